@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123125137 } from './Migration20261123125137';
+
+/**
+ * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
+ * test/db/migrations.test.ts fails when a file in this folder is missing from the list.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123125137', class: Migration20261123125137 },
+];

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths';
+
+/**
+ * Configuration comes from the environment only, and is validated once at start-up: a bad value
+ * stops the process with a message naming the variable.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Where embedded PostgreSQL keeps its data when DATABASE_URL is not set (git-ignored). */
+  EMBEDDED_PG_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'pg')),
+  /** How many synthetic providers to seed into an empty database at start-up (0: none). */
+  DEMO_PROVIDERS: z.coerce.number().int().min(0).max(20_000).default(300),
+  /** Seed value of the synthetic data generator. */
+  SEED: z.coerce.number().int().default(20261123),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Milliseconds to let requests in flight finish on SIGINT/SIGTERM before closing anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,40 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import path from 'node:path';
+import { migrationsList } from '../../migrations';
+import { projectRoot } from '../paths';
+import { entities } from './entities';
+
+export interface OrmOptions {
+  clientUrl: string;
+  poolMax?: number;
+  /** Receives every SQL statement the ORM runs (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  return defineConfig({
+    clientUrl: options.clientUrl,
+    entities,
+    extensions: [Migrator],
+    // The global EntityManager must never serve a request: every request forks its own.
+    allowGlobalContext: false,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      // Migrations are imported, not globbed, so they run the same from ts-jest, ts-node and dist.
+      migrationsList,
+      path: path.join(projectRoot, 'migrations'),
+      pathTs: path.join(projectRoot, 'migrations'),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      glob: 'Migration*.{js,ts}',
+      emit: 'ts',
+    },
+    debug: options.onQuery ? ['query'] : false,
+    logger: options.onQuery ?? (() => undefined),
+    colors: false,
+  });
+}

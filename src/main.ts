@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase } from './db/database';
+import { isRegisterEmpty, seedSyntheticRegister } from './db/seed';
+import { systemClock } from './domain/clock';
+import { buildApp } from './server/app';
+
+async function main(config: Config): Promise<void> {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const db = await openDatabase(config, (message) => logger.info(message));
+  logger.info(`Database: ${db.description}`);
+
+  let app: FastifyInstance;
+  try {
+    const em = db.orm.em.fork();
+    if (config.DEMO_PROVIDERS > 0 && (await isRegisterEmpty(em))) {
+      const counts = await seedSyntheticRegister(em, { providers: config.DEMO_PROVIDERS, seed: config.SEED });
+      logger.info(`The register was empty: seeded ${counts.providers} synthetic settings (seed ${config.SEED})`);
+    }
+    app = await buildApp({ orm: db.orm, clock: systemClock, logger });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: no longer taking requests; finishing those in flight`);
+    const timer = setTimeout(() => {
+      logger.error('requests still in flight after the grace period: closing anyway');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS);
+    try {
+      await app.close(); // stops listening, waits for requests in flight, stops Apollo
+      await db.close(); // closes the pool, then stops embedded PostgreSQL
+      logger.info('stopped');
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+      process.exitCode = 1;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  const port = new URL(address).port;
+  logger.info(`GraphQL API at http://localhost:${port}/graphql`);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+main(config).catch((error) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,195 @@
+import { GraphQLError } from 'graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isLocalDate, type LocalDate } from '../../domain/local-date';
+import { currentVacancy, managerVacancies, type VacancyPeriod } from '../../domain/provider-register';
+import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
+import type { Context } from '../../server/context';
+import { LocalAuthority } from '../reference/local-authority.entity';
+import { Region } from '../reference/region.entity';
+import type { PageArgs } from '../shared/connection';
+import { ManagerAppointment } from './manager-appointment.entity';
+import { Provider } from './provider.entity';
+import { ProviderService } from './provider.service';
+import {
+  ChangeRegisteredManagerInput,
+  ChangeRegisteredManagerPayload,
+  CloseProviderInput,
+  CloseProviderPayload,
+  ManagerVacancy,
+  Person,
+  ProviderConnection,
+  ProviderFilter,
+  RegisterProviderInput,
+  RegisterProviderPayload,
+  UpdateProviderInput,
+  UpdateProviderPayload,
+} from './provider.types';
+import { RegisteredProvider } from './registered-provider.entity';
+
+@ArgsType()
+class ProvidersArgs implements PageArgs {
+  @Field(() => ProviderFilter, { nullable: true, description: 'Only settings matching all of these.' })
+  filter?: ProviderFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page forwards: at most this many settings (1 to 100; 20 by default).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Page forwards: settings after this cursor.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page backwards: at most this many settings (1 to 100).' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Page backwards: settings before this cursor.' })
+  before?: string | null;
+}
+
+const ONS_CODE = /^E\d{8}$/;
+
+function badArgument(argumentName: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
+function toVacancy(period: VacancyPeriod): ManagerVacancy {
+  return { ...period, weeks: Math.floor(period.days / 7) };
+}
+
+@Resolver(() => Provider)
+export class ProviderResolver {
+  @Query(() => Provider, { nullable: true, description: 'The setting with this URN, or null when none has it.' })
+  async provider(
+    @Arg('urn', { description: 'Unique reference number: "SC" and 6 digits, or 7 digits.' }) urn: string,
+    @Ctx() { em, clock }: Context,
+  ): Promise<Provider | null> {
+    if (!isValidUrn(urn)) throw badArgument('urn', `"urn" is not a valid URN. ${URN_FORMAT_MESSAGE}`);
+    return new ProviderService(em, clock).findByUrn(urn);
+  }
+
+  @Query(() => ProviderConnection, { description: 'The register of providers, ordered by URN, a page at a time.' })
+  async providers(@Args() args: ProvidersArgs, @Ctx() { em, clock, loaders }: Context): Promise<ProviderConnection> {
+    const { filter } = args;
+    if (filter?.localAuthority != null) {
+      if (!ONS_CODE.test(filter.localAuthority) || !(await loaders.localAuthorityByCode.load(filter.localAuthority))) {
+        throw badArgument('filter.localAuthority', `"${filter.localAuthority}" is not the ONS code of an English local authority`);
+      }
+    }
+    if (filter?.region != null) {
+      if (!ONS_CODE.test(filter.region) || !(await loaders.regionByCode.load(filter.region))) {
+        throw badArgument('filter.region', `"${filter.region}" is not the ONS code of an English region`);
+      }
+    }
+    const connection = await new ProviderService(em, clock).list(filter, args);
+    for (const edge of connection.edges) loaders.providerById.prime(edge.node.id, edge.node);
+    return Object.assign(new ProviderConnection(), connection, { filter: filter ?? null });
+  }
+
+  @FieldResolver(() => LocalAuthority, { description: 'The local authority the setting is in.' })
+  async localAuthority(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<LocalAuthority> {
+    return (await loaders.localAuthorityByCode.load(provider.localAuthority.onsCode))!;
+  }
+
+  @FieldResolver(() => Region, { description: "The setting's region, derived from its local authority." })
+  async region(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<Region> {
+    const la = await loaders.localAuthorityByCode.load(provider.localAuthority.onsCode);
+    return (await loaders.regionByCode.load(la!.region.code))!;
+  }
+
+  @FieldResolver(() => RegisteredProvider, { description: 'The organisation or individual registered to carry on the setting.' })
+  async registeredProvider(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<RegisteredProvider> {
+    return (await loaders.registeredProviderById.load(provider.registeredProvider.id))!;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The responsible individual, if any. Private.' })
+  responsibleIndividual(@Root() provider: Provider): Person | null {
+    return provider.responsibleIndividualName ? { name: provider.responsibleIndividualName } : null;
+  }
+
+  @FieldResolver(() => ManagerAppointment, { nullable: true, description: 'The registered manager in post now, or null while the post is vacant.' })
+  async registeredManager(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<ManagerAppointment | null> {
+    const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
+    return appointments.find((a) => a.endDate === null) ?? null;
+  }
+
+  @FieldResolver(() => [ManagerAppointment], { description: 'Every registered manager the setting has had, oldest first.' })
+  async registeredManagerHistory(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<ManagerAppointment[]> {
+    return loaders.managerAppointmentsByProvider.load(provider.id);
+  }
+
+  @FieldResolver(() => [ManagerVacancy], {
+    description: 'Periods since registration with no registered manager in post, oldest first, derived from the appointments.',
+  })
+  async managerVacancies(
+    @Root() provider: Provider,
+    @Ctx() { loaders, clock }: Context,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'Measure an open vacancy up to this date (today by default).' })
+    asOf?: LocalDate | null,
+  ): Promise<ManagerVacancy[]> {
+    const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
+    return managerVacancies(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), this.closedOn(provider)).map(toVacancy);
+  }
+
+  @FieldResolver(() => ManagerVacancy, { nullable: true, description: 'The vacancy open on the date asked about (today by default), if any.' })
+  async currentManagerVacancy(
+    @Root() provider: Provider,
+    @Ctx() { loaders, clock }: Context,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The date to look at (today by default).' })
+    asOf?: LocalDate | null,
+  ): Promise<ManagerVacancy | null> {
+    const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
+    const vacancy = currentVacancy(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), this.closedOn(provider));
+    return vacancy ? toVacancy(vacancy) : null;
+  }
+
+  private asOf(asOf: LocalDate | null | undefined, today: LocalDate): LocalDate {
+    if (asOf == null) return today;
+    if (!isLocalDate(asOf)) throw badArgument('asOf', `"${asOf}" is not a calendar date`);
+    return asOf;
+  }
+
+  private closedOn(provider: Provider): LocalDate | null {
+    return provider.status === 'CLOSED' || provider.status === 'CANCELLED' ? provider.statusDate : null;
+  }
+
+  @Mutation(() => RegisterProviderPayload, { description: 'Adds a setting to the register of providers.' })
+  registerProvider(
+    @Arg('input', () => RegisterProviderInput) input: RegisterProviderInput,
+    @Ctx() { em, clock }: Context,
+  ): Promise<RegisterProviderPayload> {
+    return new ProviderService(em, clock).register(input);
+  }
+
+  @Mutation(() => UpdateProviderPayload, { description: "Changes a setting's details on the register." })
+  updateProvider(
+    @Arg('input', () => UpdateProviderInput) input: UpdateProviderInput,
+    @Ctx() { em, clock }: Context,
+  ): Promise<UpdateProviderPayload> {
+    return new ProviderService(em, clock).update(input);
+  }
+
+  @Mutation(() => ChangeRegisteredManagerPayload, {
+    description: 'Records a change of registered manager: a new manager, or the post falling vacant.',
+  })
+  changeRegisteredManager(
+    @Arg('input', () => ChangeRegisteredManagerInput) input: ChangeRegisteredManagerInput,
+    @Ctx() { em, clock }: Context,
+  ): Promise<ChangeRegisteredManagerPayload> {
+    return new ProviderService(em, clock).changeRegisteredManager(input);
+  }
+
+  @Mutation(() => CloseProviderPayload, { description: "Ends a setting's registration: closed by the provider or cancelled by Ofsted." })
+  closeProvider(
+    @Arg('input', () => CloseProviderInput) input: CloseProviderInput,
+    @Ctx() { em, clock }: Context,
+  ): Promise<CloseProviderPayload> {
+    return new ProviderService(em, clock).close(input);
+  }
+}
+
+@Resolver(() => ProviderConnection)
+export class ProviderConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many settings match the filter, across all pages (one extra count query).' })
+  totalCount(@Root() connection: ProviderConnection & { filter: ProviderFilter | null }, @Ctx() { em, clock }: Context): Promise<number> {
+    return new ProviderService(em, clock).count(connection.filter);
+  }
+}

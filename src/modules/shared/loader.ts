@@ -1,0 +1,34 @@
+import DataLoader from 'dataloader';
+
+/**
+ * A per-request DataLoader that fetches many rows by key in one statement and hands each key its
+ * row (or null). Loaders live in the request context only: never shared between requests.
+ */
+export function keyLoader<K extends string, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+): DataLoader<K, V | null> {
+  return new DataLoader<K, V | null>(async (keys) => {
+    const rows = await fetch(keys);
+    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** A per-request DataLoader for one-to-many relations: each key gets its (possibly empty) list. */
+export function groupLoader<K extends string, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+): DataLoader<K, V[]> {
+  return new DataLoader<K, V[]>(async (keys) => {
+    const rows = await fetch(keys);
+    const groups = new Map<K, V[]>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

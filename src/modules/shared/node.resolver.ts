@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { isUuid } from '../providers/provider.service';
+import { Node, parseGlobalId } from './node';
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Fetches any object by its global ID; null when there is none.' })
+  async node(@Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string, @Ctx() { loaders }: Context): Promise<object | null> {
+    const parsed = parseGlobalId(id);
+    if (!parsed) return null;
+    switch (parsed.type) {
+      case 'Provider':
+        return isUuid(parsed.key) ? loaders.providerById.load(parsed.key) : null;
+      case 'RegisteredProvider':
+        return isUuid(parsed.key) ? loaders.registeredProviderById.load(parsed.key) : null;
+      case 'LocalAuthority':
+        return loaders.localAuthorityByCode.load(parsed.key);
+      case 'Region':
+        return loaders.regionByCode.load(parsed.key);
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { fromGlobalId, toGlobalId } from 'graphql-relay';
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+/** The Relay global object identification interface. */
+@InterfaceType({ description: 'An object with a globally unique ID, which `node(id:)` can fetch again.' })
+export abstract class Node {
+  @Field(() => ID, { description: 'Globally unique, opaque ID of this object.' })
+  id!: string;
+}
+
+export type NodeTypeName = 'Provider' | 'RegisteredProvider' | 'LocalAuthority' | 'Region';
+
+export function globalId(type: NodeTypeName, key: string): string {
+  return toGlobalId(type, key);
+}
+
+/** The type and key inside a global ID, or null when the text is not one of ours. */
+export function parseGlobalId(id: string): { type: string; key: string } | null {
+  try {
+    const { type, id: key } = fromGlobalId(id);
+    if (!type || !key) return null;
+    return { type, key };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../domain/clock';
+import { providerLoaders } from '../modules/providers/provider.loaders';
+import { referenceLoaders } from '../modules/reference/reference.loaders';
+
+export function createLoaders(em: EntityManager) {
+  return { ...referenceLoaders(em), ...providerLoaders(em) };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Everything one GraphQL request works with; built afresh for every request. */
+export interface Context {
+  /** This request's own EntityManager (a fork): never the global one. */
+  em: EntityManager;
+  loaders: Loaders;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  requestId: string;
+}

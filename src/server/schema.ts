@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import { ProviderConnectionResolver, ProviderResolver } from '../modules/providers/provider.resolver';
+import { LocalAuthorityResolver, RegionResolver } from '../modules/reference/reference.resolver';
+import { NodeResolver } from '../modules/shared/node.resolver';
+
+export const resolvers = [
+  NodeResolver,
+  RegionResolver,
+  LocalAuthorityResolver,
+  ProviderResolver,
+  ProviderConnectionResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the resolvers and types in src/modules. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+/** The schema as committed in schema.graphql: sorted, so that the file diffs cleanly. */
+export function printCommittedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
