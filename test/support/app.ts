@@ -1,0 +1,93 @@
+/**
+ * The API under test: the real app factory on a database of this test file's own, built by the
+ * real migrations, driven over HTTP with supertest and the typed documents from codegen.
+ */
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { FastifyInstance } from 'fastify';
+import { print, type GraphQLFormattedError } from 'graphql';
+import supertest from 'supertest';
+import { migrate } from '../../src/db/database';
+import { ormConfig } from '../../src/db/orm-config';
+import { FixedClock } from '../../src/domain/clock';
+import { buildApp } from '../../src/server/app';
+import { createTestDatabase, type TestDatabase } from './database';
+
+/** "Today" in the tests unless a test moves the clock. */
+export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
+
+export interface GraphQLResponse<R> {
+  status: number;
+  data: R | null | undefined;
+  errors: GraphQLFormattedError[] | undefined;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  orm: MikroORM;
+  clock: FixedClock;
+  database: TestDatabase;
+  request: () => supertest.Agent;
+  /** Sends a typed document; fails the test on any GraphQL error unless `allowErrors`. */
+  gql<R, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    options?: { allowErrors?: boolean },
+  ): Promise<GraphQLResponse<R>>;
+  /** Runs `fn` and returns the SQL statements the ORM sent meanwhile. */
+  statements(fn: () => Promise<unknown>): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  let recording: string[] | null = null;
+  const orm = await MikroORM.init(
+    ormConfig({
+      clientUrl: database.url,
+      poolMax: 5,
+      onQuery: (message) => {
+        if (recording && message.startsWith('[query]')) recording.push(message);
+      },
+    }),
+  );
+  await migrate(orm);
+  const clock = new FixedClock(TEST_NOW);
+  const app = await buildApp({ orm, clock });
+  await app.ready();
+  const request = () => supertest.agent(app.server);
+
+  return {
+    app,
+    orm,
+    clock,
+    database,
+    request,
+    async gql(document, variables, options) {
+      const response = await request()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: print(document), variables: variables ?? {} });
+      const body = response.body as { data?: unknown; errors?: GraphQLFormattedError[] };
+      if (!options?.allowErrors && body.errors?.length) {
+        throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);
+      }
+      return { status: response.status, data: body.data as never, errors: body.errors };
+    },
+    async statements(fn) {
+      recording = [];
+      try {
+        await fn();
+        return recording;
+      } finally {
+        recording = null;
+      }
+    },
+    async close() {
+      await app.close();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
