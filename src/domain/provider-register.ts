@@ -55,6 +55,11 @@ export interface RegistrationDetails extends SettingDetails {
 
 const MAX_TEXT = 200;
 
+/** "An adoption support agency", "A children's home": sentence-initial, with the right article. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'An' : 'A'} ${noun}`;
+}
+
 export function validateText(field: string[], value: string | null | undefined, required: boolean): Violation[] {
   if (value == null || value.trim() === '') {
     return required ? [badInput(field, `${field[field.length - 1]} must not be empty`)] : [];
@@ -92,11 +97,12 @@ export function validateSettingDetails(details: SettingDetails): Violation[] {
     ...validateText(['responsibleIndividual', 'name'], details.responsibleIndividualName, false),
   ];
 
+  const aSetting = withArticle(profile.label.toLowerCase());
   if (details.places == null && profile.placesRequired) {
-    violations.push(badInput(['places'], `A ${profile.label.toLowerCase()} is registered for a number of places`));
+    violations.push(badInput(['places'], `${aSetting} is registered for a number of places`));
   }
   if (details.places != null && !profile.residential) {
-    violations.push(badInput(['places'], `A ${profile.label.toLowerCase()} has no registered places`));
+    violations.push(badInput(['places'], `${aSetting} has no registered places`));
   }
   if (details.places != null && (!Number.isInteger(details.places) || details.places < 0)) {
     violations.push(badInput(['places'], 'places must be a whole number, zero or more'));
@@ -117,8 +123,11 @@ export function validateSettingDetails(details: SettingDetails): Violation[] {
     );
   }
 
-  if (details.shortBreakService && details.settingType !== SettingType.CHILDRENS_HOME) {
-    violations.push(badInput(['shortBreakService'], "Only a children's home is registered as a short-break service"));
+  // A home may be both secure and a short-break service: the flags are independent (EC-46).
+  if (details.shortBreakService && !isChildrensHome(details.settingType)) {
+    violations.push(
+      badInput(['shortBreakService'], "Only a children's home or secure children's home is registered as a short-break service"),
+    );
   }
   if (details.providesEducation && !isChildrensHome(details.settingType)) {
     violations.push(
@@ -206,7 +215,9 @@ export function managerVacancies(
     if (appointment.endDate === null) coveredUntil = null;
     else if (coveredUntil !== null && appointment.endDate > coveredUntil) coveredUntil = appointment.endDate;
   }
-  if (coveredUntil !== null && coveredUntil < horizon) {
+  // A post left on `asOf` is vacant that day (0 days so far); a registration that ended is not.
+  const endedAtHorizon = closedOn !== null && closedOn <= horizon;
+  if (coveredUntil !== null && (coveredUntil < horizon || (coveredUntil === horizon && !endedAtHorizon))) {
     vacancies.push({ startDate: coveredUntil, endDate: null, days: daysBetween(coveredUntil, horizon) });
   }
   return vacancies;

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+import { projectRoot } from '../src/paths';
+
+/** The ConfigError that loading `env` throws (fails the test if nothing is thrown). */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig(${JSON.stringify(env)}) did not throw`);
+}
+
+describe('loadConfig', () => {
+  test('an empty environment gives the defaults', () => {
+    expect(loadConfig({})).toEqual({
+      NODE_ENV: 'development',
+      HOST: '0.0.0.0',
+      PORT: 4000,
+      LOG_LEVEL: 'info',
+      EMBEDDED_PG_DIR: path.join(projectRoot, '.data', 'pg'),
+      DEMO_PROVIDERS: 300,
+      SEED: 20261123,
+      DB_POOL_MAX: 10,
+      SHUTDOWN_GRACE_MS: 10_000,
+    });
+  });
+
+  test('DATABASE_URL is optional', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+  });
+
+  test('numbers are read from their string form', () => {
+    const config = loadConfig({ PORT: '8080', DEMO_PROVIDERS: '0', DB_POOL_MAX: '25', SHUTDOWN_GRACE_MS: '500' });
+    expect(config).toMatchObject({ PORT: 8080, DEMO_PROVIDERS: 0, DB_POOL_MAX: 25, SHUTDOWN_GRACE_MS: 500 });
+  });
+
+  test('variables it does not know are ignored', () => {
+    expect(loadConfig({ HOME: '/root', PATH: '/usr/bin' })).not.toHaveProperty('HOME');
+  });
+
+  test.each(['abc', '70000', '-1', '80.5'])('PORT=%s throws a ConfigError naming PORT', (PORT) => {
+    const error = configError({ PORT });
+    expect(error.message).toContain('PORT');
+    expect(error.message).toMatch(/^Invalid configuration:/);
+  });
+
+  // An empty value (e.g. `PORT=` in an env file) means "not set": the default applies, never port 0
+  // (a random port), and never 0 settings or seed 0.
+  test.each(['', ' '])('PORT=%j is read as unset: the default port, not port 0', (PORT) => {
+    expect(loadConfig({ PORT }).PORT).toBe(4000);
+    expect(loadConfig({ PORT, DEMO_PROVIDERS: '', SEED: '' })).toMatchObject({ DEMO_PROVIDERS: 300, SEED: 20261123 });
+  });
+
+  test.each(['0', '65535'])('PORT=%s is within range', (PORT) => {
+    expect(loadConfig({ PORT }).PORT).toBe(Number(PORT));
+  });
+
+  test.each(['mysql://x', 'not a url', 'http://localhost:5432/db'])('DATABASE_URL=%j throws a ConfigError naming DATABASE_URL', (DATABASE_URL) => {
+    expect(configError({ DATABASE_URL }).message).toContain('DATABASE_URL');
+  });
+
+  test.each(['postgres://user:secret@localhost:5432/ofsted', 'postgresql://localhost/ofsted'])(
+    'the postgres URL %s is accepted',
+    (DATABASE_URL) => {
+      expect(loadConfig({ DATABASE_URL }).DATABASE_URL).toBe(DATABASE_URL);
+    },
+  );
+
+  test('LOG_LEVEL=loud throws a ConfigError naming LOG_LEVEL', () => {
+    expect(configError({ LOG_LEVEL: 'loud' }).message).toContain('LOG_LEVEL');
+  });
+
+  test.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])('LOG_LEVEL=%s is accepted', (LOG_LEVEL) => {
+    expect(loadConfig({ LOG_LEVEL }).LOG_LEVEL).toBe(LOG_LEVEL);
+  });
+
+  test('NODE_ENV must be one of development, production or test', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).NODE_ENV).toBe('production');
+    expect(configError({ NODE_ENV: 'staging' }).message).toContain('NODE_ENV');
+  });
+
+  test('every bad variable is named in one error', () => {
+    const message = configError({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+    expect(message).toContain('DATABASE_URL');
+  });
+
+  test('out-of-range pool size and demo provider counts are rejected', () => {
+    expect(configError({ DB_POOL_MAX: '0' }).message).toContain('DB_POOL_MAX');
+    expect(configError({ DEMO_PROVIDERS: '20001' }).message).toContain('DEMO_PROVIDERS');
+  });
+});
