@@ -5,6 +5,7 @@
  * Node >= 20.19); never load this module inside jest's sandbox (the test run starts it in
  * globalSetup instead).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -55,6 +56,23 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
+ * Is `pid` a running PostgreSQL server? A pid in a stale postmaster.pid may since have been reused
+ * by an unrelated process (after a reboot, say), which must be neither stopped nor waited for.
+ */
+export function isPostgresProcess(pid: number): boolean {
+  if (!isProcessAlive(pid)) return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+  } catch {
+    try {
+      return execFileSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8' }).includes('postgres');
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
  * A postmaster.pid left by a postgres that was killed stops the next start. Remove it when its
  * process is gone; refuse when another postgres is still running on this folder.
  */
@@ -62,7 +80,7 @@ function clearStalePidFile(dataDir: string): void {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
     throw new Error(
       `Embedded PostgreSQL in ${dataDir} is already running (pid ${pid}): stop the other server or seed run first`,
     );

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
+import { isPostgresProcess, isProcessAlive, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 import { projectRoot } from '../../src/paths';
 
 declare global {
@@ -30,7 +30,7 @@ export function removeAbandonedClusters(): void {
     const pidFile = path.join(dir, 'postmaster.pid');
     if (fs.existsSync(pidFile)) {
       const postmaster = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-      if (Number.isInteger(postmaster) && postmaster > 0 && isProcessAlive(postmaster)) {
+      if (Number.isInteger(postmaster) && postmaster > 0 && isPostgresProcess(postmaster)) {
         try {
           process.kill(postmaster, 'SIGQUIT');
         } catch {
