@@ -9,7 +9,12 @@ import { projectRoot } from './paths';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  PORT: z.coerce
+    .number({ invalid_type_error: 'must be a port number (0 to 65535)' })
+    .int('must be a whole number')
+    .min(0, 'must be a port number (0 to 65535)')
+    .max(65_535, 'must be a port number (0 to 65535)')
+    .default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
     .string()
