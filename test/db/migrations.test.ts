@@ -7,26 +7,21 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate } from '../../src/db/database';
-import { ormConfig } from '../../src/db/orm-config';
 import { projectRoot } from '../../src/paths';
 import { migrationsList } from '../../migrations';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
 
-let db: TestDatabase;
+let db: MigratedDatabase;
 let orm: MikroORM;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 3 }));
-  await migrate(orm);
+  db = await createMigratedDatabase();
+  orm = db.orm;
 });
 
-afterAll(async () => {
-  await orm?.close(true);
-  await db?.drop();
-});
+afterAll(() => db?.close());
 
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
   orm.em.getConnection().execute<T[]>(query, params);

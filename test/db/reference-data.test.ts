@@ -6,33 +6,28 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate } from '../../src/db/database';
-import { ormConfig } from '../../src/db/orm-config';
 import { LOCAL_AUTHORITIES_CSV, loadReferenceData, readLocalAuthorities, type LocalAuthorityRow } from '../../src/db/reference-data';
 import { LocalAuthority } from '../../src/modules/reference/local-authority.entity';
 import { Region } from '../../src/modules/reference/region.entity';
 import { projectRoot } from '../../src/paths';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
 
 const REGION_CODES = ['E12000001', 'E12000002', 'E12000003', 'E12000004', 'E12000005', 'E12000006', 'E12000007', 'E12000008', 'E12000009'];
 const SHARED_CSV = path.join(projectRoot, '..', 'shared', 'reference', 'local-authorities.csv');
 
-let db: TestDatabase;
+let db: MigratedDatabase;
 let orm: MikroORM;
 let rows: LocalAuthorityRow[];
 
 beforeAll(async () => {
   rows = readLocalAuthorities();
-  db = await createTestDatabase();
-  orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 3 }));
-  await migrate(orm);
+  db = await createMigratedDatabase();
+  orm = db.orm;
 });
 
-afterAll(async () => {
-  await orm?.close(true);
-  await db?.drop();
-});
+afterAll(() => db?.close());
 
 interface LocalAuthorityRecord {
   ons_code: string;

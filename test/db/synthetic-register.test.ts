@@ -3,9 +3,7 @@
  * domain rules the API applies; then written to (and cleared from) a real database.
  */
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { migrate } from '../../src/db/database';
-import { ormConfig } from '../../src/db/orm-config';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { readLocalAuthorities, type LocalAuthorityRow } from '../../src/db/reference-data';
 import { clearRegister, isRegisterEmpty, seedSyntheticRegister } from '../../src/db/seed';
 import {
@@ -23,7 +21,7 @@ import { ManagerAppointment } from '../../src/modules/providers/manager-appointm
 import { Provider } from '../../src/modules/providers/provider.entity';
 import { RegisteredProvider } from '../../src/modules/providers/registered-provider.entity';
 import { Region } from '../../src/modules/reference/region.entity';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
 
 const SEED = 20261123;
 const NORTH_WEST = 'E12000002';
@@ -206,19 +204,15 @@ describe('generateSyntheticRegister', () => {
 });
 
 describe('seedSyntheticRegister', () => {
-  let db: TestDatabase;
+  let db: MigratedDatabase;
   let orm: MikroORM;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 3 }));
-    await migrate(orm);
+    db = await createMigratedDatabase();
+    orm = db.orm;
   });
 
-  afterAll(async () => {
-    await orm?.close(true);
-    await db?.drop();
-  });
+  afterAll(() => db?.close());
 
   test('an empty register is empty', async () => {
     expect(await isRegisterEmpty(orm.em.fork())).toBe(true);

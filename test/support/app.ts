@@ -3,16 +3,14 @@
  * real migrations, driven over HTTP with supertest and the typed documents from codegen.
  */
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { FastifyInstance } from 'fastify';
 import { print, type GraphQLFormattedError } from 'graphql';
 import supertest from 'supertest';
-import { migrate } from '../../src/db/database';
-import { ormConfig } from '../../src/db/orm-config';
 import { FixedClock } from '../../src/domain/clock';
 import { buildApp } from '../../src/server/app';
-import { createTestDatabase, type TestDatabase } from './database';
+import { createMigratedDatabase, type TestDatabase } from './database';
 
 /** "Today" in the tests unless a test moves the clock. */
 export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
@@ -41,18 +39,13 @@ export interface TestApp {
 }
 
 export async function startTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
   let recording: string[] | null = null;
-  const orm = await MikroORM.init(
-    ormConfig({
-      clientUrl: database.url,
-      poolMax: 5,
-      onQuery: (message) => {
-        if (recording && message.startsWith('[query]')) recording.push(message);
-      },
-    }),
-  );
-  await migrate(orm);
+  const migrated = await createMigratedDatabase({
+    onQuery: (message) => {
+      if (recording && message.startsWith('[query]')) recording.push(message);
+    },
+  });
+  const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
   const app = await buildApp({ orm, clock });
   await app.ready();
@@ -86,8 +79,7 @@ export async function startTestApp(): Promise<TestApp> {
     },
     async close() {
       await app.close();
-      await orm.close();
-      await database.drop();
+      await migrated.close();
     },
   };
 }

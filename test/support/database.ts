@@ -1,5 +1,9 @@
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { migrate } from '../../src/db/database';
+import { ormConfig } from '../../src/db/orm-config';
 
 /** The server globalSetup prepared: a database URL whose database we may create others beside. */
 function adminUrl(): string {
@@ -34,5 +38,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     name,
     drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
+}
+
+export interface MigratedDatabase {
+  orm: MikroORM;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A database of the test file's own, built by the real migrations, with the reference data loaded. */
+export async function createMigratedDatabase(options: { onQuery?: (message: string) => void } = {}): Promise<MigratedDatabase> {
+  const database = await createTestDatabase();
+  const orm = await MikroORM.init(ormConfig({ clientUrl: database.url, poolMax: 5, onQuery: options.onQuery }));
+  await migrate(orm);
+  return {
+    orm,
+    database,
+    async close() {
+      await orm.close(true);
+      await database.drop();
+    },
   };
 }
