@@ -23,6 +23,12 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     emitSchemaFile: false,
+  }).then((schema) => {
+    schema.getQueryType()!.description =
+      "Read the inspection records of children's social care in England: the register of providers and its reference data.";
+    schema.getMutationType()!.description =
+      'Record changes. Every mutation takes one `input` and returns a payload with `userErrors`; nothing is written when there are any.';
+    return schema;
   });
   return built;
 }

@@ -153,7 +153,7 @@ export class ProviderResolver {
 
   @Mutation(() => RegisterProviderPayload, { description: 'Adds a setting to the register of providers.' })
   registerProvider(
-    @Arg('input', () => RegisterProviderInput) input: RegisterProviderInput,
+    @Arg('input', () => RegisterProviderInput, { description: 'What to record.' }) input: RegisterProviderInput,
     @Ctx() { em, clock }: Context,
   ): Promise<RegisterProviderPayload> {
     return new ProviderService(em, clock).register(input);
@@ -161,7 +161,7 @@ export class ProviderResolver {
 
   @Mutation(() => UpdateProviderPayload, { description: "Changes a setting's details on the register." })
   updateProvider(
-    @Arg('input', () => UpdateProviderInput) input: UpdateProviderInput,
+    @Arg('input', () => UpdateProviderInput, { description: 'What to record.' }) input: UpdateProviderInput,
     @Ctx() { em, clock }: Context,
   ): Promise<UpdateProviderPayload> {
     return new ProviderService(em, clock).update(input);
@@ -171,7 +171,7 @@ export class ProviderResolver {
     description: 'Records a change of registered manager: a new manager, or the post falling vacant.',
   })
   changeRegisteredManager(
-    @Arg('input', () => ChangeRegisteredManagerInput) input: ChangeRegisteredManagerInput,
+    @Arg('input', () => ChangeRegisteredManagerInput, { description: 'What to record.' }) input: ChangeRegisteredManagerInput,
     @Ctx() { em, clock }: Context,
   ): Promise<ChangeRegisteredManagerPayload> {
     return new ProviderService(em, clock).changeRegisteredManager(input);
@@ -179,7 +179,7 @@ export class ProviderResolver {
 
   @Mutation(() => CloseProviderPayload, { description: "Ends a setting's registration: closed by the provider or cancelled by Ofsted." })
   closeProvider(
-    @Arg('input', () => CloseProviderInput) input: CloseProviderInput,
+    @Arg('input', () => CloseProviderInput, { description: 'What to record.' }) input: CloseProviderInput,
     @Ctx() { em, clock }: Context,
   ): Promise<CloseProviderPayload> {
     return new ProviderService(em, clock).close(input);

@@ -39,7 +39,7 @@ export class ManagerVacancy {
   weeks!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of settings from the register of providers (Relay cursor connection).' })
 export class ProviderConnection extends ConnectionType(Provider, 'Provider') {}
 
 @ObjectType({ description: 'The result of registerProvider.' })
