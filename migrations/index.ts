@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123125137 } from './Migration20261123125137';
+import { Migration20261123132901 } from './Migration20261123132901';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -7,4 +8,5 @@ import { Migration20261123125137 } from './Migration20261123125137';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123125137', class: Migration20261123125137 },
+  { name: 'Migration20261123132901', class: Migration20261123132901 },
 ];

@@ -4,6 +4,31 @@ import { ManagerAppointment } from '../modules/providers/manager-appointment.ent
 import { Provider } from '../modules/providers/provider.entity';
 import { RegisteredProvider } from '../modules/providers/registered-provider.entity';
 import { Address } from '../modules/shared/address';
+import { Evidence, ProtectedPerson } from '../modules/evidence/evidence.entity';
+import { Inspection, LineOfEnquiry } from '../modules/inspections/inspection.entity';
+import { JudgementRecord } from '../modules/judgements/judgement.entity';
+import {
+  ComplianceNotice,
+  ComplianceNoticeAction,
+  Recommendation,
+  Requirement,
+} from '../modules/requirements/requirement.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so the build and the tests see the same set. */
-export const entities = [Region, LocalAuthority, RegisteredProvider, Provider, ManagerAppointment, Address];
+export const entities = [
+  Region,
+  LocalAuthority,
+  RegisteredProvider,
+  Provider,
+  ManagerAppointment,
+  Address,
+  Inspection,
+  LineOfEnquiry,
+  ProtectedPerson,
+  Evidence,
+  JudgementRecord,
+  Requirement,
+  Recommendation,
+  ComplianceNotice,
+  ComplianceNoticeAction,
+];

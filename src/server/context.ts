@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../domain/clock';
+import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
+import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
 import { providerLoaders } from '../modules/providers/provider.loaders';
 import { referenceLoaders } from '../modules/reference/reference.loaders';
 
 export function createLoaders(em: EntityManager) {
-  return { ...referenceLoaders(em), ...providerLoaders(em) };
+  return { ...referenceLoaders(em), ...providerLoaders(em), ...inspectionLoaders(em), ...evidenceLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -5,6 +5,14 @@ import { buildSchema } from 'type-graphql';
 import { ProviderConnectionResolver, ProviderResolver } from '../modules/providers/provider.resolver';
 import { LocalAuthorityResolver, RegionResolver } from '../modules/reference/reference.resolver';
 import { NodeResolver } from '../modules/shared/node.resolver';
+import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
+import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
+import { JudgementResolver } from '../modules/judgements/judgement.resolver';
+import {
+  ComplianceNoticeResolver,
+  RecommendationResolver,
+  RequirementResolver,
+} from '../modules/requirements/requirement.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -12,6 +20,13 @@ export const resolvers = [
   LocalAuthorityResolver,
   ProviderResolver,
   ProviderConnectionResolver,
+  InspectionResolver,
+  ProviderInspectionsResolver,
+  EvidenceResolver,
+  JudgementResolver,
+  RequirementResolver,
+  RecommendationResolver,
+  ComplianceNoticeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -25,7 +40,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   }).then((schema) => {
     schema.getQueryType()!.description =
-      "Read the inspection records of children's social care in England: the register of providers and its reference data.";
+      "Read the inspection records of children's social care in England: the register of providers, its reference data, and inspections with their evidence and judgements.";
     schema.getMutationType()!.description =
       'Record changes. Every mutation takes one `input` and returns a payload with `userErrors`; nothing is written when there are any.';
     return schema;

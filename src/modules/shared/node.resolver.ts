@@ -18,6 +18,16 @@ export class NodeResolver {
         return loaders.localAuthorityByCode.load(parsed.key);
       case 'Region':
         return loaders.regionByCode.load(parsed.key);
+      case 'Inspection':
+        return isUuid(parsed.key) ? loaders.inspectionById.load(parsed.key) : null;
+      case 'Evidence':
+        return isUuid(parsed.key) ? loaders.evidenceById.load(parsed.key) : null;
+      case 'Requirement':
+        return isUuid(parsed.key) ? loaders.requirementById.load(parsed.key) : null;
+      case 'Recommendation':
+        return isUuid(parsed.key) ? loaders.recommendationById.load(parsed.key) : null;
+      case 'ComplianceNotice':
+        return isUuid(parsed.key) ? loaders.complianceNoticeById.load(parsed.key) : null;
       default:
         return null;
     }

@@ -8,7 +8,17 @@ export abstract class Node {
   id!: string;
 }
 
-export type NodeTypeName = 'Provider' | 'RegisteredProvider' | 'LocalAuthority' | 'Region';
+export type NodeTypeName =
+  | 'Provider'
+  | 'RegisteredProvider'
+  | 'LocalAuthority'
+  | 'Region'
+  | 'Inspection'
+  | 'Evidence'
+  | 'ProtectedPerson'
+  | 'Requirement'
+  | 'Recommendation'
+  | 'ComplianceNotice';
 
 export function globalId(type: NodeTypeName, key: string): string {
   return toGlobalId(type, key);

@@ -1,0 +1,159 @@
+/**
+ * An inspection from scheduling to the end of fieldwork (feedback given). Later stages (draft,
+ * comments, publication) build on these states.
+ */
+import { InspectionType, validateInspectionTypeForSetting } from './inspection-types';
+import { compareDates, daysBetween, isLocalDate, type LocalDate } from './local-date';
+import { badInput, ruleViolation, type Violation } from './rule-violation';
+import { SettingType, isChildrensHome } from './setting-types';
+
+export enum InspectionStatus {
+  SCHEDULED = 'SCHEDULED',
+  ON_SITE = 'ON_SITE',
+  FIELDWORK_COMPLETE = 'FIELDWORK_COMPLETE',
+}
+
+export enum LineOfEnquirySource {
+  STATEMENT_OF_PURPOSE = 'STATEMENT_OF_PURPOSE',
+  CONCERN_OR_COMPLAINT = 'CONCERN_OR_COMPLAINT',
+  NOTIFICATION = 'NOTIFICATION',
+  MONITORING_REPORT = 'MONITORING_REPORT',
+  QUESTIONNAIRES = 'QUESTIONNAIRES',
+  PREVIOUS_INSPECTION = 'PREVIOUS_INSPECTION',
+  OTHER = 'OTHER',
+}
+
+const text = (value: string | null | undefined): boolean => value != null && value.trim() !== '';
+
+function date(field: string[], value: LocalDate, today: LocalDate, allowFuture: boolean): Violation[] {
+  if (!isLocalDate(value)) return [badInput(field, `"${value}" is not a calendar date`)];
+  if (!allowFuture && compareDates(value, today) > 0) return [badInput(field, `${field[field.length - 1]} cannot be in the future`)];
+  return [];
+}
+
+export interface ScheduleDetails {
+  settingType: SettingType;
+  type: InspectionType;
+  scheduledStart: LocalDate;
+  leadInspector: string;
+  teamInspectors: readonly string[];
+  linesOfEnquiry: readonly { source: LineOfEnquirySource; text: string }[];
+  noticeGivenOn: LocalDate | null;
+}
+
+export function validateSchedule(s: ScheduleDetails, today: LocalDate): Violation[] {
+  const violations: Violation[] = [...validateInspectionTypeForSetting(s.type, s.settingType)];
+  violations.push(...date(['scheduledStart'], s.scheduledStart, today, true));
+  if (!text(s.leadInspector)) violations.push(badInput(['leadInspector'], 'Name the lead inspector'));
+  s.teamInspectors.forEach((name, i) => {
+    if (!text(name)) violations.push(badInput(['teamInspectors', String(i)], 'An inspector needs a name'));
+  });
+  s.linesOfEnquiry.forEach((line, i) => {
+    if (!text(line.text)) violations.push(badInput(['linesOfEnquiry', String(i), 'text'], 'Describe the line of enquiry'));
+  });
+  // The statement of purpose is always a line of enquiry at full and interim inspections of children's homes.
+  if (
+    isChildrensHome(s.settingType) &&
+    (s.type === InspectionType.FULL_INSPECTION || s.type === InspectionType.INTERIM_INSPECTION) &&
+    !s.linesOfEnquiry.some((line) => line.source === LineOfEnquirySource.STATEMENT_OF_PURPOSE)
+  ) {
+    violations.push(ruleViolation(['linesOfEnquiry'], 'CH-040', "The home's statement of purpose is always a line of enquiry"));
+  }
+  if (s.noticeGivenOn !== null) {
+    const problems = date(['noticeGivenOn'], s.noticeGivenOn, today, false);
+    violations.push(...problems);
+    if (problems.length === 0 && isLocalDate(s.scheduledStart) && compareDates(s.noticeGivenOn, s.scheduledStart) > 0) {
+      violations.push(badInput(['noticeGivenOn'], 'Notice is given on or before the first day'));
+    }
+  }
+  return violations;
+}
+
+export function validateStart(
+  state: { status: InspectionStatus; noticeGivenOn: LocalDate | null },
+  onSiteStart: LocalDate,
+  today: LocalDate,
+): Violation[] {
+  if (state.status !== InspectionStatus.SCHEDULED) {
+    return [{ field: ['inspectionId'], code: 'CONFLICT', message: `The inspection has already started (${state.status.toLowerCase()})` }];
+  }
+  const violations = date(['onSiteStart'], onSiteStart, today, false);
+  if (violations.length === 0 && state.noticeGivenOn && compareDates(onSiteStart, state.noticeGivenOn) < 0) {
+    violations.push(badInput(['onSiteStart'], 'The visit cannot start before notice of it was given'));
+  }
+  return violations;
+}
+
+/** The usual longest stay on site, in calendar days, and the rule that sets it. */
+export function usualOnSiteDays(type: InspectionType, settingType: SettingType): { days: number; ruleId: string } | null {
+  if (type === InspectionType.ASSURANCE_VISIT) return { days: 3, ruleId: 'CA-057' };
+  if (isChildrensHome(settingType)) {
+    if (type === InspectionType.FULL_INSPECTION) return { days: 2, ruleId: 'CH-010' };
+    if (type === InspectionType.INTERIM_INSPECTION) return { days: 1, ruleId: 'CH-011' };
+    return null; // monitoring visits may take more than one day (CH-034)
+  }
+  if (type !== InspectionType.FULL_INSPECTION) return null;
+  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return { days: 3, ruleId: 'RFC-045' };
+  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return { days: 3, ruleId: 'ASA-049' };
+  return null;
+}
+
+export interface FieldworkCompletion {
+  onSiteEnd: LocalDate;
+  /** The day feedback was given: the last day of the inspection, from which later deadlines count (CH-024). */
+  feedbackDate: LocalDate;
+  extendedOnSiteReason: string | null;
+}
+
+export function validateFieldworkCompletion(
+  state: { status: InspectionStatus; type: InspectionType; settingType: SettingType; onSiteStart: LocalDate | null },
+  completion: FieldworkCompletion,
+  today: LocalDate,
+): Violation[] {
+  if (state.status !== InspectionStatus.ON_SITE || state.onSiteStart === null) {
+    return [{ field: ['inspectionId'], code: 'CONFLICT', message: `Fieldwork can be completed only while on site (the inspection is ${state.status.toLowerCase()})` }];
+  }
+  const violations = [
+    ...date(['onSiteEnd'], completion.onSiteEnd, today, false),
+    ...date(['feedbackDate'], completion.feedbackDate, today, false),
+  ];
+  if (violations.length > 0) return violations;
+  if (compareDates(completion.onSiteEnd, state.onSiteStart) < 0) {
+    violations.push(badInput(['onSiteEnd'], 'The visit cannot end before it started'));
+  }
+  if (compareDates(completion.feedbackDate, completion.onSiteEnd) < 0) {
+    violations.push(
+      ruleViolation(['feedbackDate'], 'CH-024', 'Feedback is given at the end of the inspection: the feedback date cannot be before the last day on site'),
+    );
+  }
+  const usual = usualOnSiteDays(state.type, state.settingType);
+  const days = daysBetween(state.onSiteStart, completion.onSiteEnd) + 1;
+  if (usual && days > usual.days && !text(completion.extendedOnSiteReason)) {
+    violations.push(
+      ruleViolation(
+        ['extendedOnSiteReason'],
+        usual.ruleId,
+        `${days} days on site is longer than the usual ${usual.days}: record why (and, where needed, the manager's agreement)`,
+      ),
+    );
+  }
+  return violations;
+}
+
+/** Judgements are proposed at feedback: once fieldwork is complete. */
+export function validateJudgementsMayBeProposed(status: InspectionStatus): Violation[] {
+  return status === InspectionStatus.FIELDWORK_COMPLETE
+    ? []
+    : [ruleViolation(['inspectionId'], 'CH-163', 'Judgements are proposed at feedback: complete the fieldwork (give feedback) first')];
+}
+
+/** Evidence is recorded from the start of the visit until the draft report goes out. */
+export function validateEvidenceMayBeRecorded(status: InspectionStatus, draftReportSent: boolean): Violation[] {
+  if (status === InspectionStatus.SCHEDULED) {
+    return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'Evidence is recorded once the inspection has started' }];
+  }
+  if (draftReportSent) {
+    return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The draft report has gone out: the evidence base is closed' }];
+  }
+  return [];
+}

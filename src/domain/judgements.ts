@@ -1,0 +1,307 @@
+/**
+ * The judgements an inspection ends in, and the rules that bind them: the four-point scale and
+ * its limiting and graded areas for full inspections; the three-point interim scale; no grade at
+ * assurance and monitoring visits except a new judgement after an inadequate one; the registered
+ * manager vacancy; and changes after feedback.
+ */
+import type { LocalDate } from './local-date';
+import { badInput, ruleViolation, type Violation } from './rule-violation';
+import { SettingType, isChildrensHome } from './setting-types';
+
+/** The four-point scale. The handbook writes "requires improvement"; the SCCIF "requires improvement to be good". */
+export enum Grade {
+  OUTSTANDING = 'OUTSTANDING',
+  GOOD = 'GOOD',
+  REQUIRES_IMPROVEMENT_TO_BE_GOOD = 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+  INADEQUATE = 'INADEQUATE',
+}
+
+const RANK: Record<Grade, number> = { OUTSTANDING: 4, GOOD: 3, REQUIRES_IMPROVEMENT_TO_BE_GOOD: 2, INADEQUATE: 1 };
+export const isBetterThan = (a: Grade, b: Grade): boolean => RANK[a] > RANK[b];
+
+export enum InterimOutcome {
+  IMPROVED_EFFECTIVENESS = 'IMPROVED_EFFECTIVENESS',
+  SUSTAINED_EFFECTIVENESS = 'SUSTAINED_EFFECTIVENESS',
+  DECLINED_IN_EFFECTIVENESS = 'DECLINED_IN_EFFECTIVENESS',
+}
+
+/** 26 weeks, in days: a registered manager vacancy this long or longer (Annex N: "26 weeks or more"). */
+export const VACANCY_THRESHOLD_DAYS = 26 * 7;
+
+type Family = 'CHILDRENS_HOMES' | 'RESIDENTIAL_FAMILY_CENTRES' | 'ADOPTION_SUPPORT_AGENCIES' | 'OTHER';
+
+function family(settingType: SettingType): Family {
+  if (isChildrensHome(settingType)) return 'CHILDRENS_HOMES';
+  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return 'RESIDENTIAL_FAMILY_CENTRES';
+  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return 'ADOPTION_SUPPORT_AGENCIES';
+  return 'OTHER';
+}
+
+/** The rule IDs that carry the same rule for each kind of setting (the handbook's for the others). */
+const RULES = {
+  limiting: { CHILDRENS_HOMES: 'CH-155', RESIDENTIAL_FAMILY_CENTRES: 'RFC-003', ADOPTION_SUPPORT_AGENCIES: 'ASA-004', OTHER: 'CH-155' },
+  leadersCap: { CHILDRENS_HOMES: 'CH-157', RESIDENTIAL_FAMILY_CENTRES: 'RFC-004', ADOPTION_SUPPORT_AGENCIES: 'ASA-005', OTHER: 'CH-157' },
+  changeReason: { CHILDRENS_HOMES: 'CH-246', RESIDENTIAL_FAMILY_CENTRES: 'RFC-086', ADOPTION_SUPPORT_AGENCIES: 'ASA-100', OTHER: 'CH-246' },
+  newJudgementReason: { CHILDRENS_HOMES: 'CH-218', RESIDENTIAL_FAMILY_CENTRES: 'RFC-105', ADOPTION_SUPPORT_AGENCIES: 'ASA-122', OTHER: 'CH-218' },
+  requirementBasis: { CHILDRENS_HOMES: 'CH-128', RESIDENTIAL_FAMILY_CENTRES: 'RFC-032', ADOPTION_SUPPORT_AGENCIES: 'ASA-030', OTHER: 'CH-128' },
+  requirementEvidence: { CHILDRENS_HOMES: 'CH-127', RESIDENTIAL_FAMILY_CENTRES: 'RFC-031', ADOPTION_SUPPORT_AGENCIES: 'ASA-029', OTHER: 'CH-127' },
+  recommendationBasis: { CHILDRENS_HOMES: 'CH-136', RESIDENTIAL_FAMILY_CENTRES: 'RFC-030', ADOPTION_SUPPORT_AGENCIES: 'ASA-028', OTHER: 'CH-136' },
+  checkedAtNextVisit: { CHILDRENS_HOMES: 'CH-137', RESIDENTIAL_FAMILY_CENTRES: 'RFC-037', ADOPTION_SUPPORT_AGENCIES: 'ASA-035', OTHER: 'CH-137' },
+  interviews: { CHILDRENS_HOMES: 'CH-145', RESIDENTIAL_FAMILY_CENTRES: 'RFC-064', ADOPTION_SUPPORT_AGENCIES: 'ASA-077', OTHER: 'CH-145' },
+  identification: { CHILDRENS_HOMES: 'CH-142', RESIDENTIAL_FAMILY_CENTRES: 'RFC-062', ADOPTION_SUPPORT_AGENCIES: 'ASA-076', OTHER: 'CH-142' },
+} as const;
+
+export function ruleFor(rule: keyof typeof RULES, settingType: SettingType): string {
+  return RULES[rule][family(settingType)];
+}
+
+const text = (value: string | null | undefined): boolean => value != null && value.trim() !== '';
+
+// ---------------------------------------------------------------------------------------------
+// Full inspections
+
+export interface FullJudgements {
+  overallExperiencesAndProgress: Grade;
+  helpedAndProtected: Grade;
+  leadersAndManagers: Grade;
+}
+
+export interface VacancyContext {
+  /** Days the registered manager post has been vacant on the day judgements are given; null if filled. */
+  vacancyDays: number | null;
+  /** Why the outcome the vacancy points to was not given (settings where that is a prompt, not a rule). */
+  vacancyReason?: string | null;
+}
+
+export function validateFullJudgements(settingType: SettingType, j: FullJudgements, vacancy: VacancyContext): Violation[] {
+  const violations: Violation[] = [];
+  // How well children are helped and protected is the limiting judgement.
+  if (j.helpedAndProtected === Grade.INADEQUATE && j.overallExperiencesAndProgress !== Grade.INADEQUATE) {
+    violations.push(
+      ruleViolation(
+        ['overallExperiencesAndProgress'],
+        ruleFor('limiting', settingType),
+        'When how well children are helped and protected is inadequate, overall experiences and progress must be inadequate',
+      ),
+    );
+  }
+  // The effectiveness of leaders and managers is graded: inadequate caps the overall judgement.
+  if (j.leadersAndManagers === Grade.INADEQUATE && isBetterThan(j.overallExperiencesAndProgress, Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD)) {
+    violations.push(
+      ruleViolation(
+        ['overallExperiencesAndProgress'],
+        ruleFor('leadersCap', settingType),
+        'When the effectiveness of leaders and managers is inadequate, overall experiences and progress can be no better than requires improvement to be good',
+      ),
+    );
+  }
+  const longVacancy = vacancy.vacancyDays !== null && vacancy.vacancyDays >= VACANCY_THRESHOLD_DAYS;
+  if (longVacancy && j.leadersAndManagers !== Grade.INADEQUATE) {
+    const weeks = Math.floor(vacancy.vacancyDays! / 7);
+    const f = family(settingType);
+    if (f === 'CHILDRENS_HOMES') {
+      violations.push(
+        ruleViolation(
+          ['leadersAndManagers'],
+          'CHA-195',
+          `The registered manager post has been vacant for ${weeks} weeks: a vacancy of 26 weeks or more means leaders and managers are inadequate`,
+        ),
+      );
+    } else if ((f === 'RESIDENTIAL_FAMILY_CENTRES' || f === 'ADOPTION_SUPPORT_AGENCIES') && !text(vacancy.vacancyReason)) {
+      violations.push(
+        ruleViolation(
+          ['vacancyReason'],
+          f === 'RESIDENTIAL_FAMILY_CENTRES' ? 'RFC-025' : 'ASA-022',
+          `No manager has been appointed for ${weeks} weeks, which usually leads to inadequate for leaders and managers: record why another judgement was made`,
+        ),
+      );
+    }
+  }
+  return violations;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interim inspections
+
+export function validateInterimJudgement(
+  outcome: InterimOutcome,
+  context: { previousInspectionId: string | null; vacancyDays: number | null; reasonNotDeclined?: string | null },
+): Violation[] {
+  const violations: Violation[] = [];
+  if (!context.previousInspectionId) {
+    violations.push(
+      ruleViolation(
+        ['outcome'],
+        'CH-170',
+        'An interim judgement is relative to the previous inspection, and this setting has no earlier judged full or interim inspection',
+      ),
+    );
+  }
+  if (
+    context.vacancyDays !== null &&
+    context.vacancyDays >= VACANCY_THRESHOLD_DAYS &&
+    outcome !== InterimOutcome.DECLINED_IN_EFFECTIVENESS &&
+    !text(context.reasonNotDeclined)
+  ) {
+    violations.push(
+      ruleViolation(
+        ['reasonNotDeclined'],
+        'CHA-197',
+        `The registered manager post has been vacant for ${Math.floor(context.vacancyDays / 7)} weeks: declined in effectiveness is the expected outcome, so record why another was given`,
+      ),
+    );
+  }
+  return violations;
+}
+
+/** Annex G: a home with no children placed gets an interim inspection with no judgement. */
+export enum NoJudgementReason {
+  NO_CHILDREN_SINCE_REGISTRATION = 'NO_CHILDREN_SINCE_REGISTRATION',
+  CLOSED_NOT_TAKING_PLACEMENTS = 'CLOSED_NOT_TAKING_PLACEMENTS',
+}
+
+export interface NoJudgementDetails {
+  reason: NoJudgementReason;
+  registrationDate: LocalDate;
+  /** CLOSED_NOT_TAKING_PLACEMENTS: how long the home has been closed, e.g. "six months". */
+  closedFor?: string | null;
+  /** CLOSED_NOT_TAKING_PLACEMENTS: how long it will not be operational from the date of inspection. */
+  notOperationalFor?: string | null;
+  /** NO_CHILDREN_SINCE_REGISTRATION: the inspector's own text, appended to the statement. */
+  inspectorText?: string | null;
+}
+
+export function validateNoJudgement(details: NoJudgementDetails, context: { earlierInspections: number }): Violation[] {
+  if (details.reason === NoJudgementReason.NO_CHILDREN_SINCE_REGISTRATION) {
+    return context.earlierInspections > 0
+      ? [
+          ruleViolation(
+            ['reason'],
+            'CHA-116',
+            'The no-judgement interim for a home with no children since registration is for its first inspection after registration only',
+          ),
+        ]
+      : [];
+  }
+  const violations: Violation[] = [];
+  if (!text(details.closedFor)) violations.push(ruleViolation(['closedFor'], 'CHA-124', 'Say how long the home has been closed'));
+  if (!text(details.notOperationalFor)) {
+    violations.push(ruleViolation(['notOperationalFor'], 'CHA-124', 'Say how long the home will not be operational from the date of inspection'));
+  }
+  return violations;
+}
+
+function longDate(date: LocalDate): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The statement Annex G prescribes for the interim report (CHA-117, CHA-124), filled in. */
+export function noJudgementStatement(details: NoJudgementDetails): string {
+  if (details.reason === NoJudgementReason.NO_CHILDREN_SINCE_REGISTRATION) {
+    const extra = text(details.inspectorText) ? ` ${details.inspectorText!.trim()}` : '';
+    return (
+      `The home has not provided accommodation to children and young people since its registration on ${longDate(details.registrationDate)}. ` +
+      'This inspection focuses on whether the children\'s home meets its statutory requirements in order to maintain its registration and is ready to accept placements.' +
+      extra
+    );
+  }
+  return (
+    `The home has been closed for ${details.closedFor!.trim()}. The registered provider has indicated that the home will not be operational for ` +
+    `${details.notOperationalFor!.trim()} from the date of inspection. Should the home decide to accept placements they are required to inform ` +
+    'Ofsted of their intention before they do so.'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assurance and monitoring visits
+
+export function validateAssuranceOutcome(seriousOrWidespreadConcerns: boolean, concerns: string | null | undefined): Violation[] {
+  if (seriousOrWidespreadConcerns && !text(concerns)) {
+    return [ruleViolation(['concerns'], 'CA-073', 'Describe the serious or widespread concerns the visit found')];
+  }
+  if (!seriousOrWidespreadConcerns && text(concerns)) {
+    return [badInput(['concerns'], 'Concerns are described only when serious or widespread concerns were found')];
+  }
+  return [];
+}
+
+/** What must hold before a monitoring visit to a children's home may give a new judgement (handbook para 124 and 126). */
+export interface NewJudgementConditions {
+  situationMadeSafe: boolean;
+  leadersActingAppropriately: boolean;
+  rimAgreesConcernsDiscrete: boolean;
+  wouldOtherwiseHaveHigherJudgement: boolean;
+  goodTrackRecordNoLeadershipOrProtectionConcerns: boolean;
+  canBeRectifiedQuickly: boolean;
+}
+
+export interface MonitoringJudgementContext {
+  settingType: SettingType;
+  /** The setting's current four-point grade (CH-196), or null if it has none. */
+  currentGrade: Grade | null;
+  /** Requirements made at earlier inspections of the setting that are not yet recorded as met. */
+  openRequirements: number;
+}
+
+export function validateMonitoringNewJudgement(
+  newGrade: Grade,
+  conditions: NewJudgementConditions | null | undefined,
+  rationale: string | null | undefined,
+  context: MonitoringJudgementContext,
+): Violation[] {
+  if (context.currentGrade !== Grade.INADEQUATE) {
+    return [ruleViolation(['newOverallGrade'], 'CH-185', 'A monitoring visit gives a new judgement only after an inadequate one')];
+  }
+  if (newGrade === Grade.INADEQUATE) {
+    return [badInput(['newOverallGrade'], 'A new judgement is an improved one: leave it out when the inadequate judgement remains (CH-186)')];
+  }
+  const violations: Violation[] = [];
+  if (!text(rationale)) {
+    violations.push(ruleViolation(['rationale'], ruleFor('newJudgementReason', context.settingType), 'Explain why a new judgement was made'));
+  }
+  if (family(context.settingType) === 'CHILDRENS_HOMES') {
+    if (context.openRequirements > 0) {
+      violations.push(
+        ruleViolation(
+          ['newOverallGrade'],
+          'CH-184',
+          `All requirements must be met in full before a new judgement; ${context.openRequirements} are not recorded as met`,
+        ),
+      );
+    }
+    const missing = conditions
+      ? (Object.entries(conditions) as [keyof NewJudgementConditions, boolean][]).filter(([, held]) => !held).map(([name]) => name)
+      : ['all of them'];
+    if (missing.length > 0) {
+      violations.push(
+        ruleViolation(['conditions'], 'CH-187', `Every condition for a new judgement must hold and be recorded; not met: ${missing.join(', ')}`),
+      );
+    }
+  }
+  return violations;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes after feedback
+
+export function validateJudgementChange(
+  settingType: SettingType,
+  state: { alreadyProposed: boolean; draftReportSent: boolean },
+  changeReason: string | null | undefined,
+): Violation[] {
+  if (state.draftReportSent) {
+    return [
+      ruleViolation(['inspectionId'], 'CH-247', 'The draft report has gone to the provider: judgements can no longer change'),
+    ];
+  }
+  if (state.alreadyProposed && !text(changeReason)) {
+    return [
+      ruleViolation(
+        ['changeReason'],
+        ruleFor('changeReason', settingType),
+        'Judgements were proposed at feedback: a change needs the reason recorded',
+      ),
+    ];
+  }
+  return [];
+}

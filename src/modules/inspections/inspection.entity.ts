@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ArrayType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  type Opt,
+  PrimaryKey,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { InspectionStatus, LineOfEnquirySource } from '../../domain/inspection-lifecycle';
+import { InspectionType } from '../../domain/inspection-types';
+import type { LocalDate } from '../../domain/local-date';
+import { Provider } from '../providers/provider.entity';
+import { Node, globalId } from '../shared/node';
+import './inspection.enums';
+
+@Entity({ tableName: 'inspection' })
+@Index({ properties: ['provider', 'scheduledStart', 'id'] })
+@Index({ properties: ['scheduledStart', 'id'] })
+@ObjectType({
+  implements: Node,
+  description:
+    'An inspection or visit of a setting: its dates, inspectors and lines of enquiry, and (through its fields) the evidence, ' +
+    'judgements, requirements, recommendations and compliance notices recorded at it. Internal: never public.',
+})
+export class Inspection {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Provider, { ref: true })
+  provider!: Ref<Provider>;
+
+  @Enum({ items: () => InspectionType, nativeEnumName: 'inspection_type' })
+  @Field(() => InspectionType, { description: 'The kind of inspection or visit.' })
+  type!: InspectionType;
+
+  @Enum({ items: () => InspectionStatus, nativeEnumName: 'inspection_status' })
+  @Field(() => InspectionStatus, { description: 'Where the inspection stands.' })
+  status: InspectionStatus & Opt = InspectionStatus.SCHEDULED;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateResolver, { description: 'The day the inspection is planned to start. Never shown to the provider of an unannounced inspection (CH-004).' })
+  scheduledStart!: LocalDate;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day notice of the inspection was given; null when unannounced.' })
+  noticeGivenOn: LocalDate | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why notice was given where the visit is usually unannounced.' })
+  noticeReason: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day on site.' })
+  onSiteStart: LocalDate | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day on site.' })
+  onSiteEnd: LocalDate | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day feedback was given: the last day of the inspection, from which later deadlines count (CH-024).',
+  })
+  feedbackDate: LocalDate | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the inspectors were on site longer than usual.' })
+  extendedOnSiteReason: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  @Field({ description: 'The lead inspector.' })
+  leadInspector!: string;
+
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  @Field(() => [String], { description: 'The other inspectors of the team.' })
+  teamInspectors: string[] & Opt = [];
+
+  @ManyToOne(() => Inspection, { ref: true, nullable: true })
+  previousInspection: Ref<Inspection> | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the draft report went to the provider; from then on the judgements cannot change.',
+  })
+  draftReportSentAt: Date | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Field(() => DateTimeResolver, { description: 'When the inspection was scheduled on this system.' })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => ID, { name: 'id', description: 'Globally unique ID of the inspection.' })
+  get nodeId(): Opt<string> {
+    return globalId('Inspection', this.id);
+  }
+}
+
+@Entity({ tableName: 'line_of_enquiry' })
+@ObjectType({ description: 'A line of enquiry the inspection follows.' })
+export class LineOfEnquiry {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Inspection, { ref: true })
+  @Index()
+  inspection!: Ref<Inspection>;
+
+  @Enum({ items: () => LineOfEnquirySource, nativeEnumName: 'line_of_enquiry_source' })
+  @Field(() => LineOfEnquirySource, { description: 'Where the line of enquiry came from.' })
+  source!: LineOfEnquirySource;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'What the inspectors will look into.' })
+  text!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Field(() => DateTimeResolver, { description: 'When it was recorded.' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,188 @@
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../domain/clock';
+import {
+  InspectionStatus,
+  validateFieldworkCompletion,
+  validateSchedule,
+  validateStart,
+} from '../../domain/inspection-lifecycle';
+import { assessNotice, noticeRequirement, type NoticeAssessment } from '../../domain/inspection-types';
+import { isOpen } from '../../domain/provider-register';
+import type { Violation } from '../../domain/rule-violation';
+import { Provider } from '../providers/provider.entity';
+import { isUuid } from '../providers/provider.service';
+import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
+import { parseGlobalId } from '../shared/node';
+import { toUserErrors, type UserError } from '../shared/user-error';
+import { Inspection, LineOfEnquiry } from './inspection.entity';
+import type {
+  AddLineOfEnquiryInput,
+  CompleteFieldworkInput,
+  InspectionFilter,
+  ScheduleInspectionInput,
+  StartInspectionInput,
+} from './inspection.types';
+
+export interface InspectionResult {
+  inspection: Inspection | null;
+  userErrors: UserError[];
+}
+
+export const notFound = (field: string[], message: string): Violation => ({ field, message, code: 'NOT_FOUND' });
+const failed = (violations: Violation[]): InspectionResult => ({ inspection: null, userErrors: toUserErrors(violations) });
+
+/** The key an inspection is listed by: its scheduled start, then its ID (both sortable as text). */
+export const inspectionKey = (inspection: Inspection): string => `${inspection.scheduledStart}|${inspection.id}`;
+
+export function idFromGlobal(id: string, type: string): string | null {
+  const parsed = parseGlobalId(id);
+  return parsed?.type === type && isUuid(parsed.key) ? parsed.key : null;
+}
+
+/**
+ * Loads an inspection by global ID inside a transaction, locking its row so that concurrent
+ * changes to it (status, judgements, items recorded at it) happen one after another.
+ */
+export async function lockInspection(em: EntityManager, inspectionId: string): Promise<{ inspection: Inspection; provider: Provider } | null> {
+  const id = idFromGlobal(inspectionId, 'Inspection');
+  if (!id) return null;
+  const inspection = await em.findOne(Inspection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!inspection) return null;
+  const provider = await inspection.provider.loadOrFail();
+  return { inspection, provider };
+}
+
+export function noticeOf(inspection: Inspection, provider: Provider): NoticeAssessment {
+  return assessNotice(
+    noticeRequirement(inspection.type, provider.settingType, provider.singlePersonAgency),
+    inspection.noticeGivenOn,
+    inspection.onSiteStart ?? inspection.scheduledStart,
+    inspection.noticeReason,
+  );
+}
+
+/** Scheduling, starting and finishing the fieldwork of inspections. One instance per request. */
+export class InspectionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(filter: InspectionFilter | null | undefined, args: PageArgs): Promise<ConnectionShape<Inspection>> {
+    const page = keysetPage(args);
+    const where: FilterQuery<Inspection>[] = [];
+    if (filter?.providerId) {
+      const providerId = idFromGlobal(filter.providerId, 'Provider');
+      if (!providerId) return toConnection(page, [], inspectionKey);
+      where.push({ provider: providerId });
+    }
+    if (filter?.type) where.push({ type: filter.type });
+    if (filter?.status) where.push({ status: filter.status });
+    for (const [cursor, op] of [
+      [page.after, '$gt'],
+      [page.before, '$lt'],
+    ] as const) {
+      if (cursor === null) continue;
+      const [date, id] = cursor.split('|');
+      where.push({ $or: [{ scheduledStart: { [op]: date } }, { scheduledStart: date, id: { [op]: id } }] });
+    }
+    const direction = page.direction === 'forward' ? 'asc' : 'desc';
+    const rows = await this.em.find(Inspection, where.length ? { $and: where } : {}, {
+      orderBy: [{ scheduledStart: direction }, { id: direction }],
+      limit: page.size + 1,
+    });
+    return toConnection(page, rows, inspectionKey);
+  }
+
+  async schedule(input: ScheduleInspectionInput): Promise<InspectionResult> {
+    const providerId = idFromGlobal(input.providerId, 'Provider');
+    const provider = providerId ? await this.em.findOne(Provider, { id: providerId }) : null;
+    if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
+    if (!isOpen(provider.status)) {
+      return failed([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${provider.status.toLowerCase()}` }]);
+    }
+    const linesOfEnquiry = input.linesOfEnquiry ?? [];
+    const violations = validateSchedule(
+      {
+        settingType: provider.settingType,
+        type: input.type,
+        scheduledStart: input.scheduledStart,
+        leadInspector: input.leadInspector,
+        teamInspectors: input.teamInspectors ?? [],
+        linesOfEnquiry,
+        noticeGivenOn: input.noticeGivenOn ?? null,
+      },
+      this.clock.today(),
+    );
+    if (violations.length > 0) return failed(violations);
+
+    const inspection = await this.em.transactional(async (em) => {
+      const inspection = em.create(Inspection, {
+        provider,
+        type: input.type,
+        scheduledStart: input.scheduledStart,
+        leadInspector: input.leadInspector.trim(),
+        teamInspectors: (input.teamInspectors ?? []).map((name) => name.trim()),
+        noticeGivenOn: input.noticeGivenOn ?? null,
+        noticeReason: input.noticeReason?.trim() || null,
+      });
+      for (const line of linesOfEnquiry) em.create(LineOfEnquiry, { inspection, source: line.source, text: line.text.trim() });
+      return inspection;
+    });
+    return { inspection, userErrors: [] };
+  }
+
+  async start(input: StartInspectionInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, input.inspectionId);
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      const { inspection } = found;
+      const noticeGivenOn = input.noticeGivenOn ?? inspection.noticeGivenOn;
+      const violations = validateStart({ status: inspection.status, noticeGivenOn }, input.onSiteStart, this.clock.today());
+      if (violations.length > 0) return failed(violations);
+      inspection.status = InspectionStatus.ON_SITE;
+      inspection.onSiteStart = input.onSiteStart;
+      inspection.noticeGivenOn = noticeGivenOn;
+      if (input.noticeReason) inspection.noticeReason = input.noticeReason.trim();
+      return { inspection, userErrors: [] };
+    });
+  }
+
+  async addLineOfEnquiry(input: AddLineOfEnquiryInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, input.inspectionId);
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      if (!input.text.trim()) return failed([{ field: ['text'], code: 'BAD_USER_INPUT', message: 'Describe the line of enquiry' }]);
+      if (found.inspection.status === InspectionStatus.FIELDWORK_COMPLETE) {
+        return failed([{ field: ['inspectionId'], code: 'CONFLICT', message: 'Fieldwork is complete: no new lines of enquiry' }]);
+      }
+      em.create(LineOfEnquiry, { inspection: found.inspection, source: input.source, text: input.text.trim() });
+      return { inspection: found.inspection, userErrors: [] };
+    });
+  }
+
+  async completeFieldwork(input: CompleteFieldworkInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, input.inspectionId);
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      const { inspection, provider } = found;
+      const completion = {
+        onSiteEnd: input.onSiteEnd,
+        feedbackDate: input.feedbackDate,
+        extendedOnSiteReason: input.extendedOnSiteReason?.trim() || null,
+      };
+      const violations = validateFieldworkCompletion(
+        { status: inspection.status, type: inspection.type, settingType: provider.settingType, onSiteStart: inspection.onSiteStart },
+        completion,
+        this.clock.today(),
+      );
+      if (violations.length > 0) return failed(violations);
+      inspection.status = InspectionStatus.FIELDWORK_COMPLETE;
+      inspection.onSiteEnd = completion.onSiteEnd;
+      inspection.feedbackDate = completion.feedbackDate;
+      inspection.extendedOnSiteReason = completion.extendedOnSiteReason;
+      return { inspection, userErrors: [] };
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { InspectionPayload } from '../inspections/inspection.types';
+import { JudgementRecord } from './judgement.entity';
+import { JudgementService } from './judgement.service';
+import {
+  ProposeFullInspectionJudgementsInput,
+  ProposeInterimJudgementInput,
+  RecordAssuranceVisitOutcomeInput,
+  RecordMonitoringVisitOutcomeInput,
+  RecordNoJudgementInterimInput,
+} from './judgement.types';
+
+@ObjectType({ description: 'The conditions confirmed before a monitoring visit gave a new judgement (CH-187).' })
+export class NewJudgementConditions {
+  @Field({ description: 'The situation has been made safe for children.' })
+  situationMadeSafe!: boolean;
+
+  @Field({ description: 'Leaders and managers can and are acting appropriately.' })
+  leadersActingAppropriately!: boolean;
+
+  @Field({ description: 'The regulatory inspection manager agrees the concerns are sufficiently discrete.' })
+  rimAgreesConcernsDiscrete!: boolean;
+
+  @Field({ description: 'Without these concerns the home would have had a higher judgement.' })
+  wouldOtherwiseHaveHigherJudgement!: boolean;
+
+  @Field({ description: 'A good track record, and no concerns about leadership and management or the protection of children.' })
+  goodTrackRecordNoLeadershipOrProtectionConcerns!: boolean;
+
+  @Field({ description: 'The concerns can be rectified quickly.' })
+  canBeRectifiedQuickly!: boolean;
+}
+
+const input = (description: string) => ({ description });
+
+@Resolver(() => JudgementRecord)
+export class JudgementResolver {
+  @FieldResolver(() => NewJudgementConditions, { nullable: true, description: 'Monitoring visits with a new judgement: the conditions confirmed.' })
+  conditions(@Root() record: JudgementRecord): NewJudgementConditions | null {
+    return record.conditions;
+  }
+
+  @Mutation(() => InspectionPayload, { description: 'Proposes (at feedback) or changes the three judgements of a full inspection. Takes one `input`, returns `userErrors`.' })
+  proposeFullInspectionJudgements(
+    @Arg('input', () => ProposeFullInspectionJudgementsInput, input('The judgements.')) args: ProposeFullInspectionJudgementsInput,
+    @Ctx() { em }: Context,
+  ): Promise<InspectionPayload> {
+    return new JudgementService(em).proposeFull(args);
+  }
+
+  @Mutation(() => InspectionPayload, { description: 'Proposes or changes the judgement of an interim inspection. Takes one `input`, returns `userErrors`.' })
+  proposeInterimJudgement(
+    @Arg('input', () => ProposeInterimJudgementInput, input('The judgement.')) args: ProposeInterimJudgementInput,
+    @Ctx() { em }: Context,
+  ): Promise<InspectionPayload> {
+    return new JudgementService(em).proposeInterim(args);
+  }
+
+  @Mutation(() => InspectionPayload, { description: 'Records an interim inspection of a home with no children placed: no judgement, the Annex G statement. Takes one `input`, returns `userErrors`.' })
+  recordNoJudgementInterim(
+    @Arg('input', () => RecordNoJudgementInterimInput, input('The outcome.')) args: RecordNoJudgementInterimInput,
+    @Ctx() { em }: Context,
+  ): Promise<InspectionPayload> {
+    return new JudgementService(em).recordNoJudgement(args);
+  }
+
+  @Mutation(() => InspectionPayload, { description: 'Records the outcome of an assurance visit: no grade. Takes one `input`, returns `userErrors`.' })
+  recordAssuranceVisitOutcome(
+    @Arg('input', () => RecordAssuranceVisitOutcomeInput, input('The outcome.')) args: RecordAssuranceVisitOutcomeInput,
+    @Ctx() { em }: Context,
+  ): Promise<InspectionPayload> {
+    return new JudgementService(em).recordAssurance(args);
+  }
+
+  @Mutation(() => InspectionPayload, { description: 'Records the outcome of a monitoring visit, with a new judgement only where the guidance allows. Takes one `input`, returns `userErrors`.' })
+  recordMonitoringVisitOutcome(
+    @Arg('input', () => RecordMonitoringVisitOutcomeInput, input('The outcome.')) args: RecordMonitoringVisitOutcomeInput,
+    @Ctx() { em }: Context,
+  ): Promise<InspectionPayload> {
+    return new JudgementService(em).recordMonitoring(args);
+  }
+}

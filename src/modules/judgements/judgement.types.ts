@@ -1,0 +1,125 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { Grade, InterimOutcome, NoJudgementReason } from '../../domain/judgements';
+import './judgement.enums';
+
+@InputType({ description: 'The three judgements of a full inspection, proposed at feedback (or changed, with the reason, before the draft report).' })
+export class ProposeFullInspectionJudgementsInput {
+  @Field(() => ID, { description: 'The full inspection, with its fieldwork complete.' })
+  inspectionId!: string;
+
+  @Field(() => Grade, { description: 'Overall experiences and progress of children.' })
+  overallExperiencesAndProgress!: Grade;
+
+  @Field(() => Grade, { description: 'How well children are helped and protected: inadequate here makes the overall inadequate (CH-155).' })
+  helpedAndProtected!: Grade;
+
+  @Field(() => Grade, {
+    description: 'The effectiveness of leaders and managers: inadequate caps the overall at requires improvement (CH-157); inadequate after a manager vacancy of 26 weeks or more (CHA-195).',
+  })
+  leadersAndManagers!: Grade;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Family centres and adoption support agencies: why leaders and managers are not inadequate after 26 weeks without a manager (RFC-025, ASA-022).',
+  })
+  vacancyReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when changing judgements already proposed at feedback (CH-246).' })
+  changeReason?: string | null;
+}
+
+@InputType({ description: 'The judgement of an interim inspection, relative to the previous inspection (CH-170).' })
+export class ProposeInterimJudgementInput {
+  @Field(() => ID, { description: 'The interim inspection, with its fieldwork complete.' })
+  inspectionId!: string;
+
+  @Field(() => InterimOutcome, { description: 'Improved, sustained or declined in effectiveness.' })
+  outcome!: InterimOutcome;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the outcome is not "declined in effectiveness" when the manager post has been vacant 26 weeks or more (CHA-197).',
+  })
+  reasonNotDeclined?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when changing a judgement already proposed at feedback (CH-246).' })
+  changeReason?: string | null;
+}
+
+@InputType({ description: 'An interim inspection of a home with no children placed: no judgement, and the statement Annex G prescribes.' })
+export class RecordNoJudgementInterimInput {
+  @Field(() => ID, { description: 'The interim inspection, with its fieldwork complete.' })
+  inspectionId!: string;
+
+  @Field(() => NoJudgementReason, { description: 'Why no judgement is made.' })
+  reason!: NoJudgementReason;
+
+  @Field(() => String, { nullable: true, description: 'Closed homes: how long the home has been closed, e.g. "six months" (CHA-124).' })
+  closedFor?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Closed homes: how long it will not be operational from the date of inspection (CHA-124).' })
+  notOperationalFor?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Homes with no children since registration: the inspector's own text for the statement." })
+  inspectorText?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when changing an outcome already proposed at feedback.' })
+  changeReason?: string | null;
+}
+
+@InputType({ description: 'The outcome of an assurance visit: no grade (CA-072).' })
+export class RecordAssuranceVisitOutcomeInput {
+  @Field(() => ID, { description: 'The assurance visit, with its fieldwork complete.' })
+  inspectionId!: string;
+
+  @Field({ description: 'Whether serious or widespread concerns were found (CA-073).' })
+  seriousOrWidespreadConcerns!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What the concerns are; required when there are any.' })
+  concerns?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when changing an outcome already proposed at feedback.' })
+  changeReason?: string | null;
+}
+
+@InputType({ description: 'What must hold before a monitoring visit to a children\'s home gives a new judgement (handbook para 124 and 126; CH-187).' })
+export class NewJudgementConditionsInput {
+  @Field({ description: 'The situation has been made safe for children.' })
+  situationMadeSafe!: boolean;
+
+  @Field({ description: 'Leaders and managers can and are acting appropriately.' })
+  leadersActingAppropriately!: boolean;
+
+  @Field({ description: 'The regulatory inspection manager agrees the concerns are sufficiently discrete.' })
+  rimAgreesConcernsDiscrete!: boolean;
+
+  @Field({ description: 'Without these concerns the home would have had a higher judgement.' })
+  wouldOtherwiseHaveHigherJudgement!: boolean;
+
+  @Field({ description: 'A good track record, and no concerns about leadership and management or the protection of children.' })
+  goodTrackRecordNoLeadershipOrProtectionConcerns!: boolean;
+
+  @Field({ description: 'The concerns can be rectified quickly.' })
+  canBeRectifiedQuickly!: boolean;
+}
+
+@InputType({ description: 'The outcome of a monitoring visit: no grade, except a new overall judgement after an inadequate one.' })
+export class RecordMonitoringVisitOutcomeInput {
+  @Field(() => ID, { description: 'The monitoring visit, with its fieldwork complete.' })
+  inspectionId!: string;
+
+  @Field({ description: 'The progress found, in summary.' })
+  progressSummary!: string;
+
+  @Field(() => Grade, { nullable: true, description: 'A new, improved overall judgement, only where the setting is inadequate and the guidance allows (CH-184, CH-187).' })
+  newOverallGrade?: Grade | null;
+
+  @Field(() => NewJudgementConditionsInput, { nullable: true, description: "Children's homes: the conditions for a new judgement, each confirmed." })
+  conditions?: NewJudgementConditionsInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a new judgement was made (CH-218, RFC-105, ASA-122).' })
+  rationale?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when changing an outcome already proposed at feedback.' })
+  changeReason?: string | null;
+}

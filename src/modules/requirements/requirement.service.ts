@@ -1,0 +1,183 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../domain/clock';
+import { InspectionStatus } from '../../domain/inspection-lifecycle';
+import {
+  ItemStatus,
+  validateCheckAtVisit,
+  validateComplianceNotice,
+  validateRecommendation,
+  validateRequirement,
+} from '../../domain/requirements';
+import type { Violation } from '../../domain/rule-violation';
+import { Evidence } from '../evidence/evidence.entity';
+import { Inspection } from '../inspections/inspection.entity';
+import { idFromGlobal, lockInspection, notFound } from '../inspections/inspection.service';
+import { toUserErrors } from '../shared/user-error';
+import { ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from './requirement.entity';
+import type {
+  CheckRecommendationInput,
+  CheckRequirementInput,
+  ComplianceNoticePayload,
+  RecommendationPayload,
+  RecordRecommendationInput,
+  RecordRequirementInput,
+  RequirementPayload,
+  ServeComplianceNoticeInput,
+} from './requirement.types';
+
+function openForItems(inspection: Inspection): Violation[] {
+  if (inspection.status === InspectionStatus.SCHEDULED || inspection.onSiteStart === null) {
+    return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The inspection has not started' }];
+  }
+  if (inspection.draftReportSentAt !== null) {
+    return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The draft report has gone out: nothing more is recorded at this inspection' }];
+  }
+  return [];
+}
+
+/** Requirements, recommendations and compliance notices. One instance per request. */
+export class RequirementService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Evidence recorded at this inspection, by global IDs; unknown ones are NOT_FOUND violations. */
+  private async evidenceOf(em: EntityManager, inspection: Inspection, ids: readonly string[], violations: Violation[]): Promise<Evidence[]> {
+    const keys = ids.map((id) => idFromGlobal(id, 'Evidence'));
+    const found = await em.find(Evidence, { id: { $in: keys.filter((k): k is string => k !== null) }, inspection });
+    keys.forEach((key, i) => {
+      if (!key || !found.some((e) => e.id === key)) {
+        violations.push(notFound(['evidenceIds', String(i)], 'No evidence recorded at this inspection has this ID'));
+      }
+    });
+    return found;
+  }
+
+  async recordRequirement(input: RecordRequirementInput): Promise<RequirementPayload> {
+    return this.em.transactional(async (em) => {
+      const located = await lockInspection(em, input.inspectionId);
+      if (!located) return { requirement: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
+      const { inspection, provider } = located;
+      const violations = openForItems(inspection);
+      if (violations.length > 0) return { requirement: null, userErrors: toUserErrors(violations) };
+      const evidence = await this.evidenceOf(em, inspection, input.evidenceIds, violations);
+      violations.push(
+        ...validateRequirement({
+          settingType: provider.settingType,
+          regulation: input.regulation,
+          action: input.action,
+          dueDate: input.dueDate,
+          impactStatement: input.impactStatement,
+          evidence,
+          inspectionStart: inspection.onSiteStart!,
+        }),
+      );
+      if (violations.length > 0) return { requirement: null, userErrors: toUserErrors(violations) };
+      const requirement = em.create(Requirement, {
+        inspection,
+        regulation: input.regulation.trim(),
+        action: input.action.trim(),
+        dueDate: input.dueDate,
+        impactStatement: input.impactStatement.trim(),
+      });
+      requirement.evidence.set(evidence);
+      return { requirement, userErrors: [] };
+    });
+  }
+
+  async recordRecommendation(input: RecordRecommendationInput): Promise<RecommendationPayload> {
+    return this.em.transactional(async (em) => {
+      const located = await lockInspection(em, input.inspectionId);
+      if (!located) return { recommendation: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
+      const { inspection, provider } = located;
+      const violations = openForItems(inspection);
+      if (violations.length > 0) return { recommendation: null, userErrors: toUserErrors(violations) };
+      const evidence = await this.evidenceOf(em, inspection, input.evidenceIds, violations);
+      violations.push(
+        ...validateRecommendation({
+          settingType: provider.settingType,
+          reference: input.reference,
+          guidanceSummary: input.guidanceSummary ?? null,
+          action: input.action,
+          evidence,
+        }),
+      );
+      if (violations.length > 0) return { recommendation: null, userErrors: toUserErrors(violations) };
+      const recommendation = em.create(Recommendation, {
+        inspection,
+        reference: input.reference.trim(),
+        guidanceSummary: input.guidanceSummary?.trim() || null,
+        action: input.action.trim(),
+      });
+      recommendation.evidence.set(evidence);
+      return { recommendation, userErrors: [] };
+    });
+  }
+
+  async serveComplianceNotice(input: ServeComplianceNoticeInput): Promise<ComplianceNoticePayload> {
+    return this.em.transactional(async (em) => {
+      const located = await lockInspection(em, input.inspectionId);
+      if (!located) return { complianceNotice: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
+      const { inspection } = located;
+      const violations: Violation[] =
+        inspection.status === InspectionStatus.SCHEDULED
+          ? [{ field: ['inspectionId'], code: 'CONFLICT', message: 'A compliance notice follows an inspection that has started' }]
+          : validateComplianceNotice(input.servedOn, input.actions, this.clock.today());
+      if (violations.length === 0 && inspection.onSiteStart && input.servedOn < inspection.onSiteStart) {
+        violations.push({ field: ['servedOn'], code: 'BAD_USER_INPUT', message: 'A compliance notice is served after the inspection began' });
+      }
+      if (violations.length > 0) return { complianceNotice: null, userErrors: toUserErrors(violations) };
+      const notice = em.create(ComplianceNotice, { inspection, ground: input.ground, servedOn: input.servedOn });
+      input.actions.forEach((action, position) =>
+        em.create(ComplianceNoticeAction, {
+          notice,
+          position,
+          regulation: action.regulation.trim(),
+          action: action.action.trim(),
+          completionDate: action.completionDate,
+        }),
+      );
+      return { complianceNotice: notice, userErrors: [] };
+    });
+  }
+
+  private async check<T extends Requirement | Recommendation>(
+    entity: new () => T,
+    typeName: 'Requirement' | 'Recommendation',
+    itemId: string,
+    visitId: string,
+    outcome: 'MET' | 'NOT_MET',
+  ): Promise<{ item: T | null; violations: Violation[] }> {
+    return this.em.transactional(async (em) => {
+      const key = idFromGlobal(itemId, typeName);
+      const item = key
+        ? ((await em.findOne(entity as unknown as typeof Requirement, { id: key }, { populate: ['inspection', 'inspection.provider'] })) as T | null)
+        : null;
+      const field = typeName === 'Requirement' ? 'requirementId' : 'recommendationId';
+      if (!item) return { item: null, violations: [notFound([field], `No ${typeName.toLowerCase()} has this ID`)] };
+      const visit = await lockInspection(em, visitId);
+      if (!visit) return { item: null, violations: [notFound(['inspectionId'], 'No inspection has this ID')] };
+      const made = item.inspection.getEntity();
+      const violations = validateCheckAtVisit(
+        made.provider.getEntity().settingType,
+        { providerId: made.provider.id, inspectionId: made.id, start: made.onSiteStart ?? made.scheduledStart },
+        { providerId: visit.provider.id, inspectionId: visit.inspection.id, start: visit.inspection.onSiteStart },
+      );
+      if (violations.length > 0) return { item: null, violations };
+      item.status = outcome === 'MET' ? ItemStatus.MET : ItemStatus.NOT_MET;
+      item.checkedAt = em.getReference(Inspection, visit.inspection.id, { wrapped: true });
+      return { item, violations: [] };
+    });
+  }
+
+  async checkRequirement(input: CheckRequirementInput): Promise<RequirementPayload> {
+    const { item, violations } = await this.check(Requirement, 'Requirement', input.requirementId, input.inspectionId, input.outcome);
+    return { requirement: item, userErrors: toUserErrors(violations) };
+  }
+
+  async checkRecommendation(input: CheckRecommendationInput): Promise<RecommendationPayload> {
+    const { item, violations } = await this.check(Recommendation, 'Recommendation', input.recommendationId, input.inspectionId, input.outcome);
+    return { recommendation: item, userErrors: toUserErrors(violations) };
+  }
+}
