@@ -49,6 +49,10 @@ export function initialsOf(name: string): string {
     .join('');
 }
 
+// Word boundaries for any alphabet: \b only knows ASCII letters, and names are not all ASCII.
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const WORD_END = '(?![\\p{L}\\p{N}])';
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -61,10 +65,10 @@ export function namesMentioned(text: string, names: readonly string[]): string[]
   return names.filter((name) => {
     const full = name.trim();
     if (!full) return false;
-    if (new RegExp(`\\b${escapeRegExp(full)}\\b`, 'i').test(text)) return true;
+    if (new RegExp(`${WORD_START}${escapeRegExp(full)}${WORD_END}`, 'iu').test(text)) return true;
     const parts = full.split(/\s+/);
     const surname = parts[parts.length - 1];
-    return parts.length > 1 && surname.length >= 3 && new RegExp(`\\b${escapeRegExp(surname)}\\b`).test(text);
+    return parts.length > 1 && surname.length >= 3 && new RegExp(`${WORD_START}${escapeRegExp(surname)}${WORD_END}`, 'u').test(text);
   });
 }
 

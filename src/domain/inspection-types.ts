@@ -105,8 +105,8 @@ export function assessNotice(
         : result(true, `Notice was given on ${noticeGivenOn}, but these inspections are unannounced`);
     case NoticeRule.USUALLY_UNANNOUNCED:
       if (noticeGivenOn === null) return result(false, 'Unannounced, as is usual');
-      return noticeReason
-        ? result(false, `Announced, for a recorded reason: ${noticeReason}`)
+      return noticeReason?.trim()
+        ? result(false, `Announced, for a recorded reason: ${noticeReason.trim()}`)
         : result(true, 'Announced without a recorded reason; monitoring visits are usually unannounced');
     case NoticeRule.WORKING_DAYS_NOTICE:
       if (noticeGivenOn === null) return result(true, `No notice recorded; ${requirement.workingDays} working days are due`);

@@ -76,7 +76,8 @@ export interface RecommendationDetails {
 
 /**
  * A recommendation cites the Guide's page and paragraph or other statutory guidance (CH-136), the
- * national minimum standard (RFC-030), or the standard with a summary of it (ASA-028).
+ * national minimum standard (RFC-030), or the standard with a summary of it (ASA-028), and is linked
+ * to the weakness it addresses (CHA-041).
  */
 export function validateRecommendation(r: RecommendationDetails): Violation[] {
   const violations: Violation[] = [];
@@ -92,7 +93,11 @@ export function validateRecommendation(r: RecommendationDetails): Violation[] {
     violations.push(ruleViolation(['guidanceSummary'], 'ASA-028', 'Summarise the national minimum standard cited'));
   }
   if (!text(r.action)) violations.push(badInput(['action'], 'Say what the registered person should do'));
-  if (r.evidence.length === 0) violations.push(ruleViolation(['evidenceIds'], 'CH-146', 'Link the evidence the recommendation rests on'));
+  if (r.evidence.length === 0) {
+    violations.push(ruleViolation(['evidenceIds'], ruleFor('linkedEvidence', r.settingType), 'Link the evidence the recommendation rests on'));
+  } else if (r.evidence.some((e) => e.finding !== Finding.WEAKNESS)) {
+    violations.push(ruleViolation(['evidenceIds'], 'CHA-041', 'A recommendation addresses a weakness: link only evidence recorded as a weakness'));
+  }
   return violations;
 }
 
