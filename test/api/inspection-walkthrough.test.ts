@@ -11,6 +11,7 @@ import {
   ProposeFullInspectionJudgementsDocument,
   ProposeInterimJudgementDocument,
   ProviderInspectionsDocument,
+  ProvidersWithInspectionsDocument,
   RecordEvidenceDocument,
   RecordRecommendationDocument,
   RecordRequirementDocument,
@@ -347,5 +348,20 @@ describe('inspections: DataLoaders', () => {
     const many = await api.statements(() => api.gql(InspectionsWithEverythingDocument, { first: 12 }));
     expect(many.length).toBe(few.length);
     expect(few.length).toBeGreaterThanOrEqual(8);
+  });
+
+  test("listing settings with a page of each one's inspections runs one statement for all the pages", async () => {
+    const listed = await api.gql(ProvidersWithInspectionsDocument, { first: 20 });
+    const withInspections = listed.data!.providers.edges.filter((e) => e.node.inspections.edges.length > 0);
+    expect(withInspections.length).toBeGreaterThanOrEqual(4);
+    for (const edge of withInspections) {
+      const dates = edge.node.inspections.edges.map((i) => i.node.scheduledStart);
+      expect([...dates].sort()).toEqual(dates);
+    }
+    const loaderHomes = withInspections.filter((e) => e.node.inspections.pageInfo.hasNextPage);
+    expect(loaderHomes.length).toBeGreaterThanOrEqual(4); // three monitoring visits each, two a page
+    const two = await api.statements(() => api.gql(ProvidersWithInspectionsDocument, { first: 2 }));
+    const twenty = await api.statements(() => api.gql(ProvidersWithInspectionsDocument, { first: 20 }));
+    expect(twenty.length).toBe(two.length);
   });
 });

@@ -1,11 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupLoader, keyLoader } from '../shared/loader';
+import { pagedChildrenLoader } from '../shared/paged-children';
 import { JudgementRecord } from '../judgements/judgement.entity';
 import { ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from '../requirements/requirement.entity';
 import { Inspection, LineOfEnquiry } from './inspection.entity';
+import { inspectionKey } from './inspection.service';
 
 export function inspectionLoaders(em: EntityManager) {
   return {
+    /** A page of a setting's inspections; pages for many settings are fetched together. */
+    inspectionPageByProvider: pagedChildrenLoader(em, {
+      entity: Inspection,
+      table: 'inspection',
+      parentColumn: 'provider_id',
+      orderColumns: ['scheduled_start', 'id'],
+      casts: ['date', 'uuid'],
+      keyOf: inspectionKey,
+    }),
     inspectionById: keyLoader(
       (ids: readonly string[]) => em.find(Inspection, { id: { $in: [...ids] } }),
       (inspection) => inspection.id,

@@ -131,8 +131,8 @@ export class InspectionResolver {
 @Resolver(() => Provider)
 export class ProviderInspectionsResolver {
   @FieldResolver(() => InspectionConnection, { description: 'Inspections and visits of this setting, in order of scheduled start.' })
-  async inspections(@Root() provider: Provider, @Args() args: PageArgsType, @Ctx() { em, clock, loaders }: Context): Promise<InspectionConnection> {
-    const connection = await new InspectionService(em, clock).list({ providerId: provider.nodeId }, args);
+  async inspections(@Root() provider: Provider, @Args() args: PageArgsType, @Ctx() { loaders }: Context): Promise<InspectionConnection> {
+    const connection = await loaders.inspectionPageByProvider(provider.id, args);
     for (const edge of connection.edges) loaders.inspectionById.prime(edge.node.id, edge.node);
     return Object.assign(new InspectionConnection(), connection);
   }
