@@ -116,6 +116,9 @@ export class LineOfEnquiry {
   @Field(() => LineOfEnquirySource, { description: 'Where the line of enquiry came from.' })
   source!: LineOfEnquirySource;
 
+  @Property({ type: 'integer' })
+  position!: number;
+
   @Property({ type: 'text' })
   @Field({ description: 'What the inspectors will look into.' })
   text!: string;

@@ -22,7 +22,7 @@ export function inspectionLoaders(em: EntityManager) {
       (inspection) => inspection.id,
     ),
     linesOfEnquiryByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(LineOfEnquiry, { inspection: { $in: [...ids] } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      (ids: readonly string[]) => em.find(LineOfEnquiry, { inspection: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
       (line) => line.inspection.id,
     ),
     judgementHistoryByInspection: groupLoader(

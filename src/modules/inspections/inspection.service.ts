@@ -127,7 +127,7 @@ export class InspectionService {
         noticeGivenOn: input.noticeGivenOn ?? null,
         noticeReason: input.noticeReason?.trim() || null,
       });
-      for (const line of linesOfEnquiry) em.create(LineOfEnquiry, { inspection, source: line.source, text: line.text.trim() });
+      linesOfEnquiry.forEach((line, position) => em.create(LineOfEnquiry, { inspection, position, source: line.source, text: line.text.trim() }));
       return inspection;
     });
     return { inspection, userErrors: [] };
@@ -157,7 +157,8 @@ export class InspectionService {
       if (found.inspection.status === InspectionStatus.FIELDWORK_COMPLETE) {
         return failed([{ field: ['inspectionId'], code: 'CONFLICT', message: 'Fieldwork is complete: no new lines of enquiry' }]);
       }
-      em.create(LineOfEnquiry, { inspection: found.inspection, source: input.source, text: input.text.trim() });
+      const position = await em.count(LineOfEnquiry, { inspection: found.inspection });
+      em.create(LineOfEnquiry, { inspection: found.inspection, position, source: input.source, text: input.text.trim() });
       return { inspection: found.inspection, userErrors: [] };
     });
   }
