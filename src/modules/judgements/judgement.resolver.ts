@@ -1,36 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { InspectionPayload } from '../inspections/inspection.types';
 import { JudgementRecord } from './judgement.entity';
 import { JudgementService } from './judgement.service';
 import {
+  NewJudgementConditions,
   ProposeFullInspectionJudgementsInput,
   ProposeInterimJudgementInput,
   RecordAssuranceVisitOutcomeInput,
   RecordMonitoringVisitOutcomeInput,
   RecordNoJudgementInterimInput,
 } from './judgement.types';
-
-@ObjectType({ description: 'The conditions confirmed before a monitoring visit gave a new judgement (CH-187).' })
-export class NewJudgementConditions {
-  @Field({ description: 'The situation has been made safe for children.' })
-  situationMadeSafe!: boolean;
-
-  @Field({ description: 'Leaders and managers can and are acting appropriately.' })
-  leadersActingAppropriately!: boolean;
-
-  @Field({ description: 'The regulatory inspection manager agrees the concerns are sufficiently discrete.' })
-  rimAgreesConcernsDiscrete!: boolean;
-
-  @Field({ description: 'Without these concerns the home would have had a higher judgement.' })
-  wouldOtherwiseHaveHigherJudgement!: boolean;
-
-  @Field({ description: 'A good track record, and no concerns about leadership and management or the protection of children.' })
-  goodTrackRecordNoLeadershipOrProtectionConcerns!: boolean;
-
-  @Field({ description: 'The concerns can be rectified quickly.' })
-  canBeRectifiedQuickly!: boolean;
-}
 
 const input = (description: string) => ({ description });
 

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Grade, InterimOutcome, NoJudgementReason } from '../../domain/judgements';
 import './judgement.enums';
 
@@ -82,8 +82,11 @@ export class RecordAssuranceVisitOutcomeInput {
   changeReason?: string | null;
 }
 
-@InputType({ description: 'What must hold before a monitoring visit to a children\'s home gives a new judgement (handbook para 124 and 126; CH-187).' })
-export class NewJudgementConditionsInput {
+@ObjectType('NewJudgementConditions', { description: 'The conditions confirmed before a monitoring visit gave a new judgement (CH-187).' })
+@InputType('NewJudgementConditionsInput', {
+  description: "What must hold before a monitoring visit to a children's home gives a new judgement (handbook para 124 and 126; CH-187).",
+})
+export class NewJudgementConditions {
   @Field({ description: 'The situation has been made safe for children.' })
   situationMadeSafe!: boolean;
 
@@ -114,8 +117,8 @@ export class RecordMonitoringVisitOutcomeInput {
   @Field(() => Grade, { nullable: true, description: 'A new, improved overall judgement, only where the setting is inadequate and the guidance allows (CH-184, CH-187).' })
   newOverallGrade?: Grade | null;
 
-  @Field(() => NewJudgementConditionsInput, { nullable: true, description: "Children's homes: the conditions for a new judgement, each confirmed." })
-  conditions?: NewJudgementConditionsInput | null;
+  @Field(() => NewJudgementConditions, { nullable: true, description: "Children's homes: the conditions for a new judgement, each confirmed." })
+  conditions?: NewJudgementConditions | null;
 
   @Field(() => String, { nullable: true, description: 'Why a new judgement was made (CH-218, RFC-105, ASA-122).' })
   rationale?: string | null;

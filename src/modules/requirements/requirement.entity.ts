@@ -9,12 +9,10 @@ import { Inspection } from '../inspections/inspection.entity';
 import { Node, globalId } from '../shared/node';
 import './requirement.enums';
 
-@Entity({ tableName: 'requirement' })
-@ObjectType({
-  implements: Node,
-  description: 'A requirement made at an inspection: a breach of a regulation, what the registered person must do, and by when.',
-})
-export class Requirement {
+/** What requirements and recommendations share: the inspection that made them and their check at a later visit. */
+@Entity({ abstract: true })
+@ObjectType({ description: 'A requirement or recommendation, checked at a later visit.' })
+export abstract class CheckedItem {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -22,6 +20,24 @@ export class Requirement {
   @Index()
   inspection!: Ref<Inspection>;
 
+  @Enum({ items: () => ItemStatus, nativeEnumName: 'item_status' })
+  @Field(() => ItemStatus, { description: 'Whether it was met, as checked at a later visit.' })
+  status: ItemStatus & Opt = ItemStatus.OPEN;
+
+  @ManyToOne(() => Inspection, { ref: true, nullable: true })
+  checkedAt: Ref<Inspection> | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @Field(() => DateTimeResolver, { description: 'When it was recorded.' })
+  createdAt: Date & Opt = new Date();
+}
+
+@Entity({ tableName: 'requirement' })
+@ObjectType({
+  implements: Node,
+  description: 'A requirement made at an inspection: a breach of a regulation, what the registered person must do, and by when.',
+})
+export class Requirement extends CheckedItem {
   @Property({ type: 'string', length: 200 })
   @Field({ description: 'The regulation breached, e.g. "Regulation 12 (the protection of children standard)".' })
   regulation!: string;
@@ -41,17 +57,6 @@ export class Requirement {
   @ManyToMany(() => Evidence, undefined, { pivotTable: 'requirement_evidence', owner: true })
   evidence = new Collection<Evidence>(this);
 
-  @Enum({ items: () => ItemStatus, nativeEnumName: 'item_status' })
-  @Field(() => ItemStatus, { description: 'Whether it was met, as checked at a later visit.' })
-  status: ItemStatus & Opt = ItemStatus.OPEN;
-
-  @ManyToOne(() => Inspection, { ref: true, nullable: true })
-  checkedAt: Ref<Inspection> | null = null;
-
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  @Field(() => DateTimeResolver, { description: 'When it was recorded.' })
-  createdAt: Date & Opt = new Date();
-
   @Field(() => ID, { name: 'id', description: 'Globally unique ID of the requirement.' })
   get nodeId(): Opt<string> {
     return globalId('Requirement', this.id);
@@ -63,14 +68,7 @@ export class Requirement {
   implements: Node,
   description: 'A recommendation made at an inspection to improve practice, citing the guidance or standard it rests on.',
 })
-export class Recommendation {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class Recommendation extends CheckedItem {
   @Property({ type: 'string', length: 300 })
   @Field({ description: 'The Guide page and paragraph, statutory guidance, or national minimum standard cited.' })
   reference!: string;
@@ -85,17 +83,6 @@ export class Recommendation {
 
   @ManyToMany(() => Evidence, undefined, { pivotTable: 'recommendation_evidence', owner: true })
   evidence = new Collection<Evidence>(this);
-
-  @Enum({ items: () => ItemStatus, nativeEnumName: 'item_status' })
-  @Field(() => ItemStatus, { description: 'Whether it was met, as checked at a later visit.' })
-  status: ItemStatus & Opt = ItemStatus.OPEN;
-
-  @ManyToOne(() => Inspection, { ref: true, nullable: true })
-  checkedAt: Ref<Inspection> | null = null;
-
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  @Field(() => DateTimeResolver, { description: 'When it was recorded.' })
-  createdAt: Date & Opt = new Date();
 
   @Field(() => ID, { name: 'id', description: 'Globally unique ID of the recommendation.' })
   get nodeId(): Opt<string> {
