@@ -27,6 +27,10 @@ export type ClosureOutcome = ProviderStatus.CLOSED | ProviderStatus.CANCELLED;
 export const isOpen = (status: ProviderStatus): boolean =>
   status === ProviderStatus.REGISTERED || status === ProviderStatus.SUSPENDED;
 
+/** The day a registration ended (closed or cancelled), or null while it stands. */
+export const registrationEndedOn = (status: ProviderStatus, statusDate: LocalDate): LocalDate | null =>
+  isOpen(status) ? null : statusDate;
+
 export interface AddressDetails {
   line1: string;
   line2?: string | null;

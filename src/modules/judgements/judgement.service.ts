@@ -13,7 +13,7 @@ import {
   validateNoJudgement,
 } from '../../domain/judgements';
 import type { LocalDate } from '../../domain/local-date';
-import { currentVacancy } from '../../domain/provider-register';
+import { currentVacancy, registrationEndedOn } from '../../domain/provider-register';
 import { ItemStatus } from '../../domain/requirements';
 import { ruleViolation, type Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
@@ -62,8 +62,8 @@ interface Proposal {
 /** Days the registered manager post has been vacant on `asOf`, from the register; null when filled. */
 async function vacancyDaysOn(em: EntityManager, provider: Provider, asOf: LocalDate): Promise<number | null> {
   const appointments = await em.find(ManagerAppointment, { provider });
-  const closedOn = provider.status === 'CLOSED' || provider.status === 'CANCELLED' ? provider.statusDate : null;
-  return currentVacancy(provider.registrationDate, appointments, asOf, closedOn)?.days ?? null;
+  const endedOn = registrationEndedOn(provider.status, provider.statusDate);
+  return currentVacancy(provider.registrationDate, appointments, asOf, endedOn)?.days ?? null;
 }
 
 async function latestRecords(em: EntityManager, inspections: readonly Inspection[]): Promise<Map<string, JudgementRecord>> {

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
-import { currentVacancy, managerVacancies, type VacancyPeriod } from '../../domain/provider-register';
+import { currentVacancy, managerVacancies, registrationEndedOn, type VacancyPeriod } from '../../domain/provider-register';
 import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
 import type { Context } from '../../server/context';
 import { LocalAuthority } from '../reference/local-authority.entity';
@@ -126,7 +126,7 @@ export class ProviderResolver {
     asOf?: LocalDate | null,
   ): Promise<ManagerVacancy[]> {
     const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
-    return managerVacancies(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), this.closedOn(provider)).map(toVacancy);
+    return managerVacancies(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), registrationEndedOn(provider.status, provider.statusDate)).map(toVacancy);
   }
 
   @FieldResolver(() => ManagerVacancy, { nullable: true, description: 'The vacancy open on the date asked about (today by default), if any.' })
@@ -137,7 +137,7 @@ export class ProviderResolver {
     asOf?: LocalDate | null,
   ): Promise<ManagerVacancy | null> {
     const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
-    const vacancy = currentVacancy(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), this.closedOn(provider));
+    const vacancy = currentVacancy(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), registrationEndedOn(provider.status, provider.statusDate));
     return vacancy ? toVacancy(vacancy) : null;
   }
 
@@ -147,9 +147,6 @@ export class ProviderResolver {
     return asOf;
   }
 
-  private closedOn(provider: Provider): LocalDate | null {
-    return provider.status === 'CLOSED' || provider.status === 'CANCELLED' ? provider.statusDate : null;
-  }
 
   @Mutation(() => RegisterProviderPayload, { description: 'Adds a setting to the register of providers.' })
   registerProvider(
