@@ -33,6 +33,7 @@ function date(field: string[], value: LocalDate, today: LocalDate, allowFuture: 
 
 export interface ScheduleDetails {
   settingType: SettingType;
+  registrationDate: LocalDate;
   type: InspectionType;
   scheduledStart: LocalDate;
   leadInspector: string;
@@ -43,7 +44,11 @@ export interface ScheduleDetails {
 
 export function validateSchedule(s: ScheduleDetails, today: LocalDate): Violation[] {
   const violations: Violation[] = [...validateInspectionTypeForSetting(s.type, s.settingType)];
-  violations.push(...date(['scheduledStart'], s.scheduledStart, today, true));
+  const startProblems = date(['scheduledStart'], s.scheduledStart, today, true);
+  violations.push(...startProblems);
+  if (startProblems.length === 0 && compareDates(s.scheduledStart, s.registrationDate) < 0) {
+    violations.push(badInput(['scheduledStart'], `The setting was registered on ${s.registrationDate}: it cannot be inspected before then`));
+  }
   if (!text(s.leadInspector)) violations.push(badInput(['leadInspector'], 'Name the lead inspector'));
   s.teamInspectors.forEach((name, i) => {
     if (!text(name)) violations.push(badInput(['teamInspectors', String(i)], 'An inspector needs a name'));
@@ -70,7 +75,7 @@ export function validateSchedule(s: ScheduleDetails, today: LocalDate): Violatio
 }
 
 export function validateStart(
-  state: { status: InspectionStatus; noticeGivenOn: LocalDate | null },
+  state: { status: InspectionStatus; noticeGivenOn: LocalDate | null; registrationDate: LocalDate },
   onSiteStart: LocalDate,
   today: LocalDate,
 ): Violation[] {
@@ -78,6 +83,9 @@ export function validateStart(
     return [{ field: ['inspectionId'], code: 'CONFLICT', message: `The inspection has already started (${state.status.toLowerCase()})` }];
   }
   const violations = date(['onSiteStart'], onSiteStart, today, false);
+  if (violations.length === 0 && compareDates(onSiteStart, state.registrationDate) < 0) {
+    violations.push(badInput(['onSiteStart'], `The setting was registered on ${state.registrationDate}: it cannot be inspected before then`));
+  }
   if (violations.length === 0 && state.noticeGivenOn && compareDates(onSiteStart, state.noticeGivenOn) < 0) {
     violations.push(badInput(['onSiteStart'], 'The visit cannot start before notice of it was given'));
   }

@@ -1,6 +1,7 @@
 /**
  * Inspection and visit types, which settings each applies to, and the notice each gets.
  */
+import { withArticle } from './provider-register';
 import { ruleViolation, type Violation } from './rule-violation';
 import { SETTING_TYPES, SettingType, isChildrensHome } from './setting-types';
 import { workingDaysBetween } from './working-days';
@@ -19,12 +20,12 @@ export enum InspectionType {
  * secure children's homes (CA-052). Full inspections and monitoring visits apply to every setting.
  */
 export function validateInspectionTypeForSetting(type: InspectionType, settingType: SettingType): Violation[] {
-  const label = SETTING_TYPES[settingType].label.toLowerCase();
+  const aSetting = withArticle(SETTING_TYPES[settingType].label.toLowerCase()).toLowerCase();
   if (type === InspectionType.INTERIM_INSPECTION && !isChildrensHome(settingType)) {
-    return [ruleViolation(['type'], 'CH-170', `Interim inspections are for children's homes and secure children's homes, not a ${label}`)];
+    return [ruleViolation(['type'], 'CH-170', `Interim inspections are for children's homes and secure children's homes, not ${aSetting}`)];
   }
   if (type === InspectionType.ASSURANCE_VISIT && settingType !== SettingType.SECURE_CHILDRENS_HOME) {
-    return [ruleViolation(['type'], 'CA-052', `Assurance visits are for secure children's homes only, not a ${label}`)];
+    return [ruleViolation(['type'], 'CA-052', `Assurance visits are for secure children's homes only, not ${aSetting}`)];
   }
   return [];
 }

@@ -60,7 +60,7 @@ export interface RegistrationDetails extends SettingDetails {
 const MAX_TEXT = 200;
 
 /** "An adoption support agency", "A children's home": sentence-initial, with the right article. */
-function withArticle(noun: string): string {
+export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'An' : 'A'} ${noun}`;
 }
 

@@ -43,6 +43,7 @@ const CONCERN = { source: LineOfEnquirySource.CONCERN_OR_COMPLAINT, text: 'A com
 function schedule(overrides: Partial<ScheduleDetails> = {}): ScheduleDetails {
   return {
     settingType: SettingType.CHILDRENS_HOME,
+    registrationDate: '2020-01-06',
     type: FULL,
     scheduledStart: '2026-12-01',
     leadInspector: 'Alex Morgan',
@@ -152,32 +153,44 @@ describe('validateSchedule', () => {
   });
 });
 
+const REGISTERED = '2020-01-06';
+
 describe('validateStart', () => {
   test.each([ON_SITE, FIELDWORK_COMPLETE])('an inspection that is %s cannot start again: CONFLICT', (status) => {
-    expectOnly(validateStart({ status, noticeGivenOn: null }, TODAY, TODAY), 'CONFLICT', ['inspectionId'], 'already started');
+    expectOnly(validateStart({ status, noticeGivenOn: null, registrationDate: REGISTERED }, TODAY, TODAY), 'CONFLICT', ['inspectionId'], 'already started');
   });
 
   test('a scheduled inspection starts today or on a past day', () => {
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: null }, TODAY, TODAY)).toEqual([]);
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: null }, '2026-11-20', TODAY)).toEqual([]);
+    expect(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, TODAY, TODAY)).toEqual([]);
+    expect(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-20', TODAY)).toEqual([]);
   });
 
   test('a visit cannot start in the future', () => {
-    expectOnly(validateStart({ status: SCHEDULED, noticeGivenOn: null }, '2026-11-24', TODAY), 'BAD_USER_INPUT', ['onSiteStart'], 'cannot be in the future');
+    expectOnly(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-24', TODAY), 'BAD_USER_INPUT', ['onSiteStart'], 'cannot be in the future');
   });
 
   test('a visit cannot start before notice of it was given; on the notice day it can', () => {
     expectOnly(
-      validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20' }, '2026-11-19', TODAY),
+      validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20', registrationDate: REGISTERED }, '2026-11-19', TODAY),
       'BAD_USER_INPUT',
       ['onSiteStart'],
       'cannot start before notice of it was given',
     );
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20' }, '2026-11-20', TODAY)).toEqual([]);
+    expect(validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20', registrationDate: REGISTERED }, '2026-11-20', TODAY)).toEqual([]);
+  });
+
+  test('a setting cannot be inspected before it was registered', () => {
+    expectOnly(
+      validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: '2026-11-20' }, '2026-11-19', TODAY),
+      'BAD_USER_INPUT',
+      ['onSiteStart'],
+      'cannot be inspected before then',
+    );
+    expectOnly(validateSchedule(schedule({ registrationDate: '2026-12-02' }), TODAY), 'BAD_USER_INPUT', ['scheduledStart'], 'cannot be inspected before then');
   });
 
   test('a start that is not a calendar date is bad input', () => {
-    expectOnly(validateStart({ status: SCHEDULED, noticeGivenOn: null }, '2026-11-31', TODAY), 'BAD_USER_INPUT', ['onSiteStart'], 'not a calendar date');
+    expectOnly(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-31', TODAY), 'BAD_USER_INPUT', ['onSiteStart'], 'not a calendar date');
   });
 });
 

@@ -106,6 +106,7 @@ export class InspectionService {
     const violations = validateSchedule(
       {
         settingType: provider.settingType,
+        registrationDate: provider.registrationDate,
         type: input.type,
         scheduledStart: input.scheduledStart,
         leadInspector: input.leadInspector,
@@ -137,9 +138,13 @@ export class InspectionService {
     return this.em.transactional(async (em) => {
       const found = await lockInspection(em, input.inspectionId);
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
-      const { inspection } = found;
+      const { inspection, provider } = found;
       const noticeGivenOn = input.noticeGivenOn ?? inspection.noticeGivenOn;
-      const violations = validateStart({ status: inspection.status, noticeGivenOn }, input.onSiteStart, this.clock.today());
+      const violations = validateStart(
+        { status: inspection.status, noticeGivenOn, registrationDate: provider.registrationDate },
+        input.onSiteStart,
+        this.clock.today(),
+      );
       if (violations.length > 0) return failed(violations);
       inspection.status = InspectionStatus.ON_SITE;
       inspection.onSiteStart = input.onSiteStart;

@@ -205,10 +205,11 @@ export class JudgementService {
       kind: JudgementKind.NO_JUDGEMENT,
       changeReason: input.changeReason,
       decide: async ({ em, inspection, provider }) => {
+        // Only inspections before this one count: a later visit does not make this the second.
         const earlierInspections = await em.count(Inspection, {
           provider,
           id: { $ne: inspection.id },
-          status: InspectionStatus.FIELDWORK_COMPLETE,
+          onSiteStart: { $lt: inspection.onSiteStart! },
         });
         const details = {
           reason: input.reason,

@@ -62,6 +62,7 @@ export class RequirementService {
       const violations = openForItems(inspection);
       if (violations.length > 0) return { requirement: null, userErrors: toUserErrors(violations) };
       const evidence = await this.evidenceOf(em, inspection, input.evidenceIds, violations);
+      const unknownEvidence = violations.length > 0;
       violations.push(
         ...validateRequirement({
           settingType: provider.settingType,
@@ -71,7 +72,7 @@ export class RequirementService {
           impactStatement: input.impactStatement,
           evidence,
           inspectionStart: inspection.onSiteStart!,
-        }),
+        }).filter((v) => !unknownEvidence || v.field[0] !== 'evidenceIds'),
       );
       if (violations.length > 0) return { requirement: null, userErrors: toUserErrors(violations) };
       const requirement = em.create(Requirement, {
@@ -94,6 +95,7 @@ export class RequirementService {
       const violations = openForItems(inspection);
       if (violations.length > 0) return { recommendation: null, userErrors: toUserErrors(violations) };
       const evidence = await this.evidenceOf(em, inspection, input.evidenceIds, violations);
+      const unknownEvidence = violations.length > 0;
       violations.push(
         ...validateRecommendation({
           settingType: provider.settingType,
@@ -101,7 +103,7 @@ export class RequirementService {
           guidanceSummary: input.guidanceSummary ?? null,
           action: input.action,
           evidence,
-        }),
+        }).filter((v) => !unknownEvidence || v.field[0] !== 'evidenceIds'),
       );
       if (violations.length > 0) return { recommendation: null, userErrors: toUserErrors(violations) };
       const recommendation = em.create(Recommendation, {
