@@ -13,6 +13,7 @@ import type { Violation } from '../../domain/rule-violation';
 import { Provider } from '../providers/provider.entity';
 import { isUuid } from '../providers/provider.service';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
+import { keysetList } from '../shared/keyset-query';
 import { parseGlobalId } from '../shared/node';
 import { toUserErrors, type UserError } from '../shared/user-error';
 import { Inspection, LineOfEnquiry } from './inspection.entity';
@@ -70,29 +71,15 @@ export class InspectionService {
   ) {}
 
   async list(filter: InspectionFilter | null | undefined, args: PageArgs): Promise<ConnectionShape<Inspection>> {
-    const page = keysetPage(args);
     const where: FilterQuery<Inspection>[] = [];
     if (filter?.providerId) {
       const providerId = idFromGlobal(filter.providerId, 'Provider');
-      if (!providerId) return toConnection(page, [], inspectionKey);
+      if (!providerId) return toConnection(keysetPage(args), [], inspectionKey);
       where.push({ provider: providerId });
     }
     if (filter?.type) where.push({ type: filter.type });
     if (filter?.status) where.push({ status: filter.status });
-    for (const [cursor, op] of [
-      [page.after, '$gt'],
-      [page.before, '$lt'],
-    ] as const) {
-      if (cursor === null) continue;
-      const [date, id] = cursor.split('|');
-      where.push({ $or: [{ scheduledStart: { [op]: date } }, { scheduledStart: date, id: { [op]: id } }] });
-    }
-    const direction = page.direction === 'forward' ? 'asc' : 'desc';
-    const rows = await this.em.find(Inspection, where.length ? { $and: where } : {}, {
-      orderBy: [{ scheduledStart: direction }, { id: direction }],
-      limit: page.size + 1,
-    });
-    return toConnection(page, rows, inspectionKey);
+    return keysetList(this.em, Inspection, where, args, { first: 'scheduledStart', second: 'id', keyOf: inspectionKey });
   }
 
   async schedule(input: ScheduleInspectionInput): Promise<InspectionResult> {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgsType } from '../inspections/inspection.resolver';
 import type { Context } from '../../server/context';
 import { Evidence } from '../evidence/evidence.entity';
 import { Inspection } from '../inspections/inspection.entity';
@@ -7,7 +8,11 @@ import { RequirementService } from './requirement.service';
 import {
   CheckRecommendationInput,
   CheckRequirementInput,
+  ComplianceNoticeConnection,
   ComplianceNoticePayload,
+  InspectionItemFilter,
+  RecommendationConnection,
+  RequirementConnection,
   RecommendationPayload,
   RecordRecommendationInput,
   RecordRequirementInput,
@@ -15,12 +20,23 @@ import {
   ServeComplianceNoticeInput,
 } from './requirement.types';
 
+@ArgsType()
+class InspectionItemsArgs extends PageArgsType {
+  @Field(() => InspectionItemFilter, { nullable: true, description: 'Only those matching all of these.' })
+  filter?: InspectionItemFilter | null;
+}
+
 async function inspectionOf(loaders: Context['loaders'], id: string): Promise<Inspection> {
   return (await loaders.inspectionById.load(id))!;
 }
 
 @Resolver(() => Requirement)
 export class RequirementResolver {
+  @Query(() => RequirementConnection, { description: 'Requirements made at inspections, oldest first, a page at a time. Internal.' })
+  async requirements(@Args() args: InspectionItemsArgs, @Ctx() { em, clock }: Context): Promise<RequirementConnection> {
+    return Object.assign(new RequirementConnection(), await new RequirementService(em, clock).listRequirements(args.filter, args));
+  }
+
   @FieldResolver(() => Inspection, { description: 'The inspection that made it.' })
   inspection(@Root() requirement: Requirement, @Ctx() { loaders }: Context): Promise<Inspection> {
     return inspectionOf(loaders, requirement.inspection.id);
@@ -49,6 +65,11 @@ export class RequirementResolver {
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
+  @Query(() => RecommendationConnection, { description: 'Recommendations made at inspections, oldest first, a page at a time. Internal.' })
+  async recommendations(@Args() args: InspectionItemsArgs, @Ctx() { em, clock }: Context): Promise<RecommendationConnection> {
+    return Object.assign(new RecommendationConnection(), await new RequirementService(em, clock).listRecommendations(args.filter, args));
+  }
+
   @FieldResolver(() => Inspection, { description: 'The inspection that made it.' })
   inspection(@Root() recommendation: Recommendation, @Ctx() { loaders }: Context): Promise<Inspection> {
     return inspectionOf(loaders, recommendation.inspection.id);
@@ -77,6 +98,11 @@ export class RecommendationResolver {
 
 @Resolver(() => ComplianceNotice)
 export class ComplianceNoticeResolver {
+  @Query(() => ComplianceNoticeConnection, { description: 'Compliance notices served after inspections, oldest first, a page at a time. Internal.' })
+  async complianceNotices(@Args() args: InspectionItemsArgs, @Ctx() { em, clock }: Context): Promise<ComplianceNoticeConnection> {
+    return Object.assign(new ComplianceNoticeConnection(), await new RequirementService(em, clock).listComplianceNotices(args.filter, args));
+  }
+
   @FieldResolver(() => Inspection, { description: 'The inspection after which it was served.' })
   inspection(@Root() notice: ComplianceNotice, @Ctx() { loaders }: Context): Promise<Inspection> {
     return inspectionOf(loaders, notice.inspection.id);

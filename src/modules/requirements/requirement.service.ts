@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../domain/clock';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
@@ -12,12 +13,15 @@ import type { Violation } from '../../domain/rule-violation';
 import { Evidence } from '../evidence/evidence.entity';
 import { Inspection } from '../inspections/inspection.entity';
 import { idFromGlobal, lockInspection, notFound } from '../inspections/inspection.service';
+import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
+import { keysetList } from '../shared/keyset-query';
 import { toUserErrors } from '../shared/user-error';
-import { ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from './requirement.entity';
+import { CheckedItem, ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from './requirement.entity';
 import type {
   CheckRecommendationInput,
   CheckRequirementInput,
   ComplianceNoticePayload,
+  InspectionItemFilter,
   RecommendationPayload,
   RecordRecommendationInput,
   RecordRequirementInput,
@@ -35,12 +39,60 @@ function openForItems(inspection: Inspection): Violation[] {
   return [];
 }
 
+const createdKey = (item: { createdAt: Date; id: string }): string => `${item.createdAt.toISOString()}|${item.id}`;
+
 /** Requirements, recommendations and compliance notices. One instance per request. */
 export class RequirementService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
   ) {}
+
+  /** The inspection conditions of a filter, or null when an ID in it cannot match anything. */
+  private inspectionWhere(filter: InspectionItemFilter | null | undefined): Record<string, unknown> | null {
+    const where: Record<string, unknown> = {};
+    if (filter?.inspectionId) {
+      const id = idFromGlobal(filter.inspectionId, 'Inspection');
+      if (!id) return null;
+      where.id = id;
+    }
+    if (filter?.providerId) {
+      const id = idFromGlobal(filter.providerId, 'Provider');
+      if (!id) return null;
+      where.provider = id;
+    }
+    return where;
+  }
+
+  private async listItems<T extends CheckedItem | ComplianceNotice>(
+    entity: new () => T,
+    filter: InspectionItemFilter | null | undefined,
+    args: PageArgs,
+  ): Promise<ConnectionShape<T>> {
+    const inspection = this.inspectionWhere(filter);
+    if (inspection === null) return toConnection<T>(keysetPage(args), [], createdKey);
+    const where: FilterQuery<T>[] = [];
+    if (Object.keys(inspection).length > 0) where.push({ inspection } as unknown as FilterQuery<T>);
+    if (filter?.status && entity !== (ComplianceNotice as unknown)) where.push({ status: filter.status } as unknown as FilterQuery<T>);
+    return keysetList(this.em, entity, where, args, {
+      first: 'createdAt' as keyof T & string,
+      second: 'id' as keyof T & string,
+      keyOf: createdKey,
+      parse: (value) => new Date(value),
+    });
+  }
+
+  listRequirements(filter: InspectionItemFilter | null | undefined, args: PageArgs) {
+    return this.listItems(Requirement, filter, args);
+  }
+
+  listRecommendations(filter: InspectionItemFilter | null | undefined, args: PageArgs) {
+    return this.listItems(Recommendation, filter, args);
+  }
+
+  listComplianceNotices(filter: InspectionItemFilter | null | undefined, args: PageArgs) {
+    return this.listItems(ComplianceNotice, filter, args);
+  }
 
   /** Evidence recorded at this inspection, by global IDs; unknown ones are NOT_FOUND violations. */
   private async evidenceOf(em: EntityManager, inspection: Inspection, ids: readonly string[], violations: Violation[]): Promise<Evidence[]> {

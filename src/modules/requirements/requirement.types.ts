@@ -1,5 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ItemStatus } from '../../domain/requirements';
+import { ConnectionType } from '../shared/connection';
 import type { LocalDate } from '../../domain/local-date';
 import { ComplianceNoticeGround } from '../../domain/requirements';
 import { UserError } from '../shared/user-error';
@@ -132,4 +134,25 @@ export class CheckRecommendationInput {
 
   @Field(() => CheckOutcome, { description: 'Met or not met.' })
   outcome!: CheckOutcome;
+}
+
+@ObjectType({ description: 'A page of requirements, oldest first (Relay cursor connection).' })
+export class RequirementConnection extends ConnectionType(Requirement, 'Requirement') {}
+
+@ObjectType({ description: 'A page of recommendations, oldest first (Relay cursor connection).' })
+export class RecommendationConnection extends ConnectionType(Recommendation, 'Recommendation') {}
+
+@ObjectType({ description: 'A page of compliance notices, oldest first (Relay cursor connection).' })
+export class ComplianceNoticeConnection extends ConnectionType(ComplianceNotice, 'ComplianceNotice') {}
+
+@InputType({ description: 'Filters for requirements, recommendations and compliance notices; all given filters must match.' })
+export class InspectionItemFilter {
+  @Field(() => ID, { nullable: true, description: 'Only those made at inspections of this setting.' })
+  providerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only those made at this inspection.' })
+  inspectionId?: string | null;
+
+  @Field(() => ItemStatus, { nullable: true, description: 'Requirements and recommendations only: only those with this status.' })
+  status?: ItemStatus | null;
 }
