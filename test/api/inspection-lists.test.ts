@@ -7,6 +7,7 @@ import {
   RecordRequirementDocument,
   RequirementsDocument,
   ServeComplianceNoticeDocument,
+  type InspectionsQuery,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
@@ -64,7 +65,7 @@ describe('inspections(filter, first, after, last, before)', () => {
     const forwards: string[] = [];
     let after: string | null = null;
     do {
-      const { data } = await api.gql(InspectionsDocument, { first: 4, after });
+      const { data }: { data: InspectionsQuery | null | undefined } = await api.gql(InspectionsDocument, { first: 4, after });
       forwards.push(...data!.inspections.edges.map((e) => e.node.scheduledStart));
       after = data!.inspections.pageInfo.hasNextPage ? data!.inspections.pageInfo.endCursor : null;
     } while (after);
@@ -74,14 +75,14 @@ describe('inspections(filter, first, after, last, before)', () => {
     const backwards: string[] = [];
     let before: string | null = null;
     do {
-      const { data } = await api.gql(InspectionsDocument, { last: 5, before });
+      const { data }: { data: InspectionsQuery | null | undefined } = await api.gql(InspectionsDocument, { last: 5, before });
       backwards.unshift(...data!.inspections.edges.map((e) => e.node.id));
       before = data!.inspections.pageInfo.hasPreviousPage ? data!.inspections.pageInfo.startCursor : null;
     } while (before);
     const firstPass: string[] = [];
     after = null;
     do {
-      const { data } = await api.gql(InspectionsDocument, { first: 100, after });
+      const { data }: { data: InspectionsQuery | null | undefined } = await api.gql(InspectionsDocument, { first: 100, after });
       firstPass.push(...data!.inspections.edges.map((e) => e.node.id));
       after = data!.inspections.pageInfo.hasNextPage ? data!.inspections.pageInfo.endCursor : null;
     } while (after);
