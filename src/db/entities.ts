@@ -7,6 +7,7 @@ import { Address } from '../modules/shared/address';
 import { Evidence, ProtectedPerson } from '../modules/evidence/evidence.entity';
 import { Inspection, LineOfEnquiry } from '../modules/inspections/inspection.entity';
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
+import { Complaint, FactualAccuracyComment } from '../modules/reports/report.entity';
 import {
   ComplianceNotice,
   ComplianceNoticeAction,
@@ -31,4 +32,6 @@ export const entities = [
   Recommendation,
   ComplianceNotice,
   ComplianceNoticeAction,
+  FactualAccuracyComment,
+  Complaint,
 ];

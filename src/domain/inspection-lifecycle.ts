@@ -9,8 +9,17 @@ import { SettingType, isChildrensHome } from './setting-types';
 
 export enum InspectionStatus {
   SCHEDULED = 'SCHEDULED',
+  DEFERRED = 'DEFERRED',
   ON_SITE = 'ON_SITE',
   FIELDWORK_COMPLETE = 'FIELDWORK_COMPLETE',
+  INCOMPLETE = 'INCOMPLETE',
+  DRAFT_IN_QUALITY_ASSURANCE = 'DRAFT_IN_QUALITY_ASSURANCE',
+  DRAFT_SENT_TO_PROVIDER = 'DRAFT_SENT_TO_PROVIDER',
+  PROVIDER_COMMENTS_RECEIVED = 'PROVIDER_COMMENTS_RECEIVED',
+  UNDER_COMPLAINT = 'UNDER_COMPLAINT',
+  FINAL_REPORT_ISSUED = 'FINAL_REPORT_ISSUED',
+  PUBLISHED = 'PUBLISHED',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
 }
 
 export enum LineOfEnquirySource {
@@ -148,16 +157,19 @@ export function validateFieldworkCompletion(
   return violations;
 }
 
-/** Judgements are proposed at feedback: once fieldwork is complete. */
+/** States after feedback and before the draft report goes out, in which judgements may be proposed or changed. */
+const BEFORE_DRAFT: ReadonlySet<InspectionStatus> = new Set([InspectionStatus.FIELDWORK_COMPLETE, InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE]);
+
+/** Judgements are proposed at feedback: once fieldwork is complete, and before the draft goes out. */
 export function validateJudgementsMayBeProposed(status: InspectionStatus): Violation[] {
-  return status === InspectionStatus.FIELDWORK_COMPLETE
+  return BEFORE_DRAFT.has(status)
     ? []
-    : [ruleViolation(['inspectionId'], 'CH-163', 'Judgements are proposed at feedback: complete the fieldwork (give feedback) first')];
+    : [ruleViolation(['inspectionId'], 'CH-163', `Judgements are proposed at feedback and changed only before the draft report goes out (the inspection is ${status.toLowerCase().replace(/_/g, ' ')})`)];
 }
 
 /** Evidence is recorded from the start of the visit until the draft report goes out. */
 export function validateEvidenceMayBeRecorded(status: InspectionStatus, draftReportSent: boolean): Violation[] {
-  if (status === InspectionStatus.SCHEDULED) {
+  if (status === InspectionStatus.SCHEDULED || status === InspectionStatus.DEFERRED) {
     return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'Evidence is recorded once the inspection has started' }];
   }
   if (draftReportSent) {

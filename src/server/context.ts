@@ -5,9 +5,10 @@ import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
 import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
 import { providerLoaders } from '../modules/providers/provider.loaders';
 import { referenceLoaders } from '../modules/reference/reference.loaders';
+import { reportLoaders } from '../modules/reports/report.resolver';
 
 export function createLoaders(em: EntityManager) {
-  return { ...referenceLoaders(em), ...providerLoaders(em), ...inspectionLoaders(em), ...evidenceLoaders(em) };
+  return { ...referenceLoaders(em), ...providerLoaders(em), ...inspectionLoaders(em), ...evidenceLoaders(em), ...reportLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

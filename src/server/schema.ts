@@ -8,6 +8,7 @@ import { NodeResolver } from '../modules/shared/node.resolver';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
 import { JudgementResolver } from '../modules/judgements/judgement.resolver';
+import { ReportResolver } from '../modules/reports/report.resolver';
 import {
   ComplianceNoticeResolver,
   RecommendationResolver,
@@ -27,6 +28,7 @@ export const resolvers = [
   RequirementResolver,
   RecommendationResolver,
   ComplianceNoticeResolver,
+  ReportResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

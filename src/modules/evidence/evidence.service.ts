@@ -23,7 +23,7 @@ export class EvidenceService {
       const found = await lockInspection(em, input.inspectionId);
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
-      const stateProblems = validateEvidenceMayBeRecorded(inspection.status, inspection.draftReportSentAt !== null);
+      const stateProblems = validateEvidenceMayBeRecorded(inspection.status, inspection.draftSentOn !== null);
       if (stateProblems.length > 0) return failed(stateProblems);
 
       const register = await em.find(ProtectedPerson, { inspection });

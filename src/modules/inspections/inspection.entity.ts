@@ -13,6 +13,7 @@ import {
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { InspectionStatus, LineOfEnquirySource } from '../../domain/inspection-lifecycle';
+import { DeferralReason } from '../../domain/report-pipeline';
 import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
 import { Provider } from '../providers/provider.entity';
@@ -85,12 +86,67 @@ export class Inspection {
   @ManyToOne(() => Inspection, { ref: true, nullable: true })
   previousInspection: Ref<Inspection> | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
-  @Field(() => DateTimeResolver, {
+  @Enum({ items: () => DeferralReason, nativeEnumName: 'deferral_reason', nullable: true })
+  @Field(() => DeferralReason, { nullable: true, description: 'Why the inspection was deferred, if it was.' })
+  deferralReason: DeferralReason | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why going ahead would have put people at risk or restricted the evidence (CH-021).' })
+  deferralJustification: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The regulatory inspection manager who agreed the deferral (CH-023).' })
+  deferralAgreedBy: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the inspection was declared incomplete (Annex J), if it was.' })
+  incompleteReason: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the draft went to quality assurance.' })
+  qualityAssuranceSubmittedOn: LocalDate | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The manager who quality assured the draft (CH-245).' })
+  qualityAssuredBy: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the provider was told of judgements changed after feedback (CH-247).' })
+  providerInformedOfChangesOn: LocalDate | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, {
     nullable: true,
-    description: 'When the draft report went to the provider; from then on the judgements cannot change.',
+    description: 'The day the draft report went to the provider; from then on the judgements and evidence cannot change.',
   })
-  draftReportSentAt: Date | null = null;
+  draftSentOn: LocalDate | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: "The day the provider's factual accuracy comments came back, or their window was closed." })
+  commentsReturnedOn: LocalDate | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the final report was issued to the provider.' })
+  finalReportIssuedOn: LocalDate | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the report was published.' })
+  publishedOn: LocalDate | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the report is not published (exceptional).' })
+  notPublishedReason: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who decided not to publish.' })
+  notPublishedDecidedBy: string | null = null;
+
+  @Enum({ items: () => InspectionStatus, nativeEnumName: 'inspection_status', nullable: true })
+  statusBeforeComplaint: InspectionStatus | null = null;
+
+  @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'` })
+  @Field(() => [String], { description: 'ONS codes of the local authorities that placed the children living at the setting.' })
+  placingAuthorities: string[] & Opt = [];
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   @Field(() => DateTimeResolver, { description: 'When the inspection was scheduled on this system.' })

@@ -146,7 +146,7 @@ export class InspectionService {
       const found = await lockInspection(em, input.inspectionId);
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       if (!input.text.trim()) return failed([{ field: ['text'], code: 'BAD_USER_INPUT', message: 'Describe the line of enquiry' }]);
-      if (found.inspection.status === InspectionStatus.FIELDWORK_COMPLETE) {
+      if (![InspectionStatus.SCHEDULED, InspectionStatus.DEFERRED, InspectionStatus.ON_SITE].includes(found.inspection.status)) {
         return failed([{ field: ['inspectionId'], code: 'CONFLICT', message: 'Fieldwork is complete: no new lines of enquiry' }]);
       }
       const position = await em.count(LineOfEnquiry, { inspection: found.inspection });

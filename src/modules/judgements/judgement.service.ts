@@ -79,7 +79,7 @@ export async function currentGradeBefore(em: EntityManager, provider: Provider, 
     {
       provider,
       type: { $in: [InspectionType.FULL_INSPECTION, InspectionType.MONITORING_VISIT] },
-      status: InspectionStatus.FIELDWORK_COMPLETE,
+      status: { $ne: InspectionStatus.INCOMPLETE },
       feedbackDate: { $lt: before },
     },
     { orderBy: [{ feedbackDate: 'desc' }, { createdAt: 'desc' }] },
@@ -113,7 +113,7 @@ export class JudgementService {
       const latest = await em.findOne(JudgementRecord, { inspection }, { orderBy: { version: 'desc' } });
       const changeProblems = validateJudgementChange(
         provider.settingType,
-        { alreadyProposed: latest !== null, draftReportSent: inspection.draftReportSentAt !== null },
+        { alreadyProposed: latest !== null, draftReportSent: inspection.draftSentOn !== null },
         proposal.changeReason,
       );
       if (changeProblems.length > 0) return failed(changeProblems);
@@ -186,7 +186,7 @@ export class JudgementService {
         provider: inspection.provider,
         id: { $ne: inspection.id },
         type: { $in: [InspectionType.FULL_INSPECTION, InspectionType.INTERIM_INSPECTION] },
-        status: InspectionStatus.FIELDWORK_COMPLETE,
+        status: { $ne: InspectionStatus.INCOMPLETE },
         feedbackDate: { $lte: inspection.onSiteStart! },
       },
       { orderBy: [{ feedbackDate: 'desc' }, { createdAt: 'desc' }] },

@@ -33,7 +33,7 @@ function openForItems(inspection: Inspection): Violation[] {
   if (inspection.status === InspectionStatus.SCHEDULED || inspection.onSiteStart === null) {
     return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The inspection has not started' }];
   }
-  if (inspection.draftReportSentAt !== null) {
+  if (inspection.draftSentOn !== null) {
     return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The draft report has gone out: nothing more is recorded at this inspection' }];
   }
   return [];

@@ -18,7 +18,11 @@ export type NodeTypeName =
   | 'ProtectedPerson'
   | 'Requirement'
   | 'Recommendation'
-  | 'ComplianceNotice';
+  | 'ComplianceNotice'
+  | 'FactualAccuracyComment'
+  | 'Complaint'
+  | 'CaseReview'
+  | 'NotificationTask';
 
 export function globalId(type: NodeTypeName, key: string): string {
   return toGlobalId(type, key);

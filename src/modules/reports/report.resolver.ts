@@ -1,0 +1,151 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { Inspection } from '../inspections/inspection.entity';
+import { InspectionPayload } from '../inspections/inspection.types';
+import { groupLoader } from '../shared/loader';
+import { Complaint, FactualAccuracyComment } from './report.entity';
+import { ReportService, deadlinesOf } from './report.service';
+import {
+  AnswerComplaintInput,
+  CloseFactualAccuracyWindowInput,
+  DeclareInspectionIncompleteInput,
+  DeferInspectionInput,
+  IssueFinalReportInput,
+  LodgeComplaintInput,
+  PublishReportInput,
+  ReportDeadline,
+  RescheduleInspectionInput,
+  RespondToFactualAccuracyCommentInput,
+  ResumeFieldworkInput,
+  SendDraftReportInput,
+  SubmitDraftForQualityAssuranceInput,
+  SubmitFactualAccuracyCommentsInput,
+  WithholdPublicationInput,
+} from './report.types';
+
+export function reportLoaders(em: Context['em']) {
+  return {
+    commentsByInspection: groupLoader(
+      (ids: readonly string[]) => em.find(FactualAccuracyComment, { inspection: { $in: [...ids] } }, { orderBy: [{ receivedOn: 'asc' }, { position: 'asc' }] }),
+      (c) => c.inspection.id,
+    ),
+    complaintsByInspection: groupLoader(
+      (ids: readonly string[]) => em.find(Complaint, { inspection: { $in: [...ids] } }, { orderBy: [{ lodgedOn: 'asc' }, { id: 'asc' }] }),
+      (c) => c.inspection.id,
+    ),
+  };
+}
+
+const ONS_CODE = /^E\d{8}$/;
+const input = { description: 'What to record.' };
+const mutation = (description: string) => ({ description: `${description} Takes one \`input\`, returns \`userErrors\`; a move from the wrong state is refused with its rule.` });
+
+@Resolver(() => Inspection)
+export class ReportResolver {
+  @FieldResolver(() => [ReportDeadline], {
+    description:
+      'The report timetable in working days from the end of the inspection, with due dates and which are missed. Empty before feedback, or where the guidance held here sets none.',
+  })
+  async deadlines(@Root() inspection: Inspection, @Ctx() { loaders, clock }: Context): Promise<ReportDeadline[]> {
+    return deadlinesOf(inspection, (await loaders.providerById.load(inspection.provider.id))!, clock.today());
+  }
+
+  @FieldResolver(() => [FactualAccuracyComment], { description: "The provider's factual accuracy comments on the draft, with the responses." })
+  factualAccuracyComments(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<FactualAccuracyComment[]> {
+    return loaders.commentsByInspection.load(inspection.id);
+  }
+
+  @FieldResolver(() => [Complaint], { description: "The provider's formal complaints, with the answers." })
+  complaints(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Complaint[]> {
+    return loaders.complaintsByInspection.load(inspection.id);
+  }
+
+  @Query(() => [Inspection], { description: 'Inspections with a report deadline passed and not met, most overdue first. Internal.' })
+  async overdueInspections(
+    @Ctx() { em, clock, loaders }: Context,
+    @Arg('region', () => String, { nullable: true, description: 'Only in this region (ONS code).' }) region?: string | null,
+    @Arg('localAuthority', () => String, { nullable: true, description: 'Only in this local authority (ONS code).' }) localAuthority?: string | null,
+  ): Promise<Inspection[]> {
+    if (region != null && (!ONS_CODE.test(region) || !(await loaders.regionByCode.load(region)))) {
+      throw new GraphQLError(`"${region}" is not the ONS code of an English region`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'region' } });
+    }
+    if (localAuthority != null && (!ONS_CODE.test(localAuthority) || !(await loaders.localAuthorityByCode.load(localAuthority)))) {
+      throw new GraphQLError(`"${localAuthority}" is not the ONS code of an English local authority`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'localAuthority' },
+      });
+    }
+    const rows = await new ReportService(em, clock).overdue({ region, localAuthority });
+    return rows.map((row) => row.inspection);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Defers a scheduled inspection, for a reason the guidance allows (CH-019 to CH-023).'))
+  deferInspection(@Arg('input', () => DeferInspectionInput, input) args: DeferInspectionInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).defer(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Gives a deferred inspection a new start date.'))
+  rescheduleInspection(@Arg('input', () => RescheduleInspectionInput, input) args: RescheduleInspectionInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).reschedule(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Declares an inspection incomplete after a serious incident, before publication (Annex J).'))
+  declareInspectionIncomplete(@Arg('input', () => DeclareInspectionIncompleteInput, input) args: DeclareInspectionIncompleteInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).declareIncomplete(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Resumes the fieldwork of an incomplete inspection.'))
+  resumeFieldwork(@Arg('input', () => ResumeFieldworkInput, input) args: ResumeFieldworkInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).resumeFieldwork(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Sends the draft report to a manager for quality assurance.'))
+  submitDraftForQualityAssurance(@Arg('input', () => SubmitDraftForQualityAssuranceInput, input) args: SubmitDraftForQualityAssuranceInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).submitDraftForQualityAssurance(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Sends the quality-assured draft to the provider; the judgements are fixed from then on.'))
+  sendDraftReport(@Arg('input', () => SendDraftReportInput, input) args: SendDraftReportInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).sendDraft(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation("Records the provider's factual accuracy comments, inside the window."))
+  submitFactualAccuracyComments(@Arg('input', () => SubmitFactualAccuracyCommentsInput, input) args: SubmitFactualAccuracyCommentsInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).submitComments(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Closes the comments window once it has passed with no comments.'))
+  closeFactualAccuracyWindow(@Arg('input', () => CloseFactualAccuracyWindowInput, input) args: CloseFactualAccuracyWindowInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).closeCommentsWindow(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Records the response to a factual accuracy comment.'))
+  respondToFactualAccuracyComment(@Arg('input', () => RespondToFactualAccuracyCommentInput, input) args: RespondToFactualAccuracyCommentInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).respondToComment(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation("Records the provider's formal complaint; the report waits for its answer."))
+  lodgeComplaint(@Arg('input', () => LodgeComplaintInput, input) args: LodgeComplaintInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).lodgeComplaint(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Records the answer to a formal complaint.'))
+  answerComplaint(@Arg('input', () => AnswerComplaintInput, input) args: AnswerComplaintInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).answerComplaint(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Issues the final report to the provider.'))
+  issueFinalReport(@Arg('input', () => IssueFinalReportInput, input) args: IssueFinalReportInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).issueFinalReport(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Publishes the report.'))
+  publishReport(@Arg('input', () => PublishReportInput, input) args: PublishReportInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).publish(args);
+  }
+
+  @Mutation(() => InspectionPayload, mutation('Exceptionally, decides not to publish the report.'))
+  withholdPublication(@Arg('input', () => WithholdPublicationInput, input) args: WithholdPublicationInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).withholdPublication(args);
+  }
+}

@@ -1,0 +1,300 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../domain/clock';
+import { InspectionStatus } from '../../domain/inspection-lifecycle';
+import { compareDates, isLocalDate, type LocalDate } from '../../domain/local-date';
+import { reportDeadlines, reportTimetable, type Deadline, type ReportEvents } from '../../domain/report-deadlines';
+import {
+  PipelineAction,
+  validateCloseCommentsWindow,
+  validateComments,
+  validateComplaint,
+  validateDeferral,
+  validateIssueFinal,
+  validateMove,
+  validatePublish,
+  validateSendDraft,
+  validateWithhold,
+  type ReportState,
+} from '../../domain/report-pipeline';
+import { badInput, type Violation } from '../../domain/rule-violation';
+import { Inspection } from '../inspections/inspection.entity';
+import { idFromGlobal, lockInspection, notFound, type InspectionResult } from '../inspections/inspection.service';
+import { JudgementRecord } from '../judgements/judgement.entity';
+import type { Provider } from '../providers/provider.entity';
+import { globalId } from '../shared/node';
+import { toUserErrors } from '../shared/user-error';
+import { Complaint, FactualAccuracyComment } from './report.entity';
+import type {
+  AnswerComplaintInput,
+  CloseFactualAccuracyWindowInput,
+  DeclareInspectionIncompleteInput,
+  DeferInspectionInput,
+  IssueFinalReportInput,
+  LodgeComplaintInput,
+  PublishReportInput,
+  RescheduleInspectionInput,
+  RespondToFactualAccuracyCommentInput,
+  ResumeFieldworkInput,
+  SendDraftReportInput,
+  SubmitDraftForQualityAssuranceInput,
+  SubmitFactualAccuracyCommentsInput,
+  WithholdPublicationInput,
+} from './report.types';
+
+const failed = (violations: Violation[]): InspectionResult => ({ inspection: null, userErrors: toUserErrors(violations) });
+
+export function reportEvents(inspection: Inspection, complaintOpen = inspection.status === InspectionStatus.UNDER_COMPLAINT): ReportEvents | null {
+  if (!inspection.feedbackDate) return null;
+  return {
+    endOfInspection: inspection.feedbackDate,
+    draftSentOn: inspection.draftSentOn,
+    commentsReturnedOn: inspection.commentsReturnedOn,
+    finalReportIssuedOn: inspection.finalReportIssuedOn,
+    publishedOn: inspection.publishedOn,
+    complaintOpen,
+  };
+}
+
+/** The report timetable of an inspection as of `today`; empty before feedback or where none is set. */
+export function deadlinesOf(inspection: Inspection, provider: Provider, today: LocalDate): Deadline[] {
+  const timetable = reportTimetable(inspection.type, provider.settingType);
+  const events = reportEvents(inspection);
+  if (!timetable || !events || inspection.status === InspectionStatus.NOT_PUBLISHED) return [];
+  return reportDeadlines(timetable, events, today);
+}
+
+function stateOf(inspection: Inspection, provider: Provider): ReportState {
+  return { type: inspection.type, settingType: provider.settingType, events: reportEvents(inspection)! };
+}
+
+function pastDay(field: string[], value: LocalDate, today: LocalDate): Violation[] {
+  if (!isLocalDate(value)) return [badInput(field, `"${value}" is not a calendar date`)];
+  return compareDates(value, today) > 0 ? [badInput(field, `${field[field.length - 1]} cannot be in the future`)] : [];
+}
+
+type Step = (em: EntityManager, inspection: Inspection, provider: Provider) => Promise<Violation[]> | Violation[];
+
+/** The report pipeline, from fieldwork to publication. One instance per request. */
+export class ReportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Locks the inspection, checks the move is allowed from its state, then runs `step`. */
+  private move(inspectionId: string, action: PipelineAction, step: Step): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, inspectionId);
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      const { inspection, provider } = found;
+      const wrongState = validateMove(action, inspection.status, inspection.type, provider.settingType);
+      if (wrongState.length > 0) return failed(wrongState);
+      const violations = await step(em, inspection, provider);
+      return violations.length > 0 ? failed(violations) : { inspection, userErrors: [] };
+    });
+  }
+
+  defer(input: DeferInspectionInput) {
+    return this.move(input.inspectionId, PipelineAction.DEFER, (_em, inspection) => {
+      const violations = validateDeferral(input.reason, input.justification, input.agreedBy);
+      if (violations.length > 0) return violations;
+      Object.assign(inspection, {
+        status: InspectionStatus.DEFERRED,
+        deferralReason: input.reason,
+        deferralJustification: input.justification.trim(),
+        deferralAgreedBy: input.agreedBy.trim(),
+      });
+      return [];
+    });
+  }
+
+  reschedule(input: RescheduleInspectionInput) {
+    return this.move(input.inspectionId, PipelineAction.RESCHEDULE, (_em, inspection, provider) => {
+      if (!isLocalDate(input.scheduledStart)) return [badInput(['scheduledStart'], 'Not a calendar date')];
+      if (compareDates(input.scheduledStart, provider.registrationDate) < 0) return [badInput(['scheduledStart'], 'Not before registration')];
+      inspection.status = InspectionStatus.SCHEDULED;
+      inspection.scheduledStart = input.scheduledStart;
+      return [];
+    });
+  }
+
+  declareIncomplete(input: DeclareInspectionIncompleteInput) {
+    return this.move(input.inspectionId, PipelineAction.DECLARE_INCOMPLETE, (_em, inspection) => {
+      if (!input.reason.trim()) return [badInput(['reason'], 'Say what happened')];
+      inspection.status = InspectionStatus.INCOMPLETE;
+      inspection.incompleteReason = input.reason.trim();
+      return [];
+    });
+  }
+
+  resumeFieldwork(input: ResumeFieldworkInput) {
+    return this.move(input.inspectionId, PipelineAction.RESUME_FIELDWORK, (_em, inspection) => {
+      // The report restarts: fieldwork, then a new draft on the revised findings (Annex J).
+      Object.assign(inspection, {
+        status: InspectionStatus.ON_SITE,
+        qualityAssuranceSubmittedOn: null,
+        qualityAssuredBy: null,
+        draftSentOn: null,
+        commentsReturnedOn: null,
+        finalReportIssuedOn: null,
+      });
+      return [];
+    });
+  }
+
+  submitDraftForQualityAssurance(input: SubmitDraftForQualityAssuranceInput) {
+    return this.move(input.inspectionId, PipelineAction.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE, (_em, inspection) => {
+      const violations = pastDay(['submittedOn'], input.submittedOn, this.clock.today());
+      if (violations.length === 0 && compareDates(input.submittedOn, inspection.feedbackDate!) < 0) {
+        violations.push(badInput(['submittedOn'], 'The draft goes to quality assurance after feedback'));
+      }
+      if (violations.length > 0) return violations;
+      inspection.status = InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE;
+      inspection.qualityAssuranceSubmittedOn = input.submittedOn;
+      return [];
+    });
+  }
+
+  sendDraft(input: SendDraftReportInput) {
+    return this.move(input.inspectionId, PipelineAction.SEND_DRAFT, async (em, inspection, provider) => {
+      const history = await em.find(JudgementRecord, { inspection }, { orderBy: { version: 'asc' } });
+      const violations = [
+        ...pastDay(['sentOn'], input.sentOn, this.clock.today()),
+        ...validateSendDraft(stateOf(inspection, provider), { ...input, providerInformedOfChangesOn: input.providerInformedOfChangesOn ?? null }, {
+          judgementRecorded: history.length > 0,
+          judgementChangedAfterFeedback: history.length > 1,
+        }),
+      ];
+      if (violations.length > 0) return violations;
+      Object.assign(inspection, {
+        status: InspectionStatus.DRAFT_SENT_TO_PROVIDER,
+        draftSentOn: input.sentOn,
+        qualityAssuredBy: input.qualityAssuredBy.trim(),
+        providerInformedOfChangesOn: input.providerInformedOfChangesOn ?? null,
+      });
+      return [];
+    });
+  }
+
+  submitComments(input: SubmitFactualAccuracyCommentsInput) {
+    return this.move(input.inspectionId, PipelineAction.RECEIVE_COMMENTS, async (em, inspection, provider) => {
+      const violations = [...pastDay(['receivedOn'], input.receivedOn, this.clock.today()), ...validateComments(stateOf(inspection, provider), input.receivedOn, this.clock.today())];
+      if (input.comments.length === 0 || input.comments.some((c) => !c.trim())) violations.push(badInput(['comments'], 'Give each comment as text'));
+      if (violations.length > 0) return violations;
+      input.comments.forEach((comment, position) =>
+        em.create(FactualAccuracyComment, { inspection, position, receivedOn: input.receivedOn, comment: comment.trim() }),
+      );
+      inspection.status = InspectionStatus.PROVIDER_COMMENTS_RECEIVED;
+      inspection.commentsReturnedOn = input.receivedOn;
+      return [];
+    });
+  }
+
+  closeCommentsWindow(input: CloseFactualAccuracyWindowInput) {
+    return this.move(input.inspectionId, PipelineAction.CLOSE_COMMENTS_WINDOW, (_em, inspection, provider) => {
+      const violations = validateCloseCommentsWindow(stateOf(inspection, provider), this.clock.today());
+      if (violations.length > 0) return violations;
+      inspection.status = InspectionStatus.PROVIDER_COMMENTS_RECEIVED;
+      inspection.commentsReturnedOn = this.clock.today();
+      return [];
+    });
+  }
+
+  async respondToComment(input: RespondToFactualAccuracyCommentInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const id = idFromGlobal(input.commentId, 'FactualAccuracyComment');
+      const comment = id ? await em.findOne(FactualAccuracyComment, { id }) : null;
+      if (!comment) return failed([notFound(['commentId'], 'No comment has this ID')]);
+      const found = await lockInspection(em, globalId('Inspection', comment.inspection.id));
+      const violations = pastDay(['respondedOn'], input.respondedOn, this.clock.today());
+      if (!input.response.trim()) violations.push(badInput(['response'], 'Give the response'));
+      if (found && found.inspection.finalReportIssuedOn) violations.push({ field: ['commentId'], code: 'CONFLICT', message: 'The final report has been issued' });
+      if (violations.length > 0) return failed(violations);
+      comment.response = input.response.trim();
+      comment.respondedOn = input.respondedOn;
+      return { inspection: found?.inspection ?? null, userErrors: [] };
+    });
+  }
+
+  lodgeComplaint(input: LodgeComplaintInput) {
+    return this.move(input.inspectionId, PipelineAction.LODGE_COMPLAINT, (em, inspection, provider) => {
+      const today = this.clock.today();
+      const violations = [...pastDay(['lodgedOn'], input.lodgedOn, today), ...validateComplaint(stateOf(inspection, provider), inspection.status, input.lodgedOn, today)];
+      if (!input.summary.trim()) violations.push(badInput(['summary'], 'Say what the complaint is about'));
+      if (violations.length > 0) return violations;
+      em.create(Complaint, { inspection, lodgedOn: input.lodgedOn, summary: input.summary.trim() });
+      inspection.statusBeforeComplaint = inspection.status;
+      inspection.status = InspectionStatus.UNDER_COMPLAINT;
+      // A complaint on the draft is the provider's return inside the window.
+      if (inspection.statusBeforeComplaint === InspectionStatus.DRAFT_SENT_TO_PROVIDER) inspection.commentsReturnedOn = input.lodgedOn;
+      return [];
+    });
+  }
+
+  async answerComplaint(input: AnswerComplaintInput): Promise<InspectionResult> {
+    const id = idFromGlobal(input.complaintId, 'Complaint');
+    const complaint = id ? await this.em.findOne(Complaint, { id }) : null;
+    if (!complaint) return failed([notFound(['complaintId'], 'No complaint has this ID')]);
+    return this.move(globalId('Inspection', complaint.inspection.id), PipelineAction.ANSWER_COMPLAINT, (em, inspection) => {
+      const violations = pastDay(['answeredOn'], input.answeredOn, this.clock.today());
+      if (!input.answer.trim()) violations.push(badInput(['answer'], 'Give the answer'));
+      if (violations.length > 0) return violations;
+      const managed = em.merge(complaint);
+      managed.answer = input.answer.trim();
+      managed.answeredOn = input.answeredOn;
+      inspection.status =
+        inspection.statusBeforeComplaint === InspectionStatus.FINAL_REPORT_ISSUED
+          ? InspectionStatus.FINAL_REPORT_ISSUED
+          : InspectionStatus.PROVIDER_COMMENTS_RECEIVED;
+      inspection.statusBeforeComplaint = null;
+      return [];
+    });
+  }
+
+  issueFinalReport(input: IssueFinalReportInput) {
+    return this.move(input.inspectionId, PipelineAction.ISSUE_FINAL_REPORT, async (em, inspection) => {
+      const unanswered = await em.count(FactualAccuracyComment, { inspection, response: null });
+      const violations = [...pastDay(['issuedOn'], input.issuedOn, this.clock.today()), ...validateIssueFinal(input.issuedOn, reportEvents(inspection)!, unanswered)];
+      if (violations.length > 0) return violations;
+      inspection.status = InspectionStatus.FINAL_REPORT_ISSUED;
+      inspection.finalReportIssuedOn = input.issuedOn;
+      return [];
+    });
+  }
+
+  publish(input: PublishReportInput) {
+    return this.move(input.inspectionId, PipelineAction.PUBLISH, (_em, inspection, provider) => {
+      const today = this.clock.today();
+      const violations = [...pastDay(['publishedOn'], input.publishedOn, today), ...validatePublish(stateOf(inspection, provider), input.publishedOn, today)];
+      if (violations.length > 0) return violations;
+      inspection.status = InspectionStatus.PUBLISHED;
+      inspection.publishedOn = input.publishedOn;
+      return [];
+    });
+  }
+
+  withholdPublication(input: WithholdPublicationInput) {
+    return this.move(input.inspectionId, PipelineAction.WITHHOLD_PUBLICATION, (_em, inspection, provider) => {
+      const violations = validateWithhold(input.reason, input.decidedBy, inspection.type, provider.settingType);
+      if (violations.length > 0) return violations;
+      Object.assign(inspection, { status: InspectionStatus.NOT_PUBLISHED, notPublishedReason: input.reason.trim(), notPublishedDecidedBy: input.decidedBy.trim() });
+      return [];
+    });
+  }
+
+  /** Inspections with a report deadline passed and not met, in a region or local authority, most overdue first. */
+  async overdue(filter: { region?: string | null; localAuthority?: string | null }): Promise<{ inspection: Inspection; overdue: Deadline[] }[]> {
+    const today = this.clock.today();
+    const where: Record<string, unknown> = {
+      feedbackDate: { $ne: null },
+      status: { $nin: [InspectionStatus.PUBLISHED, InspectionStatus.NOT_PUBLISHED, InspectionStatus.INCOMPLETE] },
+    };
+    if (filter.localAuthority) where.provider = { localAuthority: filter.localAuthority };
+    if (filter.region) where.provider = { localAuthority: { ...(filter.localAuthority ? { onsCode: filter.localAuthority } : {}), region: filter.region } };
+    const candidates = await this.em.find(Inspection, where, { populate: ['provider'], orderBy: [{ feedbackDate: 'asc' }, { id: 'asc' }] });
+    return candidates
+      .map((inspection) => ({ inspection, overdue: deadlinesOf(inspection, inspection.provider.getEntity(), today).filter((d) => d.overdue) }))
+      .filter((row) => row.overdue.length > 0)
+      .sort((a, b) => compareDates(a.overdue[0].dueDate!, b.overdue[0].dueDate!));
+  }
+}

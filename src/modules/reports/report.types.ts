@@ -1,0 +1,139 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { LocalDate } from '../../domain/local-date';
+import { Milestone } from '../../domain/report-deadlines';
+import { DeferralReason } from '../../domain/report-pipeline';
+
+registerEnumType(Milestone, {
+  name: 'ReportMilestone',
+  description: 'A step of the report timetable.',
+  valuesConfig: {
+    DRAFT_SENT: { description: 'The draft report goes to the provider.' },
+    PROVIDER_COMMENTS_RETURNED: { description: "The provider's factual accuracy comments come back (5 working days after the draft)." },
+    FINAL_REPORT_ISSUED: { description: 'The final report goes to the provider.' },
+    COMPLAINT_WINDOW_CLOSES: { description: 'Assurance visits: the last day to complain about the final report (CA-077); a window, never overdue.' },
+    PUBLISHED: { description: 'The report is published.' },
+  },
+});
+
+@ObjectType({ description: 'A due date of the report timetable, in working days, and whether it was missed.' })
+export class ReportDeadline {
+  @Field(() => Milestone, { description: 'The step.' })
+  milestone!: Milestone;
+
+  @Field({ description: 'The rule that sets the timescale, e.g. "CH-027".' })
+  ruleId!: string;
+
+  @Field(() => Int, { description: 'Working days allowed.' })
+  workingDays!: number;
+
+  @Field({ description: 'What they count from: END_OF_INSPECTION (the feedback day), DRAFT_SENT or FINAL_REPORT_ISSUED.' })
+  after!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The due date; null while suspended (the final report while a complaint is open).' })
+  dueDate!: LocalDate | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was done, if it was.' })
+  doneOn!: LocalDate | null;
+
+  @Field({ description: 'Done late, or not done and past its due date.' })
+  missed!: boolean;
+
+  @Field({ description: 'Not done and past its due date.' })
+  overdue!: boolean;
+}
+
+const id = (description: string) => Field(() => ID, { description });
+const day = (description: string) => Field(() => LocalDateResolver, { description });
+
+@InputType({ description: 'Deferring a scheduled inspection: not normally done (CH-019).' })
+export class DeferInspectionInput {
+  @id('The inspection.') inspectionId!: string;
+  @Field(() => DeferralReason, { description: 'Why.' }) reason!: DeferralReason;
+  @Field({ description: 'Why going ahead would put people at risk, or severely restrict the evidence (CH-021).' }) justification!: string;
+  @Field({ description: 'The regulatory inspection manager who agreed it (CH-023).' }) agreedBy!: string;
+}
+
+@InputType({ description: 'A new start date for a deferred inspection.' })
+export class RescheduleInspectionInput {
+  @id('The inspection.') inspectionId!: string;
+  @day('The new day it is planned to start.') scheduledStart!: LocalDate;
+}
+
+@InputType({ description: 'Declaring an inspection incomplete after a serious incident, before publication (Annex J, CHA-141).' })
+export class DeclareInspectionIncompleteInput {
+  @id('The inspection.') inspectionId!: string;
+  @Field({ description: 'What happened.' }) reason!: string;
+}
+
+@InputType({ description: 'Inspectors return on site to complete an incomplete inspection (CHA-142).' })
+export class ResumeFieldworkInput {
+  @id('The inspection.') inspectionId!: string;
+}
+
+@InputType({ description: 'The draft report goes to a manager for quality assurance.' })
+export class SubmitDraftForQualityAssuranceInput {
+  @id('The inspection, with feedback given.') inspectionId!: string;
+  @day('The day it was submitted.') submittedOn!: LocalDate;
+}
+
+@InputType({ description: 'The quality-assured draft goes to the provider for factual accuracy comments.' })
+export class SendDraftReportInput {
+  @id('The inspection.') inspectionId!: string;
+  @day('The day it was sent.') sentOn!: LocalDate;
+  @Field({ description: 'The manager who quality assured it (CH-245, RFC-085, ASA-099).' }) qualityAssuredBy!: string;
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Where judgements changed after feedback: the day the provider was told, with reasons (CH-247).' })
+  providerInformedOfChangesOn?: LocalDate | null;
+}
+
+@InputType({ description: "The provider's factual accuracy comments, inside the 5-working-day window." })
+export class SubmitFactualAccuracyCommentsInput {
+  @id('The inspection.') inspectionId!: string;
+  @day('The day they came in.') receivedOn!: LocalDate;
+  @Field(() => [String], { description: 'The comments, one per point.' }) comments!: string[];
+}
+
+@InputType({ description: 'Closing the comments window once it has passed with no comments.' })
+export class CloseFactualAccuracyWindowInput {
+  @id('The inspection.') inspectionId!: string;
+}
+
+@InputType({ description: "Ofsted's response to a factual accuracy comment." })
+export class RespondToFactualAccuracyCommentInput {
+  @id('The comment.') commentId!: string;
+  @Field({ description: 'The response.' }) response!: string;
+  @day('The day of the response.') respondedOn!: LocalDate;
+}
+
+@InputType({ description: 'A formal complaint by the provider, on the draft (inside the comments window) or on the final report.' })
+export class LodgeComplaintInput {
+  @id('The inspection.') inspectionId!: string;
+  @day('The day it was lodged.') lodgedOn!: LocalDate;
+  @Field({ description: 'What the provider complains about.' }) summary!: string;
+}
+
+@InputType({ description: "Ofsted's answer to a formal complaint." })
+export class AnswerComplaintInput {
+  @id('The complaint.') complaintId!: string;
+  @Field({ description: 'The answer.' }) answer!: string;
+  @day('The day it was answered.') answeredOn!: LocalDate;
+}
+
+@InputType({ description: 'The final report goes to the provider.' })
+export class IssueFinalReportInput {
+  @id('The inspection.') inspectionId!: string;
+  @day('The day it was issued.') issuedOn!: LocalDate;
+}
+
+@InputType({ description: 'Publishing the report.' })
+export class PublishReportInput {
+  @id('The inspection.') inspectionId!: string;
+  @day('The day it was published.') publishedOn!: LocalDate;
+}
+
+@InputType({ description: 'Not publishing the report: exceptional, with the reason and the decision-maker.' })
+export class WithholdPublicationInput {
+  @id('The inspection.') inspectionId!: string;
+  @Field({ description: 'Why it is not published.' }) reason!: string;
+  @Field({ description: 'Who decided.' }) decidedBy!: string;
+}
