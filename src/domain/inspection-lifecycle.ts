@@ -160,11 +160,21 @@ export function validateFieldworkCompletion(
 /** States after feedback and before the draft report goes out, in which judgements may be proposed or changed. */
 const BEFORE_DRAFT: ReadonlySet<InspectionStatus> = new Set([InspectionStatus.FIELDWORK_COMPLETE, InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE]);
 
-/** Judgements are proposed at feedback: once fieldwork is complete, and before the draft goes out. */
+/** States before feedback (fieldwork not complete, or to be completed again). */
+const BEFORE_FEEDBACK: ReadonlySet<InspectionStatus> = new Set([
+  InspectionStatus.SCHEDULED,
+  InspectionStatus.DEFERRED,
+  InspectionStatus.ON_SITE,
+  InspectionStatus.INCOMPLETE,
+]);
+
+/** Judgements are proposed at feedback (CH-163) and change only before the draft report goes out (CH-247). */
 export function validateJudgementsMayBeProposed(status: InspectionStatus): Violation[] {
-  return BEFORE_DRAFT.has(status)
-    ? []
-    : [ruleViolation(['inspectionId'], 'CH-163', `Judgements are proposed at feedback and changed only before the draft report goes out (the inspection is ${status.toLowerCase().replace(/_/g, ' ')})`)];
+  if (BEFORE_DRAFT.has(status)) return [];
+  if (BEFORE_FEEDBACK.has(status)) {
+    return [ruleViolation(['inspectionId'], 'CH-163', 'Judgements are proposed at feedback: complete the fieldwork (give feedback) first')];
+  }
+  return [ruleViolation(['inspectionId'], 'CH-247', 'The draft report has gone to the provider: judgements can no longer change')];
 }
 
 /** Evidence is recorded from the start of the visit until the draft report goes out. */
