@@ -46,7 +46,11 @@ const all = (ruleId: string): Record<Family, string> => ({ CH: ruleId, RFC: rule
 
 /** Where each action may start, and the rule that sets it. */
 export const MOVES: Record<PipelineAction, Move> = {
-  DEFER: { from: [S.SCHEDULED], rule: { CH: 'CH-019', RFC: 'CH-019', ASA: 'ASA-050', CA: 'CH-019' }, what: 'Only a scheduled inspection can be deferred' },
+  DEFER: {
+    from: [S.SCHEDULED, S.ON_SITE],
+    rule: { CH: 'CH-019', RFC: 'RFC-046', ASA: 'ASA-050', CA: 'CH-019' },
+    what: 'An inspection can be deferred before it starts, or on arrival, never after feedback',
+  },
   RESCHEDULE: { from: [S.DEFERRED], rule: all('CH-019'), what: 'Only a deferred inspection is rescheduled' },
   DECLARE_INCOMPLETE: {
     from: [S.ON_SITE, S.FIELDWORK_COMPLETE, S.DRAFT_IN_QUALITY_ASSURANCE, S.DRAFT_SENT_TO_PROVIDER, S.PROVIDER_COMMENTS_RECEIVED, S.UNDER_COMPLAINT, S.FINAL_REPORT_ISSUED],
@@ -132,8 +136,25 @@ export const DISALLOWED_DEFERRAL_REASONS: ReadonlySet<DeferralReason> = new Set(
   DeferralReason.ACCOMMODATION_ISSUES,
 ]);
 
-export function validateDeferral(reason: DeferralReason, justification: string | null | undefined, agreedBy: string | null | undefined): Violation[] {
+/**
+ * Children's homes: the handbook's deferral rules (CH-020, CH-021, CH-023). Family centres and
+ * adoption support agencies decide case by case under the deferral policy, recording the reason,
+ * the decision and who made it (RFC-046, ASA-050).
+ */
+export function validateDeferral(
+  context: { type: InspectionType; settingType: SettingType },
+  reason: DeferralReason,
+  justification: string | null | undefined,
+  agreedBy: string | null | undefined,
+): Violation[] {
+  const f = family(context.type, context.settingType);
   const violations: Violation[] = [];
+  if (f === 'RFC' || f === 'ASA') {
+    const rule = f === 'RFC' ? 'RFC-046' : 'ASA-050';
+    if (!text(justification)) violations.push(ruleViolation(['justification'], rule, 'Record the reason for the decision'));
+    if (!text(agreedBy)) violations.push(ruleViolation(['agreedBy'], rule, 'Name who decided'));
+    return violations;
+  }
   if (DISALLOWED_DEFERRAL_REASONS.has(reason)) {
     violations.push(ruleViolation(['reason'], 'CH-020', 'Absent key staff and accommodation issues such as refurbishment are not reasons to defer'));
   }

@@ -95,11 +95,17 @@ export class ReportService {
   }
 
   defer(input: DeferInspectionInput) {
-    return this.move(input.inspectionId, PipelineAction.DEFER, (_em, inspection) => {
-      const violations = validateDeferral(input.reason, input.justification, input.agreedBy);
+    return this.move(input.inspectionId, PipelineAction.DEFER, (_em, inspection, provider) => {
+      const violations = validateDeferral(
+        { type: inspection.type, settingType: provider.settingType },
+        input.reason,
+        input.justification,
+        input.agreedBy,
+      );
       if (violations.length > 0) return violations;
       Object.assign(inspection, {
         status: InspectionStatus.DEFERRED,
+        onSiteStart: null,
         deferralReason: input.reason,
         deferralJustification: input.justification.trim(),
         deferralAgreedBy: input.agreedBy.trim(),
@@ -129,9 +135,15 @@ export class ReportService {
 
   resumeFieldwork(input: ResumeFieldworkInput) {
     return this.move(input.inspectionId, PipelineAction.RESUME_FIELDWORK, (_em, inspection) => {
+      const violations = pastDay(['onSiteStart'], input.onSiteStart, this.clock.today());
+      if (violations.length === 0 && inspection.feedbackDate && compareDates(input.onSiteStart, inspection.feedbackDate) < 0) {
+        violations.push(badInput(['onSiteStart'], 'Inspectors return after the first feedback'));
+      }
+      if (violations.length > 0) return violations;
       // The report restarts: fieldwork, then a new draft on the revised findings (Annex J).
       Object.assign(inspection, {
         status: InspectionStatus.ON_SITE,
+        onSiteStart: input.onSiteStart,
         qualityAssuranceSubmittedOn: null,
         qualityAssuredBy: null,
         draftSentOn: null,

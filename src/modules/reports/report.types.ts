@@ -69,6 +69,7 @@ export class DeclareInspectionIncompleteInput {
 @InputType({ description: 'Inspectors return on site to complete an incomplete inspection (CHA-142).' })
 export class ResumeFieldworkInput {
   @id('The inspection.') inspectionId!: string;
+  @day('The first day back on site: the completed fieldwork counts from it.') onSiteStart!: LocalDate;
 }
 
 @InputType({ description: 'The draft report goes to a manager for quality assurance.' })
