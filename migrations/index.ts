@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123125137 } from './Migration20261123125137';
 import { Migration20261123132901 } from './Migration20261123132901';
 import { Migration20261123135408 } from './Migration20261123135408';
+import { Migration20261123140209 } from './Migration20261123140209';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123125137', class: Migration20261123125137 },
   { name: 'Migration20261123132901', class: Migration20261123132901 },
   { name: 'Migration20261123135408', class: Migration20261123135408 },
+  { name: 'Migration20261123140209', class: Migration20261123140209 },
 ];

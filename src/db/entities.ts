@@ -6,6 +6,7 @@ import { RegisteredProvider } from '../modules/providers/registered-provider.ent
 import { Address } from '../modules/shared/address';
 import { Evidence, ProtectedPerson } from '../modules/evidence/evidence.entity';
 import { Inspection, LineOfEnquiry } from '../modules/inspections/inspection.entity';
+import { CaseReview, NotificationTask } from '../modules/enforcement/enforcement.entity';
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
 import { Complaint, FactualAccuracyComment } from '../modules/reports/report.entity';
 import {
@@ -34,4 +35,6 @@ export const entities = [
   ComplianceNoticeAction,
   FactualAccuracyComment,
   Complaint,
+  CaseReview,
+  NotificationTask,
 ];

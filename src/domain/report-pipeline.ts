@@ -177,9 +177,13 @@ export interface ReportState {
 }
 
 function deadlineOf(state: ReportState, milestone: Milestone, today: LocalDate): LocalDate | null {
+  return timetableEntry(state, milestone, today)?.dueDate ?? null;
+}
+
+function timetableEntry(state: ReportState, milestone: Milestone, today: LocalDate) {
   const timetable = reportTimetable(state.type, state.settingType);
   if (!timetable) return null;
-  return reportDeadlines(timetable, state.events, today).find((d) => d.milestone === milestone)?.dueDate ?? null;
+  return reportDeadlines(timetable, state.events, today).find((d) => d.milestone === milestone) ?? null;
 }
 
 function notBefore(field: string[], day: LocalDate, earliest: LocalDate | null, what: string): Violation[] {
@@ -215,12 +219,10 @@ export function validateSendDraft(
 
 /** Comments are received inside the window: 5 working days from the draft being sent. */
 export function validateComments(state: ReportState, receivedOn: LocalDate, today: LocalDate): Violation[] {
-  const due = deadlineOf(state, Milestone.PROVIDER_COMMENTS_RETURNED, today);
+  const window = timetableEntry(state, Milestone.PROVIDER_COMMENTS_RETURNED, today);
   const violations = notBefore(['receivedOn'], receivedOn, state.events.draftSentOn, 'Comments come after the draft was sent');
-  if (due && compareDates(receivedOn, due) > 0) {
-    violations.push(
-      ruleViolation(['receivedOn'], pipelineRule(PipelineAction.RECEIVE_COMMENTS, state.type, state.settingType), `The window for factual accuracy comments closed on ${due}`),
-    );
+  if (window?.dueDate && compareDates(receivedOn, window.dueDate) > 0) {
+    violations.push(ruleViolation(['receivedOn'], window.ruleId, `The window for factual accuracy comments closed on ${window.dueDate}`));
   }
   return violations;
 }
@@ -237,8 +239,11 @@ export function validateCloseCommentsWindow(state: ReportState, today: LocalDate
 export function validateComplaint(state: ReportState, status: InspectionStatus, lodgedOn: LocalDate, today: LocalDate): Violation[] {
   const rule = pipelineRule(PipelineAction.LODGE_COMPLAINT, state.type, state.settingType);
   if (status === InspectionStatus.DRAFT_SENT_TO_PROVIDER) {
-    const due = deadlineOf(state, Milestone.PROVIDER_COMMENTS_RETURNED, today);
-    if (due && compareDates(lodgedOn, due) > 0) return [ruleViolation(['lodgedOn'], rule, `A complaint on the draft is lodged inside the comments window, which closed on ${due}`)];
+    // A complaint on the draft comes inside the comments window, whose rule allows it (CH-028, RFC-088, ASA-054, CA-076).
+    const window = timetableEntry(state, Milestone.PROVIDER_COMMENTS_RETURNED, today);
+    if (window?.dueDate && compareDates(lodgedOn, window.dueDate) > 0) {
+      return [ruleViolation(['lodgedOn'], window.ruleId, `A complaint on the draft is lodged inside the comments window, which closed on ${window.dueDate}`)];
+    }
   }
   if (status === InspectionStatus.FINAL_REPORT_ISSUED && state.events.finalReportIssuedOn) {
     // A complaint on the final report: within 5 working days of it (CA-077; the SCCIF allows one "when the final report is received").

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../domain/clock';
+import { enforcementLoaders } from '../modules/enforcement/enforcement.resolver';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
 import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
 import { providerLoaders } from '../modules/providers/provider.loaders';
@@ -8,7 +9,7 @@ import { referenceLoaders } from '../modules/reference/reference.loaders';
 import { reportLoaders } from '../modules/reports/report.resolver';
 
 export function createLoaders(em: EntityManager) {
-  return { ...referenceLoaders(em), ...providerLoaders(em), ...inspectionLoaders(em), ...evidenceLoaders(em), ...reportLoaders(em) };
+  return { ...referenceLoaders(em), ...providerLoaders(em), ...inspectionLoaders(em), ...evidenceLoaders(em), ...reportLoaders(em), ...enforcementLoaders(em) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

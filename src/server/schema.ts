@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { ProviderConnectionResolver, ProviderResolver } from '../modules/providers/provider.resolver';
 import { LocalAuthorityResolver, RegionResolver } from '../modules/reference/reference.resolver';
 import { NodeResolver } from '../modules/shared/node.resolver';
+import { CaseReviewResolver, InspectionFollowUpResolver, NotificationTaskResolver } from '../modules/enforcement/enforcement.resolver';
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
 import { JudgementResolver } from '../modules/judgements/judgement.resolver';
@@ -29,6 +30,9 @@ export const resolvers = [
   RecommendationResolver,
   ComplianceNoticeResolver,
   ReportResolver,
+  InspectionFollowUpResolver,
+  CaseReviewResolver,
+  NotificationTaskResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

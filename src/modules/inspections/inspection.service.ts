@@ -11,6 +11,7 @@ import { assessNotice, noticeRequirement, type NoticeAssessment } from '../../do
 import { isOpen } from '../../domain/provider-register';
 import type { Violation } from '../../domain/rule-violation';
 import { Provider } from '../providers/provider.entity';
+import { LocalAuthority } from '../reference/local-authority.entity';
 import { isUuid } from '../providers/provider.service';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
@@ -170,7 +171,13 @@ export class InspectionService {
         completion,
         this.clock.today(),
       );
+      const placing = [...new Set(input.placingAuthorities ?? [])];
+      const known = placing.length ? await em.find(LocalAuthority, { onsCode: { $in: placing } }) : [];
+      placing.forEach((code, i) => {
+        if (!known.some((la) => la.onsCode === code)) violations.push(notFound(['placingAuthorities', String(i)], `No local authority has the ONS code "${code}"`));
+      });
       if (violations.length > 0) return failed(violations);
+      inspection.placingAuthorities = placing;
       inspection.status = InspectionStatus.FIELDWORK_COMPLETE;
       inspection.onSiteEnd = completion.onSiteEnd;
       inspection.feedbackDate = completion.feedbackDate;

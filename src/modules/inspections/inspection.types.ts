@@ -131,4 +131,7 @@ export class CompleteFieldworkInput {
 
   @Field(() => String, { nullable: true, description: 'Why the inspectors were on site longer than usual (CH-010, RFC-045, ASA-049, CA-057).' })
   extendedOnSiteReason?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "ONS codes of the authorities that placed the children living there: their directors are told of serious findings (CHA-075)." })
+  placingAuthorities?: string[] | null;
 }

@@ -48,6 +48,10 @@ export class JudgementRecord {
   @Field(() => InterimOutcome, { nullable: true, description: 'Interim inspections: the judgement relative to the previous inspection.' })
   interimOutcome: InterimOutcome | null = null;
 
+  @Property({ type: 'boolean', nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Interim inspections judged declined: whether the decline suggests serious concerns (opens a case review, CHA-064).' })
+  declineSuggestsSeriousConcerns: boolean | null = null;
+
   @Enum({ items: () => NoJudgementReason, nativeEnumName: 'no_judgement_reason', nullable: true })
   @Field(() => NoJudgementReason, { nullable: true, description: 'Interim inspections with no children placed: why no judgement is made.' })
   noJudgementReason: NoJudgementReason | null = null;

@@ -22,6 +22,7 @@ import { ManagerAppointment } from '../providers/manager-appointment.entity';
 import type { Provider } from '../providers/provider.entity';
 import { Requirement } from '../requirements/requirement.entity';
 import { toUserErrors, type UserError } from '../shared/user-error';
+import { openFollowUps } from '../enforcement/enforcement.service';
 import { JudgementKind } from './judgement.enums';
 import { JudgementRecord } from './judgement.entity';
 import type {
@@ -120,13 +121,14 @@ export class JudgementService {
 
       const { violations, fields } = await proposal.decide({ em, inspection, provider, feedbackDate: inspection.feedbackDate! });
       if (violations.length > 0) return failed(violations);
-      em.create(JudgementRecord, {
+      const record = em.create(JudgementRecord, {
         ...fields,
         inspection,
         version: (latest?.version ?? 0) + 1,
         kind: proposal.kind,
         changeReason: latest ? proposal.changeReason!.trim() : null,
       });
+      await openFollowUps(em, inspection, provider, record);
       return { inspection, userErrors: [] };
     });
   }
@@ -170,6 +172,7 @@ export class JudgementService {
           violations,
           fields: {
             interimOutcome: input.outcome,
+            declineSuggestsSeriousConcerns: input.outcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS ? (input.declineSuggestsSeriousConcerns ?? false) : null,
             managerVacancyDays,
             vacancyReason: input.outcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS ? null : input.reasonNotDeclined?.trim() || null,
           },

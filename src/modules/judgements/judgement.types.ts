@@ -42,6 +42,9 @@ export class ProposeInterimJudgementInput {
   })
   reasonNotDeclined?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'A decline that suggests serious concerns: opens an urgent case review (CHA-064).' })
+  declineSuggestsSeriousConcerns?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Required when changing a judgement already proposed at feedback (CH-246).' })
   changeReason?: string | null;
 }

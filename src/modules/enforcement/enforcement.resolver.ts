@@ -1,0 +1,119 @@
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { notificationStatus } from '../../domain/case-reviews';
+import type { Context } from '../../server/context';
+import { Inspection } from '../inspections/inspection.entity';
+import { Provider } from '../providers/provider.entity';
+import { LocalAuthority } from '../reference/local-authority.entity';
+import { groupLoader } from '../shared/loader';
+import { CaseReview, NotificationTask } from './enforcement.entity';
+import { EnforcementService } from './enforcement.service';
+import {
+  CaseReviewPayload,
+  CompleteNotificationTaskInput,
+  NotificationTaskPayload,
+  OptionConsideredType,
+  RecordCaseReviewDecisionInput,
+} from './enforcement.types';
+
+export function enforcementLoaders(em: Context['em']) {
+  return {
+    caseReviewsByInspection: groupLoader(
+      (ids: readonly string[]) => em.find(CaseReview, { inspection: { $in: [...ids] } }, { orderBy: [{ openedOn: 'asc' }, { id: 'asc' }] }),
+      (r) => r.inspection.id,
+    ),
+    notificationTasksByInspection: groupLoader(
+      (ids: readonly string[]) => em.find(NotificationTask, { inspection: { $in: [...ids] } }, { orderBy: [{ recipient: 'asc' }, { localAuthority: 'asc' }] }),
+      (t) => t.inspection.id,
+    ),
+  };
+}
+
+@Resolver(() => Inspection)
+export class InspectionFollowUpResolver {
+  @FieldResolver(() => [CaseReview], { description: 'Case reviews this inspection opened.' })
+  caseReviews(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<CaseReview[]> {
+    return loaders.caseReviewsByInspection.load(inspection.id);
+  }
+
+  @FieldResolver(() => [NotificationTask], { description: 'Notifications this inspection calls for, with their deadlines.' })
+  notificationTasks(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<NotificationTask[]> {
+    return loaders.notificationTasksByInspection.load(inspection.id);
+  }
+}
+
+@Resolver(() => CaseReview)
+export class CaseReviewResolver {
+  @Query(() => [CaseReview], { description: 'Case reviews not yet held, the earliest due first. Internal.' })
+  openCaseReviews(@Ctx() { em }: Context): Promise<CaseReview[]> {
+    return em.find(CaseReview, { heldOn: null }, { orderBy: [{ dueBy: 'asc' }, { id: 'asc' }] });
+  }
+
+  @FieldResolver(() => Provider, { description: 'The setting.' })
+  async provider(@Root() review: CaseReview, @Ctx() { loaders }: Context): Promise<Provider> {
+    return (await loaders.providerById.load(review.provider.id))!;
+  }
+
+  @FieldResolver(() => Inspection, { description: 'The inspection that opened it.' })
+  async inspection(@Root() review: CaseReview, @Ctx() { loaders }: Context): Promise<Inspection> {
+    return (await loaders.inspectionById.load(review.inspection.id))!;
+  }
+
+  @FieldResolver(() => [OptionConsideredType], { description: 'The enforcement options considered, with why each not chosen was rejected.' })
+  optionsConsidered(@Root() review: CaseReview): OptionConsideredType[] {
+    return review.optionsConsidered ?? [];
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Held after its due date, or not held and past it.' })
+  late(@Root() review: CaseReview, @Ctx() { clock }: Context): boolean {
+    return review.heldOn ? review.heldOn > review.dueBy : clock.today() > review.dueBy;
+  }
+
+  @Mutation(() => CaseReviewPayload, { description: 'Records what a case review decided. Takes one `input`, returns `userErrors`.' })
+  recordCaseReviewDecision(@Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput, @Ctx() { em, clock }: Context) {
+    return new EnforcementService(em, clock).decide(input);
+  }
+}
+
+@ObjectType({ description: 'Whether a notification was made on time.' })
+class NotificationTiming {
+  @Field(() => Boolean, { nullable: true, description: 'Done on or before its due date; null while not done.' })
+  onTime!: boolean | null;
+
+  @Field({ description: 'Not done and past its due date.' })
+  overdue!: boolean;
+}
+
+@Resolver(() => NotificationTask)
+export class NotificationTaskResolver {
+  @Query(() => [NotificationTask], { description: 'Notification tasks, earliest due first; optionally only one authority\'s, or only overdue ones. Internal.' })
+  async notificationTasks(
+    @Ctx() { em, clock }: Context,
+    @Arg('localAuthority', () => String, { nullable: true, description: 'Only tasks for this local authority (ONS code).' }) localAuthority?: string | null,
+    @Arg('overdueOnly', () => Boolean, { nullable: true, description: 'Only tasks not done and past their due date.' }) overdueOnly?: boolean | null,
+  ): Promise<NotificationTask[]> {
+    const where: Record<string, unknown> = {};
+    if (localAuthority) where.localAuthority = localAuthority;
+    if (overdueOnly) Object.assign(where, { doneOn: null, dueBy: { $lt: clock.today() } });
+    return em.find(NotificationTask, where, { orderBy: [{ dueBy: 'asc' }, { id: 'asc' }] });
+  }
+
+  @FieldResolver(() => LocalAuthority, { nullable: true, description: 'The local authority whose director is told.' })
+  authority(@Root() task: NotificationTask, @Ctx() { loaders }: Context): Promise<LocalAuthority | null> | null {
+    return task.localAuthority ? loaders.localAuthorityByCode.load(task.localAuthority) : null;
+  }
+
+  @FieldResolver(() => Inspection, { description: 'The inspection that called for it.' })
+  async inspection(@Root() task: NotificationTask, @Ctx() { loaders }: Context): Promise<Inspection> {
+    return (await loaders.inspectionById.load(task.inspection.id))!;
+  }
+
+  @FieldResolver(() => NotificationTiming, { description: 'Whether it was made on time.' })
+  timing(@Root() task: NotificationTask, @Ctx() { clock }: Context): NotificationTiming {
+    return notificationStatus(task.dueBy, task.doneOn, clock.today());
+  }
+
+  @Mutation(() => NotificationTaskPayload, { description: 'Records a notification as made. Takes one `input`, returns `userErrors`.' })
+  completeNotificationTask(@Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput, @Ctx() { em, clock }: Context) {
+    return new EnforcementService(em, clock).completeTask(input);
+  }
+}
