@@ -46,7 +46,7 @@ export async function buildApp({ orm, clock, logger }: AppOptions): Promise<Fast
     context: async (request) => {
       // One forked EntityManager and fresh DataLoaders for each request.
       const em = orm.em.fork();
-      return { em, loaders: createLoaders(em), clock, log: request.log, requestId: request.id };
+      return { em, loaders: createLoaders(em, clock), clock, log: request.log, requestId: request.id };
     },
   });
 

@@ -6,10 +6,19 @@ import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
 import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
 import { providerLoaders } from '../modules/providers/provider.loaders';
 import { referenceLoaders } from '../modules/reference/reference.loaders';
+import { schedulingLoaders } from '../modules/scheduling/scheduling.resolver';
 import { reportLoaders } from '../modules/reports/report.resolver';
 
-export function createLoaders(em: EntityManager) {
-  return { ...referenceLoaders(em), ...providerLoaders(em), ...inspectionLoaders(em), ...evidenceLoaders(em), ...reportLoaders(em), ...enforcementLoaders(em) };
+export function createLoaders(em: EntityManager, clock: Clock) {
+  return {
+    ...referenceLoaders(em),
+    ...providerLoaders(em),
+    ...inspectionLoaders(em),
+    ...evidenceLoaders(em),
+    ...reportLoaders(em),
+    ...enforcementLoaders(em),
+    ...schedulingLoaders(em, () => clock.today()),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -10,6 +10,7 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
 import { JudgementResolver } from '../modules/judgements/judgement.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
+import { ProviderDueResolver, SchedulingResolver } from '../modules/scheduling/scheduling.resolver';
 import {
   ComplianceNoticeResolver,
   RecommendationResolver,
@@ -33,6 +34,8 @@ export const resolvers = [
   InspectionFollowUpResolver,
   CaseReviewResolver,
   NotificationTaskResolver,
+  SchedulingResolver,
+  ProviderDueResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -1,0 +1,89 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { isLocalDate, type LocalDate } from '../../domain/local-date';
+import { DueKind, type InspectionDue } from '../../domain/scheduling';
+import type { Context } from '../../server/context';
+import { Provider } from '../providers/provider.entity';
+import { dueBefore, dueFor } from './scheduling.service';
+
+registerEnumType(DueKind, {
+  name: 'DueKind',
+  description: 'What is due.',
+  valuesConfig: {
+    FULL_INSPECTION: { description: 'A full inspection.' },
+    INTERIM_INSPECTION: { description: "An interim inspection (children's homes)." },
+    INSPECTION_ACTIVITY: { description: 'Some inspection activity: a monitoring visit or a full inspection (after an inadequate judgement, CH-179).' },
+    COMPLIANCE_FOLLOW_UP: { description: 'A visit following up a compliance notice.' },
+  },
+});
+
+@ObjectType({ description: 'An inspection or visit due, as a window. Never shown to the provider of an unannounced inspection (CH-004).' })
+export class InspectionDueType {
+  @Field(() => DueKind, { description: 'What is due.' })
+  kind!: DueKind;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Not before this day.' })
+  earliest!: LocalDate | null;
+
+  @Field(() => LocalDateResolver, { description: 'By this day ("usually", where the guidance says so).' })
+  latest!: LocalDate;
+
+  @Field({ description: 'The rule that makes it due.' })
+  ruleId!: string;
+
+  @Field({ description: 'Why, in words.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'A setting with inspections or visits due.' })
+export class SettingDue {
+  @Field(() => Provider, { description: 'The setting.' })
+  provider!: Provider;
+
+  @Field(() => [InspectionDueType], { description: 'What is due, soonest first.' })
+  due!: InspectionDue[];
+}
+
+export function schedulingLoaders(em: Context['em'], today: () => LocalDate) {
+  return {
+    dueByProvider: new DataLoader<Provider, InspectionDue[], string>(
+      async (providers) => {
+        const due = await dueFor(em, providers, today());
+        return providers.map((p) => due.get(p.id) ?? []);
+      },
+      { cacheKeyFn: (p) => p.id },
+    ),
+  };
+}
+
+const ONS_CODE = /^E\d{8}$/;
+
+@Resolver(() => Provider)
+export class ProviderDueResolver {
+  @FieldResolver(() => [InspectionDueType], { description: 'What is due next for this setting, from its setting type and history, soonest first. Internal.' })
+  inspectionsDue(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<InspectionDue[]> {
+    return loaders.dueByProvider.load(provider);
+  }
+}
+
+@Resolver()
+export class SchedulingResolver {
+  @Query(() => [SettingDue], { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first. Internal.' })
+  async inspectionsDue(
+    @Arg('before', () => LocalDateResolver, { description: 'Only what is due before this day.' }) before: LocalDate,
+    @Ctx() { em, clock, loaders }: Context,
+    @Arg('region', () => String, { nullable: true, description: 'Only in this region (ONS code).' }) region?: string | null,
+    @Arg('localAuthority', () => String, { nullable: true, description: 'Only in this local authority (ONS code).' }) localAuthority?: string | null,
+  ): Promise<SettingDue[]> {
+    if (!isLocalDate(before)) throw new GraphQLError('"before" is not a calendar date', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' } });
+    if (region != null && (!ONS_CODE.test(region) || !(await loaders.regionByCode.load(region)))) {
+      throw new GraphQLError(`"${region}" is not the ONS code of an English region`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'region' } });
+    }
+    if (localAuthority != null && (!ONS_CODE.test(localAuthority) || !(await loaders.localAuthorityByCode.load(localAuthority)))) {
+      throw new GraphQLError(`"${localAuthority}" is not the ONS code of an English local authority`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'localAuthority' } });
+    }
+    return dueBefore(em, { before, region, localAuthority }, clock.today());
+  }
+}

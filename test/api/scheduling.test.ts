@@ -1,0 +1,106 @@
+import {
+  CloseProviderDocument,
+  InspectionsDueDocument,
+  ProposeFullInspectionJudgementsDocument,
+  ProviderDueDocument,
+  ProvidersWithDueDocument,
+  ServeComplianceNoticeDocument,
+} from '../generated/graphql';
+import { startTestApp, type TestApp } from '../support/app';
+import { registerProvider } from '../support/fixtures';
+import { inspectionAtFeedback } from '../support/inspections';
+import { proposeGood } from '../support/reports';
+
+let api: TestApp;
+beforeAll(async () => {
+  api = await startTestApp();
+});
+afterAll(() => api.close());
+
+async function dueOf(urn: string) {
+  const { data } = await api.gql(ProviderDueDocument, { urn });
+  return data!.provider!.inspectionsDue;
+}
+
+describe('what comes next for each setting', () => {
+  test("CH-005 a children's home with nothing this inspection year is due a full and an interim inspection by 31 March", async () => {
+    const home = await registerProvider(api);
+    expect(await dueOf(home.urn)).toEqual([
+      { kind: 'FULL_INSPECTION', earliest: '2026-04-01', latest: '2027-03-31', ruleId: 'CH-005', reason: 'No full inspection yet in the inspection year ending 2027-03-31' },
+      { kind: 'INTERIM_INSPECTION', earliest: '2026-04-01', latest: '2027-03-31', ruleId: 'CH-005', reason: 'No interim inspection yet in the inspection year ending 2027-03-31' },
+    ]);
+  });
+
+  test('CH-179 after an inadequate full inspection, some inspection activity within six to eight weeks', async () => {
+    const home = await registerProvider(api);
+    const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-10-14', end: '2026-10-15' });
+    await api.gql(ProposeFullInspectionJudgementsDocument, {
+      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+    });
+    const due = await dueOf(home.urn);
+    expect(due.map((d) => [d.kind, d.earliest, d.latest, d.ruleId])).toEqual([
+      ['INSPECTION_ACTIVITY', '2026-11-26', '2026-12-10', 'CH-179'],
+      ['INTERIM_INSPECTION', '2026-04-01', '2027-03-31', 'CH-005'],
+    ]);
+  });
+
+  test('CH-198 a compliance notice is followed up the day after its completion date, at the latest 5 working days after', async () => {
+    const home = await registerProvider(api);
+    const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-11-02' });
+    await proposeGood(api, inspection.id);
+    await api.gql(ServeComplianceNoticeDocument, {
+      input: {
+        inspectionId: inspection.id,
+        ground: 'PROMOTE_WELFARE_OR_RISK_OF_HARM',
+        servedOn: '2026-11-03',
+        actions: [{ regulation: 'Regulation 12', action: 'Review risk assessments', completionDate: '2026-12-23' }],
+      },
+    });
+    const followUp = (await dueOf(home.urn)).find((d) => d.kind === 'COMPLIANCE_FOLLOW_UP');
+    // 24 Dec (1), 29 Dec (2), 30 Dec (3), 31 Dec (4), 4 Jan 2027 (5): Christmas, the Boxing Day substitute and New Year skipped.
+    expect(followUp).toMatchObject({ earliest: '2026-12-24', latest: '2027-01-04', ruleId: 'CH-198' });
+  });
+
+  test('ASA-040 a new adoption support agency is first inspected 7 to 12 months after registration; RFC-042 a new family centre within 12 months', async () => {
+    const agency = await registerProvider(api, { settingType: 'ADOPTION_SUPPORT_AGENCY', places: null, registrationDate: '2026-07-31', registeredManager: null });
+    expect(await dueOf(agency.urn)).toEqual([
+      { kind: 'FULL_INSPECTION', earliest: '2027-02-28', latest: '2027-07-31', ruleId: 'ASA-040', reason: 'First inspection of a new agency, 7 to 12 months after registration' },
+    ]);
+    const centre = await registerProvider(api, { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, registrationDate: '2026-02-02', registeredManager: null });
+    expect((await dueOf(centre.urn)).map((d) => [d.latest, d.ruleId])).toEqual([['2027-02-02', 'RFC-042']]);
+  });
+
+  test('RFC-040 RFC-041 a family centre judged requires improvement: reinspected within 12 to 18 months, inside its 3-year cycle', async () => {
+    const centre = await registerProvider(api, { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, registrationDate: '2020-01-06' });
+    const inspection = await inspectionAtFeedback(api, centre.id, { start: '2026-06-08', end: '2026-06-10', schedule: { linesOfEnquiry: [] } });
+    await api.gql(ProposeFullInspectionJudgementsDocument, {
+      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' },
+    });
+    expect((await dueOf(centre.urn)).map((d) => [d.earliest, d.latest, d.ruleId])).toEqual([
+      ['2027-06-10', '2027-12-10', 'RFC-041'],
+      ['2027-04-01', '2030-03-31', 'RFC-040'],
+    ]);
+  });
+});
+
+describe('inspectionsDue(before, region, localAuthority)', () => {
+  test('lists open settings with something due before the date, soonest first, in the area asked for', async () => {
+    const leeds = await registerProvider(api, { localAuthority: 'E08000035' });
+    const closed = await registerProvider(api, { localAuthority: 'E08000035' });
+    await api.gql(CloseProviderDocument, { input: { providerId: closed.id, outcome: 'CLOSED', effectiveDate: '2026-11-01' } });
+    const { data } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', localAuthority: 'E08000035' });
+    expect(data!.inspectionsDue.map((r) => r.provider.urn)).toEqual([leeds.urn]);
+    const yorkshire = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000003' });
+    expect(yorkshire.data!.inspectionsDue.map((r) => r.provider.urn)).toContain(leeds.urn);
+    const early = await api.gql(InspectionsDueDocument, { before: '2026-12-01', localAuthority: 'E08000035' });
+    expect(early.data!.inspectionsDue).toEqual([]);
+    const bad = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'Yorkshire' }, { allowErrors: true });
+    expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'region' });
+  });
+
+  test("listing 2 or 20 settings with what is due next runs the same number of statements", async () => {
+    const few = await api.statements(() => api.gql(ProvidersWithDueDocument, { first: 2 }));
+    const many = await api.statements(() => api.gql(ProvidersWithDueDocument, { first: 20 }));
+    expect(many.length).toBe(few.length);
+  });
+});
