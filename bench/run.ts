@@ -90,6 +90,18 @@ async function main(): Promise<void> {
     await timed('provider(urn:) with LA and region', (i) =>
       post('query($urn: String!) { provider(urn: $urn) { urn localAuthority { name } region { name } } }', { urn: urns[(i * 37) % urns.length] }),
     );
+    const dueQuery = `query($before: LocalDate!, $region: String) { inspectionsDue(before: $before, region: $region) { provider { urn } due { kind latest } } }`;
+    started = performance.now();
+    const allDue = await post(dueQuery, { before: '2030-01-01' });
+    process.stdout.write(`inspectionsDue for every open setting in England (${allDue.inspectionsDue.length} settings): ${(performance.now() - started).toFixed(0)} ms\n`);
+    const benchIterations = Math.min(ITERATIONS, 50);
+    const dueSamples: number[] = [];
+    for (let i = 0; i < benchIterations; i++) {
+      const t = performance.now();
+      await post(dueQuery, { before: '2030-01-01', region: 'E12000002' });
+      dueSamples.push(performance.now() - t);
+    }
+    summarise('inspectionsDue(region: North West)', dueSamples);
     const memory = process.memoryUsage();
     process.stdout.write(`memory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB\n`);
     await app.close();
