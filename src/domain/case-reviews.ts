@@ -91,8 +91,8 @@ export interface NotificationDue {
 /**
  * Who must be told, and by when: the directors of children's services of the placing authorities
  * and of the host authority by the end of the next working day (CHA-078; CA-084 at assurance
- * visits); the Department for Education for secure children's homes (CA-085, no deadline given:
- * the same next working day). Family centres and adoption support agencies tell the authorities
+ * visits); the Department for Education for secure children's homes (CA-085 after assurance visits,
+ * CHA-073 after inspections; no deadline given: the same next working day). Family centres and adoption support agencies tell the authorities
  * after the case review (RFC-082, ASA-111): by the next working day after its due date.
  */
 export function notificationsDue(
@@ -108,16 +108,20 @@ export function notificationsDue(
   const sccif = facts.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || facts.settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
   const ruleId = assurance ? 'CA-084' : facts.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE ? 'RFC-082' : facts.settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'ASA-111' : 'CHA-078';
   const dueBy = sccif ? addWorkingDays(concerning[0].dueBy, 1) : addWorkingDays(facts.endOfInspection, 1);
-  const placing = [...new Set(authorities.placing)].filter((code) => code !== authorities.host);
+  // The family centres' guidance names no host-authority notice, so there the host is told only as a placing authority.
+  const hostTold = facts.settingType !== SettingType.RESIDENTIAL_FAMILY_CENTRE;
+  const placing = [...new Set(authorities.placing)].filter((code) => !hostTold || code !== authorities.host);
   const due: NotificationDue[] = [
     ...placing.map((code) => ({ recipient: NotificationRecipient.PLACING_AUTHORITY_DCS, localAuthority: code, ruleId, dueBy })),
-    // The family centres' guidance names no host-authority notice.
-    ...(facts.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE
-      ? []
-      : [{ recipient: NotificationRecipient.HOST_AUTHORITY_DCS, localAuthority: authorities.host, ruleId, dueBy }]),
+    ...(hostTold ? [{ recipient: NotificationRecipient.HOST_AUTHORITY_DCS, localAuthority: authorities.host, ruleId, dueBy }] : []),
   ];
   if (facts.settingType === SettingType.SECURE_CHILDRENS_HOME) {
-    due.push({ recipient: NotificationRecipient.DEPARTMENT_FOR_EDUCATION, localAuthority: null, ruleId: 'CA-085', dueBy: addWorkingDays(facts.endOfInspection, 1) });
+    due.push({
+      recipient: NotificationRecipient.DEPARTMENT_FOR_EDUCATION,
+      localAuthority: null,
+      ruleId: assurance ? 'CA-085' : 'CHA-073',
+      dueBy: addWorkingDays(facts.endOfInspection, 1),
+    });
   }
   return due;
 }
