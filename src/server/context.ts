@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../domain/clock';
-import { enforcementLoaders } from '../modules/enforcement/enforcement.resolver';
+import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
 import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
 import { providerLoaders } from '../modules/providers/provider.loaders';
 import { referenceLoaders } from '../modules/reference/reference.loaders';
-import { schedulingLoaders } from '../modules/scheduling/scheduling.resolver';
-import { reportLoaders } from '../modules/reports/report.resolver';
+import { schedulingLoaders } from '../modules/scheduling/scheduling.loaders';
+import { reportLoaders } from '../modules/reports/report.loaders';
 
 export function createLoaders(em: EntityManager, clock: Clock) {
   return {

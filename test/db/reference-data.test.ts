@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { migrate } from '../../src/db/database';
 import { LOCAL_AUTHORITIES_CSV, loadReferenceData, readLocalAuthorities, type LocalAuthorityRow } from '../../src/db/reference-data';
 import { LocalAuthority } from '../../src/modules/reference/local-authority.entity';
 import { Region } from '../../src/modules/reference/region.entity';

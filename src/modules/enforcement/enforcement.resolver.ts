@@ -4,7 +4,6 @@ import type { Context } from '../../server/context';
 import { Inspection } from '../inspections/inspection.entity';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
-import { groupLoader } from '../shared/loader';
 import { CaseReview, NotificationTask } from './enforcement.entity';
 import { EnforcementService } from './enforcement.service';
 import {
@@ -15,18 +14,6 @@ import {
   RecordCaseReviewDecisionInput,
 } from './enforcement.types';
 
-export function enforcementLoaders(em: Context['em']) {
-  return {
-    caseReviewsByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(CaseReview, { inspection: { $in: [...ids] } }, { orderBy: [{ openedOn: 'asc' }, { id: 'asc' }] }),
-      (r) => r.inspection.id,
-    ),
-    notificationTasksByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(NotificationTask, { inspection: { $in: [...ids] } }, { orderBy: [{ recipient: 'asc' }, { localAuthority: 'asc' }] }),
-      (t) => t.inspection.id,
-    ),
-  };
-}
 
 @Resolver(() => Inspection)
 export class InspectionFollowUpResolver {

@@ -5,6 +5,7 @@ import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import { currentVacancy, managerVacancies, registrationEndedOn, type VacancyPeriod } from '../../domain/provider-register';
 import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
 import type { Context } from '../../server/context';
+import { checkAreaArguments } from '../reference/area-arguments';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { Region } from '../reference/region.entity';
 import type { PageArgs } from '../shared/connection';
@@ -45,8 +46,6 @@ class ProvidersArgs implements PageArgs {
   before?: string | null;
 }
 
-const ONS_CODE = /^E\d{8}$/;
-
 function badArgument(argumentName: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 }
@@ -69,16 +68,7 @@ export class ProviderResolver {
   @Query(() => ProviderConnection, { description: 'The register of providers, ordered by URN, a page at a time.' })
   async providers(@Args() args: ProvidersArgs, @Ctx() { em, clock, loaders }: Context): Promise<ProviderConnection> {
     const { filter } = args;
-    if (filter?.localAuthority != null) {
-      if (!ONS_CODE.test(filter.localAuthority) || !(await loaders.localAuthorityByCode.load(filter.localAuthority))) {
-        throw badArgument('filter.localAuthority', `"${filter.localAuthority}" is not the ONS code of an English local authority`);
-      }
-    }
-    if (filter?.region != null) {
-      if (!ONS_CODE.test(filter.region) || !(await loaders.regionByCode.load(filter.region))) {
-        throw badArgument('filter.region', `"${filter.region}" is not the ONS code of an English region`);
-      }
-    }
+    await checkAreaArguments(loaders, filter ?? {}, { region: 'filter.region', localAuthority: 'filter.localAuthority' });
     const connection = await new ProviderService(em, clock).list(filter, args);
     for (const edge of connection.edges) loaders.providerById.prime(edge.node.id, edge.node);
     return Object.assign(new ProviderConnection(), connection, { filter: filter ?? null });

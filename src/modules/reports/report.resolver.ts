@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { Inspection } from '../inspections/inspection.entity';
+import { checkAreaArguments } from '../reference/area-arguments';
 import { InspectionPayload } from '../inspections/inspection.types';
-import { groupLoader } from '../shared/loader';
 import { Complaint, FactualAccuracyComment } from './report.entity';
 import { ReportService, deadlinesOf } from './report.service';
 import {
@@ -24,20 +23,7 @@ import {
   WithholdPublicationInput,
 } from './report.types';
 
-export function reportLoaders(em: Context['em']) {
-  return {
-    commentsByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(FactualAccuracyComment, { inspection: { $in: [...ids] } }, { orderBy: [{ receivedOn: 'asc' }, { position: 'asc' }] }),
-      (c) => c.inspection.id,
-    ),
-    complaintsByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(Complaint, { inspection: { $in: [...ids] } }, { orderBy: [{ lodgedOn: 'asc' }, { id: 'asc' }] }),
-      (c) => c.inspection.id,
-    ),
-  };
-}
 
-const ONS_CODE = /^E\d{8}$/;
 const input = { description: 'What to record.' };
 const mutation = (description: string) => ({ description: `${description} Takes one \`input\`, returns \`userErrors\`; a move from the wrong state is refused with its rule.` });
 
@@ -67,14 +53,7 @@ export class ReportResolver {
     @Arg('region', () => String, { nullable: true, description: 'Only in this region (ONS code).' }) region?: string | null,
     @Arg('localAuthority', () => String, { nullable: true, description: 'Only in this local authority (ONS code).' }) localAuthority?: string | null,
   ): Promise<Inspection[]> {
-    if (region != null && (!ONS_CODE.test(region) || !(await loaders.regionByCode.load(region)))) {
-      throw new GraphQLError(`"${region}" is not the ONS code of an English region`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'region' } });
-    }
-    if (localAuthority != null && (!ONS_CODE.test(localAuthority) || !(await loaders.localAuthorityByCode.load(localAuthority)))) {
-      throw new GraphQLError(`"${localAuthority}" is not the ONS code of an English local authority`, {
-        extensions: { code: 'BAD_USER_INPUT', argumentName: 'localAuthority' },
-      });
-    }
+    await checkAreaArguments(loaders, { region, localAuthority });
     const rows = await new ReportService(em, clock).overdue({ region, localAuthority });
     return rows.map((row) => row.inspection);
   }

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
@@ -6,7 +5,8 @@ import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import { DueKind, type InspectionDue } from '../../domain/scheduling';
 import type { Context } from '../../server/context';
 import { Provider } from '../providers/provider.entity';
-import { dueBefore, dueFor } from './scheduling.service';
+import { checkAreaArguments } from '../reference/area-arguments';
+import { dueBefore } from './scheduling.service';
 
 registerEnumType(DueKind, {
   name: 'DueKind',
@@ -46,19 +46,6 @@ export class SettingDue {
   due!: InspectionDue[];
 }
 
-export function schedulingLoaders(em: Context['em'], today: () => LocalDate) {
-  return {
-    dueByProvider: new DataLoader<Provider, InspectionDue[], string>(
-      async (providers) => {
-        const due = await dueFor(em, providers, today());
-        return providers.map((p) => due.get(p.id) ?? []);
-      },
-      { cacheKeyFn: (p) => p.id },
-    ),
-  };
-}
-
-const ONS_CODE = /^E\d{8}$/;
 
 @Resolver(() => Provider)
 export class ProviderDueResolver {
@@ -78,12 +65,7 @@ export class SchedulingResolver {
     @Arg('localAuthority', () => String, { nullable: true, description: 'Only in this local authority (ONS code).' }) localAuthority?: string | null,
   ): Promise<SettingDue[]> {
     if (!isLocalDate(before)) throw new GraphQLError('"before" is not a calendar date', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' } });
-    if (region != null && (!ONS_CODE.test(region) || !(await loaders.regionByCode.load(region)))) {
-      throw new GraphQLError(`"${region}" is not the ONS code of an English region`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'region' } });
-    }
-    if (localAuthority != null && (!ONS_CODE.test(localAuthority) || !(await loaders.localAuthorityByCode.load(localAuthority)))) {
-      throw new GraphQLError(`"${localAuthority}" is not the ONS code of an English local authority`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'localAuthority' } });
-    }
+    await checkAreaArguments(loaders, { region, localAuthority });
     return dueBefore(em, { before, region, localAuthority }, clock.today());
   }
 }
