@@ -107,12 +107,12 @@ async function followUps(inspectionId: string) {
 
 async function openReviews() {
   const { data } = await api.gql(EnforcementOpenCaseReviewsDocument);
-  return data!.openCaseReviews;
+  return data!.openCaseReviews.edges.map((e) => e.node);
 }
 
 async function tasksListed(filter: { localAuthority?: string; overdueOnly?: boolean }) {
   const { data } = await api.gql(EnforcementNotificationTasksDocument, filter);
-  return data!.notificationTasks;
+  return data!.notificationTasks.edges.map((e) => e.node);
 }
 
 async function completeTask(notificationTaskId: string, doneOn: string) {

@@ -1,7 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { notificationStatus } from '../../domain/case-reviews';
 import type { Context } from '../../server/context';
 import { Inspection } from '../inspections/inspection.entity';
+import { PageArgsType } from '../inspections/inspection.resolver';
+import { checkAreaArguments } from '../reference/area-arguments';
+import { ConnectionType } from '../shared/connection';
+import { keysetList } from '../shared/keyset-query';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { CaseReview, NotificationTask } from './enforcement.entity';
@@ -14,6 +19,21 @@ import {
   RecordCaseReviewDecisionInput,
 } from './enforcement.types';
 
+
+@ObjectType({ description: 'A page of case reviews (Relay cursor connection).' })
+class CaseReviewConnection extends ConnectionType(CaseReview, 'CaseReview') {}
+
+@ObjectType({ description: 'A page of notification tasks (Relay cursor connection).' })
+class NotificationTaskConnection extends ConnectionType(NotificationTask, 'NotificationTask') {}
+
+@ArgsType()
+class NotificationTasksArgs extends PageArgsType {
+  @Field(() => String, { nullable: true, description: 'Only tasks for this local authority (ONS code).' })
+  localAuthority?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only tasks not done and past their due date.' })
+  overdueOnly?: boolean | null;
+}
 
 @Resolver(() => Inspection)
 export class InspectionFollowUpResolver {
@@ -30,9 +50,10 @@ export class InspectionFollowUpResolver {
 
 @Resolver(() => CaseReview)
 export class CaseReviewResolver {
-  @Query(() => [CaseReview], { description: 'Case reviews not yet held, the earliest due first. Internal.' })
-  openCaseReviews(@Ctx() { em }: Context): Promise<CaseReview[]> {
-    return em.find(CaseReview, { heldOn: null }, { orderBy: [{ dueBy: 'asc' }, { id: 'asc' }] });
+  @Query(() => CaseReviewConnection, { description: 'Case reviews not yet held, the earliest due first, a page at a time. Internal.' })
+  async openCaseReviews(@Args() args: PageArgsType, @Ctx() { em }: Context): Promise<CaseReviewConnection> {
+    const page = await keysetList(em, CaseReview, [{ heldOn: null }], args, { first: 'dueBy', second: 'id', keyOf: (r) => `${r.dueBy}|${r.id}` });
+    return Object.assign(new CaseReviewConnection(), page);
   }
 
   @FieldResolver(() => Provider, { description: 'The setting.' })
@@ -72,16 +93,16 @@ class NotificationTiming {
 
 @Resolver(() => NotificationTask)
 export class NotificationTaskResolver {
-  @Query(() => [NotificationTask], { description: 'Notification tasks, earliest due first; optionally only one authority\'s, or only overdue ones. Internal.' })
-  async notificationTasks(
-    @Ctx() { em, clock }: Context,
-    @Arg('localAuthority', () => String, { nullable: true, description: 'Only tasks for this local authority (ONS code).' }) localAuthority?: string | null,
-    @Arg('overdueOnly', () => Boolean, { nullable: true, description: 'Only tasks not done and past their due date.' }) overdueOnly?: boolean | null,
-  ): Promise<NotificationTask[]> {
-    const where: Record<string, unknown> = {};
-    if (localAuthority) where.localAuthority = localAuthority;
-    if (overdueOnly) Object.assign(where, { doneOn: null, dueBy: { $lt: clock.today() } });
-    return em.find(NotificationTask, where, { orderBy: [{ dueBy: 'asc' }, { id: 'asc' }] });
+  @Query(() => NotificationTaskConnection, {
+    description: "Notification tasks, earliest due first, a page at a time; optionally only one authority's, or only overdue ones. Internal.",
+  })
+  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, clock, loaders }: Context): Promise<NotificationTaskConnection> {
+    await checkAreaArguments(loaders, { localAuthority: args.localAuthority });
+    const where: FilterQuery<NotificationTask>[] = [];
+    if (args.localAuthority) where.push({ localAuthority: args.localAuthority });
+    if (args.overdueOnly) where.push({ doneOn: null, dueBy: { $lt: clock.today() } });
+    const page = await keysetList(em, NotificationTask, where, args, { first: 'dueBy', second: 'id', keyOf: (t) => `${t.dueBy}|${t.id}` });
+    return Object.assign(new NotificationTaskConnection(), page);
   }
 
   @FieldResolver(() => LocalAuthority, { nullable: true, description: 'The local authority whose director is told.' })
