@@ -3,6 +3,7 @@ import { Migration20261123125137 } from './Migration20261123125137';
 import { Migration20261123132901 } from './Migration20261123132901';
 import { Migration20261123135408 } from './Migration20261123135408';
 import { Migration20261123140209 } from './Migration20261123140209';
+import { Migration20261123142007 } from './Migration20261123142007';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123132901', class: Migration20261123132901 },
   { name: 'Migration20261123135408', class: Migration20261123135408 },
   { name: 'Migration20261123140209', class: Migration20261123140209 },
+  { name: 'Migration20261123142007', class: Migration20261123142007 },
 ];

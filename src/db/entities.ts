@@ -8,6 +8,7 @@ import { Evidence, ProtectedPerson } from '../modules/evidence/evidence.entity';
 import { Inspection, LineOfEnquiry } from '../modules/inspections/inspection.entity';
 import { CaseReview, NotificationTask } from '../modules/enforcement/enforcement.entity';
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
+import { PublishedReport } from '../modules/public/published-report.entity';
 import { Complaint, FactualAccuracyComment } from '../modules/reports/report.entity';
 import {
   ComplianceNotice,
@@ -37,4 +38,5 @@ export const entities = [
   Complaint,
   CaseReview,
   NotificationTask,
+  PublishedReport,
 ];

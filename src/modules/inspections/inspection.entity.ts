@@ -144,6 +144,26 @@ export class Inspection {
   @Enum({ items: () => InspectionStatus, nativeEnumName: 'inspection_status', nullable: true })
   statusBeforeComplaint: InspectionStatus | null = null;
 
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Report text: overall experiences and progress (full inspections).' })
+  reportOverallText: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Report text: how well children are helped and protected (full inspections).' })
+  reportHelpedAndProtectedText: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Report text: the effectiveness of leaders and managers (full inspections).' })
+  reportLeadersAndManagersText: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Report text: the findings of an interim inspection, monitoring visit or assurance visit.' })
+  reportSummaryText: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The child-friendly summary (full inspections and assurance visits, CH-165, CA-079).' })
+  childFriendlySummary: string | null = null;
+
   @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'` })
   @Field(() => [String], { description: 'ONS codes of the local authorities that placed the children living at the setting.' })
   placingAuthorities: string[] & Opt = [];

@@ -6,6 +6,8 @@ import { InspectionPayload } from '../inspections/inspection.types';
 import { Complaint, FactualAccuracyComment } from './report.entity';
 import { ReportService, deadlinesOf } from './report.service';
 import {
+  AmendPublishedReportInput,
+  WriteReportTextInput,
   AnswerComplaintInput,
   CloseFactualAccuracyWindowInput,
   DeclareInspectionIncompleteInput,
@@ -121,6 +123,16 @@ export class ReportResolver {
   @Mutation(() => InspectionPayload, mutation('Publishes the report.'))
   publishReport(@Arg('input', () => PublishReportInput, input) args: PublishReportInput, @Ctx() { em, clock }: Context) {
     return new ReportService(em, clock).publish(args);
+  }
+
+  @Mutation(() => InspectionPayload, { description: "Writes the report's text after feedback (or for an amendment). Takes one `input`, returns `userErrors`." })
+  writeReportText(@Arg('input', () => WriteReportTextInput, input) args: WriteReportTextInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).writeText(args);
+  }
+
+  @Mutation(() => InspectionPayload, { description: 'Publishes an amended version of a published report, redacted again; the history stays. Takes one `input`, returns `userErrors`.' })
+  amendPublishedReport(@Arg('input', () => AmendPublishedReportInput, input) args: AmendPublishedReportInput, @Ctx() { em, clock }: Context) {
+    return new ReportService(em, clock).amend(args);
   }
 
   @Mutation(() => InspectionPayload, mutation('Exceptionally, decides not to publish the report.'))

@@ -16,15 +16,18 @@ import {
   validateWithhold,
   type ReportState,
 } from '../../domain/report-pipeline';
-import { badInput, type Violation } from '../../domain/rule-violation';
+import { badInput, ruleViolation, type Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
 import { idFromGlobal, lockInspection, notFound, type InspectionResult } from '../inspections/inspection.service';
 import { JudgementRecord } from '../judgements/judgement.entity';
+import { publishVersion } from '../public/publication.service';
 import type { Provider } from '../providers/provider.entity';
 import { globalId } from '../shared/node';
 import { toUserErrors } from '../shared/user-error';
 import { Complaint, FactualAccuracyComment } from './report.entity';
 import type {
+  AmendPublishedReportInput,
+  WriteReportTextInput,
   AnswerComplaintInput,
   CloseFactualAccuracyWindowInput,
   DeclareInspectionIncompleteInput,
@@ -42,6 +45,14 @@ import type {
 } from './report.types';
 
 const failed = (violations: Violation[]): InspectionResult => ({ inspection: null, userErrors: toUserErrors(violations) });
+
+/** States in which the report text may be written: after feedback, not while the provider has the draft. */
+const TEXT_EDITABLE: ReadonlySet<InspectionStatus> = new Set([
+  InspectionStatus.FIELDWORK_COMPLETE,
+  InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE,
+  InspectionStatus.PROVIDER_COMMENTS_RECEIVED,
+  InspectionStatus.PUBLISHED,
+]);
 
 export function reportEvents(inspection: Inspection, complaintOpen = inspection.status === InspectionStatus.UNDER_COMPLAINT): ReportEvents | null {
   if (!inspection.feedbackDate) return null;
@@ -275,13 +286,60 @@ export class ReportService {
   }
 
   publish(input: PublishReportInput) {
-    return this.move(input.inspectionId, PipelineAction.PUBLISH, (_em, inspection, provider) => {
+    return this.move(input.inspectionId, PipelineAction.PUBLISH, async (em, inspection, provider) => {
       const today = this.clock.today();
       const violations = [...pastDay(['publishedOn'], input.publishedOn, today), ...validatePublish(stateOf(inspection, provider), input.publishedOn, today)];
       if (violations.length > 0) return violations;
       inspection.status = InspectionStatus.PUBLISHED;
       inspection.publishedOn = input.publishedOn;
+      // What is stored as published is the redacted public report, built now from the records.
+      await publishVersion(em, inspection, provider, input.publishedOn, null);
       return [];
+    });
+  }
+
+  /** The report's text, written after feedback and changed until the draft goes out (or for an amendment). */
+  async writeText(input: WriteReportTextInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, input.inspectionId);
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      const { inspection } = found;
+      if (!TEXT_EDITABLE.has(inspection.status)) {
+        return failed([
+          ruleViolation(['inspectionId'], 'CH-166', `The report text is written after feedback and not while the draft is with the provider (the inspection is ${inspection.status.toLowerCase().replace(/_/g, ' ')})`),
+        ]);
+      }
+      const fields = ['overall', 'helpedAndProtected', 'leadersAndManagers', 'summary', 'childFriendlySummary'] as const;
+      const target = {
+        overall: 'reportOverallText',
+        helpedAndProtected: 'reportHelpedAndProtectedText',
+        leadersAndManagers: 'reportLeadersAndManagersText',
+        summary: 'reportSummaryText',
+        childFriendlySummary: 'childFriendlySummary',
+      } as const;
+      for (const field of fields) {
+        const value = input[field];
+        if (value !== undefined) (inspection as unknown as Record<string, string | null>)[target[field]] = value?.trim() || null;
+      }
+      return { inspection, userErrors: [] };
+    });
+  }
+
+  /** An amendment to a published report: a new published version, redacted again; the history stays. */
+  async amend(input: AmendPublishedReportInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, input.inspectionId);
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      const { inspection, provider } = found;
+      const violations: Violation[] = [];
+      if (inspection.status !== InspectionStatus.PUBLISHED) {
+        violations.push({ field: ['inspectionId'], code: 'CONFLICT', message: 'Only a published report is amended' });
+      }
+      if (!input.reason.trim()) violations.push(badInput(['reason'], 'Say why the report is amended'));
+      violations.push(...pastDay(['amendedOn'], input.amendedOn, this.clock.today()));
+      if (violations.length > 0) return failed(violations);
+      await publishVersion(em, inspection, provider, input.amendedOn, input.reason.trim());
+      return { inspection, userErrors: [] };
     });
   }
 

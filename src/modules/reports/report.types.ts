@@ -138,3 +138,20 @@ export class WithholdPublicationInput {
   @Field({ description: 'Why it is not published.' }) reason!: string;
   @Field({ description: 'Who decided.' }) decidedBy!: string;
 }
+
+@InputType({ description: "The report's text; omitted fields stay as they are, null clears one. People by neutral words or initials: names, the setting's name and address and postcodes are removed at publication anyway." })
+export class WriteReportTextInput {
+  @id('The inspection, after feedback.') inspectionId!: string;
+  @Field(() => String, { nullable: true, description: 'Full inspections: overall experiences and progress of children.' }) overall?: string | null;
+  @Field(() => String, { nullable: true, description: 'Full inspections: how well children are helped and protected.' }) helpedAndProtected?: string | null;
+  @Field(() => String, { nullable: true, description: 'Full inspections: the effectiveness of leaders and managers.' }) leadersAndManagers?: string | null;
+  @Field(() => String, { nullable: true, description: 'Interim inspections, monitoring and assurance visits: the findings.' }) summary?: string | null;
+  @Field(() => String, { nullable: true, description: 'The child-friendly summary (full inspections and assurance visits).' }) childFriendlySummary?: string | null;
+}
+
+@InputType({ description: 'An amendment to a published report: a new published version; the earlier ones stay as history.' })
+export class AmendPublishedReportInput {
+  @id('The inspection whose report is published.') inspectionId!: string;
+  @Field({ description: 'Why the report is amended.' }) reason!: string;
+  @day('The day the amended version is published.') amendedOn!: LocalDate;
+}

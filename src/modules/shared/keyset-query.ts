@@ -12,20 +12,29 @@ export async function keysetList<T extends object>(
   entity: EntityName<T>,
   where: FilterQuery<T>[],
   args: PageArgs,
-  order: { first: keyof T & string; second: keyof T & string; keyOf: (row: T) => string; parse?: (value: string) => unknown },
+  order: {
+    first: keyof T & string;
+    second: keyof T & string;
+    keyOf: (row: T) => string;
+    parse?: (value: string) => unknown;
+    /** Newest first: the list runs in descending order of the two properties. */
+    descending?: boolean;
+  },
 ): Promise<ConnectionShape<T>> {
   const page = keysetPage(args);
   const conditions = [...where];
+  const [afterOp, beforeOp] = order.descending ? (['$lt', '$gt'] as const) : (['$gt', '$lt'] as const);
   for (const [cursor, op] of [
-    [page.after, '$gt'],
-    [page.before, '$lt'],
+    [page.after, afterOp],
+    [page.before, beforeOp],
   ] as const) {
     if (cursor === null) continue;
     const [a, b] = cursor.split('|');
     const first = order.parse ? order.parse(a) : a;
     conditions.push({ $or: [{ [order.first]: { [op]: first } }, { [order.first]: first, [order.second]: { [op]: b } }] } as FilterQuery<T>);
   }
-  const direction = page.direction === 'forward' ? 'asc' : 'desc';
+  const forwards = page.direction === 'forward' ? !order.descending : !!order.descending;
+  const direction = forwards ? 'asc' : 'desc';
   const rows = await em.find(entity, (conditions.length ? { $and: conditions } : {}) as FilterQuery<T>, {
     orderBy: [{ [order.first]: direction }, { [order.second]: direction }] as never,
     limit: page.size + 1,

@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
+import { SettingType } from '../../domain/setting-types';
+import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
+import type { Context } from '../../server/context';
+import { PageArgsType } from '../inspections/inspection.resolver';
+import { checkAreaArguments } from '../reference/area-arguments';
+import { PublicService } from './public.service';
+import { PublicProvider, PublicReport, PublicReportConnection } from './public.types';
+
+function checkUrn(urn: string): void {
+  if (!isValidUrn(urn)) throw new GraphQLError(`"urn" is not a valid URN. ${URN_FORMAT_MESSAGE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'urn' } });
+}
+
+@ArgsType()
+class PublicReportsArgs extends PageArgsType {
+  @Field(() => String, { nullable: true, description: 'Only reports on settings in this local authority (ONS code).' })
+  localAuthority?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only reports on settings in this region (ONS code).' })
+  region?: string | null;
+
+  @Field(() => SettingType, { nullable: true, description: 'Only reports on this kind of setting.' })
+  settingType?: SettingType | null;
+}
+
+/** The public entry points: answered without credentials, found only by URN, local authority or region (CH-230). */
+@Resolver()
+export class PublicResolver {
+  @Query(() => PublicReport, { nullable: true, description: 'The latest published report on the setting with this URN. Public.' })
+  publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicReport | null> {
+    checkUrn(urn);
+    return new PublicService(em).report(urn);
+  }
+
+  @Query(() => PublicProvider, { nullable: true, description: 'A registered setting as the public may see it, with its published reports. Public.' })
+  publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicProvider | null> {
+    checkUrn(urn);
+    return new PublicService(em).provider(urn);
+  }
+
+  @Query(() => PublicReportConnection, { description: 'Published reports, newest first, by local authority, region or setting type; never by name, postcode or address. Public.' })
+  async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, loaders }: Context): Promise<PublicReportConnection> {
+    await checkAreaArguments(loaders, args);
+    return Object.assign(new PublicReportConnection(), await new PublicService(em).reports(args, args));
+  }
+}
