@@ -1,5 +1,7 @@
 import {
   IssueFinalReportDocument,
+  PublishReportDocument,
+  RespondToFactualAccuracyCommentDocument,
   ProposeFullInspectionJudgementsDocument,
   SendDraftReportDocument,
   SubmitDraftForQualityAssuranceDocument,
@@ -37,4 +39,18 @@ export async function comments(api: TestApp, inspectionId: string, receivedOn: s
 export async function issueFinal(api: TestApp, inspectionId: string, issuedOn: string) {
   const { data } = await api.gql(IssueFinalReportDocument, { input: { inspectionId, issuedOn } });
   return ok('issueFinalReport', data!.issueFinalReport).inspection!;
+}
+
+/** Takes an inspection with its outcome recorded from feedback to publication, every step a working day apart. */
+export async function publish(api: TestApp, inspectionId: string, days: { qa: string; draft: string; comments: string; final: string; published: string }) {
+  await toQualityAssurance(api, inspectionId, days.qa);
+  await sendDraft(api, inspectionId, days.draft);
+  const returned = await comments(api, inspectionId, days.comments, ['No factual errors']);
+  for (const comment of returned.factualAccuracyComments) {
+    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, { input: { commentId: comment.id, response: 'Thank you', respondedOn: days.comments } });
+    ok('respondToFactualAccuracyComment', data!.respondToFactualAccuracyComment);
+  }
+  await issueFinal(api, inspectionId, days.final);
+  const { data } = await api.gql(PublishReportDocument, { input: { inspectionId, publishedOn: days.published } });
+  return ok('publishReport', data!.publishReport).inspection!;
 }
