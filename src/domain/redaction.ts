@@ -45,6 +45,16 @@ interface Rule {
   replacement: string;
 }
 
+/**
+ * Initials written without dots ("JM") are only taken as initials in capitals: in lower case they
+ * are everyday words ("on", "at").
+ */
+function initialsRules(context: RedactionContext): Rule[] {
+  return context.people
+    .map((person) => ({ pattern: escape(person.initials.replace(/\./g, '')), replacement: NEUTRAL[person.role] }))
+    .filter((rule) => rule.pattern.length >= 2);
+}
+
 /** The words to remove, longest first, so "Jamie Morgan" goes before "Jamie". */
 function rules(context: RedactionContext): Rule[] {
   const rules: Rule[] = [];
@@ -57,8 +67,7 @@ function rules(context: RedactionContext): Rule[] {
     const neutral = NEUTRAL[person.role];
     add(person.name, neutral, 2);
     for (const part of person.name.split(/[\s-]+/)) add(part, neutral, 2);
-    add(person.initials, neutral, 2);
-    add(person.initials.replace(/\./g, ''), neutral, 2);
+    add(person.initials, neutral, 3);
   }
   add(context.settingName, context.settingWord, 2);
   for (const part of context.settingName.split(/\s+/)) {
@@ -83,7 +92,10 @@ const COMMON_WORDS = new Set([
  * rewritten by a later rule.
  */
 export function redact(text: string, context: RedactionContext): string {
-  const withoutPostcodes = text.replace(UK_POSTCODE, 'a postcode');
+  let withoutPostcodes = text.replace(UK_POSTCODE, 'a postcode');
+  for (const rule of initialsRules(context)) {
+    withoutPostcodes = withoutPostcodes.replace(new RegExp(`${WORD_START}${rule.pattern}${WORD_END}`, 'gu'), rule.replacement);
+  }
   const all = rules(context);
   if (all.length === 0) return withoutPostcodes;
   const matchers = all.map((rule) => ({ ...rule, exact: new RegExp(`^${rule.pattern}$`, 'iu') }));
