@@ -72,14 +72,14 @@ function rules(context: RedactionContext): Rule[] {
   add(context.settingName, context.settingWord, 2);
   for (const part of context.settingName.split(/\s+/)) {
     // Single words of the setting's name that are not everyday words (e.g. "Larch" in "Larch House").
-    if (part.length >= 3 && !COMMON_WORDS.has(part.toLowerCase())) add(part, context.settingWord, 3);
+    if (part.length >= 3 && !COMMON_SETTING_WORDS.has(part.toLowerCase())) add(part, context.settingWord, 3);
   }
   for (const line of context.addressLines) add(line, 'its address', 2);
   return rules.sort((a, b) => b.pattern.length - a.pattern.length);
 }
 
 /** Words in setting names that carry no identity on their own ("House" in "Larch House"). */
-const COMMON_WORDS = new Set([
+export const COMMON_SETTING_WORDS: ReadonlySet<string> = new Set([
   'the', 'and', 'house', 'home', 'homes', 'lodge', 'view', 'cottage', 'court', 'grange', 'place', 'villa', 'gardens', 'haven',
   'centre', 'center', 'school', 'college', 'agency', 'fostering', 'adoption', 'support', 'family', 'services', 'service',
   'care', 'children', 'childrens', "children's", 'residential', 'secure', 'unit', 'road', 'street', 'lane', 'close', 'avenue',
