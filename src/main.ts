@@ -17,7 +17,7 @@ async function main(config: Config): Promise<void> {
     const em = db.orm.em.fork();
     if (config.DEMO_PROVIDERS > 0 && (await isRegisterEmpty(em))) {
       const counts = await seedSyntheticRegister(em, { providers: config.DEMO_PROVIDERS, seed: config.SEED });
-      logger.info(`The register was empty: seeded ${counts.providers} synthetic settings (seed ${config.SEED})`);
+      logger.info(`The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports (seed ${config.SEED})`);
     }
     app = await buildApp({ orm: db.orm, clock: systemClock, logger });
   } catch (error) {

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const counts = await seedSyntheticRegister(em, { providers, seed });
     log(
       `Seeded ${counts.providers} settings, ${counts.registeredProviders} registered providers and ` +
-        `${counts.appointments} manager appointments (seed ${seed}) in ${Date.now() - started} ms`,
+        `${counts.appointments} manager appointments and ${counts.publishedReports} published inspection reports (seed ${seed}) in ${Date.now() - started} ms`,
     );
   } finally {
     await db.close();

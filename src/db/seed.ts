@@ -3,8 +3,22 @@ import { LocalAuthority } from '../modules/reference/local-authority.entity';
 import { ManagerAppointment } from '../modules/providers/manager-appointment.entity';
 import { Provider } from '../modules/providers/provider.entity';
 import { RegisteredProvider } from '../modules/providers/registered-provider.entity';
-import { readLocalAuthorities } from './reference-data';
-import { generateSyntheticRegister } from './synthetic-register';
+import { InspectionStatus } from '../domain/inspection-lifecycle';
+import { InspectionType } from '../domain/inspection-types';
+import type { Grade } from '../domain/judgements';
+import { buildPublicReport } from '../domain/public-report';
+import { SETTING_TYPES } from '../domain/setting-types';
+import { addWorkingDays } from '../domain/working-days';
+import { Inspection } from '../modules/inspections/inspection.entity';
+import { JudgementKind } from '../modules/judgements/judgement.enums';
+import { JudgementRecord } from '../modules/judgements/judgement.entity';
+import { PublishedReport } from '../modules/public/published-report.entity';
+import { readLocalAuthorities, type LocalAuthorityRow } from './reference-data';
+import {
+  generateSyntheticRegister,
+  type SyntheticInspection,
+  type SyntheticRegisteredProvider,
+} from './synthetic-register';
 
 const CHUNK = 1_000;
 
@@ -12,13 +26,9 @@ export async function isRegisterEmpty(em: EntityManager): Promise<boolean> {
   return (await em.count(Provider, {})) === 0;
 }
 
-/** Deletes every setting, registered provider and appointment (reference data stays). */
+/** Deletes every setting, registered provider and inspection, and all recorded about them (reference data stays). */
 export async function clearRegister(em: EntityManager): Promise<void> {
-  await em.transactional(async (tx) => {
-    await tx.nativeDelete(ManagerAppointment, {});
-    await tx.nativeDelete(Provider, {});
-    await tx.nativeDelete(RegisteredProvider, {});
-  });
+  await em.getConnection().execute('truncate table inspection, manager_appointment, provider, registered_provider cascade');
 }
 
 /**
@@ -28,8 +38,11 @@ export async function clearRegister(em: EntityManager): Promise<void> {
 export async function seedSyntheticRegister(
   em: EntityManager,
   options: { providers: number; seed: number },
-): Promise<{ providers: number; registeredProviders: number; appointments: number }> {
-  const register = generateSyntheticRegister({ ...options, localAuthorities: readLocalAuthorities() });
+): Promise<{ providers: number; registeredProviders: number; appointments: number; publishedReports: number }> {
+  const localAuthorities = readLocalAuthorities();
+  const register = generateSyntheticRegister({ ...options, localAuthorities });
+  const laByCode = new Map(localAuthorities.map((la) => [la.ons_code, la]));
+  let publishedReports = 0;
   const used = new Set(register.providers.map((p) => p.registeredProvider));
   const registeredIds = new Map<number, string>();
   let appointments = 0;
@@ -43,7 +56,7 @@ export async function seedSyntheticRegister(
     tx.clear();
     for (let i = 0; i < register.providers.length; i += CHUNK) {
       for (const p of register.providers.slice(i, i + CHUNK)) {
-        const { appointments: history, registeredProvider, localAuthority, ...fields } = p;
+        const { appointments: history, registeredProvider, localAuthority, lastInspection, ...fields } = p;
         const provider = tx.create(Provider, {
           ...fields,
           localAuthority: tx.getReference(LocalAuthority, localAuthority),
@@ -51,10 +64,105 @@ export async function seedSyntheticRegister(
         });
         for (const appointment of history) tx.create(ManagerAppointment, { provider, ...appointment });
         appointments += history.length;
+        if (lastInspection) {
+          publishSynthetic(tx, provider, lastInspection, register.registeredProviders[registeredProvider], laByCode.get(localAuthority)!);
+          publishedReports += 1;
+        }
       }
       await tx.flush();
       tx.clear();
     }
   });
-  return { providers: register.providers.length, registeredProviders: registeredIds.size, appointments };
+  return { providers: register.providers.length, registeredProviders: registeredIds.size, appointments, publishedReports };
 }
+
+/** A synthetic full inspection, taken all the way to publication, with its redacted public report. */
+function publishSynthetic(
+  em: EntityManager,
+  provider: Provider,
+  inspection: SyntheticInspection,
+  registered: SyntheticRegisteredProvider,
+  la: LocalAuthorityRow,
+): void {
+  const endedOn = inspection.feedbackDate;
+  const record = em.create(Inspection, {
+    provider,
+    type: InspectionType.FULL_INSPECTION,
+    status: InspectionStatus.PUBLISHED,
+    scheduledStart: inspection.onSiteStart,
+    onSiteStart: inspection.onSiteStart,
+    onSiteEnd: endedOn,
+    feedbackDate: endedOn,
+    leadInspector: inspection.leadInspector,
+    qualityAssuranceSubmittedOn: addWorkingDays(endedOn, 2),
+    qualityAssuredBy: 'Synthetic Manager',
+    draftSentOn: addWorkingDays(endedOn, 8),
+    commentsReturnedOn: addWorkingDays(endedOn, 12),
+    finalReportIssuedOn: addWorkingDays(endedOn, 15),
+    publishedOn: inspection.publishedOn,
+    reportOverallText: `Children's experiences and progress are ${words(inspection.overall)}.`,
+    reportHelpedAndProtectedText: `How well children are helped and protected is ${words(inspection.helpedAndProtected)}.`,
+    reportLeadersAndManagersText: `The effectiveness of leaders and managers is ${words(inspection.leadersAndManagers)}.`,
+  });
+  em.create(JudgementRecord, {
+    inspection: record,
+    version: 1,
+    kind: JudgementKind.FULL_INSPECTION,
+    overallExperiencesAndProgress: inspection.overall,
+    helpedAndProtected: inspection.helpedAndProtected,
+    leadersAndManagers: inspection.leadersAndManagers,
+  });
+  const content = buildPublicReport({
+    urn: provider.urn,
+    settingType: provider.settingType,
+    settingLabel: SETTING_TYPES[provider.settingType].label,
+    settingName: provider.name,
+    addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
+    area: { localAuthorityCode: la.ons_code, localAuthorityName: la.name, regionCode: la.region_code, regionName: la.region_name },
+    registeredProvider: {
+      kind: registered.kind,
+      name: registered.name,
+      address: [registered.address.line1, registered.address.line2, registered.address.town, registered.address.postcode].filter(Boolean).join(', '),
+    },
+    responsibleIndividual: provider.responsibleIndividualName,
+    places: provider.places,
+    people: [],
+    inspectionType: InspectionType.FULL_INSPECTION,
+    inspectionStart: inspection.onSiteStart,
+    inspectionEnd: endedOn,
+    judgements: {
+      kind: JudgementKind.FULL_INSPECTION,
+      overallExperiencesAndProgress: inspection.overall,
+      helpedAndProtected: inspection.helpedAndProtected,
+      leadersAndManagers: inspection.leadersAndManagers,
+      interimOutcome: null,
+      seriousOrWidespreadConcerns: null,
+      newOverallGrade: null,
+      statement: null,
+    },
+    sections: [
+      { heading: 'Overall experiences and progress of children', text: record.reportOverallText! },
+      { heading: 'How well children are helped and protected', text: record.reportHelpedAndProtectedText! },
+      { heading: 'The effectiveness of leaders and managers', text: record.reportLeadersAndManagersText! },
+    ],
+    childFriendlySummary: null,
+    requirements: [],
+    recommendations: [],
+    lastInspection: null,
+    history: [],
+    enforcementSinceLastInspection: [],
+  });
+  em.create(PublishedReport, {
+    inspection: record,
+    version: 1,
+    urn: provider.urn,
+    settingType: provider.settingType,
+    inspectionType: InspectionType.FULL_INSPECTION,
+    localAuthority: la.ons_code,
+    region: la.region_code,
+    publishedOn: inspection.publishedOn,
+    content,
+  });
+}
+
+const words = (grade: Grade) => grade.toLowerCase().replace(/_/g, ' ');

@@ -8,7 +8,10 @@
 import { Faker, en_GB, en } from '@faker-js/faker';
 import { isValid as isValidPostcode, toNormalised } from 'postcode';
 import { addDays, type LocalDate } from '../domain/local-date';
-import { ProviderStatus, RegisteredProviderKind } from '../domain/provider-register';
+import { Grade, validateFullJudgements, type FullJudgements } from '../domain/judgements';
+import { ProviderStatus, RegisteredProviderKind, currentVacancy } from '../domain/provider-register';
+import { isChildrensHome } from '../domain/setting-types';
+import { addWorkingDays } from '../domain/working-days';
 import { SettingType } from '../domain/setting-types';
 import type { LocalAuthorityRow } from './reference-data';
 
@@ -69,6 +72,16 @@ export interface SyntheticAppointment {
   endDate: LocalDate | null;
 }
 
+export interface SyntheticInspection {
+  onSiteStart: LocalDate;
+  feedbackDate: LocalDate;
+  publishedOn: LocalDate;
+  leadInspector: string;
+  overall: Grade;
+  helpedAndProtected: Grade;
+  leadersAndManagers: Grade;
+}
+
 export interface SyntheticProvider {
   urn: string;
   settingType: SettingType;
@@ -85,6 +98,8 @@ export interface SyntheticProvider {
   providesEducation: boolean;
   singlePersonAgency: boolean;
   appointments: SyntheticAppointment[];
+  /** The last full inspection, published (children's homes, family centres and adoption support agencies only). */
+  lastInspection: SyntheticInspection | null;
 }
 
 export interface SyntheticRegister {
@@ -232,6 +247,41 @@ export function generateSyntheticRegister(options: GenerateOptions): SyntheticRe
       start = faker.datatype.boolean(0.3) ? addDays(end, faker.number.int({ min: 7, max: 250 })) : end;
     }
 
+    const finalAppointments = appointments.filter((a) => a.endDate === null || a.endDate > a.startDate);
+    // A published full inspection in the year before the as-of date, graded in realistic
+    // proportions (about four in five good or outstanding) and consistent with the rules.
+    let lastInspection: SyntheticInspection | null = null;
+    const inspected = isChildrensHome(settingType) || settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
+    if (inspected && (status === ProviderStatus.REGISTERED || status === ProviderStatus.SUSPENDED) && registrationDate < addDays(asOf, -400)) {
+      const onSiteStart = date(addDays(asOf, -330), addDays(asOf, -60));
+      const feedbackDate = addWorkingDays(onSiteStart, 1);
+      const overall = faker.helpers.weightedArrayElement([
+        { value: Grade.OUTSTANDING, weight: 15 },
+        { value: Grade.GOOD, weight: 65 },
+        { value: Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD, weight: 15 },
+        { value: Grade.INADEQUATE, weight: 5 },
+      ]);
+      const judgements: FullJudgements = {
+        overallExperiencesAndProgress: overall,
+        helpedAndProtected: overall,
+        leadersAndManagers: overall === Grade.INADEQUATE ? Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD : overall,
+      };
+      const vacancyDays = currentVacancy(registrationDate, finalAppointments, feedbackDate)?.days ?? null;
+      if (validateFullJudgements(settingType, judgements, { vacancyDays, vacancyReason: 'Recruitment under way' }).length > 0) {
+        judgements.leadersAndManagers = Grade.INADEQUATE;
+        if (overall === Grade.OUTSTANDING || overall === Grade.GOOD) judgements.overallExperiencesAndProgress = Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD;
+      }
+      lastInspection = {
+        onSiteStart,
+        feedbackDate,
+        publishedOn: addWorkingDays(feedbackDate, 20),
+        leadInspector: faker.person.fullName(),
+        overall: judgements.overallExperiencesAndProgress,
+        helpedAndProtected: judgements.helpedAndProtected,
+        leadersAndManagers: judgements.leadersAndManagers,
+      };
+    }
+
     providers.push({
       urn: urnFor(registrationDate),
       settingType,
@@ -249,7 +299,8 @@ export function generateSyntheticRegister(options: GenerateOptions): SyntheticRe
         (settingType === SettingType.CHILDRENS_HOME && faker.datatype.boolean(0.1)) ||
         settingType === SettingType.SECURE_CHILDRENS_HOME,
       singlePersonAgency: settingType === SettingType.ADOPTION_SUPPORT_AGENCY && individual && faker.datatype.boolean(0.5),
-      appointments: appointments.filter((a) => a.endDate === null || a.endDate > a.startDate),
+      appointments: finalAppointments,
+      lastInspection,
     });
   }
   return { registeredProviders, providers };

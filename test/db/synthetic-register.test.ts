@@ -12,8 +12,9 @@ import {
   type SyntheticProvider,
   type SyntheticRegister,
 } from '../../src/db/synthetic-register';
+import { Grade, validateFullJudgements } from '../../src/domain/judgements';
 import { isLocalDate } from '../../src/domain/local-date';
-import { ProviderStatus, RegisteredProviderKind, validateRegistration, validateSettingDetails } from '../../src/domain/provider-register';
+import { ProviderStatus, RegisteredProviderKind, currentVacancy, validateRegistration, validateSettingDetails } from '../../src/domain/provider-register';
 import { SettingType } from '../../src/domain/setting-types';
 import { isValidUrn } from '../../src/domain/urn';
 import { LocalAuthority } from '../../src/modules/reference/local-authority.entity';
@@ -21,6 +22,9 @@ import { ManagerAppointment } from '../../src/modules/providers/manager-appointm
 import { Provider } from '../../src/modules/providers/provider.entity';
 import { RegisteredProvider } from '../../src/modules/providers/registered-provider.entity';
 import { Region } from '../../src/modules/reference/region.entity';
+import { Inspection } from '../../src/modules/inspections/inspection.entity';
+import { PublishedReport } from '../../src/modules/public/published-report.entity';
+import { InspectionStatus } from '../../src/domain/inspection-lifecycle';
 import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
 
 const SEED = 20261123;
@@ -64,6 +68,26 @@ describe('generateSyntheticRegister', () => {
     const used = new Set(register.providers.map((p) => p.localAuthority));
     expect([...known].filter((code) => !used.has(code))).toEqual([]);
     expect([...used].filter((code) => !known.has(code))).toEqual([]);
+  });
+
+  test('CH-155 CH-157 CHA-195 synthetic inspections are graded within the rules, about four in five good or outstanding', () => {
+    const inspected = register.providers.filter((p) => p.lastInspection);
+    expect(inspected.length).toBeGreaterThan(2000);
+    for (const p of inspected) {
+      const i = p.lastInspection!;
+      const vacancyDays = currentVacancy(p.registrationDate, p.appointments, i.feedbackDate)?.days ?? null;
+      expect(
+        validateFullJudgements(
+          p.settingType,
+          { overallExperiencesAndProgress: i.overall, helpedAndProtected: i.helpedAndProtected, leadersAndManagers: i.leadersAndManagers },
+          { vacancyDays, vacancyReason: 'Recruitment under way' },
+        ),
+      ).toEqual([]);
+      expect(i.feedbackDate < SYNTHETIC_AS_OF && i.onSiteStart > p.registrationDate).toBe(true);
+    }
+    const goodOrBetter = inspected.filter((p) => p.lastInspection!.overall === Grade.GOOD || p.lastInspection!.overall === Grade.OUTSTANDING).length;
+    expect(goodOrBetter / inspected.length).toBeGreaterThan(0.7);
+    expect(goodOrBetter / inspected.length).toBeLessThan(0.88);
   });
 
   test('every setting type appears', () => {
@@ -226,6 +250,14 @@ describe('seedSyntheticRegister', () => {
     expect(await em.count(RegisteredProvider, {})).toBe(counts.registeredProviders);
     expect(await em.count(ManagerAppointment, {})).toBe(counts.appointments);
     expect(await isRegisterEmpty(em)).toBe(false);
+    // Published inspections, with their redacted public reports: one current version each.
+    expect(counts.publishedReports).toBeGreaterThan(250);
+    expect(await em.count(PublishedReport, { current: true })).toBe(counts.publishedReports);
+    expect(await em.count(Inspection, { status: InspectionStatus.PUBLISHED })).toBe(counts.publishedReports);
+    const sample = await em.findOneOrFail(PublishedReport, { current: true }, { orderBy: { urn: 'asc' } });
+    const setting = await em.findOneOrFail(Provider, { urn: sample.urn });
+    expect(JSON.stringify(sample.content)).not.toContain(setting.name);
+    expect(JSON.stringify(sample.content)).not.toContain(setting.address.postcode);
 
     // What was written is what the generator made for the same seed.
     const expected = generateSyntheticRegister({ providers: 500, seed: SEED, localAuthorities: las });
