@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     await migrate(orm);
     let started = performance.now();
     const counts = await seedSyntheticRegister(orm.em.fork(), { providers: PROVIDERS, seed: 20261123 });
-    process.stdout.write(`seed ${counts.providers} settings, ${counts.appointments} appointments: ${(performance.now() - started).toFixed(0)} ms\n`);
+    process.stdout.write(
+      `seed ${counts.providers} settings, ${counts.appointments} appointments, ${counts.publishedReports} published reports: ${(performance.now() - started).toFixed(0)} ms\n`,
+    );
 
     const app = await buildApp({ orm, clock: systemClock });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -102,6 +104,10 @@ async function main(): Promise<void> {
       dueSamples.push(performance.now() - t);
     }
     summarise('inspectionsDue(region: North West)', dueSamples);
+    await timed('publicReports(region: North West, first: 50)', () =>
+      post('query($region: String) { publicReports(region: $region, first: 50) { edges { node { urn judgements { overallExperiencesAndProgress } sections { text } } } } }', { region: 'E12000002' }),
+    );
+    await timed('publicReport(urn:)', (i) => post('query($urn: String!) { publicReport(urn: $urn) { urn publishedOn } }', { urn: urns[(i * 53) % urns.length] }));
     const memory = process.memoryUsage();
     process.stdout.write(`memory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB\n`);
     await app.close();
