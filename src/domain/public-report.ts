@@ -50,29 +50,17 @@ export interface PublicReportContent {
   aboutTheService: string;
 }
 
-/** The internal records a public report is built from; only the allow-listed parts go out. */
-export interface ReportSource {
-  urn: string;
-  settingType: SettingType;
+/**
+ * The internal records a public report is built from: the public parts (narratives still to be
+ * redacted) and the private ones redaction needs. Only the allow-listed parts go out.
+ */
+export interface ReportSource extends Omit<PublicReportContent, 'registeredProvider' | 'aboutTheService'> {
   settingLabel: string;
   settingName: string;
   addressLines: string[];
-  area: PublicArea;
   registeredProvider: { kind: 'ORGANISATION' | 'INDIVIDUAL'; name: string; address: string };
-  responsibleIndividual: string | null;
   places: number | null;
   people: { name: string; initials: string; role: PersonRole }[];
-  inspectionType: InspectionType;
-  inspectionStart: LocalDate;
-  inspectionEnd: LocalDate;
-  judgements: PublicJudgementContent;
-  sections: { heading: string; text: string }[];
-  childFriendlySummary: string | null;
-  requirements: { regulation: string; action: string; dueDate: LocalDate }[];
-  recommendations: { reference: string; action: string }[];
-  lastInspection: PublicReportContent['lastInspection'];
-  history: PublicReportContent['history'];
-  enforcementSinceLastInspection: PublicReportContent['enforcementSinceLastInspection'];
 }
 
 export function buildPublicReport(source: ReportSource): PublicReportContent {
