@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   AmendPublishedReportDocument,
+  DraftReportDocument,
   ProposeFullInspectionJudgementsDocument,
   ProposeInterimJudgementDocument,
   PublicProviderDocument,
@@ -21,7 +22,7 @@ import { COMMON_SETTING_WORDS } from '../../src/domain/redaction';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
-import { proposeGood, publish } from '../support/reports';
+import { proposeGood, publish, sendDraft, toQualityAssurance } from '../support/reports';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -178,6 +179,20 @@ describe('only published reports are visible', () => {
     expect(current.sections[0].text).toBe('Children make good progress in their education.');
     const provider = (await api.gql(PublicProviderDocument, { urn: home.urn })).data!.publicProvider!;
     expect(provider.reports.map((r) => r.version)).toEqual([2]);
+  });
+
+  test('CH-166 the provider sees its draft once it is sent, not before', async () => {
+    const home = await registerProvider(api, { registrationDate: '2021-03-01' });
+    const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-09-08' });
+    await proposeGood(api, inspection.id);
+    await api.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children at Willow House make good progress.' } });
+    await toQualityAssurance(api, inspection.id, '2026-09-09');
+    expect((await api.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport).toBeNull();
+    await sendDraft(api, inspection.id, '2026-09-10');
+    const draft = (await api.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport!;
+    expect(draft).toMatchObject({ urn: home.urn, version: 0, publishedOn: '2026-09-10', judgements: { overallExperiencesAndProgress: 'GOOD' } });
+    expect(draft.sections[0].text).toBe('Children at the home make good progress.');
+    expect((await api.gql(PublicReportDocument, { urn: home.urn })).data!.publicReport).toBeNull();
   });
 
   test('a malformed URN or area is a BAD_USER_INPUT error naming the argument', async () => {

@@ -1,9 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { SettingType } from '../../domain/setting-types';
 import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
 import type { Context } from '../../server/context';
+import { Inspection } from '../inspections/inspection.entity';
 import { PageArgsType } from '../inspections/inspection.resolver';
+import { idFromGlobal } from '../inspections/inspection.service';
+import { draftReport } from './publication.service';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { PublicService } from './public.service';
 import { PublicProvider, PublicReport, PublicReportConnection } from './public.types';
@@ -37,6 +40,19 @@ export class PublicResolver {
   publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicProvider | null> {
     checkUrn(urn);
     return new PublicService(em).provider(urn);
+  }
+
+  @Query(() => PublicReport, {
+    nullable: true,
+    description:
+      "The draft report the provider has received for factual accuracy, as it now stands; null before it is sent (CH-166). Internal: for the provider and inspectors.",
+  })
+  async draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { em }: Context): Promise<PublicReport | null> {
+    const id = idFromGlobal(inspectionId, 'Inspection');
+    const inspection = id ? await em.findOne(Inspection, { id }) : null;
+    const draft = inspection ? await draftReport(em, inspection) : null;
+    if (!inspection || !draft) return null;
+    return { ...draft.content, id: inspectionId, publishedOn: draft.sentOn, version: 0, amendmentReason: null, judgements: draft.content.judgements as PublicReport['judgements'] };
   }
 
   @Query(() => PublicReportConnection, { description: 'Published reports, newest first, by local authority, region or setting type; never by name, postcode or address. Public.' })
