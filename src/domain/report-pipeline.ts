@@ -277,3 +277,44 @@ export function validateWithhold(reason: string | null | undefined, decidedBy: s
   if (!text(decidedBy)) violations.push(ruleViolation(['decidedBy'], rule, 'Name who decided not to publish'));
   return violations;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The report's text
+
+export interface ReportTexts {
+  overall: string | null;
+  helpedAndProtected: string | null;
+  leadersAndManagers: string | null;
+  summary: string | null;
+  childFriendlySummary: string | null;
+}
+
+/**
+ * The sections a report needs before its draft goes out: a full inspection's three judgement
+ * sections (Annex B, RFC-083, ASA-094) and, for children's homes, the child-friendly summary
+ * (CH-231); an interim's one section (CHA-058); a monitoring visit's summary (CH-216); an
+ * assurance visit's narrative (CA-072) and child-friendly summary (CA-079). An interim with no
+ * judgement carries the prescribed statement instead.
+ */
+export function validateReportText(type: InspectionType, settingType: SettingType, judgementKind: string | null, texts: ReportTexts): Violation[] {
+  const f = family(type, settingType);
+  const violations: Violation[] = [];
+  const need = (value: string | null, ruleId: string, what: string) => {
+    if (!text(value)) violations.push(ruleViolation(['inspectionId'], ruleId, `Write the report's ${what} before the draft goes out`));
+  };
+  if (type === InspectionType.FULL_INSPECTION) {
+    const sections = f === 'RFC' ? 'RFC-083' : f === 'ASA' ? 'ASA-094' : 'CHA-047';
+    need(texts.overall, sections, 'section on overall experiences and progress');
+    need(texts.helpedAndProtected, sections, 'section on how well children are helped and protected');
+    need(texts.leadersAndManagers, sections, 'section on the effectiveness of leaders and managers');
+    if (f === 'CH') need(texts.childFriendlySummary, 'CH-231', 'child-friendly summary');
+  } else if (type === InspectionType.INTERIM_INSPECTION) {
+    if (judgementKind !== 'NO_JUDGEMENT') need(texts.summary, 'CHA-058', 'section');
+  } else if (type === InspectionType.MONITORING_VISIT) {
+    need(texts.summary, f === 'RFC' ? 'RFC-105' : f === 'ASA' ? 'ASA-122' : 'CH-216', 'summary');
+  } else {
+    need(texts.summary, 'CA-072', 'narrative');
+    need(texts.childFriendlySummary, 'CA-079', 'child-friendly summary');
+  }
+  return violations;
+}

@@ -25,7 +25,7 @@ import {
 import { TEST_NOW, startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { completeFieldwork, evidenceInput, inspectionAtFeedback, schedule } from '../support/inspections';
-import { comments, issueFinal, proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
+import { comments, completeReportText, issueFinal, proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -104,6 +104,9 @@ describe('illegal moves are refused with the rule', () => {
       },
     });
     await toQualityAssurance(api, inspection.id, '2026-10-07');
+    const noText = await api.gql(SendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager', providerInformedOfChangesOn: '2026-10-09' } });
+    expect(noText.data!.sendDraftReport.userErrors.map((e) => e.ruleId)).toEqual(['CHA-047', 'CHA-047', 'CHA-047', 'CH-231']);
+    await completeReportText(api, inspection.id);
     const untold = await api.gql(SendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager' } });
     expect(untold.data!.sendDraftReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-247', field: ['input', 'providerInformedOfChangesOn'] })]);
     const told = await api.gql(SendDraftReportDocument, {

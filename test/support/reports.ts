@@ -1,4 +1,6 @@
 import {
+  ReportTextOfDocument,
+  WriteReportTextDocument,
   IssueFinalReportDocument,
   PublishReportDocument,
   RespondToFactualAccuracyCommentDocument,
@@ -26,7 +28,34 @@ export async function toQualityAssurance(api: TestApp, inspectionId: string, sub
   return ok('submitDraftForQualityAssurance', data!.submitDraftForQualityAssurance).inspection!;
 }
 
+/**
+ * Writes plain text into every report section the inspection's type needs and that is still
+ * empty (tests that check the text write their own first).
+ */
+export async function completeReportText(api: TestApp, inspectionId: string) {
+  const { data } = await api.gql(ReportTextOfDocument, { id: inspectionId });
+  const node = data!.node;
+  if (node?.__typename !== 'Inspection') throw new Error('not an inspection');
+  const input: Record<string, string> = {};
+  const fill = (key: string, current: string | null | undefined, value: string) => {
+    if (!current) input[key] = value;
+  };
+  if (node.type === 'FULL_INSPECTION') {
+    fill('overall', node.reportOverallText, 'Children make good progress.');
+    fill('helpedAndProtected', node.reportHelpedAndProtectedText, 'Children are safe.');
+    fill('leadersAndManagers', node.reportLeadersAndManagersText, 'Leaders know the home well.');
+    fill('childFriendlySummary', node.childFriendlySummary, 'We enjoyed meeting you.');
+  } else {
+    fill('summary', node.reportSummaryText, 'The findings of the visit.');
+    if (node.type === 'ASSURANCE_VISIT') fill('childFriendlySummary', node.childFriendlySummary, 'We found you are safe.');
+  }
+  if (Object.keys(input).length === 0) return;
+  const written = await api.gql(WriteReportTextDocument, { input: { inspectionId, ...input } });
+  ok('writeReportText', written.data!.writeReportText);
+}
+
 export async function sendDraft(api: TestApp, inspectionId: string, sentOn: string) {
+  await completeReportText(api, inspectionId);
   const { data } = await api.gql(SendDraftReportDocument, { input: { inspectionId, sentOn, qualityAssuredBy: 'Morgan Manager' } });
   return ok('sendDraftReport', data!.sendDraftReport).inspection!;
 }

@@ -13,6 +13,7 @@ import {
   validateMove,
   validatePublish,
   validateSendDraft,
+  validateReportText,
   validateWithhold,
   type ReportState,
 } from '../../domain/report-pipeline';
@@ -181,8 +182,16 @@ export class ReportService {
   sendDraft(input: SendDraftReportInput) {
     return this.move(input.inspectionId, PipelineAction.SEND_DRAFT, async (em, inspection, provider) => {
       const history = await em.find(JudgementRecord, { inspection }, { orderBy: { version: 'asc' } });
+      const latest = history[history.length - 1];
       const violations = [
         ...pastDay(['sentOn'], input.sentOn, this.clock.today()),
+        ...validateReportText(inspection.type, provider.settingType, latest?.kind ?? null, {
+          overall: inspection.reportOverallText,
+          helpedAndProtected: inspection.reportHelpedAndProtectedText,
+          leadersAndManagers: inspection.reportLeadersAndManagersText,
+          summary: inspection.reportSummaryText,
+          childFriendlySummary: inspection.childFriendlySummary,
+        }),
         ...validateSendDraft(stateOf(inspection, provider), { ...input, providerInformedOfChangesOn: input.providerInformedOfChangesOn ?? null }, {
           judgementRecorded: history.length > 0,
           judgementChangedAfterFeedback: history.length > 1,
