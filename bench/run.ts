@@ -92,10 +92,10 @@ async function main(): Promise<void> {
     await timed('provider(urn:) with LA and region', (i) =>
       post('query($urn: String!) { provider(urn: $urn) { urn localAuthority { name } region { name } } }', { urn: urns[(i * 37) % urns.length] }),
     );
-    const dueQuery = `query($before: LocalDate!, $region: String) { inspectionsDue(before: $before, region: $region) { provider { urn } due { kind latest } } }`;
+    const dueQuery = `query($before: LocalDate!, $region: String) { inspectionsDue(before: $before, region: $region, first: 100) { edges { node { provider { urn } due { kind latest } } } } }`;
     started = performance.now();
     const allDue = await post(dueQuery, { before: '2030-01-01' });
-    process.stdout.write(`inspectionsDue for every open setting in England (${allDue.inspectionsDue.length} settings): ${(performance.now() - started).toFixed(0)} ms\n`);
+    process.stdout.write(`inspectionsDue for every open setting in England (first page of ${allDue.inspectionsDue.edges.length}): ${(performance.now() - started).toFixed(0)} ms\n`);
     const benchIterations = Math.min(ITERATIONS, 50);
     const dueSamples: number[] = [];
     for (let i = 0; i < benchIterations; i++) {

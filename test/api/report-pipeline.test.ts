@@ -281,19 +281,20 @@ describe('overdueInspections', () => {
     const late = await inspectionAtFeedback(api, manchester.id, { start: '2026-10-01' });
     const alsoLate = await inspectionAtFeedback(api, leeds.id, { start: '2026-10-01' });
     const recent = await inspectionAtFeedback(api, manchester.id, { type: 'INTERIM_INSPECTION', start: '2026-11-20' });
-    const northWest = await api.gql(OverdueInspectionsDocument, { region: 'E12000002' });
-    const ids = northWest.data!.overdueInspections.map((i) => i.id);
+    const northWest = await api.gql(OverdueInspectionsDocument, { region: 'E12000002', first: 100 });
+    const rows = northWest.data!.overdueInspections.edges.map((e) => e.node);
+    const ids = rows.map((i) => i.id);
     expect(ids).toContain(late.id);
     expect(ids).not.toContain(alsoLate.id);
     expect(ids).not.toContain(recent.id); // draft not due until 4 December
-    const lateRow = northWest.data!.overdueInspections.find((i) => i.id === late.id)!;
+    const lateRow = rows.find((i) => i.id === late.id)!;
     expect(lateRow.deadlines.filter((d) => d.overdue).map((d) => [d.milestone, d.dueDate])).toEqual([
       ['DRAFT_SENT', '2026-10-15'],
       ['PROVIDER_COMMENTS_RETURNED', '2026-10-22'],
       ['PUBLISHED', '2026-11-05'],
     ]);
     const byLeeds = await api.gql(OverdueInspectionsDocument, { localAuthority: 'E08000035' });
-    expect(byLeeds.data!.overdueInspections.map((i) => i.id)).toEqual([alsoLate.id]);
+    expect(byLeeds.data!.overdueInspections.edges.map((e) => e.node.id)).toEqual([alsoLate.id]);
     const bad = await api.gql(OverdueInspectionsDocument, { region: 'North West' }, { allowErrors: true });
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'region' });
   });

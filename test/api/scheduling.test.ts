@@ -5,6 +5,8 @@ import {
   ProviderDueDocument,
   ProvidersWithDueDocument,
   ServeComplianceNoticeDocument,
+  type InspectionsDueQuery,
+  type InspectionsDueQueryVariables,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
@@ -89,13 +91,33 @@ describe('inspectionsDue(before, region, localAuthority)', () => {
     const closed = await registerProvider(api, { localAuthority: 'E08000035' });
     await api.gql(CloseProviderDocument, { input: { providerId: closed.id, outcome: 'CLOSED', effectiveDate: '2026-11-01' } });
     const { data } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', localAuthority: 'E08000035' });
-    expect(data!.inspectionsDue.map((r) => r.provider.urn)).toEqual([leeds.urn]);
-    const yorkshire = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000003' });
-    expect(yorkshire.data!.inspectionsDue.map((r) => r.provider.urn)).toContain(leeds.urn);
+    expect(data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toEqual([leeds.urn]);
+    const yorkshire = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000003', first: 100 });
+    expect(yorkshire.data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toContain(leeds.urn);
     const early = await api.gql(InspectionsDueDocument, { before: '2026-12-01', localAuthority: 'E08000035' });
-    expect(early.data!.inspectionsDue).toEqual([]);
+    expect(early.data!.inspectionsDue.edges).toEqual([]);
     const bad = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'Yorkshire' }, { allowErrors: true });
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'region' });
+  });
+
+  test('pages forwards through what is due, one setting at a time, without repeats or gaps', async () => {
+    const urns = [];
+    for (let i = 0; i < 3; i++) urns.push((await registerProvider(api, { localAuthority: 'E06000001' })).urn);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: Awaited<ReturnType<typeof api.gql<InspectionsDueQuery, InspectionsDueQueryVariables>>> = await api.gql(InspectionsDueDocument, {
+        before: '2027-04-01',
+        localAuthority: 'E06000001',
+        first: 1,
+        after,
+      });
+      seen.push(...page.data!.inspectionsDue.edges.map((e) => e.node.provider.urn));
+      if (!page.data!.inspectionsDue.pageInfo.hasNextPage) break;
+      after = page.data!.inspectionsDue.pageInfo.endCursor ?? null;
+    }
+    expect([...seen].sort()).toEqual([...urns].sort());
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   test("listing 2 or 20 settings with what is due next runs the same number of statements", async () => {

@@ -34,6 +34,16 @@ export class PageArgsType implements PageArgs {
   before?: string | null;
 }
 
+/** A page of a list within an area: a region or a local authority (ONS codes). */
+@ArgsType()
+export class AreaPageArgs extends PageArgsType {
+  @Field(() => String, { nullable: true, description: 'Only in this region (ONS code).' })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only in this local authority (ONS code).' })
+  localAuthority?: string | null;
+}
+
 @ArgsType()
 class InspectionsArgs extends PageArgsType {
   @Field(() => InspectionFilter, { nullable: true, description: 'Only inspections matching all of these.' })

@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { Inspection } from '../inspections/inspection.entity';
 import { checkAreaArguments } from '../reference/area-arguments';
-import { InspectionPayload } from '../inspections/inspection.types';
+import { AreaPageArgs } from '../inspections/inspection.resolver';
+import { InspectionConnection, InspectionPayload } from '../inspections/inspection.types';
+import { pageInMemory } from '../shared/connection';
 import { Complaint, FactualAccuracyComment } from './report.entity';
 import { ReportService, deadlinesOf } from './report.service';
 import {
@@ -49,15 +51,12 @@ export class ReportResolver {
     return loaders.complaintsByInspection.load(inspection.id);
   }
 
-  @Query(() => [Inspection], { description: 'Inspections with a report deadline passed and not met, most overdue first. Internal.' })
-  async overdueInspections(
-    @Ctx() { em, clock, loaders }: Context,
-    @Arg('region', () => String, { nullable: true, description: 'Only in this region (ONS code).' }) region?: string | null,
-    @Arg('localAuthority', () => String, { nullable: true, description: 'Only in this local authority (ONS code).' }) localAuthority?: string | null,
-  ): Promise<Inspection[]> {
-    await checkAreaArguments(loaders, { region, localAuthority });
-    const rows = await new ReportService(em, clock).overdue({ region, localAuthority });
-    return rows.map((row) => row.inspection);
+  @Query(() => InspectionConnection, { description: 'Inspections with a report deadline passed and not met, the longest overdue first, a page at a time. Internal.' })
+  async overdueInspections(@Args() args: AreaPageArgs, @Ctx() { em, clock, loaders }: Context): Promise<InspectionConnection> {
+    await checkAreaArguments(loaders, args);
+    const rows = await new ReportService(em, clock).overdue(args);
+    const page = pageInMemory(rows, (row) => `${row.overdue[0].dueDate}|${row.inspection.id}`, args);
+    return Object.assign(new InspectionConnection(), { pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.inspection })) });
   }
 
   @Mutation(() => InspectionPayload, mutation('Defers a scheduled inspection, for a reason the guidance allows (CH-019 to CH-023).'))

@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import { DueKind, type InspectionDue } from '../../domain/scheduling';
 import type { Context } from '../../server/context';
 import { Provider } from '../providers/provider.entity';
 import { checkAreaArguments } from '../reference/area-arguments';
+import { ConnectionType, pageInMemory } from '../shared/connection';
 import { dueBefore } from './scheduling.service';
 
 registerEnumType(DueKind, {
@@ -47,6 +48,28 @@ export class SettingDue {
 }
 
 
+@ObjectType({ description: 'A page of settings with something due (Relay cursor connection).' })
+export class SettingDueConnection extends ConnectionType(SettingDue, 'SettingDue') {}
+
+/** Pages forwards only: `before` is the date asked about here, not a cursor. */
+@ArgsType()
+class InspectionsDueArgs {
+  @Field(() => LocalDateResolver, { description: 'Only what is due before this day.' })
+  before!: LocalDate;
+
+  @Field(() => String, { nullable: true, description: 'Only in this region (ONS code).' })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only in this local authority (ONS code).' })
+  localAuthority?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many settings (1 to 100; 20 by default).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Settings after this cursor.' })
+  after?: string | null;
+}
+
 @Resolver(() => Provider)
 export class ProviderDueResolver {
   @FieldResolver(() => [InspectionDueType], { description: 'What is due next for this setting, from its setting type and history, soonest first. Internal.' })
@@ -57,15 +80,12 @@ export class ProviderDueResolver {
 
 @Resolver()
 export class SchedulingResolver {
-  @Query(() => [SettingDue], { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first. Internal.' })
-  async inspectionsDue(
-    @Arg('before', () => LocalDateResolver, { description: 'Only what is due before this day.' }) before: LocalDate,
-    @Ctx() { em, clock, loaders }: Context,
-    @Arg('region', () => String, { nullable: true, description: 'Only in this region (ONS code).' }) region?: string | null,
-    @Arg('localAuthority', () => String, { nullable: true, description: 'Only in this local authority (ONS code).' }) localAuthority?: string | null,
-  ): Promise<SettingDue[]> {
-    if (!isLocalDate(before)) throw new GraphQLError('"before" is not a calendar date', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' } });
-    await checkAreaArguments(loaders, { region, localAuthority });
-    return dueBefore(em, { before, region, localAuthority }, clock.today());
+  @Query(() => SettingDueConnection, { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.' })
+  async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, loaders }: Context): Promise<SettingDueConnection> {
+    if (!isLocalDate(args.before)) throw new GraphQLError('"before" is not a calendar date', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' } });
+    await checkAreaArguments(loaders, args);
+    const rows = await dueBefore(em, args, clock.today());
+    const page = { first: args.first, after: args.after };
+    return Object.assign(new SettingDueConnection(), pageInMemory(rows, (row) => `${row.due[0].latest}|${row.provider.urn}`, page));
   }
 }

@@ -120,3 +120,15 @@ export function toConnection<T>(page: KeysetPage, rows: T[], keyOf: (row: T) => 
     },
   };
 }
+
+/**
+ * A page of rows computed in memory (lists derived by the domain, not read by one query),
+ * ordered by a unique text key, with the same keyset cursors as the database-backed lists.
+ */
+export function pageInMemory<T>(rows: readonly T[], keyOf: (row: T) => string, args: PageArgs): ConnectionShape<T> {
+  const page = keysetPage(args);
+  const sorted = [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const inRange = sorted.filter((row) => (page.after === null || keyOf(row) > page.after) && (page.before === null || keyOf(row) < page.before));
+  const ordered = page.direction === 'forward' ? inRange : inRange.reverse();
+  return toConnection(page, ordered.slice(0, page.size + 1), keyOf);
+}
