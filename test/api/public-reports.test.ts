@@ -195,6 +195,18 @@ describe('only published reports are visible', () => {
     expect((await api.gql(PublicReportDocument, { urn: home.urn })).data!.publicReport).toBeNull();
   });
 
+  test('CH-230 an organisation run from the home itself: its address is not published where it would locate the home', async () => {
+    const home = await registerProvider(api, {
+      name: 'Birchwood',
+      address: { line1: '7 Quarry Lane', town: 'Leeds', postcode: 'LS6 2QT' },
+      localAuthority: 'E08000035',
+      registeredProvider: { kind: 'ORGANISATION', name: 'Birchwood Care Ltd', address: { line1: '7 Quarry Lane', town: 'Leeds', postcode: 'LS6 2QT' } },
+    });
+    const { data } = await api.gql(PublicProviderDocument, { urn: home.urn });
+    expect(data!.publicProvider!.registeredProvider).toEqual({ name: 'the home Care Ltd', address: 'its address, Leeds, a postcode' });
+    expect(JSON.stringify(data)).not.toMatch(/Quarry|LS6|Birchwood/);
+  });
+
   test('a malformed URN or area is a BAD_USER_INPUT error naming the argument', async () => {
     const badUrn = await api.gql(PublicReportDocument, { urn: 'Larch House' }, { allowErrors: true });
     expect(badUrn.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'urn' });

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from 'graphql-relay';
-import type { SettingType } from '../../domain/setting-types';
+import { redact, settingWordFor } from '../../domain/redaction';
+import { isChildrensHome, type SettingType } from '../../domain/setting-types';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
@@ -42,13 +43,24 @@ export class PublicService {
     const registered = provider.registeredProvider.getEntity();
     const reports = await this.em.find(PublishedReport, { urn, current: true }, newestFirst);
     const address = registered.address;
+    // The organisation's details are public, but never where they would locate the setting (an
+    // organisation run from the home itself): the same redaction as the reports.
+    const context = {
+      people: [],
+      settingName: provider.name,
+      addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
+      settingWord: settingWordFor(isChildrensHome(provider.settingType)),
+    };
     return {
       urn: provider.urn,
       settingType: provider.settingType,
       area: { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name },
       registeredProvider:
         registered.kind === 'ORGANISATION'
-          ? { name: registered.name, address: [address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', ') }
+          ? {
+              name: redact(registered.name, context),
+              address: redact([address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', '), context),
+            }
           : null,
       responsibleIndividual: provider.responsibleIndividualName,
       reports: reports.map(toPublicReport),
