@@ -318,3 +318,29 @@ export function validateReportText(type: InspectionType, settingType: SettingTyp
   }
   return violations;
 }
+
+/** The provider has a draft (or more) from the draft being sent on: nothing is written to it before (CH-166). */
+export function providerHasDraft(status: InspectionStatus): boolean {
+  return [
+    S.DRAFT_SENT_TO_PROVIDER,
+    S.PROVIDER_COMMENTS_RECEIVED,
+    S.UNDER_COMPLAINT,
+    S.FINAL_REPORT_ISSUED,
+    S.PUBLISHED,
+    S.NOT_PUBLISHED,
+  ].includes(status);
+}
+
+/** The report text is written after feedback, not while the provider has the draft, and again for an amendment (CH-166). */
+export function validateReportTextEditable(status: InspectionStatus): Violation[] {
+  const editable = [S.FIELDWORK_COMPLETE, S.DRAFT_IN_QUALITY_ASSURANCE, S.PROVIDER_COMMENTS_RECEIVED, S.PUBLISHED].includes(status);
+  return editable
+    ? []
+    : [
+        ruleViolation(
+          ['inspectionId'],
+          'CH-166',
+          `The report text is written after feedback and not while the draft is with the provider (the inspection is ${status.toLowerCase().replace(/_/g, ' ')})`,
+        ),
+      ];
+}

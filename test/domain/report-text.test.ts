@@ -1,5 +1,6 @@
 import { InspectionType } from '../../src/domain/inspection-types';
-import { validateReportText, type ReportTexts } from '../../src/domain/report-pipeline';
+import { InspectionStatus } from '../../src/domain/inspection-lifecycle';
+import { providerHasDraft, validateReportText, validateReportTextEditable, type ReportTexts } from '../../src/domain/report-pipeline';
 import { SettingType } from '../../src/domain/setting-types';
 
 const none: ReportTexts = { overall: null, helpedAndProtected: null, leadersAndManagers: null, summary: null, childFriendlySummary: null };
@@ -33,5 +34,23 @@ describe("the report's text before the draft goes out", () => {
   test('CA-072 CA-079 an assurance visit needs its narrative and a child-friendly summary', () => {
     expect(ids(InspectionType.ASSURANCE_VISIT, SettingType.SECURE_CHILDRENS_HOME, 'ASSURANCE_VISIT', none)).toEqual(['CA-072', 'CA-079']);
     expect(ids(InspectionType.ASSURANCE_VISIT, SettingType.SECURE_CHILDRENS_HOME, 'ASSURANCE_VISIT', all)).toEqual([]);
+  });
+});
+
+describe('who may see and change the report text', () => {
+  test('CH-166 the provider has the draft only from the moment it is sent', () => {
+    expect(providerHasDraft(InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE)).toBe(false);
+    expect(providerHasDraft(InspectionStatus.FIELDWORK_COMPLETE)).toBe(false);
+    for (const status of [InspectionStatus.DRAFT_SENT_TO_PROVIDER, InspectionStatus.FINAL_REPORT_ISSUED, InspectionStatus.PUBLISHED]) {
+      expect(providerHasDraft(status)).toBe(true);
+    }
+  });
+
+  test('CH-166 the text is written after feedback, not while the provider has the draft; again for an amendment', () => {
+    expect(validateReportTextEditable(InspectionStatus.ON_SITE).map((v) => v.ruleId)).toEqual(['CH-166']);
+    expect(validateReportTextEditable(InspectionStatus.DRAFT_SENT_TO_PROVIDER).map((v) => v.ruleId)).toEqual(['CH-166']);
+    expect(validateReportTextEditable(InspectionStatus.FIELDWORK_COMPLETE)).toEqual([]);
+    expect(validateReportTextEditable(InspectionStatus.PROVIDER_COMMENTS_RECEIVED)).toEqual([]);
+    expect(validateReportTextEditable(InspectionStatus.PUBLISHED)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
 import { buildPublicReport, type PublicJudgementContent, type PublicReportContent, type ReportSource } from '../../domain/public-report';
+import { providerHasDraft } from '../../domain/report-pipeline';
 import { SETTING_TYPES } from '../../domain/setting-types';
 import { ComplianceNotice } from '../requirements/requirement.entity';
 import { ProtectedPerson } from '../evidence/evidence.entity';
@@ -117,19 +118,9 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
   };
 }
 
-/** States in which the provider has the draft (or more): nothing is written to it before (CH-166). */
-const DRAFT_SEEN: ReadonlySet<InspectionStatus> = new Set([
-  InspectionStatus.DRAFT_SENT_TO_PROVIDER,
-  InspectionStatus.PROVIDER_COMMENTS_RECEIVED,
-  InspectionStatus.UNDER_COMPLAINT,
-  InspectionStatus.FINAL_REPORT_ISSUED,
-  InspectionStatus.PUBLISHED,
-  InspectionStatus.NOT_PUBLISHED,
-]);
-
 /** The draft report as the provider sees it, built from the records as they stand; null before it is sent. */
 export async function draftReport(em: EntityManager, inspection: Inspection): Promise<{ content: PublicReportContent; sentOn: LocalDate } | null> {
-  if (!DRAFT_SEEN.has(inspection.status) || !inspection.draftSentOn) return null;
+  if (!providerHasDraft(inspection.status) || !inspection.draftSentOn) return null;
   const provider = await inspection.provider.loadOrFail();
   return { content: buildPublicReport(await sourceOf(em, inspection, provider)), sentOn: inspection.draftSentOn };
 }

@@ -14,10 +14,11 @@ import {
   validatePublish,
   validateSendDraft,
   validateReportText,
+  validateReportTextEditable,
   validateWithhold,
   type ReportState,
 } from '../../domain/report-pipeline';
-import { badInput, ruleViolation, type Violation } from '../../domain/rule-violation';
+import { badInput, type Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
 import { idFromGlobal, lockInspection, notFound, type InspectionResult } from '../inspections/inspection.service';
 import { JudgementRecord } from '../judgements/judgement.entity';
@@ -46,14 +47,6 @@ import type {
 } from './report.types';
 
 const failed = (violations: Violation[]): InspectionResult => ({ inspection: null, userErrors: toUserErrors(violations) });
-
-/** States in which the report text may be written: after feedback, not while the provider has the draft. */
-const TEXT_EDITABLE: ReadonlySet<InspectionStatus> = new Set([
-  InspectionStatus.FIELDWORK_COMPLETE,
-  InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE,
-  InspectionStatus.PROVIDER_COMMENTS_RECEIVED,
-  InspectionStatus.PUBLISHED,
-]);
 
 export function reportEvents(inspection: Inspection, complaintOpen = inspection.status === InspectionStatus.UNDER_COMPLAINT): ReportEvents | null {
   if (!inspection.feedbackDate) return null;
@@ -313,11 +306,8 @@ export class ReportService {
       const found = await lockInspection(em, input.inspectionId);
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection } = found;
-      if (!TEXT_EDITABLE.has(inspection.status)) {
-        return failed([
-          ruleViolation(['inspectionId'], 'CH-166', `The report text is written after feedback and not while the draft is with the provider (the inspection is ${inspection.status.toLowerCase().replace(/_/g, ' ')})`),
-        ]);
-      }
+      const notNow = validateReportTextEditable(inspection.status);
+      if (notNow.length > 0) return failed(notNow);
       const fields = ['overall', 'helpedAndProtected', 'leadersAndManagers', 'summary', 'childFriendlySummary'] as const;
       const target = {
         overall: 'reportOverallText',
