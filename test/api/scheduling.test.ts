@@ -3,6 +3,10 @@ import {
   InspectionsDueDocument,
   ProposeFullInspectionJudgementsDocument,
   ProviderDueDocument,
+  ProviderGradeDocument,
+  ProvidersWithGradeDocument,
+  ProposeInterimJudgementDocument,
+  RecordMonitoringVisitOutcomeDocument,
   ProvidersWithDueDocument,
   ServeComplianceNoticeDocument,
   type InspectionsDueQuery,
@@ -82,6 +86,47 @@ describe('what comes next for each setting', () => {
       ['2027-06-10', '2027-12-10', 'RFC-041'],
       ['2027-04-01', '2030-03-31', 'RFC-040'],
     ]);
+  });
+});
+
+describe('the current grade (CH-196)', () => {
+  test('CH-196 the latest full inspection sets it; an interim does not replace it; a monitoring visit\'s new judgement does', async () => {
+    const home = await registerProvider(api);
+    const grade = async () => (await api.gql(ProviderGradeDocument, { urn: home.urn })).data!.provider!.currentGrade;
+    expect(await grade()).toBeNull();
+    const full = await inspectionAtFeedback(api, home.id, { start: '2026-08-03' });
+    await api.gql(ProposeFullInspectionJudgementsDocument, {
+      input: { inspectionId: full.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+    });
+    expect(await grade()).toBe('INADEQUATE');
+    const interim = await inspectionAtFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-09-07' });
+    await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId: interim.id, outcome: 'IMPROVED_EFFECTIVENESS' } });
+    expect(await grade()).toBe('INADEQUATE');
+    const visit = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: '2026-10-05' });
+    const { data } = await api.gql(RecordMonitoringVisitOutcomeDocument, {
+      input: {
+        inspectionId: visit.id,
+        progressSummary: 'The concerns were discrete and are resolved',
+        newOverallGrade: 'GOOD',
+        rationale: 'All requirements met; the home is safe',
+        conditions: {
+          situationMadeSafe: true,
+          leadersActingAppropriately: true,
+          rimAgreesConcernsDiscrete: true,
+          wouldOtherwiseHaveHigherJudgement: true,
+          goodTrackRecordNoLeadershipOrProtectionConcerns: true,
+          canBeRectifiedQuickly: true,
+        },
+      },
+    });
+    expect(data!.recordMonitoringVisitOutcome.userErrors).toEqual([]);
+    expect(await grade()).toBe('GOOD');
+  });
+
+  test('listing 2 or 20 settings with their current grade runs the same number of statements', async () => {
+    const few = await api.statements(() => api.gql(ProvidersWithGradeDocument, { first: 2 }));
+    const many = await api.statements(() => api.gql(ProvidersWithGradeDocument, { first: 20 }));
+    expect(many.length).toBe(few.length);
   });
 });
 

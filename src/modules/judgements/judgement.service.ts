@@ -73,12 +73,18 @@ async function latestRecords(em: EntityManager, inspections: readonly Inspection
   return new Map(records.map((r) => [r.inspection.id, r]));
 }
 
-/** The setting's current four-point grade before `before` (CH-196): the latest full-inspection overall judgement, or a later new judgement at a monitoring visit. */
-export async function currentGradeBefore(em: EntityManager, provider: Provider, before: LocalDate): Promise<Grade | null> {
+/**
+ * Settings' current four-point grades before `before` (CH-196): the latest full-inspection overall
+ * judgement, or a later new judgement at a monitoring visit; interim judgements never replace it.
+ * Two statements for any number of settings.
+ */
+export async function currentGrades(em: EntityManager, providerIds: readonly string[], before: LocalDate): Promise<Map<string, Grade>> {
+  const grades = new Map<string, Grade>();
+  if (providerIds.length === 0) return grades;
   const earlier = await em.find(
     Inspection,
     {
-      provider,
+      provider: { $in: [...providerIds] },
       type: { $in: [InspectionType.FULL_INSPECTION, InspectionType.MONITORING_VISIT] },
       status: { $ne: InspectionStatus.INCOMPLETE },
       feedbackDate: { $lt: before },
@@ -87,11 +93,16 @@ export async function currentGradeBefore(em: EntityManager, provider: Provider, 
   );
   const records = await latestRecords(em, earlier);
   for (const inspection of earlier) {
+    if (grades.has(inspection.provider.id)) continue;
     const record = records.get(inspection.id);
     const grade = record?.kind === JudgementKind.FULL_INSPECTION ? record.overallExperiencesAndProgress : record?.newOverallGrade;
-    if (grade) return grade;
+    if (grade) grades.set(inspection.provider.id, grade);
   }
-  return null;
+  return grades;
+}
+
+export async function currentGradeBefore(em: EntityManager, provider: Provider, before: LocalDate): Promise<Grade | null> {
+  return (await currentGrades(em, [provider.id], before)).get(provider.id) ?? null;
 }
 
 /** Proposing judgements at feedback, and changing them (with the reason) until the draft report goes out. */

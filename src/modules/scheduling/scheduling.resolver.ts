@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
+import { Grade } from '../../domain/judgements';
 import { DueKind, type InspectionDue } from '../../domain/scheduling';
 import type { Context } from '../../server/context';
 import { Provider } from '../providers/provider.entity';
@@ -72,6 +73,14 @@ class InspectionsDueArgs {
 
 @Resolver(() => Provider)
 export class ProviderDueResolver {
+  @FieldResolver(() => Grade, {
+    nullable: true,
+    description: "The setting's current four-point grade (CH-196): its latest full inspection's overall judgement, or a later new judgement at a monitoring visit; interim judgements never replace it.",
+  })
+  currentGrade(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<Grade | null> {
+    return loaders.currentGradeByProvider.load(provider.id);
+  }
+
   @FieldResolver(() => [InspectionDueType], { description: 'What is due next for this setting, from its setting type and history, soonest first. Internal.' })
   inspectionsDue(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<InspectionDue[]> {
     return loaders.dueByProvider.load(provider);
