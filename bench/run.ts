@@ -16,6 +16,8 @@ import { seedSyntheticRegister } from '../src/db/seed';
 import { systemClock } from '../src/domain/clock';
 import { projectRoot } from '../src/paths';
 import { buildApp } from '../src/server/app';
+import { Role } from '../src/domain/access';
+import { signToken } from '../src/modules/auth/auth.service';
 
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 4000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -48,12 +50,14 @@ async function main(): Promise<void> {
       `seed ${counts.providers} settings, ${counts.appointments} appointments, ${counts.publishedReports} published reports: ${(performance.now() - started).toFixed(0)} ms\n`,
     );
 
-    const app = await buildApp({ orm, clock: systemClock });
+    const auth = { secret: 'bench-secret-bench-secret-bench-secret-01', issuer: 'bench', audience: 'bench' };
+    const app = await buildApp({ orm, clock: systemClock, auth });
+    const token = await signToken(auth, { subject: 'bench', role: Role.REGULATORY_INSPECTION_MANAGER });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const post = async (query: string, variables: Record<string, unknown> = {}) => {
       const response = await fetch(`${address}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: any; errors?: unknown[] };

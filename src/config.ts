@@ -30,6 +30,12 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Milliseconds to let requests in flight finish on SIGINT/SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Shared secret for bearer tokens (HS256): development and tests. At least 32 characters. */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** JWKS URL of the OpenID Connect provider that signs bearer tokens (production). */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).default('ofsted-inspection-api'),
+  AUTH_AUDIENCE: z.string().min(1).default('ofsted-inspection-api'),
 });
 
 export type Config = z.infer<typeof schema>;

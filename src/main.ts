@@ -19,7 +19,15 @@ async function main(config: Config): Promise<void> {
       const counts = await seedSyntheticRegister(em, { providers: config.DEMO_PROVIDERS, seed: config.SEED });
       logger.info(`The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports (seed ${config.SEED})`);
     }
-    app = await buildApp({ orm: db.orm, clock: systemClock, logger });
+    app = await buildApp({
+      orm: db.orm,
+      clock: systemClock,
+      logger,
+      auth: { secret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    });
+    if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
+      logger.warn('No AUTH_JWT_SECRET or AUTH_JWKS_URL: only the public queries can be used (see README: npm run token)');
+    }
   } catch (error) {
     await db.close();
     throw error;

@@ -5,6 +5,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Clock } from '../domain/clock';
 import { checkReadiness } from '../db/database';
+import { GraphQLError } from 'graphql';
+import type { Principal } from '../domain/access';
+import { accessPlugin } from '../modules/auth/access.plugin';
+import { AuthenticationError, tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
 import { createLoaders, type Context } from './context';
 import { errorReportingPlugin, maskError } from './errors';
 import { buildGraphQLSchema } from './schema';
@@ -12,6 +16,8 @@ import { buildGraphQLSchema } from './schema';
 export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
+  /** How bearer tokens are verified; without a secret or JWKS only the public queries work. */
+  auth: AuthSettings;
   /** The pino logger to use (main.ts); none in tests unless asked for. */
   logger?: FastifyBaseLogger;
 }
@@ -20,7 +26,7 @@ export interface AppOptions {
  * Builds the HTTP server: GraphQL at /graphql (Apollo Server on Fastify), /healthz and /readyz.
  * main.ts starts it; tests build it through this same factory.
  */
-export async function buildApp({ orm, clock, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ orm, clock, logger, auth }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     requestIdHeader: 'x-request-id',
@@ -31,22 +37,35 @@ export async function buildApp({ orm, clock, logger }: AppOptions): Promise<Fast
     reply.header('x-request-id', request.id);
   });
 
+  const verify = tokenVerifier(auth);
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     // Bounds the work one document can ask for before it is even validated.
     parseOptions: { maxTokens: 5_000 },
-    plugins: [fastifyApolloDrainPlugin(app), errorReportingPlugin],
+    plugins: [fastifyApolloDrainPlugin(app), errorReportingPlugin, accessPlugin],
   });
   await apollo.start();
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
+      const header = request.headers.authorization;
+      let principal: Principal | null = null;
+      if (header) {
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        try {
+          if (!token) throw new AuthenticationError('The Authorization header is not "Bearer <token>"');
+          principal = await verify(token);
+        } catch (error) {
+          const message = error instanceof AuthenticationError ? error.message : 'The token could not be verified';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+      }
       // One forked EntityManager and fresh DataLoaders for each request.
       const em = orm.em.fork();
-      return { em, loaders: createLoaders(em, clock), clock, log: request.log, requestId: request.id };
+      return { em, loaders: createLoaders(em, clock), clock, log: request.log, requestId: request.id, principal };
     },
   });
 

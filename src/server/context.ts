@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
@@ -31,4 +32,6 @@ export interface Context {
   clock: Clock;
   log: FastifyBaseLogger;
   requestId: string;
+  /** The authenticated caller, or null for the public. */
+  principal: Principal | null;
 }

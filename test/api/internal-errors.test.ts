@@ -1,3 +1,4 @@
+import { Role } from '../../src/domain/access';
 import { ChangeRegisteredManagerDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
@@ -17,6 +18,7 @@ test('a database fault reaches the client as a masked internal error with a requ
     .request()
     .post('/graphql')
     .set('content-type', 'application/json')
+    .set('authorization', `Bearer ${await api.tokenFor(Role.INSPECTOR)}`)
     .send({ query: `{ provider(urn: "${provider.urn}") { urn registeredManager { name } } }` });
   expect(response.body.data.provider).toEqual({ urn: provider.urn, registeredManager: null });
   expect(response.body.errors).toEqual([

@@ -8,9 +8,14 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { FastifyInstance } from 'fastify';
 import { print, type GraphQLFormattedError } from 'graphql';
 import supertest from 'supertest';
+import { Role } from '../../src/domain/access';
 import { FixedClock } from '../../src/domain/clock';
+import { signToken } from '../../src/modules/auth/auth.service';
 import { buildApp } from '../../src/server/app';
 import { createMigratedDatabase, type TestDatabase } from './database';
+
+/** How tokens are signed and checked in the tests. */
+export const TEST_AUTH = { secret: 'test-secret-test-secret-test-secret-0123', issuer: 'ofsted-inspection-api', audience: 'ofsted-inspection-api' };
 
 /** "Today" in the tests unless a test moves the clock. */
 export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
@@ -27,12 +32,17 @@ export interface TestApp {
   clock: FixedClock;
   database: TestDatabase;
   request: () => supertest.Agent;
-  /** Sends a typed document; fails the test on any GraphQL error unless `allowErrors`. */
+  /**
+   * Sends a typed document as a regulatory inspection manager, or with `token` (null: none, as the
+   * public); fails the test on any GraphQL error unless `allowErrors`.
+   */
   gql<R, V extends Record<string, unknown>>(
     document: TypedDocumentNode<R, V>,
     variables?: V,
-    options?: { allowErrors?: boolean },
+    options?: { allowErrors?: boolean; token?: string | null },
   ): Promise<GraphQLResponse<R>>;
+  /** A signed token for a role, as the tests' identity provider would issue it. */
+  tokenFor(role: Role, options?: { subject?: string; region?: string; expiresIn?: string }): Promise<string>;
   /** Runs `fn` and returns the SQL statements the ORM sent meanwhile. */
   statements(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -47,7 +57,10 @@ export async function startTestApp(): Promise<TestApp> {
   });
   const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
-  const app = await buildApp({ orm, clock });
+  const app = await buildApp({ orm, clock, auth: TEST_AUTH });
+  const tokenFor = (role: Role, options: { subject?: string; region?: string; expiresIn?: string } = {}) =>
+    signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, region: options.region, expiresIn: options.expiresIn });
+  const staffToken = await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: 'E12000002' });
   await app.ready();
   const request = () => supertest.agent(app.server);
 
@@ -57,11 +70,12 @@ export async function startTestApp(): Promise<TestApp> {
     clock,
     database,
     request,
+    tokenFor,
     async gql(document, variables, options) {
-      const response = await request()
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query: print(document), variables: variables ?? {} });
+      const token = options?.token === undefined ? staffToken : options.token;
+      const call = request().post('/graphql').set('content-type', 'application/json');
+      if (token) call.set('authorization', `Bearer ${token}`);
+      const response = await call.send({ query: print(document), variables: variables ?? {} });
       const body = response.body as { data?: unknown; errors?: GraphQLFormattedError[] };
       if (!options?.allowErrors && body.errors?.length) {
         throw new Error(`GraphQL errors: ${JSON.stringify(body.errors, null, 2)}`);

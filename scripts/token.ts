@@ -1,0 +1,31 @@
+/**
+ * npm run token -- --role inspector --sub alice [--region E12000007] [--expires 8h]
+ * Mints a development bearer token signed with AUTH_JWT_SECRET. Refused unless the server runs
+ * with a development secret (no JWKS, NODE_ENV not production).
+ */
+import { parseArgs } from 'node:util';
+import { Role, isRole } from '../src/domain/access';
+import { loadConfig } from '../src/config';
+import { signToken } from '../src/modules/auth/auth.service';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { role: { type: 'string' }, sub: { type: 'string' }, region: { type: 'string' }, expires: { type: 'string', default: '8h' } } });
+  const config = loadConfig();
+  if (!config.AUTH_JWT_SECRET || config.AUTH_JWKS_URL || config.NODE_ENV === 'production') {
+    throw new Error('Development tokens need AUTH_JWT_SECRET, no AUTH_JWKS_URL, and NODE_ENV other than production');
+  }
+  const role = (values.role ?? '').toUpperCase().replace(/-/g, '_');
+  const named = role === 'MANAGER' ? Role.REGULATORY_INSPECTION_MANAGER : role;
+  if (!isRole(named)) throw new Error(`--role must be one of: ${Object.values(Role).join(', ').toLowerCase()} (or manager)`);
+  if (!values.sub) throw new Error('--sub (the user) is required');
+  const token = await signToken(
+    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    { subject: values.sub, role: named, region: values.region ?? null, expiresIn: values.expires },
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`token: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

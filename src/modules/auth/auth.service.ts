@@ -1,0 +1,51 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { isRole, type Principal, type Role } from '../../domain/access';
+
+export interface AuthSettings {
+  /** Shared secret (HS256), for development and tests. */
+  secret?: string | null;
+  /** JWKS URL of an OpenID Connect provider, for production. */
+  jwksUrl?: string | null;
+  issuer: string;
+  audience: string;
+}
+
+export class AuthenticationError extends Error {}
+
+/**
+ * Verifies bearer JWTs: signature (shared secret or JWKS), issuer, audience and expiry. With
+ * neither secret nor JWKS configured every token is refused, so only the public queries work.
+ */
+export function tokenVerifier(settings: AuthSettings): (token: string) => Promise<Principal> {
+  const key: Uint8Array | JWTVerifyGetKey | null = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : settings.secret
+      ? new TextEncoder().encode(settings.secret)
+      : null;
+  return async (token) => {
+    if (!key) throw new AuthenticationError('This server accepts no tokens: no secret or JWKS is configured');
+    try {
+      const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: settings.issuer, audience: settings.audience });
+      if (!payload.sub || !isRole(payload.role)) throw new AuthenticationError('The token names no subject or no known role');
+      return { subject: payload.sub, role: payload.role, region: typeof payload.region === 'string' ? payload.region : null };
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError('The token is invalid or has expired');
+    }
+  };
+}
+
+/** A development or test token, signed with the shared secret. */
+export function signToken(
+  settings: Required<Pick<AuthSettings, 'secret' | 'issuer' | 'audience'>>,
+  claims: { subject: string; role: Role; region?: string | null; expiresIn?: string },
+): Promise<string> {
+  return new SignJWT({ role: claims.role, ...(claims.region ? { region: claims.region } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(settings.secret!));
+}
