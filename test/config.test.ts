@@ -25,7 +25,15 @@ describe('loadConfig', () => {
       SEED: 20261123,
       DB_POOL_MAX: 10,
       SHUTDOWN_GRACE_MS: 10_000,
+      AUTH_ISSUER: 'ofsted-inspection-api',
+      AUTH_AUDIENCE: 'ofsted-inspection-api',
     });
+  });
+
+  test('AUTH_JWT_SECRET must be long enough to sign with; AUTH_JWKS_URL must be a URL', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'not a url' })).toThrow(/AUTH_JWKS_URL/);
+    expect(loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32) }).AUTH_JWT_SECRET).toHaveLength(32);
   });
 
   test('DATABASE_URL is optional', () => {
