@@ -4,6 +4,7 @@ import { Migration20261123132901 } from './Migration20261123132901';
 import { Migration20261123135408 } from './Migration20261123135408';
 import { Migration20261123140209 } from './Migration20261123140209';
 import { Migration20261123142007 } from './Migration20261123142007';
+import { Migration20261123150355 } from './Migration20261123150355';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123135408', class: Migration20261123135408 },
   { name: 'Migration20261123140209', class: Migration20261123140209 },
   { name: 'Migration20261123142007', class: Migration20261123142007 },
+  { name: 'Migration20261123150355', class: Migration20261123150355 },
 ];

@@ -7,6 +7,7 @@ import { Address } from '../modules/shared/address';
 import { Evidence, ProtectedPerson } from '../modules/evidence/evidence.entity';
 import { Inspection, LineOfEnquiry } from '../modules/inspections/inspection.entity';
 import { CaseReview, NotificationTask } from '../modules/enforcement/enforcement.entity';
+import { AuditEntry } from '../modules/auth/audit.entity';
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
 import { PublishedReport } from '../modules/public/published-report.entity';
 import { Complaint, FactualAccuracyComment } from '../modules/reports/report.entity';
@@ -39,4 +40,5 @@ export const entities = [
   CaseReview,
   NotificationTask,
   PublishedReport,
+  AuditEntry,
 ];

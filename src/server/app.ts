@@ -8,6 +8,7 @@ import { checkReadiness } from '../db/database';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../domain/access';
 import { accessPlugin } from '../modules/auth/access.plugin';
+import { auditPlugin } from '../modules/auth/audit.plugin';
 import { AuthenticationError, tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
 import { createLoaders, type Context } from './context';
 import { errorReportingPlugin, maskError } from './errors';
@@ -44,7 +45,7 @@ export async function buildApp({ orm, clock, logger, auth }: AppOptions): Promis
     includeStacktraceInErrorResponses: false,
     // Bounds the work one document can ask for before it is even validated.
     parseOptions: { maxTokens: 5_000 },
-    plugins: [fastifyApolloDrainPlugin(app), errorReportingPlugin, accessPlugin],
+    plugins: [fastifyApolloDrainPlugin(app), errorReportingPlugin, accessPlugin, auditPlugin(orm)],
   });
   await apollo.start();
 

@@ -9,6 +9,7 @@ import { CaseReviewResolver, InspectionFollowUpResolver, NotificationTaskResolve
 import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
 import { JudgementResolver } from '../modules/judgements/judgement.resolver';
+import { AuditResolver } from '../modules/auth/audit.resolver';
 import { PublicResolver } from '../modules/public/public.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 import { ProviderDueResolver, SchedulingResolver } from '../modules/scheduling/scheduling.resolver';
@@ -38,6 +39,7 @@ export const resolvers = [
   SchedulingResolver,
   ProviderDueResolver,
   PublicResolver,
+  AuditResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
