@@ -1,6 +1,7 @@
 /**
  * Who may call what, as far as it is decided yet: deny by default. The public queries are open
- * to anyone; every other operation needs an authenticated member of Ofsted's staff. Providers and
+ * to anyone; every other operation needs an authenticated member of Ofsted's staff, and the
+ * decisions (publication, case reviews, enforcement) a regulatory inspection manager. Providers and
  * local authorities get their own scoped access in a later part; until then they get only what
  * the public gets.
  */
@@ -22,6 +23,21 @@ export interface Principal {
 /** Root fields anyone may query without credentials: the redacted public views. */
 export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['publicReport', 'publicProvider', 'publicReports', '__typename', '__schema', '__type']);
 
+/**
+ * Operations reserved to a regulatory inspection manager: signing off quality assurance (sending
+ * the draft), issuing, publishing, amending or withholding a report, case review decisions and
+ * enforcement. Inspectors record; managers decide. Admins hold the register, not inspection content.
+ */
+export const MANAGER_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'sendDraftReport',
+  'issueFinalReport',
+  'publishReport',
+  'amendPublishedReport',
+  'withholdPublication',
+  'recordCaseReviewDecision',
+  'serveComplianceNotice',
+]);
+
 const STAFF: ReadonlySet<Role> = new Set([Role.INSPECTOR, Role.REGULATORY_INSPECTION_MANAGER, Role.ADMIN]);
 
 export type AccessDecision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
@@ -31,7 +47,9 @@ export function decideAccess(principal: Principal | null, rootFields: readonly s
   const internal = rootFields.filter((field) => !PUBLIC_ROOT_FIELDS.has(field));
   if (internal.length === 0) return 'ALLOW';
   if (!principal) return 'UNAUTHENTICATED';
-  return STAFF.has(principal.role) ? 'ALLOW' : 'FORBIDDEN';
+  if (!STAFF.has(principal.role)) return 'FORBIDDEN';
+  if (principal.role !== Role.REGULATORY_INSPECTION_MANAGER && internal.some((field) => MANAGER_ROOT_FIELDS.has(field))) return 'FORBIDDEN';
+  return 'ALLOW';
 }
 
 export function isRole(value: unknown): value is Role {

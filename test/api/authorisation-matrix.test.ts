@@ -35,6 +35,7 @@ const STAFF: Record<Caller, Outcome> = {
   [Role.LOCAL_AUTHORITY]: 'FORBIDDEN',
 };
 const MANAGERS_AND_ADMINS: Record<Caller, Outcome> = { ...STAFF, [Role.INSPECTOR]: 'FORBIDDEN' };
+const MANAGERS: Record<Caller, Outcome> = { ...STAFF, [Role.INSPECTOR]: 'FORBIDDEN', [Role.ADMIN]: 'FORBIDDEN' };
 
 const MATRIX: Record<string, Record<Caller, Outcome>> = {
   // Query
@@ -66,7 +67,7 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   startInspection: STAFF,
   addLineOfEnquiry: STAFF,
   completeFieldwork: STAFF,
-  recordCaseReviewDecision: STAFF,
+  recordCaseReviewDecision: MANAGERS,
   completeNotificationTask: STAFF,
   recordEvidence: STAFF,
   proposeFullInspectionJudgements: STAFF,
@@ -79,22 +80,22 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   declareInspectionIncomplete: STAFF,
   resumeFieldwork: STAFF,
   submitDraftForQualityAssurance: STAFF,
-  sendDraftReport: STAFF,
+  sendDraftReport: MANAGERS,
   submitFactualAccuracyComments: STAFF,
   closeFactualAccuracyWindow: STAFF,
   respondToFactualAccuracyComment: STAFF,
   lodgeComplaint: STAFF,
   answerComplaint: STAFF,
-  issueFinalReport: STAFF,
-  publishReport: STAFF,
+  issueFinalReport: MANAGERS,
+  publishReport: MANAGERS,
   writeReportText: STAFF,
-  amendPublishedReport: STAFF,
-  withholdPublication: STAFF,
+  amendPublishedReport: MANAGERS,
+  withholdPublication: MANAGERS,
   recordRequirement: STAFF,
   checkRequirement: STAFF,
   recordRecommendation: STAFF,
   checkRecommendation: STAFF,
-  serveComplianceNotice: STAFF,
+  serveComplianceNotice: MANAGERS,
 };
 
 let api: TestApp;

@@ -1,4 +1,4 @@
-import { Role, decideAccess, type Principal } from '../../src/domain/access';
+import { MANAGER_ROOT_FIELDS, Role, decideAccess, type Principal } from '../../src/domain/access';
 
 const as = (role: Role): Principal => ({ subject: 's', role, region: null });
 
@@ -13,5 +13,15 @@ describe('deny by default', () => {
     expect(decideAccess(as(Role.PROVIDER), ['providers'])).toBe('FORBIDDEN');
     expect(decideAccess(as(Role.LOCAL_AUTHORITY), ['registerProvider'])).toBe('FORBIDDEN');
     for (const role of [Role.INSPECTOR, Role.REGULATORY_INSPECTION_MANAGER, Role.ADMIN]) expect(decideAccess(as(role), ['providers'])).toBe('ALLOW');
+  });
+
+  test('quality assurance sign-off, publication, case reviews and enforcement are for managers only', () => {
+    for (const field of MANAGER_ROOT_FIELDS) {
+      expect(decideAccess(as(Role.REGULATORY_INSPECTION_MANAGER), [field])).toBe('ALLOW');
+      expect(decideAccess(as(Role.INSPECTOR), [field])).toBe('FORBIDDEN');
+      expect(decideAccess(as(Role.ADMIN), [field])).toBe('FORBIDDEN');
+      expect(decideAccess(as(Role.INSPECTOR), ['providers', field])).toBe('FORBIDDEN');
+    }
+    expect(decideAccess(as(Role.INSPECTOR), ['submitDraftForQualityAssurance'])).toBe('ALLOW');
   });
 });
