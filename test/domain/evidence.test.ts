@@ -8,25 +8,8 @@ import {
   validateEvidence,
   type EvidenceDetails,
 } from '../../src/domain/evidence';
-import type { Violation } from '../../src/domain/rule-violation';
 import { SettingType } from '../../src/domain/setting-types';
-
-/** Asserts that `violations` is exactly one rule violation with this rule, field and a message containing `phrase`. */
-function expectOnlyRuleViolation(violations: Violation[], ruleId: string, field: string[], phrase: string): void {
-  expect(violations).toHaveLength(1);
-  const [v] = violations;
-  expect(v).toMatchObject({ code: 'RULE_VIOLATION', ruleId, field });
-  expect(v.message).toContain(phrase);
-  expect(v.message).toContain(`(${ruleId})`);
-}
-
-/** Asserts that `violations` is exactly one BAD_USER_INPUT on this field, with no rule. */
-function expectOnlyBadInput(violations: Violation[], field: string[], phrase: string): void {
-  expect(violations).toHaveLength(1);
-  expect(violations[0]).toMatchObject({ code: 'BAD_USER_INPUT', field });
-  expect(violations[0].ruleId).toBeUndefined();
-  expect(violations[0].message).toContain(phrase);
-}
+import { expectOnlyBadInput, expectOnlyRuleViolation } from '../support/violations';
 
 /** Setting, interview rule, identification rule, criteria rule (null: no criteria), a valid helped-and-protected criterion. */
 const SETTINGS: [SettingType, string, string, string | null, string | null][] = [

@@ -12,29 +12,12 @@ import {
 } from '../../src/domain/inspection-lifecycle';
 import { InspectionType } from '../../src/domain/inspection-types';
 import { addDays } from '../../src/domain/local-date';
-import type { Violation } from '../../src/domain/rule-violation';
 import { SettingType } from '../../src/domain/setting-types';
+import { expectOnly, expectOnlyRuleViolation } from '../support/violations';
 
 const TODAY = '2026-11-23';
 const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MONITORING, ASSURANCE_VISIT: ASSURANCE } = InspectionType;
 const { SCHEDULED, ON_SITE, FIELDWORK_COMPLETE } = InspectionStatus;
-
-/** Asserts that `violations` is exactly one rule violation with this rule, field and a message containing `phrase`. */
-function expectOnlyRuleViolation(violations: Violation[], ruleId: string, field: string[], phrase: string): void {
-  expect(violations).toHaveLength(1);
-  const [v] = violations;
-  expect(v).toMatchObject({ code: 'RULE_VIOLATION', ruleId, field });
-  expect(v.message).toContain(phrase);
-  expect(v.message).toContain(`(${ruleId})`);
-}
-
-/** Asserts that `violations` is exactly one violation with this code and field, and no rule. */
-function expectOnly(violations: Violation[], code: 'BAD_USER_INPUT' | 'CONFLICT', field: string[], phrase: string): void {
-  expect(violations).toHaveLength(1);
-  expect(violations[0]).toMatchObject({ code, field });
-  expect(violations[0].ruleId).toBeUndefined();
-  expect(violations[0].message).toContain(phrase);
-}
 
 const STATEMENT_OF_PURPOSE = { source: LineOfEnquirySource.STATEMENT_OF_PURPOSE, text: 'Does the home care for the children its statement of purpose describes?' };
 const CONCERN = { source: LineOfEnquirySource.CONCERN_OR_COMPLAINT, text: 'A complaint about night-time staffing' };

@@ -6,21 +6,12 @@ import {
   validateInspectionTypeForSetting,
   type NoticeRequirement,
 } from '../../src/domain/inspection-types';
-import type { Violation } from '../../src/domain/rule-violation';
 import { SETTING_TYPES, SettingType } from '../../src/domain/setting-types';
 import { addWorkingDays } from '../../src/domain/working-days';
+import { expectOnlyRuleViolation } from '../support/violations';
 
 const ALL_SETTING_TYPES = Object.values(SettingType);
 const CHILDRENS_HOMES = [SettingType.CHILDRENS_HOME, SettingType.SECURE_CHILDRENS_HOME];
-
-/** Asserts that `violations` is exactly one rule violation with this rule, field and a message containing `phrase`. */
-function expectOnlyRuleViolation(violations: Violation[], ruleId: string, field: string[], phrase: string): void {
-  expect(violations).toHaveLength(1);
-  const [v] = violations;
-  expect(v).toMatchObject({ code: 'RULE_VIOLATION', ruleId, field });
-  expect(v.message).toContain(phrase);
-  expect(v.message).toContain(`(${ruleId})`);
-}
 
 describe('validateInspectionTypeForSetting', () => {
   test.each(ALL_SETTING_TYPES)('a full inspection is allowed for a %s', (settingType) => {

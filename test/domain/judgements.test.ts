@@ -18,15 +18,10 @@ import {
 } from '../../src/domain/judgements';
 import type { Violation } from '../../src/domain/rule-violation';
 import { SettingType } from '../../src/domain/setting-types';
+import { expectOnlyRuleViolation } from '../support/violations';
 
 const { OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT_TO_BE_GOOD: RI, INADEQUATE } = Grade;
 const ALL_GRADES = [OUTSTANDING, GOOD, RI, INADEQUATE];
-
-/** Asserts that `violations` is exactly one rule violation with this rule, field and a message containing `phrase`. */
-function expectOnlyRuleViolation(violations: Violation[], ruleId: string, field: string[], phrase: string): void {
-  expect(violations).toHaveLength(1);
-  expectRuleViolation(violations, ruleId, field, phrase);
-}
 
 /** Asserts that `violations` holds exactly one violation of `ruleId`, with this field and a message containing `phrase`. */
 function expectRuleViolation(violations: Violation[], ruleId: string, field: string[], phrase: string): void {

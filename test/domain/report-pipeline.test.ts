@@ -19,9 +19,9 @@ import {
   validateWithhold,
   type ReportState,
 } from '../../src/domain/report-pipeline';
-import type { Violation } from '../../src/domain/rule-violation';
 import { SettingType } from '../../src/domain/setting-types';
 import { addWorkingDays } from '../../src/domain/working-days';
+import { expectOnlyBadInput, expectOnlyRuleViolation } from '../support/violations';
 
 const S = InspectionStatus;
 const A = PipelineAction;
@@ -29,22 +29,6 @@ const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MO
 const { CHILDRENS_HOME: CH, SECURE_CHILDRENS_HOME: SCH, RESIDENTIAL_FAMILY_CENTRE: RFC, ADOPTION_SUPPORT_AGENCY: ASA } = SettingType;
 const ALL_STATUSES = Object.values(InspectionStatus);
 const ALL_ACTIONS = Object.values(PipelineAction);
-
-/** Asserts that `violations` is exactly one rule violation with this rule and field (and a message containing `phrase`). */
-function expectOnlyRuleViolation(violations: Violation[], ruleId: string, field: string[], phrase?: string): void {
-  expect(violations).toHaveLength(1);
-  expect(violations[0]).toMatchObject({ code: 'RULE_VIOLATION', ruleId, field });
-  expect(violations[0].message).toContain(`(${ruleId})`);
-  if (phrase !== undefined) expect(violations[0].message).toContain(phrase);
-}
-
-/** Asserts that `violations` is exactly one BAD_USER_INPUT on this field (with a message containing `phrase`). */
-function expectOnlyBadInput(violations: Violation[], field: string[], phrase?: string): void {
-  expect(violations).toHaveLength(1);
-  expect(violations[0]).toMatchObject({ code: 'BAD_USER_INPUT', field });
-  expect(violations[0].ruleId).toBeUndefined();
-  if (phrase !== undefined) expect(violations[0].message).toContain(phrase);
-}
 
 type Family = 'CH' | 'RFC' | 'ASA' | 'CA';
 interface Context {
