@@ -40,6 +40,13 @@ export const MANAGER_ROOT_FIELDS: ReadonlySet<string> = new Set([
 
 const STAFF: ReadonlySet<Role> = new Set([Role.INSPECTOR, Role.REGULATORY_INSPECTION_MANAGER, Role.ADMIN]);
 
+/** Root fields open to fewer staff roles than the rest, with the roles that may use them. */
+const NARROWER_ROOT_FIELDS: ReadonlyMap<string, ReadonlySet<Role>> = new Map<string, ReadonlySet<Role>>([
+  ...[...MANAGER_ROOT_FIELDS].map((field): [string, ReadonlySet<Role>] => [field, new Set([Role.REGULATORY_INSPECTION_MANAGER])]),
+  // The audit trail: the people who answer for the records, not the people who make them.
+  ['auditTrail', new Set([Role.REGULATORY_INSPECTION_MANAGER, Role.ADMIN])],
+]);
+
 export type AccessDecision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 /** Whether a caller may run an operation with these root fields. */
@@ -48,7 +55,7 @@ export function decideAccess(principal: Principal | null, rootFields: readonly s
   if (internal.length === 0) return 'ALLOW';
   if (!principal) return 'UNAUTHENTICATED';
   if (!STAFF.has(principal.role)) return 'FORBIDDEN';
-  if (principal.role !== Role.REGULATORY_INSPECTION_MANAGER && internal.some((field) => MANAGER_ROOT_FIELDS.has(field))) return 'FORBIDDEN';
+  if (internal.some((field) => NARROWER_ROOT_FIELDS.get(field)?.has(principal.role) === false)) return 'FORBIDDEN';
   return 'ALLOW';
 }
 
