@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Principal } from '../domain/access';
+import type { AccessDecision, Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
@@ -34,4 +34,6 @@ export interface Context {
   requestId: string;
   /** The authenticated caller, or null for the public. */
   principal: Principal | null;
+  /** What the access check decided, and on which root fields; set once the operation is resolved. */
+  access?: { rootFields: string[]; decision: AccessDecision };
 }

@@ -24,7 +24,9 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
         const fragments = new Map(
           document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
         );
-        const decision = decideAccess(contextValue.principal, operation ? rootFields(operation.selectionSet, fragments) : []);
+        const fields = operation ? rootFields(operation.selectionSet, fragments) : [];
+        const decision = decideAccess(contextValue.principal, fields);
+        contextValue.access = { rootFields: fields, decision };
         if (decision === 'UNAUTHENTICATED') {
           throw new GraphQLError('Sign in: this operation needs a bearer token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }

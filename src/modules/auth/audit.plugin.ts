@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Kind, type OperationDefinitionNode } from 'graphql';
-import { PUBLIC_ROOT_FIELDS, decideAccess } from '../../domain/access';
+import { PUBLIC_ROOT_FIELDS } from '../../domain/access';
 import type { Context } from '../../server/context';
 import { AuditEntry } from './audit.entity';
 
@@ -29,13 +28,12 @@ export function auditPlugin(orm: MikroORM): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operation, request, response }) {
-          const principal = contextValue.principal;
-          if (!principal || !operation || response.body.kind !== 'single') return;
-          const fields = rootFieldNames(operation);
+          const { principal, access } = contextValue;
+          // A denied call writes nothing, not even here; nor does one that never got as far as the access check.
+          if (!principal || !operation || !access || access.decision !== 'ALLOW' || response.body.kind !== 'single') return;
+          const fields = access.rootFields;
           const isMutation = operation.operation === 'mutation';
           if (!isMutation && fields.every((f) => PUBLIC_ROOT_FIELDS.has(f))) return;
-          // A denied call writes nothing, not even here.
-          if (decideAccess(principal, fields) !== 'ALLOW') return;
           const result = response.body.singleResult;
           const outcome = result.errors?.length ? 'ERROR' : hasUserErrors(result.data) ? 'USER_ERRORS' : 'OK';
           // One plain INSERT: no unit of work, no transaction round trips.
@@ -54,8 +52,4 @@ export function auditPlugin(orm: MikroORM): ApolloServerPlugin<Context> {
       };
     },
   };
-}
-
-function rootFieldNames(operation: OperationDefinitionNode): string[] {
-  return operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : s.kind === Kind.INLINE_FRAGMENT ? ['(fragment)'] : [s.name.value]));
 }
