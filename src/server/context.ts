@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AccessDecision, Principal } from '../domain/access';
+import type { AccessDecision, FieldAccess, Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
@@ -35,5 +35,5 @@ export interface Context {
   /** The authenticated caller, or null for the public. */
   principal: Principal | null;
   /** What the access check decided, and on which root fields; set once the operation is resolved. */
-  access?: { rootFields: string[]; decision: AccessDecision };
+  access?: { rootFields: { name: string; access: FieldAccess | undefined }[]; decision: AccessDecision };
 }

@@ -10,6 +10,7 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
 import { JudgementResolver } from '../modules/judgements/judgement.resolver';
 import { AuditResolver } from '../modules/auth/audit.resolver';
+import { authChecker } from '../modules/auth/authorize';
 import { PublicResolver } from '../modules/public/public.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 import { ProviderDueResolver, SchedulingResolver } from '../modules/scheduling/scheduling.resolver';
@@ -50,6 +51,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
+    authChecker,
     emitSchemaFile: false,
   }).then((schema) => {
     schema.getQueryType()!.description =

@@ -1,6 +1,7 @@
 /**
- * Deny by default: the public queries are open; every other operation needs a valid bearer token
- * of a member of staff. Denied calls change nothing.
+ * Deny by default: the public queries (and the reference lists of regions and local authorities)
+ * are open; every other operation needs a valid bearer token of a role that may use it. Denied
+ * calls change nothing. Which records each role reaches is in scopes.test.ts.
  */
 import { SignJWT } from 'jose';
 import { Role } from '../../src/domain/access';
@@ -50,7 +51,7 @@ describe('the public', () => {
       '{ publicReports(first: 1) { edges { cursor } } providers(first: 1) { edges { cursor } } }',
       '{ x: provider(urn: "2999999") { name } }',
       'query { ...F } fragment F on Query { inspections(first: 1) { edges { cursor } } }',
-      'query { ... on Query { regions { name } } }',
+      'query { regions { name } ... on Query { openCaseReviews(first: 1) { edges { cursor } } } }',
     ]) {
       const response = await raw(query);
       expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -87,16 +88,28 @@ describe('tokens', () => {
 });
 
 describe('roles', () => {
-  test.each([Role.INSPECTOR, Role.REGULATORY_INSPECTION_MANAGER, Role.ADMIN])('%s (staff) may use internal operations', async (role) => {
-    const { errors } = await api.gql(ProvidersDocument, { first: 1 }, { token: await api.tokenFor(role), allowErrors: true });
+  test.each([
+    [Role.INSPECTOR, { region: 'E12000002' }],
+    [Role.REGULATORY_INSPECTION_MANAGER, { region: 'E12000002' }],
+    [Role.ADMIN, {}],
+    [Role.PROVIDER, { urns: ['2999999'] }],
+  ])('%s may read the register (within its scope)', async (role, scope) => {
+    const { errors } = await api.gql(ProvidersDocument, { first: 1 }, { token: await api.tokenFor(role, scope), allowErrors: true });
     expect(errors).toBeUndefined();
   });
 
-  test.each([Role.PROVIDER, Role.LOCAL_AUTHORITY])('%s gets the public views only for now: internal operations are FORBIDDEN', async (role) => {
-    const token = await api.tokenFor(role);
+  test('LOCAL_AUTHORITY may not read the register: FORBIDDEN, with 403; the public views stay open to it', async () => {
+    const token = await api.tokenFor(Role.LOCAL_AUTHORITY, { localAuthority: 'E08000003' });
     const internal = await api.gql(ProvidersDocument, { first: 1 }, { token, allowErrors: true });
     expect(internal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(internal.status).toBe(403);
     const pub = await api.gql(PublicReportsDocument, { first: 1 }, { token, allowErrors: true });
     expect(pub.errors).toBeUndefined();
+  });
+
+  test('the reference lists of regions and local authorities are public: a frontend needs them to find reports', async () => {
+    const response = await raw('{ regions { code name } localAuthorities { onsCode name } }');
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.regions).toHaveLength(9);
   });
 });

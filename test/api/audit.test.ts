@@ -16,25 +16,25 @@ async function trail() {
 }
 
 test('a mutation is recorded with who, role, operation, targets, request ID and outcome', async () => {
-  const token = await api.tokenFor(Role.INSPECTOR, { subject: 'alice' });
+  const token = await api.tokenFor(Role.ADMIN, { subject: 'alice' });
   const input = registrationInput();
   await api.gql(RegisterProviderDocument, { input }, { token });
   const refused = registrationInput({ urn: 'bad' });
   await api.gql(RegisterProviderDocument, { input: refused }, { token });
   const entries = (await trail()).filter((e) => e.subject === 'alice');
   expect(entries.slice(0, 2)).toEqual([
-    expect.objectContaining({ role: 'INSPECTOR', operation: 'registerProvider', kind: 'MUTATION', targets: ['bad'], outcome: 'USER_ERRORS' }),
-    expect.objectContaining({ role: 'INSPECTOR', operation: 'registerProvider', kind: 'MUTATION', targets: [input.urn], outcome: 'OK', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+    expect.objectContaining({ role: 'ADMIN', operation: 'registerProvider', kind: 'MUTATION', targets: ['bad'], outcome: 'USER_ERRORS' }),
+    expect.objectContaining({ role: 'ADMIN', operation: 'registerProvider', kind: 'MUTATION', targets: [input.urn], outcome: 'OK', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
   ]);
 });
 
 test('internal reads are recorded; public queries and denied calls are not', async () => {
-  const token = await api.tokenFor(Role.INSPECTOR, { subject: 'bob' });
+  const token = await api.tokenFor(Role.INSPECTOR, { subject: 'bob', region: 'E12000002' });
   await api.gql(ProvidersDocument, { first: 1 }, { token });
   await api.gql(PublicReportsDocument, { first: 1 }, { token });
   await api.gql(PublicReportsDocument, { first: 1 }, { token: null });
   await api.gql(RegisterProviderDocument, { input: registrationInput() }, { token: null, allowErrors: true });
-  await api.gql(ProvidersDocument, { first: 1 }, { token: await api.tokenFor(Role.PROVIDER, { subject: 'carol' }), allowErrors: true });
+  await api.gql(ProvidersDocument, { first: 1 }, { token: await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'carol' }), allowErrors: true });
   const entries = await trail();
   expect(entries.filter((e) => e.subject === 'bob').map((e) => [e.operation, e.kind])).toEqual([['providers', 'QUERY']]);
   expect(entries.filter((e) => e.subject === 'carol')).toEqual([]);

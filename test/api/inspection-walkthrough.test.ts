@@ -247,8 +247,10 @@ describe('a full inspection of an adoption support agency, from notice to judgem
       registrationDate: '2022-06-01',
       registeredManager: { name: 'Helen Okoro', startDate: '2022-06-01' },
     });
+    // Leeds is in Yorkshire and The Humber: the agency is inspected by staff of that region.
+    const yorkshire = await api.managerOf('E12000003');
     // Notice on Monday 19 October 2026 for a start on Monday 2 November: exactly 10 working days.
-    const scheduled = await api.gql(ScheduleInspectionDocument, {
+    const scheduled = await yorkshire.gql(ScheduleInspectionDocument, {
       input: scheduleInput(agency.id, { scheduledStart: '2026-11-02', noticeGivenOn: '2026-10-19', linesOfEnquiry: [] }),
     });
     expect(scheduled.data!.scheduleInspection.userErrors).toEqual([]);
@@ -262,7 +264,7 @@ describe('a full inspection of an adoption support agency, from notice to judgem
       explanation: "10 working days' notice given; 10 due",
     });
 
-    await api.gql(StartInspectionDocument, { input: { inspectionId: inspection.id, onSiteStart: '2026-11-02' } });
+    await yorkshire.gql(StartInspectionDocument, { input: { inspectionId: inspection.id, onSiteStart: '2026-11-02' } });
     const evidence = [];
     for (const [area, criterion, source, finding] of [
       ['OVERALL_EXPERIENCES_AND_PROGRESS', 'OEP.1', 'PARENTS_AND_CARERS', 'STRENGTH'],
@@ -271,7 +273,7 @@ describe('a full inspection of an adoption support agency, from notice to judgem
       ['LEADERS_AND_MANAGERS', 'LM.4', 'STAFF', 'WEAKNESS'],
     ] as const) {
       evidence.push(
-        await recordEvidence(api, inspection.id, {
+        await recordEvidence(yorkshire, inspection.id, {
           judgementArea: area,
           evaluationCriterion: criterion,
           source,
@@ -282,12 +284,12 @@ describe('a full inspection of an adoption support agency, from notice to judgem
       );
     }
     // The agency's two on-site days spread over three (ASA-048): no reason needed.
-    const completed = await api.gql(CompleteFieldworkDocument, {
+    const completed = await yorkshire.gql(CompleteFieldworkDocument, {
       input: { inspectionId: inspection.id, onSiteEnd: '2026-11-04', feedbackDate: '2026-11-04' },
     });
     expect(completed.data!.completeFieldwork.userErrors).toEqual([]);
 
-    const proposed = await api.gql(ProposeFullInspectionJudgementsDocument, {
+    const proposed = await yorkshire.gql(ProposeFullInspectionJudgementsDocument, {
       input: {
         inspectionId: inspection.id,
         overallExperiencesAndProgress: 'GOOD',
@@ -298,7 +300,7 @@ describe('a full inspection of an adoption support agency, from notice to judgem
     expect(proposed.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
 
     // ASA-029: a requirement rests on more than one source of evidence.
-    const requirement = await api.gql(RecordRequirementDocument, {
+    const requirement = await yorkshire.gql(RecordRequirementDocument, {
       input: {
         inspectionId: inspection.id,
         regulation: 'Adoption Support Agencies (England) and Adoption Agencies (Miscellaneous Amendments) Regulations 2005, regulation 11',
@@ -310,7 +312,7 @@ describe('a full inspection of an adoption support agency, from notice to judgem
     });
     expect(requirement.data!.recordRequirement.userErrors).toEqual([]);
     // ASA-028: a recommendation cites the standard with a summary of it.
-    const recommendation = await api.gql(RecordRecommendationDocument, {
+    const recommendation = await yorkshire.gql(RecordRecommendationDocument, {
       input: {
         inspectionId: inspection.id,
         reference: 'Adoption support agencies national minimum standard 16.2',
@@ -321,7 +323,7 @@ describe('a full inspection of an adoption support agency, from notice to judgem
     });
     expect(recommendation.data!.recordRecommendation.userErrors).toEqual([]);
 
-    const { data } = await api.gql(InspectionRecordDocument, { id: inspection.id, evidenceFirst: 10 });
+    const { data } = await yorkshire.gql(InspectionRecordDocument, { id: inspection.id, evidenceFirst: 10 });
     const record = data!.node!;
     if (record.__typename !== 'Inspection') throw new Error('not an inspection');
     expect(record).toMatchObject({

@@ -1,6 +1,6 @@
 import { Role } from '../../src/domain/access';
 import { ChangeRegisteredManagerDocument } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, TEST_REGION, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 
 let api: TestApp;
@@ -18,7 +18,8 @@ test('a database fault reaches the client as a masked internal error with a requ
     .request()
     .post('/graphql')
     .set('content-type', 'application/json')
-    .set('authorization', `Bearer ${await api.tokenFor(Role.INSPECTOR)}`)
+    // an inspector of the North West, the setting's region (a token without a region reaches no setting)
+    .set('authorization', `Bearer ${await api.tokenFor(Role.INSPECTOR, { region: TEST_REGION })}`)
     .send({ query: `{ provider(urn: "${provider.urn}") { urn registeredManager { name } } }` });
   expect(response.body.data.provider).toEqual({ urn: provider.urn, registeredManager: null });
   expect(response.body.errors).toEqual([

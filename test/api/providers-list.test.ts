@@ -4,10 +4,13 @@ import { seedSyntheticRegister } from '../../src/db/seed';
 import { startTestApp, type TestApp } from '../support/app';
 
 let api: TestApp;
+/** The whole register is national: admins page it; a regulatory inspection manager sees only their region. */
+let admin: TestApp;
 let all: { urn: string; settingType: string; status: string; localAuthority: string; region: string }[];
 
 beforeAll(async () => {
   api = await startTestApp();
+  admin = await api.admin();
   await seedSyntheticRegister(api.orm.em.fork(), { providers: 230, seed: 7 });
   const rows = await api.orm.em.fork().find(Provider, {}, { populate: ['localAuthority'], orderBy: { urn: 'asc' } });
   all = rows.map((p) => ({
@@ -20,16 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function page(variables: Parameters<TestApp['gql']>[1] & object) {
-  const { data } = await api.gql(ProvidersDocument, variables as never);
+async function page(variables: Parameters<TestApp['gql']>[1] & object, caller: TestApp = admin) {
+  const { data } = await caller.gql(ProvidersDocument, variables as never);
   return data!.providers;
 }
 
-async function walkForwards(filter: ProviderFilter | null, size: number): Promise<string[]> {
+async function walkForwards(filter: ProviderFilter | null, size: number, caller: TestApp = admin): Promise<string[]> {
   const urns: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 100; i++) {
-    const p = await page({ filter, first: size, after });
+    const p = await page({ filter, first: size, after }, caller);
     urns.push(...p.edges.map((e) => e.node.urn));
     if (!p.pageInfo.hasNextPage) return urns;
     after = p.pageInfo.endCursor;
@@ -37,11 +40,11 @@ async function walkForwards(filter: ProviderFilter | null, size: number): Promis
   throw new Error('did not reach the end');
 }
 
-async function walkBackwards(filter: ProviderFilter | null, size: number): Promise<string[]> {
+async function walkBackwards(filter: ProviderFilter | null, size: number, caller: TestApp = admin): Promise<string[]> {
   const urns: string[] = [];
   let before: string | null = null;
   for (let i = 0; i < 100; i++) {
-    const p = await page({ filter, last: size, before });
+    const p = await page({ filter, last: size, before }, caller);
     urns.unshift(...p.edges.map((e) => e.node.urn));
     if (!p.pageInfo.hasPreviousPage) return urns;
     before = p.pageInfo.startCursor;
@@ -141,10 +144,67 @@ describe('providers: filters', () => {
   });
 });
 
+describe('providers: scoped to the caller', () => {
+  const NORTH_WEST = 'E12000002';
+  const LONDON = 'E12000007';
+
+  test("a North West regulatory inspection manager's list holds only the North West's settings, forwards and backwards, and totalCount agrees", async () => {
+    const expected = all.filter((p) => p.region === NORTH_WEST).map((p) => p.urn);
+    expect(expected.length).toBeLessThan(all.length); // the register has settings elsewhere to leave out
+    expect(await walkForwards(null, 13, api)).toEqual(expected);
+    expect(await walkBackwards(null, 11, api)).toEqual(expected);
+    expect((await page({ first: 1 }, api)).totalCount).toBe(expected.length);
+  });
+
+  test("filters apply within the manager's region: the North West's children's homes, with the right totalCount", async () => {
+    const filter: ProviderFilter = { settingType: 'CHILDRENS_HOME' };
+    const expected = all.filter((p) => p.region === NORTH_WEST && p.settingType === 'CHILDRENS_HOME').map((p) => p.urn);
+    expect(await walkForwards(filter, 7, api)).toEqual(expected);
+    expect((await page({ filter, first: 1 }, api)).totalCount).toBe(expected.length);
+  });
+
+  test("London's regulatory inspection manager sees London's settings and none of the North West's", async () => {
+    const london = await api.managerOf(LONDON);
+    const expected = all.filter((p) => p.region === LONDON).map((p) => p.urn);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await walkForwards(null, 50, london)).toEqual(expected);
+    expect((await page({ first: 1 }, london)).totalCount).toBe(expected.length);
+  });
+
+  test("asking for another region's settings as a regulatory inspection manager is FORBIDDEN", async () => {
+    const { data, errors } = await api.gql(ProvidersDocument, { filter: { region: LONDON }, first: 5 }, { allowErrors: true });
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ path: ['providers'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  test('a local authority of another region matches nothing for a regulatory inspection manager, and totalCount is 0', async () => {
+    const filter: ProviderFilter = { localAuthority: 'E09000033' }; // Westminster, London
+    expect(all.some((p) => p.region === LONDON)).toBe(true);
+    const p = await page({ filter, first: 5 }, api);
+    expect(p.edges).toEqual([]);
+    expect(p.totalCount).toBe(0);
+  });
+
+  test('an admin sees the whole register, every region, and may ask for any region', async () => {
+    const regions = new Set(all.map((p) => p.region));
+    expect(regions.size).toBe(9);
+    expect((await page({ first: 1 })).totalCount).toBe(all.length);
+    const expected = all.filter((p) => p.region === LONDON).map((p) => p.urn);
+    expect(await walkForwards({ region: LONDON }, 50)).toEqual(expected);
+  });
+
+  test('a provider lists only its own settings', async () => {
+    const own = [all[3].urn, all[150].urn];
+    const provider = await api.providerOf(...own);
+    expect(await walkForwards(null, 1, provider)).toEqual(own);
+    expect((await page({ first: 1 }, provider)).totalCount).toBe(2);
+  });
+});
+
 describe('providers: DataLoaders', () => {
   test('listing 10 or 100 settings with local authority, region, provider and manager runs the same number of statements', async () => {
-    const ten = await api.statements(() => api.gql(ProvidersWithPlacesDocument, { first: 10 }));
-    const hundred = await api.statements(() => api.gql(ProvidersWithPlacesDocument, { first: 100 }));
+    const ten = await api.statements(() => admin.gql(ProvidersWithPlacesDocument, { first: 10 }));
+    const hundred = await api.statements(() => admin.gql(ProvidersWithPlacesDocument, { first: 100 }));
     expect(ten.length).toBe(hundred.length);
     // the page, then one batch each: local authorities, regions, registered providers, appointments
     expect(hundred).toHaveLength(5);

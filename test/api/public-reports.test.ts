@@ -22,13 +22,17 @@ import { COMMON_SETTING_WORDS } from '../../src/domain/redaction';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
-import { proposeGood, publish, sendDraft, toQualityAssurance } from '../support/reports';
+import { asProviderOf, proposeGood, publish, sendDraft, toQualityAssurance } from '../support/reports';
 
 let api: TestApp;
 beforeAll(async () => {
   api = await startTestApp();
 });
 afterAll(() => api.close());
+
+// Settings outside the North West (the default caller's region) are inspected by managers of their own region.
+const YORKSHIRE = 'E12000003'; // Leeds, E08000035
+const LONDON = 'E12000007'; // Westminster, E09000033
 
 const FULL_DAYS = { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' };
 
@@ -127,10 +131,11 @@ describe("a children's home: full inspection published and found by URN, local a
 describe('monitoring and assurance visits are published in their own shape', () => {
   test('CH-181 a monitoring visit report: no grade unless a new judgement, found by local authority', async () => {
     const home = await registerProvider(api, { localAuthority: 'E08000035', registrationDate: '2021-03-01' });
-    const visit = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: '2026-09-14' });
-    await api.gql(RecordMonitoringVisitOutcomeDocument, { input: { inspectionId: visit.id, progressSummary: 'Requirements met' } });
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' } });
-    await publish(api, visit.id, { qa: '2026-09-15', draft: '2026-09-16', comments: '2026-09-17', final: '2026-09-18', published: '2026-09-21' });
+    const yorkshire = await api.managerOf(YORKSHIRE);
+    const visit = await inspectionAtFeedback(yorkshire, home.id, { type: 'MONITORING_VISIT', start: '2026-09-14' });
+    await yorkshire.gql(RecordMonitoringVisitOutcomeDocument, { input: { inspectionId: visit.id, progressSummary: 'Requirements met' } });
+    await yorkshire.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' } });
+    await publish(yorkshire, visit.id, { qa: '2026-09-15', draft: '2026-09-16', comments: '2026-09-17', final: '2026-09-18', published: '2026-09-21' });
     const { data } = await api.gql(PublicReportsDocument, { localAuthority: 'E08000035', first: 10 });
     const report = data!.publicReports.edges.find((e) => e.node.urn === home.urn)!.node;
     expect(report).toMatchObject({
@@ -142,10 +147,11 @@ describe('monitoring and assurance visits are published in their own shape', () 
 
   test('CA-072 CA-073 an assurance visit report: whether serious or widespread concerns were found, with a child-friendly summary', async () => {
     const secure = await registerProvider(api, { settingType: 'SECURE_CHILDRENS_HOME', places: 12, localAuthority: 'E09000033', registrationDate: '2019-04-01' });
-    const visit = await inspectionAtFeedback(api, secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-14', end: '2026-09-16', noticeGivenOn: '2026-09-14' });
-    await api.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' } });
-    await publish(api, visit.id, { qa: '2026-09-17', draft: '2026-10-05', comments: '2026-10-06', final: '2026-10-07', published: '2026-10-15' });
+    const london = await api.managerOf(LONDON);
+    const visit = await inspectionAtFeedback(london, secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-14', end: '2026-09-16', noticeGivenOn: '2026-09-14' });
+    await london.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
+    await london.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' } });
+    await publish(london, visit.id, { qa: '2026-09-17', draft: '2026-10-05', comments: '2026-10-06', final: '2026-10-07', published: '2026-10-15' });
     const { data } = await api.gql(PublicReportsDocument, { region: 'E12000007', settingType: 'SECURE_CHILDRENS_HOME', first: 10 });
     expect(data!.publicReports.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({
@@ -187,9 +193,10 @@ describe('only published reports are visible', () => {
     await proposeGood(api, inspection.id);
     await api.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children at Willow House make good progress.' } });
     await toQualityAssurance(api, inspection.id, '2026-09-09');
-    expect((await api.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport).toBeNull();
+    const provider = await asProviderOf(api, inspection.id);
+    expect((await provider.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport).toBeNull();
     await sendDraft(api, inspection.id, '2026-09-10');
-    const draft = (await api.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport!;
+    const draft = (await provider.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport!;
     expect(draft).toMatchObject({ urn: home.urn, version: 0, publishedOn: '2026-09-10', judgements: { overallExperiencesAndProgress: 'GOOD' } });
     expect(draft.sections[0].text).toBe('Children at the home make good progress.');
     expect((await api.gql(PublicReportDocument, { urn: home.urn })).data!.publicReport).toBeNull();
@@ -242,13 +249,14 @@ describe('property: nothing private reaches any public query', () => {
             localAuthority: 'E08000035',
             registrationDate: '2021-03-01',
           });
-          const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-09-08' });
-          await recordEvidence(api, inspection.id, {
+          const yorkshire = await api.managerOf(YORKSHIRE);
+          const inspection = await inspectionAtFeedback(yorkshire, home.id, { start: '2026-09-08' });
+          await recordEvidence(yorkshire, inspection.id, {
             people: [{ name: child, role: 'CHILD' }, { name: staff, role: 'STAFF_MEMBER' }],
             identificationJustification: 'To protect the child',
           });
-          await proposeGood(api, inspection.id);
-          await api.gql(WriteReportTextDocument, {
+          await proposeGood(yorkshire, inspection.id);
+          await yorkshire.gql(WriteReportTextDocument, {
             input: {
               inspectionId: inspection.id,
               overall: `${child} (${g.child[0]}) lives at ${settingName}, ${street}, ${postcode.toLowerCase()}. ${staff} says ${g.child[1]} is settled.`,
@@ -256,7 +264,7 @@ describe('property: nothing private reaches any public query', () => {
               childFriendlySummary: `Hello ${g.child[0]}! We liked ${settingName}.`,
             },
           });
-          await publish(api, inspection.id, FULL_DAYS);
+          await publish(yorkshire, inspection.id, FULL_DAYS);
           const outputs = [
             (await api.gql(PublicReportDocument, { urn: home.urn })).data,
             (await api.gql(PublicProviderDocument, { urn: home.urn })).data,

@@ -8,8 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function register(overrides: Parameters<typeof registrationInput>[0]) {
-  const { data } = await api.gql(RegisterProviderDocument, { input: registrationInput(overrides) });
+/** Registers as the default caller, the North West's regulatory inspection manager, unless another is given. */
+async function register(overrides: Parameters<typeof registrationInput>[0], caller: TestApp = api) {
+  const { data } = await caller.gql(RegisterProviderDocument, { input: registrationInput(overrides) });
   return data!.registerProvider;
 }
 
@@ -106,14 +107,18 @@ describe('registerProvider', () => {
     expect(asOrganisation.userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'singlePersonAgency'], code: 'RULE_VIOLATION', ruleId: 'ASA-043' }),
     ]);
-    const asIndividual = await register({
-      settingType: 'ADOPTION_SUPPORT_AGENCY',
-      places: null,
-      singlePersonAgency: true,
-      responsibleIndividual: null,
-      registeredProvider: { kind: 'INDIVIDUAL', name: 'Alan Moss', address: { line1: '9 High St', town: 'Leeds', postcode: 'LS1 1AA' } },
-      localAuthority: 'E08000035',
-    });
+    // Leeds is in Yorkshire and The Humber: registered by that region's regulatory inspection manager.
+    const asIndividual = await register(
+      {
+        settingType: 'ADOPTION_SUPPORT_AGENCY',
+        places: null,
+        singlePersonAgency: true,
+        responsibleIndividual: null,
+        registeredProvider: { kind: 'INDIVIDUAL', name: 'Alan Moss', address: { line1: '9 High St', town: 'Leeds', postcode: 'LS1 1AA' } },
+        localAuthority: 'E08000035',
+      },
+      await api.managerOf('E12000003'),
+    );
     expect(asIndividual.userErrors).toEqual([]);
     expect(asIndividual.provider).toMatchObject({ singlePersonAgency: true, places: null, settingType: 'ADOPTION_SUPPORT_AGENCY' });
   });
@@ -190,7 +195,52 @@ describe('registerProvider', () => {
   });
 });
 
+describe('registerProvider: who may register where', () => {
+  test("a regulatory inspection manager registers a setting in their own region's local authority", async () => {
+    const payload = await register({ localAuthority: 'E08000012' }); // Liverpool, North West
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.provider).toMatchObject({ localAuthority: { onsCode: 'E08000012' }, region: { code: 'E12000002' } });
+  });
+
+  test("a regulatory inspection manager cannot register a setting in another region's local authority: FORBIDDEN, nothing written", async () => {
+    const urn = uniqueUrn();
+    const { data, errors } = await api.gql(
+      RegisterProviderDocument,
+      { input: registrationInput({ urn, localAuthority: 'E09000033' }) }, // Westminster, London
+      { allowErrors: true },
+    );
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ path: ['registerProvider'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    const admin = await api.admin();
+    expect((await admin.gql(ProviderByUrnDocument, { urn })).data?.provider).toBeNull();
+    // the URN is still free: London's regulatory inspection manager may register it
+    const london = await register({ urn, localAuthority: 'E09000033' }, await api.managerOf('E12000007'));
+    expect(london.userErrors).toEqual([]);
+    expect(london.provider).toMatchObject({ urn, region: { code: 'E12000007' } });
+  });
+
+  test('an admin registers settings in any region (the register is national)', async () => {
+    const admin = await api.admin();
+    for (const [localAuthority, region] of [['E08000003', 'E12000002'], ['E09000033', 'E12000007'], ['E08000025', 'E12000005']]) {
+      const payload = await register({ localAuthority }, admin);
+      expect(payload.userErrors).toEqual([]);
+      expect(payload.provider?.region.code).toBe(region);
+    }
+  });
+});
+
 describe('provider(urn:)', () => {
+  test("a regulatory inspection manager looking up a setting of another region is FORBIDDEN; its own region's manager and an admin may", async () => {
+    const westminster = await registerProvider(api, { localAuthority: 'E09000033' });
+    const { data, errors } = await api.gql(ProviderByUrnDocument, { urn: westminster.urn }, { allowErrors: true });
+    expect(data?.provider ?? null).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ path: ['provider'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    const london = await api.managerOf('E12000007');
+    expect((await london.gql(ProviderByUrnDocument, { urn: westminster.urn })).data?.provider?.urn).toBe(westminster.urn);
+    const admin = await api.admin();
+    expect((await admin.gql(ProviderByUrnDocument, { urn: westminster.urn })).data?.provider?.urn).toBe(westminster.urn);
+  });
+
   test('returns null for a well-formed URN that is not registered', async () => {
     const { data } = await api.gql(ProviderByUrnDocument, { urn: '2999999' });
     expect(data?.provider).toBeNull();

@@ -25,7 +25,7 @@ import {
 import { TEST_NOW, startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { completeFieldwork, evidenceInput, inspectionAtFeedback, schedule } from '../support/inspections';
-import { comments, completeReportText, issueFinal, proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
+import { asProviderOf, comments, completeReportText, issueFinal, proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -33,6 +33,9 @@ beforeAll(async () => {
 });
 afterEach(() => api.clock.set(TEST_NOW));
 afterAll(() => api.close());
+
+/** Leeds (E08000035) is in Yorkshire and The Humber: its inspections are for that region's staff. */
+const YORKSHIRE = 'E12000003';
 
 const at = (day: string) => api.clock.set(new Date(`${day}T12:00:00Z`));
 
@@ -127,7 +130,8 @@ describe('illegal moves are refused with the rule', () => {
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-10-07');
     await sendDraft(api, inspection.id, '2026-10-16'); // Friday: window ends Friday 23 October
-    const late = await api.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId: inspection.id, receivedOn: '2026-10-26', comments: ['Late'] } });
+    const provider = await asProviderOf(api, inspection.id);
+    const late = await provider.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId: inspection.id, receivedOn: '2026-10-26', comments: ['Late'] } });
     expect(late.data!.submitFactualAccuracyComments.userErrors).toEqual([
       expect.objectContaining({ ruleId: 'CH-028', field: ['input', 'receivedOn'], message: expect.stringContaining('2026-10-23') }),
     ]);
@@ -204,7 +208,8 @@ describe('branches', () => {
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-10-08');
     await sendDraft(api, inspection.id, '2026-10-26');
-    const lodged = await api.gql(LodgeComplaintDocument, { input: { inspectionId: inspection.id, lodgedOn: '2026-10-28', summary: 'The inspector did not speak to the family support workers' } });
+    const provider = await asProviderOf(api, inspection.id);
+    const lodged = await provider.gql(LodgeComplaintDocument, { input: { inspectionId: inspection.id, lodgedOn: '2026-10-28', summary: 'The inspector did not speak to the family support workers' } });
     expect(lodged.data!.lodgeComplaint.inspection).toMatchObject({ status: 'UNDER_COMPLAINT', commentsReturnedOn: '2026-10-28' });
     const final = lodged.data!.lodgeComplaint.inspection!.deadlines.find((d) => d.milestone === 'FINAL_REPORT_ISSUED');
     expect(final).toMatchObject({ ruleId: 'RFC-089', dueDate: null, overdue: false });
@@ -251,9 +256,10 @@ describe('branches', () => {
     await sendDraft(api, visit.id, '2026-10-05');
     await respondToAll(await comments(api, visit.id, '2026-10-07', ['Typo on page 2']), '2026-10-08');
     await issueFinal(api, visit.id, '2026-10-12'); // window: 5 working days, to Monday 19 October
-    const late = await api.gql(LodgeComplaintDocument, { input: { inspectionId: visit.id, lodgedOn: '2026-10-20', summary: 'Late complaint' } });
+    const provider = await asProviderOf(api, visit.id);
+    const late = await provider.gql(LodgeComplaintDocument, { input: { inspectionId: visit.id, lodgedOn: '2026-10-20', summary: 'Late complaint' } });
     expect(late.data!.lodgeComplaint.userErrors).toEqual([expect.objectContaining({ ruleId: 'CA-077', field: ['input', 'lodgedOn'], message: expect.stringContaining('2026-10-19') })]);
-    const lodged = await api.gql(LodgeComplaintDocument, { input: { inspectionId: visit.id, lodgedOn: '2026-10-16', summary: 'The report misstates the staffing levels' } });
+    const lodged = await provider.gql(LodgeComplaintDocument, { input: { inspectionId: visit.id, lodgedOn: '2026-10-16', summary: 'The report misstates the staffing levels' } });
     expect(lodged.data!.lodgeComplaint.inspection!.status).toBe('UNDER_COMPLAINT');
     const whileOpen = await api.gql(PublishReportDocument, { input: { inspectionId: visit.id, publishedOn: '2026-10-20' } });
     expect(whileOpen.data!.publishReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CA-078' })]);
@@ -279,7 +285,8 @@ describe('overdueInspections', () => {
     const leeds = await registerProvider(api, { localAuthority: 'E08000035' });
     // Feedback on 1 October: the draft was due 15 October and is now (23 November) overdue.
     const late = await inspectionAtFeedback(api, manchester.id, { start: '2026-10-01' });
-    const alsoLate = await inspectionAtFeedback(api, leeds.id, { start: '2026-10-01' });
+    const yorkshire = await api.managerOf(YORKSHIRE);
+    const alsoLate = await inspectionAtFeedback(yorkshire, leeds.id, { start: '2026-10-01' });
     const recent = await inspectionAtFeedback(api, manchester.id, { type: 'INTERIM_INSPECTION', start: '2026-11-20' });
     const northWest = await api.gql(OverdueInspectionsDocument, { region: 'E12000002', first: 100 });
     const rows = northWest.data!.overdueInspections.edges.map((e) => e.node);
@@ -293,7 +300,7 @@ describe('overdueInspections', () => {
       ['PROVIDER_COMMENTS_RETURNED', '2026-10-22'],
       ['PUBLISHED', '2026-11-05'],
     ]);
-    const byLeeds = await api.gql(OverdueInspectionsDocument, { localAuthority: 'E08000035' });
+    const byLeeds = await yorkshire.gql(OverdueInspectionsDocument, { localAuthority: 'E08000035' });
     expect(byLeeds.data!.overdueInspections.edges.map((e) => e.node.id)).toEqual([alsoLate.id]);
     const bad = await api.gql(OverdueInspectionsDocument, { region: 'North West' }, { allowErrors: true });
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'region' });

@@ -132,26 +132,30 @@ describe('the current grade (CH-196)', () => {
 
 describe('inspectionsDue(before, region, localAuthority)', () => {
   test('lists open settings with something due before the date, soonest first, in the area asked for', async () => {
+    // Leeds is in Yorkshire and The Humber: its regulatory inspection manager keeps and plans it.
+    const yorkshire = await api.managerOf('E12000003');
     const leeds = await registerProvider(api, { localAuthority: 'E08000035' });
     const closed = await registerProvider(api, { localAuthority: 'E08000035' });
-    await api.gql(CloseProviderDocument, { input: { providerId: closed.id, outcome: 'CLOSED', effectiveDate: '2026-11-01' } });
-    const { data } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', localAuthority: 'E08000035' });
+    await yorkshire.gql(CloseProviderDocument, { input: { providerId: closed.id, outcome: 'CLOSED', effectiveDate: '2026-11-01' } });
+    const { data } = await yorkshire.gql(InspectionsDueDocument, { before: '2027-04-01', localAuthority: 'E08000035' });
     expect(data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toEqual([leeds.urn]);
-    const yorkshire = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000003', first: 100 });
-    expect(yorkshire.data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toContain(leeds.urn);
-    const early = await api.gql(InspectionsDueDocument, { before: '2026-12-01', localAuthority: 'E08000035' });
+    const region = await yorkshire.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000003', first: 100 });
+    expect(region.data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toContain(leeds.urn);
+    const early = await yorkshire.gql(InspectionsDueDocument, { before: '2026-12-01', localAuthority: 'E08000035' });
     expect(early.data!.inspectionsDue.edges).toEqual([]);
-    const bad = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'Yorkshire' }, { allowErrors: true });
+    const bad = await yorkshire.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'Yorkshire' }, { allowErrors: true });
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'region' });
   });
 
   test('pages forwards through what is due, one setting at a time, without repeats or gaps', async () => {
+    // Hartlepool is in the North East: paged by the North East's regulatory inspection manager.
+    const northEast = await api.managerOf('E12000001');
     const urns = [];
     for (let i = 0; i < 3; i++) urns.push((await registerProvider(api, { localAuthority: 'E06000001' })).urn);
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page: Awaited<ReturnType<typeof api.gql<InspectionsDueQuery, InspectionsDueQueryVariables>>> = await api.gql(InspectionsDueDocument, {
+      const page: Awaited<ReturnType<typeof api.gql<InspectionsDueQuery, InspectionsDueQueryVariables>>> = await northEast.gql(InspectionsDueDocument, {
         before: '2027-04-01',
         localAuthority: 'E06000001',
         first: 1,
@@ -169,5 +173,57 @@ describe('inspectionsDue(before, region, localAuthority)', () => {
     const few = await api.statements(() => api.gql(ProvidersWithDueDocument, { first: 2 }));
     const many = await api.statements(() => api.gql(ProvidersWithDueDocument, { first: 20 }));
     expect(many.length).toBe(few.length);
+  });
+});
+
+describe("inspectionsDue is scoped to the caller's region", () => {
+  let manchester: { urn: string };
+  let westminster: { urn: string };
+  beforeAll(async () => {
+    manchester = await registerProvider(api); // Manchester, North West
+    westminster = await registerProvider(api, { localAuthority: 'E09000033' }); // Westminster, London
+  });
+
+  test("without a region, a North West regulatory inspection manager sees only the North West's settings", async () => {
+    const { data } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', first: 100 });
+    const urns = data!.inspectionsDue.edges.map((e) => e.node.provider.urn);
+    expect(urns).toContain(manchester.urn);
+    expect(urns).not.toContain(westminster.urn);
+    const named = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000002', first: 100 });
+    expect(named.data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toEqual(urns);
+  });
+
+  test("asking for London's settings as a North West regulatory inspection manager is FORBIDDEN", async () => {
+    const { data, errors } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000007' }, { allowErrors: true });
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ path: ['inspectionsDue'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  test('a local authority of another region matches nothing for a North West regulatory inspection manager', async () => {
+    const { data } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', localAuthority: 'E09000033' });
+    expect(data!.inspectionsDue.edges).toEqual([]);
+    expect(data!.inspectionsDue.pageInfo.hasNextPage).toBe(false);
+  });
+
+  test("London's regulatory inspection manager sees the Westminster setting and none of the North West's", async () => {
+    const london = await api.managerOf('E12000007');
+    const { data } = await london.gql(InspectionsDueDocument, { before: '2027-04-01', localAuthority: 'E09000033' });
+    expect(data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).toContain(westminster.urn);
+    const all = await london.gql(InspectionsDueDocument, { before: '2027-04-01', first: 100 });
+    expect(all.data!.inspectionsDue.edges.map((e) => e.node.provider.urn)).not.toContain(manchester.urn);
+  });
+
+  test("a setting of another region's due inspections cannot be looked up: FORBIDDEN", async () => {
+    const { errors } = await api.gql(ProviderDueDocument, { urn: westminster.urn }, { allowErrors: true });
+    expect(errors).toEqual([expect.objectContaining({ path: ['provider'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  test('an admin keeps the register but sees no inspection content: what is due is FORBIDDEN', async () => {
+    const admin = await api.admin();
+    const list = await admin.gql(InspectionsDueDocument, { before: '2027-04-01' }, { allowErrors: true });
+    expect(list.data ?? null).toBeNull(); // refused whole, before anything runs
+    expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const one = await admin.gql(ProviderDueDocument, { urn: manchester.urn }, { allowErrors: true });
+    expect(one.errors).toEqual([expect.objectContaining({ path: ['provider', 'inspectionsDue'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 });

@@ -2,7 +2,10 @@ import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLN
 import { buildGraphQLSchema } from '../../src/server/schema';
 
 /** The public entry points: answered without credentials. */
-const PUBLIC_QUERIES = ['publicReport', 'publicProvider', 'publicReports'];
+const PUBLIC_QUERIES = ['publicReport', 'publicProvider', 'publicReports', 'regions', 'localAuthorities'];
+
+/** Reference data, public as it is: the areas reports are found by. */
+const REFERENCE_TYPES = new Set(['Region', 'LocalAuthority']);
 
 /** Field names that could hold private data anywhere in the public part of the schema. */
 const PRIVATE_FIELDS = /^(postcode|line1|line2|town|evidence|people|protectedPeople|narrative|initials|registeredManager|managerAppointments|complaints|caseReviews|notificationTasks)$/;
@@ -28,6 +31,13 @@ function reachableFrom(roots: GraphQLNamedType[]): Map<string, string[]> {
 }
 
 describe('the public part of the schema (CH-228, CH-230)', () => {
+  test('the public entry points are exactly these: every other root field needs credentials', () => {
+    const open = Object.values({ ...schema.getQueryType()!.getFields(), ...schema.getMutationType()!.getFields() })
+      .filter((field) => field.extensions?.access === 'PUBLIC')
+      .map((field) => field.name);
+    expect(open.sort()).toEqual([...PUBLIC_QUERIES].sort());
+  });
+
   test('the public entry points exist and take no argument that could search by name, postcode, address or free text', () => {
     const query = schema.getQueryType()!.getFields();
     for (const name of PUBLIC_QUERIES) {
@@ -41,7 +51,7 @@ describe('the public part of the schema (CH-228, CH-230)', () => {
     const reachable = reachableFrom(roots);
     const internal = [...reachable.keys()].filter((name) => {
       const type = schema.getType(name)!;
-      return (isObjectType(type) || isInterfaceType(type)) && !name.startsWith('Public') && name !== 'PageInfo';
+      return (isObjectType(type) || isInterfaceType(type)) && !name.startsWith('Public') && name !== 'PageInfo' && !REFERENCE_TYPES.has(name);
     });
     expect(internal.map((name) => reachable.get(name)!.join(' -> '))).toEqual([]);
     const privateFields = [...reachable.keys()].flatMap((name) => {

@@ -42,11 +42,30 @@ export interface TestApp {
     options?: { allowErrors?: boolean; token?: string | null },
   ): Promise<GraphQLResponse<R>>;
   /** A signed token for a role, as the tests' identity provider would issue it. */
-  tokenFor(role: Role, options?: { subject?: string; region?: string; expiresIn?: string }): Promise<string>;
+  tokenFor(role: Role, options?: TokenOptions): Promise<string>;
+  /** The same API, sending `token` by default instead of the North West manager's. */
+  as(token: string | null): TestApp;
+  /** A regulatory inspection manager of this region (the default caller is the North West's). */
+  managerOf(region: string): Promise<TestApp>;
+  /** An admin: the whole register, no inspection content. */
+  admin(): Promise<TestApp>;
+  /** The provider of these settings. */
+  providerOf(...urns: string[]): Promise<TestApp>;
   /** Runs `fn` and returns the SQL statements the ORM sent meanwhile to serve it (the audit trail's insert left out). */
   statements(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
 }
+
+export interface TokenOptions {
+  subject?: string;
+  region?: string;
+  urns?: string[];
+  localAuthority?: string;
+  expiresIn?: string;
+}
+
+/** The North West: the default caller's region, and the region of the default test setting (Manchester). */
+export const TEST_REGION = 'E12000002';
 
 export async function startTestApp(): Promise<TestApp> {
   let recording: string[] | null = null;
@@ -58,21 +77,25 @@ export async function startTestApp(): Promise<TestApp> {
   const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
   const app = await buildApp({ orm, clock, auth: TEST_AUTH });
-  const tokenFor = (role: Role, options: { subject?: string; region?: string; expiresIn?: string } = {}) =>
-    signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, region: options.region, expiresIn: options.expiresIn });
-  const staffToken = await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: 'E12000002' });
+  const tokenFor = (role: Role, options: TokenOptions = {}) =>
+    signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, ...options });
+  const staffToken = await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: TEST_REGION });
   await app.ready();
   const request = () => supertest.agent(app.server);
 
-  return {
+  const withDefaultToken = (defaultToken: string | null): TestApp => ({
     app,
     orm,
     clock,
     database,
     request,
     tokenFor,
+    as: withDefaultToken,
+    managerOf: async (region) => withDefaultToken(await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region })),
+    admin: async () => withDefaultToken(await tokenFor(Role.ADMIN)),
+    providerOf: async (...urns) => withDefaultToken(await tokenFor(Role.PROVIDER, { urns })),
     async gql(document, variables, options) {
-      const token = options?.token === undefined ? staffToken : options.token;
+      const token = options?.token === undefined ? defaultToken : options.token;
       const call = request().post('/graphql').set('content-type', 'application/json');
       if (token) call.set('authorization', `Bearer ${token}`);
       const response = await call.send({ query: print(document), variables: variables ?? {} });
@@ -95,5 +118,6 @@ export async function startTestApp(): Promise<TestApp> {
       await app.close();
       await migrated.close();
     },
-  };
+  });
+  return withDefaultToken(staffToken);
 }

@@ -37,8 +37,9 @@ export function registrationInput(overrides: Partial<RegisterProviderInput> = {}
   };
 }
 
+/** Registers a setting as an admin would (the register is national); inspections of it then need staff of its region. */
 export async function registerProvider(api: TestApp, overrides: Partial<RegisterProviderInput> = {}) {
-  const { data } = await api.gql(RegisterProviderDocument, { input: registrationInput(overrides) });
+  const { data } = await (await api.admin()).gql(RegisterProviderDocument, { input: registrationInput(overrides) });
   const payload = data!.registerProvider;
   if (payload.userErrors.length > 0 || !payload.provider) {
     throw new Error(`registerProvider failed: ${JSON.stringify(payload.userErrors)}`);

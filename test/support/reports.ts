@@ -7,6 +7,7 @@ import {
   ProposeFullInspectionJudgementsDocument,
   SendDraftReportDocument,
   SubmitDraftForQualityAssuranceDocument,
+  InspectionSettingDocument,
   SubmitFactualAccuracyCommentsDocument,
 } from '../generated/graphql';
 import type { TestApp } from './app';
@@ -60,8 +61,17 @@ export async function sendDraft(api: TestApp, inspectionId: string, sentOn: stri
   return ok('sendDraftReport', data!.sendDraftReport).inspection!;
 }
 
+/** The API as the provider of the setting inspected (for its comments and complaints). */
+export async function asProviderOf(api: TestApp, inspectionId: string): Promise<TestApp> {
+  const { data } = await api.gql(InspectionSettingDocument, { id: inspectionId });
+  const node = data!.node;
+  if (node?.__typename !== 'Inspection') throw new Error(`No inspection ${inspectionId}`);
+  return api.providerOf(node.provider.urn);
+}
+
 export async function comments(api: TestApp, inspectionId: string, receivedOn: string, list: string[]) {
-  const { data } = await api.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId, receivedOn, comments: list } });
+  const provider = await asProviderOf(api, inspectionId);
+  const { data } = await provider.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId, receivedOn, comments: list } });
   return ok('submitFactualAccuracyComments', data!.submitFactualAccuracyComments).inspection!;
 }
 

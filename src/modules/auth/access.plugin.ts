@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { decideAccess } from '../../domain/access';
+import { rootFieldAccess } from './authorize';
 import type { Context } from '../../server/context';
 
 /** The root fields an operation selects, through fragments too. */
@@ -16,15 +17,23 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
   });
 }
 
-/** Deny by default: every operation but the public queries needs an authenticated member of staff. */
+/**
+ * Deny by default, before anything runs: every root field the operation selects must let the caller
+ * in, by the access its resolver declares (`@Allow` / `@Public`); a root field that declares none
+ * is open to nobody. The same declarations are enforced again per field, nested ones included, by
+ * type-graphql's auth checker; this check refuses a whole operation at once, so a refused mutation
+ * (or a later one in the same request) writes nothing.
+ */
 export const accessPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation, document, contextValue }) {
+      async didResolveOperation({ operation, document, contextValue, schema }) {
         const fragments = new Map(
           document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
         );
-        const fields = operation ? rootFields(operation.selectionSet, fragments) : [];
+        const names = operation ? rootFields(operation.selectionSet, fragments) : [];
+        const rootType = operation?.operation === 'mutation' ? schema.getMutationType() : operation?.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+        const fields = rootFieldAccess(rootType?.getFields(), names);
         const decision = decideAccess(contextValue.principal, fields);
         contextValue.access = { rootFields: fields, decision };
         if (decision === 'UNAUTHENTICATED') {

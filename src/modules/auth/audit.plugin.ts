@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { PUBLIC_ROOT_FIELDS } from '../../domain/access';
+import { isPublicOperation } from '../../domain/access';
 import type { Context } from '../../server/context';
 import { AuditEntry } from './audit.entity';
 
@@ -18,6 +18,11 @@ function hasUserErrors(data: unknown): boolean {
   return Object.values(data).some((payload) => Array.isArray((payload as { userErrors?: unknown[] } | null)?.userErrors) && (payload as { userErrors: unknown[] }).userErrors.length > 0);
 }
 
+function wasDenied(errors: readonly { extensions?: Record<string, unknown> }[] | undefined, data: Record<string, unknown> | null | undefined): boolean {
+  const refused = errors?.some((error) => error.extensions?.code === 'FORBIDDEN' || error.extensions?.code === 'UNAUTHENTICATED');
+  return Boolean(refused) && Object.values(data ?? {}).every((value) => value === null);
+}
+
 /**
  * Appends a line to the audit trail for every operation of a signed-in caller that touches
  * protected data (every mutation, every internal read): written on its own connection, after
@@ -33,15 +38,17 @@ export function auditPlugin(orm: MikroORM): ApolloServerPlugin<Context> {
           if (!principal || !operation || !access || access.decision !== 'ALLOW' || response.body.kind !== 'single') return;
           const fields = access.rootFields;
           const isMutation = operation.operation === 'mutation';
-          if (!isMutation && fields.every((f) => PUBLIC_ROOT_FIELDS.has(f))) return;
+          if (!isMutation && isPublicOperation(fields)) return;
           const result = response.body.singleResult;
+          // Turned away by a scope check in a service (this region's, this provider's records only): denied, so not written either.
+          if (wasDenied(result.errors, result.data)) return;
           const outcome = result.errors?.length ? 'ERROR' : hasUserErrors(result.data) ? 'USER_ERRORS' : 'OK';
           // One plain INSERT: no unit of work, no transaction round trips.
           const em = orm.em.fork();
           const entry = em.create(AuditEntry, {
             subject: principal.subject,
             role: principal.role,
-            operation: fields.join(',').slice(0, 200),
+            operation: fields.map((field) => field.name).join(',').slice(0, 200),
             kind: isMutation ? 'MUTATION' : 'QUERY',
             targets: targetsOf(request.variables ?? {}),
             requestId: contextValue.requestId,

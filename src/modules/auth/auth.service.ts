@@ -27,7 +27,7 @@ export function tokenVerifier(settings: AuthSettings): (token: string) => Promis
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: settings.issuer, audience: settings.audience });
       if (!payload.sub || !isRole(payload.role)) throw new AuthenticationError('The token names no subject or no known role');
-      return { subject: payload.sub, role: payload.role, region: typeof payload.region === 'string' ? payload.region : null };
+      return principalFromClaims(payload.sub, payload.role, payload);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError('The token is invalid or has expired');
@@ -35,12 +35,38 @@ export function tokenVerifier(settings: AuthSettings): (token: string) => Promis
   };
 }
 
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/**
+ * The scope claims: `region` (inspectors and managers, an ONS region code), `urns` (providers, the
+ * URNs of their settings) and `localAuthority` (local authorities, their ONS code). A claim that
+ * is missing or malformed gives no scope, never a wider one.
+ */
+function principalFromClaims(subject: string, role: Role, claims: Record<string, unknown>): Principal {
+  const urns = Array.isArray(claims.urns) ? claims.urns.filter((urn): urn is string => typeof urn === 'string') : [];
+  return { subject, role, region: text(claims.region), urns, localAuthority: text(claims.localAuthority) };
+}
+
+export interface TokenClaims {
+  subject: string;
+  role: Role;
+  region?: string | null;
+  urns?: readonly string[];
+  localAuthority?: string | null;
+  expiresIn?: string;
+}
+
 /** A development or test token, signed with the shared secret. */
 export function signToken(
   settings: Required<Pick<AuthSettings, 'secret' | 'issuer' | 'audience'>>,
-  claims: { subject: string; role: Role; region?: string | null; expiresIn?: string },
+  claims: TokenClaims,
 ): Promise<string> {
-  return new SignJWT({ role: claims.role, ...(claims.region ? { region: claims.region } : {}) })
+  return new SignJWT({
+    role: claims.role,
+    ...(claims.region ? { region: claims.region } : {}),
+    ...(claims.urns?.length ? { urns: [...claims.urns] } : {}),
+    ...(claims.localAuthority ? { localAuthority: claims.localAuthority } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject)
     .setIssuer(settings.issuer)

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { notificationStatus } from '../../domain/case-reviews';
 import type { Context } from '../../server/context';
@@ -6,7 +5,6 @@ import { Inspection } from '../inspections/inspection.entity';
 import { PageArgsType } from '../inspections/inspection.resolver';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { ConnectionType } from '../shared/connection';
-import { keysetList } from '../shared/keyset-query';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { CaseReview, NotificationTask } from './enforcement.entity';
@@ -18,6 +16,8 @@ import {
   OptionConsideredType,
   RecordCaseReviewDecisionInput,
 } from './enforcement.types';
+import { Allow, signedIn } from '../auth/authorize';
+import { Permission } from '../../domain/access';
 
 
 @ObjectType({ description: 'A page of case reviews (Relay cursor connection).' })
@@ -37,11 +37,13 @@ class NotificationTasksArgs extends PageArgsType {
 
 @Resolver(() => Inspection)
 export class InspectionFollowUpResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @FieldResolver(() => [CaseReview], { description: 'Case reviews this inspection opened.' })
   caseReviews(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<CaseReview[]> {
     return loaders.caseReviewsByInspection.load(inspection.id);
   }
 
+  @Allow(Permission.READ_INSPECTIONS)
   @FieldResolver(() => [NotificationTask], { description: 'Notifications this inspection calls for, with their deadlines.' })
   notificationTasks(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<NotificationTask[]> {
     return loaders.notificationTasksByInspection.load(inspection.id);
@@ -50,10 +52,10 @@ export class InspectionFollowUpResolver {
 
 @Resolver(() => CaseReview)
 export class CaseReviewResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @Query(() => CaseReviewConnection, { description: 'Case reviews not yet held, the earliest due first, a page at a time. Internal.' })
-  async openCaseReviews(@Args() args: PageArgsType, @Ctx() { em }: Context): Promise<CaseReviewConnection> {
-    const page = await keysetList(em, CaseReview, [{ heldOn: null }], args, { first: 'dueBy', second: 'id', keyOf: (r) => `${r.dueBy}|${r.id}` });
-    return Object.assign(new CaseReviewConnection(), page);
+  async openCaseReviews(@Args() args: PageArgsType, @Ctx() { em, clock, principal }: Context): Promise<CaseReviewConnection> {
+    return Object.assign(new CaseReviewConnection(), await new EnforcementService(em, clock, signedIn(principal)).openReviews(args));
   }
 
   @FieldResolver(() => Provider, { description: 'The setting.' })
@@ -76,9 +78,10 @@ export class CaseReviewResolver {
     return review.heldOn ? review.heldOn > review.dueBy : clock.today() > review.dueBy;
   }
 
+  @Allow(Permission.DECIDE)
   @Mutation(() => CaseReviewPayload, { description: 'Records what a case review decided. Takes one `input`, returns `userErrors`.' })
-  recordCaseReviewDecision(@Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput, @Ctx() { em, clock }: Context) {
-    return new EnforcementService(em, clock).decide(input);
+  recordCaseReviewDecision(@Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput, @Ctx() { em, clock, principal }: Context) {
+    return new EnforcementService(em, clock, signedIn(principal)).decide(input);
   }
 }
 
@@ -93,16 +96,13 @@ class NotificationTiming {
 
 @Resolver(() => NotificationTask)
 export class NotificationTaskResolver {
+  @Allow(Permission.READ_NOTIFICATIONS)
   @Query(() => NotificationTaskConnection, {
     description: "Notification tasks, earliest due first, a page at a time; optionally only one authority's, or only overdue ones. Internal.",
   })
-  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, clock, loaders }: Context): Promise<NotificationTaskConnection> {
+  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<NotificationTaskConnection> {
     await checkAreaArguments(loaders, { localAuthority: args.localAuthority });
-    const where: FilterQuery<NotificationTask>[] = [];
-    if (args.localAuthority) where.push({ localAuthority: args.localAuthority });
-    if (args.overdueOnly) where.push({ doneOn: null, dueBy: { $lt: clock.today() } });
-    const page = await keysetList(em, NotificationTask, where, args, { first: 'dueBy', second: 'id', keyOf: (t) => `${t.dueBy}|${t.id}` });
-    return Object.assign(new NotificationTaskConnection(), page);
+    return Object.assign(new NotificationTaskConnection(), await new EnforcementService(em, clock, signedIn(principal)).listTasks(args, args));
   }
 
   @FieldResolver(() => LocalAuthority, { nullable: true, description: 'The local authority whose director is told.' })
@@ -120,8 +120,9 @@ export class NotificationTaskResolver {
     return notificationStatus(task.dueBy, task.doneOn, clock.today());
   }
 
+  @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => NotificationTaskPayload, { description: 'Records a notification as made. Takes one `input`, returns `userErrors`.' })
-  completeNotificationTask(@Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput, @Ctx() { em, clock }: Context) {
-    return new EnforcementService(em, clock).completeTask(input);
+  completeNotificationTask(@Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput, @Ctx() { em, clock, principal }: Context) {
+    return new EnforcementService(em, clock, signedIn(principal)).completeTask(input);
   }
 }

@@ -1,4 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { notificationListScope, type Principal } from '../../domain/access';
+import { outOfScope } from '../auth/authorize';
+import { listRegion } from '../auth/scope';
+import type { ConnectionShape, PageArgs } from '../shared/connection';
+import { keysetList } from '../shared/keyset-query';
+import { assertMayActOnInspection, assertMayReachSetting } from '../auth/scope';
 import {
   caseReviewsOpenedBy,
   notificationsDue,
@@ -60,13 +67,38 @@ export class EnforcementService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly principal: Principal,
   ) {}
+
+  /** Case reviews not yet held, in the caller's region, the earliest due first. */
+  openReviews(args: PageArgs): Promise<ConnectionShape<CaseReview>> {
+    const where: FilterQuery<CaseReview>[] = [{ heldOn: null }];
+    const region = listRegion(this.principal, null);
+    if (region) where.push({ provider: { localAuthority: { region } } });
+    return keysetList(this.em, CaseReview, where, args, { first: 'dueBy', second: 'id', keyOf: (r) => `${r.dueBy}|${r.id}` });
+  }
+
+  /**
+   * Notification tasks, the earliest due first: a local authority's own (as placing or host
+   * authority); for staff, those from inspections in their region.
+   */
+  listTasks(filter: { localAuthority?: string | null; overdueOnly?: boolean | null }, args: PageArgs): Promise<ConnectionShape<NotificationTask>> {
+    const scope = notificationListScope(this.principal, filter.localAuthority);
+    if (!scope) throw outOfScope(filter.localAuthority ? `Local authority ${filter.localAuthority}` : 'This list');
+    const where: FilterQuery<NotificationTask>[] = [];
+    if ('addressedTo' in scope) where.push({ localAuthority: scope.addressedTo });
+    else if (scope.region) where.push({ inspection: { provider: { localAuthority: { region: scope.region } } } });
+    if (filter.localAuthority) where.push({ localAuthority: filter.localAuthority });
+    if (filter.overdueOnly) where.push({ doneOn: null, dueBy: { $lt: this.clock.today() } });
+    return keysetList(this.em, NotificationTask, where, args, { first: 'dueBy', second: 'id', keyOf: (t) => `${t.dueBy}|${t.id}` });
+  }
 
   async decide(input: RecordCaseReviewDecisionInput): Promise<CaseReviewResult> {
     return this.em.transactional(async (em) => {
       const id = idFromGlobal(input.caseReviewId, 'CaseReview');
       const review = id ? await em.findOne(CaseReview, { id }, { populate: ['provider'] }) : null;
       if (!review) return { caseReview: null, userErrors: toUserErrors([notFound(['caseReviewId'], 'No case review has this ID')]) };
+      await assertMayReachSetting(em, this.principal, review.provider.getEntity());
       if (review.heldOn) {
         return { caseReview: null, userErrors: toUserErrors([{ field: ['caseReviewId'], code: 'CONFLICT', message: 'The decision is already recorded' }]) };
       }
@@ -96,8 +128,10 @@ export class EnforcementService {
   async completeTask(input: CompleteNotificationTaskInput): Promise<NotificationTaskResult> {
     return this.em.transactional(async (em) => {
       const id = idFromGlobal(input.notificationTaskId, 'NotificationTask');
-      const task = id ? await em.findOne(NotificationTask, { id }) : null;
+      const task = id ? await em.findOne(NotificationTask, { id }, { populate: ['inspection', 'inspection.provider'] }) : null;
       if (!task) return { notificationTask: null, userErrors: toUserErrors([notFound(['notificationTaskId'], 'No notification task has this ID')]) };
+      const inspection = task.inspection.getEntity();
+      await assertMayActOnInspection(em, this.principal, inspection, inspection.provider.getEntity(), 'RECORD');
       const violations: Violation[] = [];
       if (task.doneOn) violations.push({ field: ['notificationTaskId'], code: 'CONFLICT', message: `Already done on ${task.doneOn}` });
       if (input.doneOn > this.clock.today()) violations.push(badInput(['doneOn'], 'doneOn cannot be in the future'));

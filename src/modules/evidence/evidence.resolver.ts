@@ -6,9 +6,12 @@ import { Inspection } from '../inspections/inspection.entity';
 import { Evidence, ProtectedPerson } from './evidence.entity';
 import { EvidenceService } from './evidence.service';
 import { EvaluationCriterionType, RecordEvidenceInput, RecordEvidencePayload } from './evidence.types';
+import { Allow, signedIn } from '../auth/authorize';
+import { Permission } from '../../domain/access';
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @Query(() => [EvaluationCriterionType], {
     description: 'The evaluation criteria ("areas of required evidence") of a judgement area for a setting type; empty where the guidance held here has none.',
   })
@@ -29,8 +32,9 @@ export class EvidenceResolver {
     return (await loaders.peopleByEvidence.load(evidence.id)).map((row) => row.person);
   }
 
+  @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RecordEvidencePayload, { description: 'Records a piece of evidence; people it names go into the protected register. Takes one `input`, returns `userErrors`.' })
-  recordEvidence(@Arg('input', () => RecordEvidenceInput, { description: 'The evidence.' }) input: RecordEvidenceInput, @Ctx() { em }: Context): Promise<RecordEvidencePayload> {
-    return new EvidenceService(em).record(input);
+  recordEvidence(@Arg('input', () => RecordEvidenceInput, { description: 'The evidence.' }) input: RecordEvidenceInput, @Ctx() { em, principal }: Context): Promise<RecordEvidencePayload> {
+    return new EvidenceService(em, signedIn(principal)).record(input);
   }
 }

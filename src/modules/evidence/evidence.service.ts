@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../domain/access';
 import { initialsOf, validateEvidence } from '../../domain/evidence';
 import { validateEvidenceMayBeRecorded } from '../../domain/inspection-lifecycle';
 import { badInput, type Violation } from '../../domain/rule-violation';
@@ -16,11 +17,14 @@ const failed = (violations: Violation[]): EvidenceResult => ({ evidence: null, u
 
 /** Evidence and the protected register of the people it names. One instance per request. */
 export class EvidenceService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+  ) {}
 
   async record(input: RecordEvidenceInput): Promise<EvidenceResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, input.inspectionId);
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
       const stateProblems = validateEvidenceMayBeRecorded(inspection.status, inspection.draftSentOn !== null);

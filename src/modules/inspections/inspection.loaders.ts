@@ -17,6 +17,11 @@ export function inspectionLoaders(em: EntityManager) {
       casts: ['date', 'uuid'],
       keyOf: inspectionKey,
     }),
+    draftsByProvider: groupLoader(
+      (ids: readonly string[]) =>
+        em.find(Inspection, { provider: { $in: [...ids] }, draftSentOn: { $ne: null } }, { orderBy: [{ draftSentOn: 'desc' }, { id: 'asc' }] }),
+      (inspection) => inspection.provider.id,
+    ),
     inspectionById: keyLoader(
       (ids: readonly string[]) => em.find(Inspection, { id: { $in: [...ids] } }),
       (inspection) => inspection.id,

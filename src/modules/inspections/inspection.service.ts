@@ -1,5 +1,6 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isAssigned, Role, type InspectionAction, type Principal } from '../../domain/access';
 import type { Clock } from '../../domain/clock';
 import {
   InspectionStatus,
@@ -13,6 +14,8 @@ import type { Violation } from '../../domain/rule-violation';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { isUuid } from '../providers/provider.service';
+import { assertMayActOnInspection, assertMayReachSetting, listRegion } from '../auth/scope';
+import { forbidden } from '../auth/authorize';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { parseGlobalId } from '../shared/node';
@@ -44,14 +47,21 @@ export function idFromGlobal(id: string, type: string): string | null {
 
 /**
  * Loads an inspection by global ID inside a transaction, locking its row so that concurrent
- * changes to it (status, judgements, items recorded at it) happen one after another.
+ * changes to it (status, judgements, items recorded at it) happen one after another, and checks
+ * that the caller's scope covers what it is about to do to it (refused with FORBIDDEN).
  */
-export async function lockInspection(em: EntityManager, inspectionId: string): Promise<{ inspection: Inspection; provider: Provider } | null> {
+export async function lockInspection(
+  em: EntityManager,
+  inspectionId: string,
+  principal: Principal,
+  action: InspectionAction,
+): Promise<{ inspection: Inspection; provider: Provider } | null> {
   const id = idFromGlobal(inspectionId, 'Inspection');
   if (!id) return null;
   const inspection = await em.findOne(Inspection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!inspection) return null;
   const provider = await inspection.provider.loadOrFail();
+  await assertMayActOnInspection(em, principal, inspection, provider, action);
   return { inspection, provider };
 }
 
@@ -69,10 +79,13 @@ export class InspectionService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly principal: Principal,
   ) {}
 
   async list(filter: InspectionFilter | null | undefined, args: PageArgs): Promise<ConnectionShape<Inspection>> {
     const where: FilterQuery<Inspection>[] = [];
+    const region = listRegion(this.principal, null);
+    if (region) where.push({ provider: { localAuthority: { region } } });
     if (filter?.providerId) {
       const providerId = idFromGlobal(filter.providerId, 'Provider');
       if (!providerId) return toConnection(keysetPage(args), [], inspectionKey);
@@ -87,6 +100,10 @@ export class InspectionService {
     const providerId = idFromGlobal(input.providerId, 'Provider');
     const provider = providerId ? await this.em.findOne(Provider, { id: providerId }) : null;
     if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
+    await assertMayReachSetting(this.em, this.principal, provider);
+    if (this.principal.role === Role.INSPECTOR && !isAssigned(this.principal, { leadInspector: input.leadInspector.trim(), teamInspectors: (input.teamInspectors ?? []).map((name) => name.trim()) })) {
+      throw forbidden('Inspectors schedule the inspections they are assigned to: name yourself as lead or team inspector');
+    }
     if (!isOpen(provider.status)) {
       return failed([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${provider.status.toLowerCase()}` }]);
     }
@@ -124,7 +141,7 @@ export class InspectionService {
 
   async start(input: StartInspectionInput): Promise<InspectionResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, input.inspectionId);
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
       const noticeGivenOn = input.noticeGivenOn ?? inspection.noticeGivenOn;
@@ -144,7 +161,7 @@ export class InspectionService {
 
   async addLineOfEnquiry(input: AddLineOfEnquiryInput): Promise<InspectionResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, input.inspectionId);
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       if (!input.text.trim()) return failed([{ field: ['text'], code: 'BAD_USER_INPUT', message: 'Describe the line of enquiry' }]);
       if (![InspectionStatus.SCHEDULED, InspectionStatus.DEFERRED, InspectionStatus.ON_SITE].includes(found.inspection.status)) {
@@ -158,7 +175,7 @@ export class InspectionService {
 
   async completeFieldwork(input: CompleteFieldworkInput): Promise<InspectionResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, input.inspectionId);
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
       const completion = {

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../domain/access';
+import { assertMayActOnInspection } from '../auth/scope';
 import { InspectionStatus, validateJudgementsMayBeProposed } from '../../domain/inspection-lifecycle';
 import { InspectionType } from '../../domain/inspection-types';
 import {
@@ -107,11 +109,14 @@ export async function currentGradeBefore(em: EntityManager, provider: Provider, 
 
 /** Proposing judgements at feedback, and changing them (with the reason) until the draft report goes out. */
 export class JudgementService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+  ) {}
 
   private async propose(inspectionId: string, proposal: Proposal): Promise<JudgementResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, inspectionId);
+      const found = await lockInspection(em, inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
       const expected = KIND_OF_TYPE[inspection.type];
@@ -123,6 +128,10 @@ export class JudgementService {
       const stateProblems = validateJudgementsMayBeProposed(inspection.status);
       if (stateProblems.length > 0) return failed(stateProblems);
       const latest = await em.findOne(JudgementRecord, { inspection }, { orderBy: { version: 'desc' } });
+      // Once the draft is with quality assurance, changing the judgements is the manager's decision.
+      if (latest && inspection.status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE) {
+        await assertMayActOnInspection(em, this.principal, inspection, provider, 'DECIDE');
+      }
       const changeProblems = validateJudgementChange(
         provider.settingType,
         { alreadyProposed: latest !== null, draftReportSent: inspection.draftSentOn !== null },

@@ -27,6 +27,8 @@ import {
   UpdateProviderPayload,
 } from './provider.types';
 import { RegisteredProvider } from './registered-provider.entity';
+import { Allow, signedIn } from '../auth/authorize';
+import { Permission } from '../../domain/access';
 
 @ArgsType()
 class ProvidersArgs implements PageArgs {
@@ -56,20 +58,22 @@ function toVacancy(period: VacancyPeriod): ManagerVacancy {
 
 @Resolver(() => Provider)
 export class ProviderResolver {
+  @Allow(Permission.READ_REGISTER)
   @Query(() => Provider, { nullable: true, description: 'The setting with this URN, or null when none has it.' })
   async provider(
     @Arg('urn', { description: 'Unique reference number: "SC" and 6 digits, or 7 digits.' }) urn: string,
-    @Ctx() { em, clock }: Context,
+    @Ctx() { em, clock, principal }: Context,
   ): Promise<Provider | null> {
     if (!isValidUrn(urn)) throw badArgument('urn', `"urn" is not a valid URN. ${URN_FORMAT_MESSAGE}`);
-    return new ProviderService(em, clock).findByUrn(urn);
+    return new ProviderService(em, clock, signedIn(principal)).findByUrn(urn);
   }
 
+  @Allow(Permission.READ_REGISTER)
   @Query(() => ProviderConnection, { description: 'The register of providers, ordered by URN, a page at a time.' })
-  async providers(@Args() args: ProvidersArgs, @Ctx() { em, clock, loaders }: Context): Promise<ProviderConnection> {
+  async providers(@Args() args: ProvidersArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<ProviderConnection> {
     const { filter } = args;
     await checkAreaArguments(loaders, filter ?? {}, { region: 'filter.region', localAuthority: 'filter.localAuthority' });
-    const connection = await new ProviderService(em, clock).list(filter, args);
+    const connection = await new ProviderService(em, clock, signedIn(principal)).list(filter, args);
     for (const edge of connection.edges) loaders.providerById.prime(edge.node.id, edge.node);
     return Object.assign(new ProviderConnection(), connection, { filter: filter ?? null });
   }
@@ -138,45 +142,49 @@ export class ProviderResolver {
   }
 
 
+  @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => RegisterProviderPayload, { description: 'Adds a setting to the register of providers.' })
   registerProvider(
     @Arg('input', () => RegisterProviderInput, { description: 'What to record.' }) input: RegisterProviderInput,
-    @Ctx() { em, clock }: Context,
+    @Ctx() { em, clock, principal }: Context,
   ): Promise<RegisterProviderPayload> {
-    return new ProviderService(em, clock).register(input);
+    return new ProviderService(em, clock, signedIn(principal)).register(input);
   }
 
+  @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => UpdateProviderPayload, { description: "Changes a setting's details on the register." })
   updateProvider(
     @Arg('input', () => UpdateProviderInput, { description: 'What to record.' }) input: UpdateProviderInput,
-    @Ctx() { em, clock }: Context,
+    @Ctx() { em, clock, principal }: Context,
   ): Promise<UpdateProviderPayload> {
-    return new ProviderService(em, clock).update(input);
+    return new ProviderService(em, clock, signedIn(principal)).update(input);
   }
 
+  @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => ChangeRegisteredManagerPayload, {
     description: 'Records a change of registered manager: a new manager, or the post falling vacant.',
   })
   changeRegisteredManager(
     @Arg('input', () => ChangeRegisteredManagerInput, { description: 'What to record.' }) input: ChangeRegisteredManagerInput,
-    @Ctx() { em, clock }: Context,
+    @Ctx() { em, clock, principal }: Context,
   ): Promise<ChangeRegisteredManagerPayload> {
-    return new ProviderService(em, clock).changeRegisteredManager(input);
+    return new ProviderService(em, clock, signedIn(principal)).changeRegisteredManager(input);
   }
 
+  @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => CloseProviderPayload, { description: "Ends a setting's registration: closed by the provider or cancelled by Ofsted." })
   closeProvider(
     @Arg('input', () => CloseProviderInput, { description: 'What to record.' }) input: CloseProviderInput,
-    @Ctx() { em, clock }: Context,
+    @Ctx() { em, clock, principal }: Context,
   ): Promise<CloseProviderPayload> {
-    return new ProviderService(em, clock).close(input);
+    return new ProviderService(em, clock, signedIn(principal)).close(input);
   }
 }
 
 @Resolver(() => ProviderConnection)
 export class ProviderConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many settings match the filter, across all pages (one extra count query).' })
-  totalCount(@Root() connection: ProviderConnection & { filter: ProviderFilter | null }, @Ctx() { em, clock }: Context): Promise<number> {
-    return new ProviderService(em, clock).count(connection.filter);
+  totalCount(@Root() connection: ProviderConnection & { filter: ProviderFilter | null }, @Ctx() { em, clock, principal }: Context): Promise<number> {
+    return new ProviderService(em, clock, signedIn(principal)).count(connection.filter);
   }
 }

@@ -1,4 +1,7 @@
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { listScope, mayReachSetting, type Principal } from '../../domain/access';
+import { outOfScope } from '../auth/authorize';
+import { assertMayReachSetting, listRegion } from '../auth/scope';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toNormalised } from 'postcode';
 import type { Clock } from '../../domain/clock';
@@ -56,16 +59,19 @@ export class ProviderService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly principal: Principal,
   ) {}
 
   async findByUrn(urn: string): Promise<Provider | null> {
-    return this.em.findOne(Provider, { urn });
+    const provider = await this.em.findOne(Provider, { urn });
+    if (provider) await assertMayReachSetting(this.em, this.principal, provider);
+    return provider;
   }
 
   /** A page of the register, ordered by URN (keyset pagination on the unique URN). */
   async list(filter: ProviderFilter | null | undefined, args: PageArgs): Promise<ConnectionShape<Provider>> {
     const page = keysetPage(args);
-    const where: FilterQuery<Provider>[] = [this.filterQuery(filter)];
+    const where: FilterQuery<Provider>[] = [this.filterQuery(filter), this.scopeQuery(filter)];
     if (page.after !== null) where.push({ urn: { $gt: page.after } });
     if (page.before !== null) where.push({ urn: { $lt: page.before } });
     const rows = await this.em.find(
@@ -77,7 +83,28 @@ export class ProviderService {
   }
 
   async count(filter: ProviderFilter | null | undefined): Promise<number> {
-    return this.em.count(Provider, this.filterQuery(filter));
+    return this.em.count(Provider, { $and: [this.filterQuery(filter), this.scopeQuery(filter)] });
+  }
+
+  /** The part of the register the caller may list: its region, its own URNs, or all of it. */
+  private scopeQuery(filter: ProviderFilter | null | undefined): FilterQuery<Provider> {
+    const scope = listScope(this.principal);
+    switch (scope.kind) {
+      case 'ALL':
+        return {};
+      case 'REGION':
+        return { localAuthority: { region: listRegion(this.principal, filter?.region) } };
+      case 'URNS':
+        return { urn: { $in: [...scope.urns] } };
+      case 'NONE':
+        throw outOfScope('The register');
+    }
+  }
+
+  /** A setting may be registered in, or moved to, an authority within the caller's scope only. */
+  private assertMayPlaceIn(localAuthority: LocalAuthority, urn: string): void {
+    const where = { urn, localAuthority: localAuthority.onsCode, region: localAuthority.region.code };
+    if (!mayReachSetting(this.principal, where)) throw outOfScope(`Local authority ${localAuthority.onsCode}`);
   }
 
   private filterQuery(filter: ProviderFilter | null | undefined): FilterQuery<Provider> {
@@ -95,6 +122,8 @@ export class ProviderService {
 
     const localAuthority = await this.em.findOne(LocalAuthority, { onsCode: input.localAuthority });
     if (!localAuthority) violations.push(notFound(['localAuthority'], `No local authority has the ONS code "${input.localAuthority}"`));
+    // Authorise before validating: a caller may not learn, from a URN conflict, what is on another region's register.
+    else this.assertMayPlaceIn(localAuthority, input.urn);
 
     const registered = await this.resolveRegisteredProvider(input, violations);
 
@@ -211,6 +240,7 @@ export class ProviderService {
     return this.em.transactional(async (em) => {
       const provider = await this.lockProvider(em, input.providerId);
       if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
+      await assertMayReachSetting(em, this.principal, provider);
       if (!isOpen(provider.status)) {
         return failed([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${provider.status.toLowerCase()}` }]);
       }
@@ -218,6 +248,7 @@ export class ProviderService {
       if (input.localAuthority != null && !localAuthority) {
         violations.push(notFound(['localAuthority'], `No local authority has the ONS code "${input.localAuthority}"`));
       }
+      if (localAuthority) this.assertMayPlaceIn(localAuthority, provider.urn);
       const next: SettingDetails = {
         settingType: provider.settingType,
         name: input.name ?? provider.name,
@@ -251,6 +282,7 @@ export class ProviderService {
     return this.em.transactional(async (em) => {
       const provider = await this.lockProvider(em, input.providerId);
       if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
+      await assertMayReachSetting(em, this.principal, provider);
       const appointments = await em.find(ManagerAppointment, { provider }, { orderBy: { startDate: 'asc' } });
       const change = { effectiveDate: input.effectiveDate, newManagerName: input.newManager?.name ?? null };
       const violations = validateManagerChange(
@@ -275,6 +307,7 @@ export class ProviderService {
     return this.em.transactional(async (em) => {
       const provider = await this.lockProvider(em, input.providerId);
       if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
+      await assertMayReachSetting(em, this.principal, provider);
       const violations = validateClosure(provider, input.effectiveDate, this.clock.today());
       if (violations.length > 0) return failed(violations);
 

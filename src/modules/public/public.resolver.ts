@@ -10,6 +10,9 @@ import { draftReport } from './publication.service';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { PublicService } from './public.service';
 import { PublicProvider, PublicReport, PublicReportConnection } from './public.types';
+import { Allow, Public, signedIn } from '../auth/authorize';
+import { assertMayReadInspection } from '../auth/scope';
+import { Permission } from '../../domain/access';
 
 function checkUrn(urn: string): void {
   if (!isValidUrn(urn)) throw new GraphQLError(`"urn" is not a valid URN. ${URN_FORMAT_MESSAGE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'urn' } });
@@ -30,31 +33,36 @@ class PublicReportsArgs extends PageArgsType {
 /** The public entry points: answered without credentials, found only by URN, local authority or region (CH-230). */
 @Resolver()
 export class PublicResolver {
+  @Public()
   @Query(() => PublicReport, { nullable: true, description: 'The latest published report on the setting with this URN. Public.' })
   publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicReport | null> {
     checkUrn(urn);
     return new PublicService(em).report(urn);
   }
 
+  @Public()
   @Query(() => PublicProvider, { nullable: true, description: 'A registered setting as the public may see it, with its published reports. Public.' })
   publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicProvider | null> {
     checkUrn(urn);
     return new PublicService(em).provider(urn);
   }
 
+  @Allow(Permission.READ_DRAFT_REPORTS)
   @Query(() => PublicReport, {
     nullable: true,
     description:
-      "The draft report the provider has received for factual accuracy, as it now stands; null before it is sent (CH-166). Internal: for the provider and inspectors.",
+      "The draft report the provider has received for factual accuracy, as it now stands; null before it is sent (CH-166). For the provider of the setting and for staff of its region.",
   })
-  async draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { em }: Context): Promise<PublicReport | null> {
+  async draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { em, principal }: Context): Promise<PublicReport | null> {
     const id = idFromGlobal(inspectionId, 'Inspection');
     const inspection = id ? await em.findOne(Inspection, { id }) : null;
+    if (inspection) await assertMayReadInspection(em, signedIn(principal), inspection.id);
     const draft = inspection ? await draftReport(em, inspection) : null;
     if (!inspection || !draft) return null;
     return { ...draft.content, id: inspectionId, publishedOn: draft.sentOn, version: 0, amendmentReason: null, judgements: draft.content.judgements as PublicReport['judgements'] };
   }
 
+  @Public()
   @Query(() => PublicReportConnection, { description: 'Published reports, newest first, by local authority, region or setting type; never by name, postcode or address. Public.' })
   async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, loaders }: Context): Promise<PublicReportConnection> {
     await checkAreaArguments(loaders, args);

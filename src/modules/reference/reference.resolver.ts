@@ -3,9 +3,11 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { LocalAuthority } from './local-authority.entity';
 import { Region } from './region.entity';
+import { Public } from '../auth/authorize';
 
 @Resolver(() => LocalAuthority)
 export class LocalAuthorityResolver {
+  @Public()
   @Query(() => [LocalAuthority], { description: "England's local authorities with children's services, by name." })
   async localAuthorities(
     @Ctx() { em, loaders }: Context,
@@ -31,6 +33,7 @@ export class LocalAuthorityResolver {
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Public()
   @Query(() => [Region], { description: "England's nine regions, by ONS code." })
   regions(@Ctx() { em }: Context): Promise<Region[]> {
     return em.find(Region, {}, { orderBy: { code: 'asc' } });

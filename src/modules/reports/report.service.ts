@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InspectionAction, Principal } from '../../domain/access';
+import { listRegion } from '../auth/scope';
 import type { Clock } from '../../domain/clock';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import { compareDates, isLocalDate, type LocalDate } from '../../domain/local-date';
@@ -79,17 +81,39 @@ function pastDay(field: string[], value: LocalDate, today: LocalDate): Violation
 
 type Step = (em: EntityManager, inspection: Inspection, provider: Provider) => Promise<Violation[]> | Violation[];
 
+/**
+ * Who makes each move: inspectors record (for their own inspections) and managers of the region
+ * too; managers alone sign off quality assurance, issue, publish and withhold; the provider alone
+ * returns comments and complains.
+ */
+const WHO_MOVES: Record<PipelineAction, InspectionAction> = {
+  [PipelineAction.DEFER]: 'RECORD',
+  [PipelineAction.RESCHEDULE]: 'RECORD',
+  [PipelineAction.DECLARE_INCOMPLETE]: 'RECORD',
+  [PipelineAction.RESUME_FIELDWORK]: 'RECORD',
+  [PipelineAction.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE]: 'RECORD',
+  [PipelineAction.SEND_DRAFT]: 'DECIDE',
+  [PipelineAction.RECEIVE_COMMENTS]: 'RESPOND',
+  [PipelineAction.CLOSE_COMMENTS_WINDOW]: 'RECORD',
+  [PipelineAction.LODGE_COMPLAINT]: 'RESPOND',
+  [PipelineAction.ANSWER_COMPLAINT]: 'RECORD',
+  [PipelineAction.ISSUE_FINAL_REPORT]: 'DECIDE',
+  [PipelineAction.PUBLISH]: 'DECIDE',
+  [PipelineAction.WITHHOLD_PUBLICATION]: 'DECIDE',
+};
+
 /** The report pipeline, from fieldwork to publication. One instance per request. */
 export class ReportService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly principal: Principal,
   ) {}
 
   /** Locks the inspection, checks the move is allowed from its state, then runs `step`. */
   private move(inspectionId: string, action: PipelineAction, step: Step): Promise<InspectionResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, inspectionId);
+      const found = await lockInspection(em, inspectionId, this.principal, WHO_MOVES[action]);
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
       const wrongState = validateMove(action, inspection.status, inspection.type, provider.settingType);
@@ -230,7 +254,7 @@ export class ReportService {
       const id = idFromGlobal(input.commentId, 'FactualAccuracyComment');
       const comment = id ? await em.findOne(FactualAccuracyComment, { id }) : null;
       if (!comment) return failed([notFound(['commentId'], 'No comment has this ID')]);
-      const found = await lockInspection(em, globalId('Inspection', comment.inspection.id));
+      const found = await lockInspection(em, globalId('Inspection', comment.inspection.id), this.principal, 'RECORD');
       const violations = pastDay(['respondedOn'], input.respondedOn, this.clock.today());
       if (!input.response.trim()) violations.push(badInput(['response'], 'Give the response'));
       if (found && found.inspection.finalReportIssuedOn) violations.push({ field: ['commentId'], code: 'CONFLICT', message: 'The final report has been issued' });
@@ -303,7 +327,7 @@ export class ReportService {
   /** The report's text, written after feedback and changed until the draft goes out (or for an amendment). */
   async writeText(input: WriteReportTextInput): Promise<InspectionResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, input.inspectionId);
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection } = found;
       const notNow = validateReportTextEditable(inspection.status);
@@ -327,7 +351,7 @@ export class ReportService {
   /** An amendment to a published report: a new published version, redacted again; the history stays. */
   async amend(input: AmendPublishedReportInput): Promise<InspectionResult> {
     return this.em.transactional(async (em) => {
-      const found = await lockInspection(em, input.inspectionId);
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'DECIDE');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
       const violations: Violation[] = [];
@@ -352,7 +376,8 @@ export class ReportService {
   }
 
   /** Inspections with a report deadline passed and not met, in a region or local authority, most overdue first. */
-  async overdue(filter: { region?: string | null; localAuthority?: string | null }): Promise<{ inspection: Inspection; overdue: Deadline[] }[]> {
+  async overdue(requested: { region?: string | null; localAuthority?: string | null }): Promise<{ inspection: Inspection; overdue: Deadline[] }[]> {
+    const filter = { ...requested, region: listRegion(this.principal, requested.region) };
     const today = this.clock.today();
     const where: Record<string, unknown> = {
       feedbackDate: { $ne: null },

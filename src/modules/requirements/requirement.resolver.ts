@@ -19,6 +19,8 @@ import {
   RequirementPayload,
   ServeComplianceNoticeInput,
 } from './requirement.types';
+import { Allow, signedIn } from '../auth/authorize';
+import { Permission } from '../../domain/access';
 
 @ArgsType()
 class InspectionItemsArgs extends PageArgsType {
@@ -32,9 +34,10 @@ async function inspectionOf(loaders: Context['loaders'], id: string): Promise<In
 
 @Resolver(() => Requirement)
 export class RequirementResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @Query(() => RequirementConnection, { description: 'Requirements made at inspections, oldest first, a page at a time. Internal.' })
-  async requirements(@Args() args: InspectionItemsArgs, @Ctx() { em, clock }: Context): Promise<RequirementConnection> {
-    return Object.assign(new RequirementConnection(), await new RequirementService(em, clock).listRequirements(args.filter, args));
+  async requirements(@Args() args: InspectionItemsArgs, @Ctx() { em, clock, principal }: Context): Promise<RequirementConnection> {
+    return Object.assign(new RequirementConnection(), await new RequirementService(em, clock, signedIn(principal)).listRequirements(args.filter, args));
   }
 
   @FieldResolver(() => Inspection, { description: 'The inspection that made it.' })
@@ -42,6 +45,7 @@ export class RequirementResolver {
     return inspectionOf(loaders, requirement.inspection.id);
   }
 
+  @Allow(Permission.READ_EVIDENCE)
   @FieldResolver(() => [Evidence], { description: 'The evidence of the weakness it addresses.' })
   async evidence(@Root() requirement: Requirement, @Ctx() { loaders }: Context): Promise<Evidence[]> {
     return (await loaders.evidenceIdsByRequirement.load(requirement.id)).map((row) => row.evidence);
@@ -52,22 +56,25 @@ export class RequirementResolver {
     return requirement.checkedAt ? inspectionOf(loaders, requirement.checkedAt.id) : null;
   }
 
+  @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RequirementPayload, { description: 'Makes a requirement at an inspection. Takes one `input`, returns `userErrors`.' })
-  recordRequirement(@Arg('input', () => RecordRequirementInput, { description: 'The requirement.' }) input: RecordRequirementInput, @Ctx() { em, clock }: Context): Promise<RequirementPayload> {
-    return new RequirementService(em, clock).recordRequirement(input);
+  recordRequirement(@Arg('input', () => RecordRequirementInput, { description: 'The requirement.' }) input: RecordRequirementInput, @Ctx() { em, clock, principal }: Context): Promise<RequirementPayload> {
+    return new RequirementService(em, clock, signedIn(principal)).recordRequirement(input);
   }
 
+  @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RequirementPayload, { description: 'Records whether a later visit found a requirement met. Takes one `input`, returns `userErrors`.' })
-  checkRequirement(@Arg('input', () => CheckRequirementInput, { description: 'The check.' }) input: CheckRequirementInput, @Ctx() { em, clock }: Context): Promise<RequirementPayload> {
-    return new RequirementService(em, clock).checkRequirement(input);
+  checkRequirement(@Arg('input', () => CheckRequirementInput, { description: 'The check.' }) input: CheckRequirementInput, @Ctx() { em, clock, principal }: Context): Promise<RequirementPayload> {
+    return new RequirementService(em, clock, signedIn(principal)).checkRequirement(input);
   }
 }
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @Query(() => RecommendationConnection, { description: 'Recommendations made at inspections, oldest first, a page at a time. Internal.' })
-  async recommendations(@Args() args: InspectionItemsArgs, @Ctx() { em, clock }: Context): Promise<RecommendationConnection> {
-    return Object.assign(new RecommendationConnection(), await new RequirementService(em, clock).listRecommendations(args.filter, args));
+  async recommendations(@Args() args: InspectionItemsArgs, @Ctx() { em, clock, principal }: Context): Promise<RecommendationConnection> {
+    return Object.assign(new RecommendationConnection(), await new RequirementService(em, clock, signedIn(principal)).listRecommendations(args.filter, args));
   }
 
   @FieldResolver(() => Inspection, { description: 'The inspection that made it.' })
@@ -75,6 +82,7 @@ export class RecommendationResolver {
     return inspectionOf(loaders, recommendation.inspection.id);
   }
 
+  @Allow(Permission.READ_EVIDENCE)
   @FieldResolver(() => [Evidence], { description: 'The evidence it rests on.' })
   async evidence(@Root() recommendation: Recommendation, @Ctx() { loaders }: Context): Promise<Evidence[]> {
     return (await loaders.evidenceIdsByRecommendation.load(recommendation.id)).map((row) => row.evidence);
@@ -85,22 +93,25 @@ export class RecommendationResolver {
     return recommendation.checkedAt ? inspectionOf(loaders, recommendation.checkedAt.id) : null;
   }
 
+  @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RecommendationPayload, { description: 'Makes a recommendation at an inspection. Takes one `input`, returns `userErrors`.' })
-  recordRecommendation(@Arg('input', () => RecordRecommendationInput, { description: 'The recommendation.' }) input: RecordRecommendationInput, @Ctx() { em, clock }: Context): Promise<RecommendationPayload> {
-    return new RequirementService(em, clock).recordRecommendation(input);
+  recordRecommendation(@Arg('input', () => RecordRecommendationInput, { description: 'The recommendation.' }) input: RecordRecommendationInput, @Ctx() { em, clock, principal }: Context): Promise<RecommendationPayload> {
+    return new RequirementService(em, clock, signedIn(principal)).recordRecommendation(input);
   }
 
+  @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RecommendationPayload, { description: 'Records whether a later visit found a recommendation met. Takes one `input`, returns `userErrors`.' })
-  checkRecommendation(@Arg('input', () => CheckRecommendationInput, { description: 'The check.' }) input: CheckRecommendationInput, @Ctx() { em, clock }: Context): Promise<RecommendationPayload> {
-    return new RequirementService(em, clock).checkRecommendation(input);
+  checkRecommendation(@Arg('input', () => CheckRecommendationInput, { description: 'The check.' }) input: CheckRecommendationInput, @Ctx() { em, clock, principal }: Context): Promise<RecommendationPayload> {
+    return new RequirementService(em, clock, signedIn(principal)).checkRecommendation(input);
   }
 }
 
 @Resolver(() => ComplianceNotice)
 export class ComplianceNoticeResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @Query(() => ComplianceNoticeConnection, { description: 'Compliance notices served after inspections, oldest first, a page at a time. Internal.' })
-  async complianceNotices(@Args() args: InspectionItemsArgs, @Ctx() { em, clock }: Context): Promise<ComplianceNoticeConnection> {
-    return Object.assign(new ComplianceNoticeConnection(), await new RequirementService(em, clock).listComplianceNotices(args.filter, args));
+  async complianceNotices(@Args() args: InspectionItemsArgs, @Ctx() { em, clock, principal }: Context): Promise<ComplianceNoticeConnection> {
+    return Object.assign(new ComplianceNoticeConnection(), await new RequirementService(em, clock, signedIn(principal)).listComplianceNotices(args.filter, args));
   }
 
   @FieldResolver(() => Inspection, { description: 'The inspection after which it was served.' })
@@ -113,8 +124,9 @@ export class ComplianceNoticeResolver {
     return loaders.actionsByComplianceNotice.load(notice.id);
   }
 
+  @Allow(Permission.DECIDE)
   @Mutation(() => ComplianceNoticePayload, { description: 'Records a compliance notice served after an inspection. Takes one `input`, returns `userErrors`.' })
-  serveComplianceNotice(@Arg('input', () => ServeComplianceNoticeInput, { description: 'The notice.' }) input: ServeComplianceNoticeInput, @Ctx() { em, clock }: Context): Promise<ComplianceNoticePayload> {
-    return new RequirementService(em, clock).serveComplianceNotice(input);
+  serveComplianceNotice(@Arg('input', () => ServeComplianceNoticeInput, { description: 'The notice.' }) input: ServeComplianceNoticeInput, @Ctx() { em, clock, principal }: Context): Promise<ComplianceNoticePayload> {
+    return new RequirementService(em, clock, signedIn(principal)).serveComplianceNotice(input);
   }
 }

@@ -1,4 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { Principal } from '../../domain/access';
+import { listRegion } from '../auth/scope';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../domain/clock';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
@@ -46,6 +48,7 @@ export class RequirementService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly principal: Principal,
   ) {}
 
   /** The inspection conditions of a filter, or null when an ID in it cannot match anything. */
@@ -56,11 +59,15 @@ export class RequirementService {
       if (!id) return null;
       where.id = id;
     }
+    const provider: Record<string, unknown> = {};
     if (filter?.providerId) {
       const id = idFromGlobal(filter.providerId, 'Provider');
       if (!id) return null;
-      where.provider = id;
+      provider.id = id;
     }
+    const region = listRegion(this.principal, null);
+    if (region) provider.localAuthority = { region };
+    if (Object.keys(provider).length > 0) where.provider = provider;
     return where;
   }
 
@@ -108,7 +115,7 @@ export class RequirementService {
 
   async recordRequirement(input: RecordRequirementInput): Promise<RequirementPayload> {
     return this.em.transactional(async (em) => {
-      const located = await lockInspection(em, input.inspectionId);
+      const located = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!located) return { requirement: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
       const { inspection, provider } = located;
       const violations = openForItems(inspection);
@@ -141,7 +148,7 @@ export class RequirementService {
 
   async recordRecommendation(input: RecordRecommendationInput): Promise<RecommendationPayload> {
     return this.em.transactional(async (em) => {
-      const located = await lockInspection(em, input.inspectionId);
+      const located = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!located) return { recommendation: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
       const { inspection, provider } = located;
       const violations = openForItems(inspection);
@@ -171,7 +178,7 @@ export class RequirementService {
 
   async serveComplianceNotice(input: ServeComplianceNoticeInput): Promise<ComplianceNoticePayload> {
     return this.em.transactional(async (em) => {
-      const located = await lockInspection(em, input.inspectionId);
+      const located = await lockInspection(em, input.inspectionId, this.principal, 'DECIDE');
       if (!located) return { complianceNotice: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
       const { inspection } = located;
       const violations: Violation[] =
@@ -210,7 +217,7 @@ export class RequirementService {
         : null;
       const field = typeName === 'Requirement' ? 'requirementId' : 'recommendationId';
       if (!item) return { item: null, violations: [notFound([field], `No ${typeName.toLowerCase()} has this ID`)] };
-      const visit = await lockInspection(em, visitId);
+      const visit = await lockInspection(em, visitId, this.principal, 'RECORD');
       if (!visit) return { item: null, violations: [notFound(['inspectionId'], 'No inspection has this ID')] };
       const made = item.inspection.getEntity();
       const violations = validateCheckAtVisit(

@@ -9,6 +9,8 @@ import { Provider } from '../providers/provider.entity';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { ConnectionType, pageInMemory } from '../shared/connection';
 import { dueBefore } from './scheduling.service';
+import { Allow, signedIn } from '../auth/authorize';
+import { Permission } from '../../domain/access';
 
 registerEnumType(DueKind, {
   name: 'DueKind',
@@ -81,6 +83,7 @@ export class ProviderDueResolver {
     return loaders.currentGradeByProvider.load(provider.id);
   }
 
+  @Allow(Permission.READ_INSPECTIONS)
   @FieldResolver(() => [InspectionDueType], { description: 'What is due next for this setting, from its setting type and history, soonest first. Internal.' })
   inspectionsDue(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<InspectionDue[]> {
     return loaders.dueByProvider.load(provider);
@@ -89,11 +92,12 @@ export class ProviderDueResolver {
 
 @Resolver()
 export class SchedulingResolver {
+  @Allow(Permission.READ_INSPECTIONS)
   @Query(() => SettingDueConnection, { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.' })
-  async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, loaders }: Context): Promise<SettingDueConnection> {
+  async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<SettingDueConnection> {
     if (!isLocalDate(args.before)) throw new GraphQLError('"before" is not a calendar date', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' } });
     await checkAreaArguments(loaders, args);
-    const rows = await dueBefore(em, args, clock.today());
+    const rows = await dueBefore(em, args, clock.today(), signedIn(principal));
     const page = { first: args.first, after: args.after };
     return Object.assign(new SettingDueConnection(), pageInMemory(rows, (row) => `${row.due[0].latest}|${row.provider.urn}`, page));
   }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../../domain/access';
+import { listRegion } from '../auth/scope';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import type { LocalDate } from '../../domain/local-date';
 import { isOpen } from '../../domain/provider-register';
@@ -55,9 +57,11 @@ export async function dueFor(em: EntityManager, providers: readonly Provider[], 
 /** Open settings with something due before `before`, in a region or local authority, soonest first. */
 export async function dueBefore(
   em: EntityManager,
-  filter: { before: LocalDate; region?: string | null; localAuthority?: string | null },
+  requested: { before: LocalDate; region?: string | null; localAuthority?: string | null },
   today: LocalDate,
+  principal: Principal,
 ): Promise<{ provider: Provider; due: InspectionDue[] }[]> {
+  const filter = { ...requested, region: listRegion(principal, requested.region) };
   const where: Record<string, unknown> = { status: { $in: ['REGISTERED', 'SUSPENDED'] } };
   if (filter.localAuthority) where.localAuthority = filter.localAuthority;
   if (filter.region) where.localAuthority = { ...(filter.localAuthority ? { onsCode: filter.localAuthority } : {}), region: filter.region };
