@@ -1,5 +1,7 @@
 /**
  * npm run token -- --role inspector --sub alice [--region E12000007] [--expires 8h]
+ * npm run token -- --role provider --sub northern-care --urn SC123456 [--urn SC654321]
+ * npm run token -- --role local_authority --sub manchester --local-authority E08000003
  * Mints a development bearer token signed with AUTH_JWT_SECRET. Refused unless the server runs
  * with a development secret (no JWKS, NODE_ENV not production).
  */
@@ -9,7 +11,16 @@ import { loadConfig } from '../src/config';
 import { signToken } from '../src/modules/auth/auth.service';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, sub: { type: 'string' }, region: { type: 'string' }, expires: { type: 'string', default: '8h' } } });
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      sub: { type: 'string' },
+      region: { type: 'string' },
+      urn: { type: 'string', multiple: true },
+      'local-authority': { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
+  });
   const config = loadConfig();
   if (!config.AUTH_JWT_SECRET || config.AUTH_JWKS_URL || config.NODE_ENV === 'production') {
     throw new Error('Development tokens need AUTH_JWT_SECRET, no AUTH_JWKS_URL, and NODE_ENV other than production');
@@ -18,9 +29,25 @@ async function main(): Promise<void> {
   const named = role === 'MANAGER' ? Role.REGULATORY_INSPECTION_MANAGER : role;
   if (!isRole(named)) throw new Error(`--role must be one of: ${Object.values(Role).join(', ').toLowerCase()} (or manager)`);
   if (!values.sub) throw new Error('--sub (the user) is required');
+  // A token without its scope claim reaches nothing: say so now rather than with FORBIDDEN later.
+  const needs: Partial<Record<Role, [boolean, string]>> = {
+    [Role.INSPECTOR]: [Boolean(values.region), '--region (an ONS region code, e.g. E12000002)'],
+    [Role.REGULATORY_INSPECTION_MANAGER]: [Boolean(values.region), '--region (an ONS region code, e.g. E12000002)'],
+    [Role.PROVIDER]: [Boolean(values.urn?.length), '--urn (one per setting the provider runs)'],
+    [Role.LOCAL_AUTHORITY]: [Boolean(values['local-authority']), '--local-authority (its ONS code, e.g. E08000003)'],
+  };
+  const need = needs[named];
+  if (need && !need[0]) throw new Error(`a ${named.toLowerCase()} token needs ${need[1]}`);
   const token = await signToken(
     { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
-    { subject: values.sub, role: named, region: values.region ?? null, expiresIn: values.expires },
+    {
+      subject: values.sub,
+      role: named,
+      region: values.region ?? null,
+      urns: values.urn ?? [],
+      localAuthority: values['local-authority'] ?? null,
+      expiresIn: values.expires,
+    },
   );
   process.stdout.write(`${token}\n`);
 }
