@@ -5,6 +5,7 @@ import { Migration20261123135408 } from './Migration20261123135408';
 import { Migration20261123140209 } from './Migration20261123140209';
 import { Migration20261123142007 } from './Migration20261123142007';
 import { Migration20261123150355 } from './Migration20261123150355';
+import { Migration20261123160857 } from './Migration20261123160857';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123140209', class: Migration20261123140209 },
   { name: 'Migration20261123142007', class: Migration20261123142007 },
   { name: 'Migration20261123150355', class: Migration20261123150355 },
+  { name: 'Migration20261123160857', class: Migration20261123160857 },
 ];

@@ -36,6 +36,16 @@ const schema = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).default('ofsted-inspection-api'),
   AUTH_AUDIENCE: z.string().min(1).default('ofsted-inspection-api'),
+  /** Whether this process sends webhook deliveries (any number of processes may: they share the queue safely). */
+  WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
+  /** How long a webhook receiver has to answer, in milliseconds. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** First retry delay in milliseconds; each later one doubles, up to six hours. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Attempts before a delivery is given up. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  /** Accept plain-http webhook URLs on a loopback address: "true" or "false"; by default only outside production. */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

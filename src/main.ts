@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { isRegisterEmpty, seedSyntheticRegister } from './db/seed';
 import { systemClock } from './domain/clock';
+import { DEFAULT_DELIVERY_OPTIONS, DeliveryWorker } from './modules/feeds/delivery.worker';
 import { buildApp } from './server/app';
 
 async function main(config: Config): Promise<void> {
@@ -24,6 +25,7 @@ async function main(config: Config): Promise<void> {
       clock: systemClock,
       logger,
       auth: { secret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+      webhooks: { allowLoopback: (config.WEBHOOK_ALLOW_LOOPBACK ?? String(config.NODE_ENV !== 'production')) === 'true' },
     });
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       logger.warn('No AUTH_JWT_SECRET or AUTH_JWKS_URL: only the public queries can be used (see README: npm run token)');
@@ -32,6 +34,14 @@ async function main(config: Config): Promise<void> {
     await db.close();
     throw error;
   }
+  const worker =
+    config.WEBHOOK_WORKER === 'on'
+      ? new DeliveryWorker(
+          db.orm,
+          { ...DEFAULT_DELIVERY_OPTIONS, timeoutMs: config.WEBHOOK_TIMEOUT_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
+          logger,
+        )
+      : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -43,6 +53,7 @@ async function main(config: Config): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS);
     try {
       await app.close(); // stops listening, waits for requests in flight, stops Apollo
+      await worker?.stop(); // lets the delivery round in flight record its outcomes
       await db.close(); // closes the pool, then stops embedded PostgreSQL
       logger.info('stopped');
     } catch (error) {
@@ -58,6 +69,7 @@ async function main(config: Config): Promise<void> {
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const port = new URL(address).port;
   logger.info(`GraphQL API at http://localhost:${port}/graphql`);
+  worker?.start();
 }
 
 let config: Config;

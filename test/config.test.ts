@@ -27,7 +27,18 @@ describe('loadConfig', () => {
       SHUTDOWN_GRACE_MS: 10_000,
       AUTH_ISSUER: 'ofsted-inspection-api',
       AUTH_AUDIENCE: 'ofsted-inspection-api',
+      WEBHOOK_WORKER: 'on',
+      WEBHOOK_TIMEOUT_MS: 5_000,
+      WEBHOOK_RETRY_BASE_MS: 30_000,
+      WEBHOOK_MAX_ATTEMPTS: 12,
     });
+  });
+
+  test('the webhook settings are checked: a worker switch, bounded timeouts and attempts', () => {
+    expect(() => loadConfig({ WEBHOOK_WORKER: 'maybe' })).toThrow(/WEBHOOK_WORKER/);
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '5' })).toThrow(/WEBHOOK_TIMEOUT_MS/);
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
+    expect(loadConfig({ WEBHOOK_ALLOW_LOOPBACK: 'false' }).WEBHOOK_ALLOW_LOOPBACK).toBe('false');
   });
 
   test('AUTH_JWT_SECRET must be long enough to sign with; AUTH_JWKS_URL must be a URL', () => {

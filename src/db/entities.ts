@@ -8,6 +8,8 @@ import { Evidence, ProtectedPerson } from '../modules/evidence/evidence.entity';
 import { Inspection, LineOfEnquiry } from '../modules/inspections/inspection.entity';
 import { CaseReview, NotificationTask } from '../modules/enforcement/enforcement.entity';
 import { AuditEntry } from '../modules/auth/audit.entity';
+import { FeedEvent } from '../modules/feeds/feed.entity';
+import { WebhookDelivery, WebhookEndpoint } from '../modules/feeds/webhook.entity';
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
 import { PublishedReport } from '../modules/public/published-report.entity';
 import { Complaint, FactualAccuracyComment } from '../modules/reports/report.entity';
@@ -41,4 +43,7 @@ export const entities = [
   NotificationTask,
   PublishedReport,
   AuditEntry,
+  FeedEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

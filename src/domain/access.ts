@@ -48,6 +48,8 @@ export enum Permission {
   READ_NOTIFICATIONS = 'READ_NOTIFICATIONS',
   /** The audit trail. */
   READ_AUDIT_TRAIL = 'READ_AUDIT_TRAIL',
+  /** A local authority's webhook endpoints and their delivery log. */
+  MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
 }
 
 /** A field open to anyone, signed in or not. */
@@ -70,7 +72,7 @@ export const GRANTS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   [Role.REGULATORY_INSPECTION_MANAGER]: new Set([...INSPECTOR_GRANTS, Permission.WRITE_REGISTER, Permission.DECIDE, Permission.READ_AUDIT_TRAIL]),
   [Role.ADMIN]: new Set([Permission.READ_REGISTER, Permission.WRITE_REGISTER, Permission.READ_AUDIT_TRAIL]),
   [Role.PROVIDER]: new Set([Permission.READ_REGISTER, Permission.READ_DRAFT_REPORTS, Permission.RESPOND_TO_REPORTS]),
-  [Role.LOCAL_AUTHORITY]: new Set([Permission.READ_NOTIFICATIONS]),
+  [Role.LOCAL_AUTHORITY]: new Set([Permission.READ_NOTIFICATIONS, Permission.MANAGE_WEBHOOKS]),
 };
 
 /** Root fields that are introspection or `__typename`: as open as the schema itself. */

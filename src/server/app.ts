@@ -21,13 +21,15 @@ export interface AppOptions {
   auth: AuthSettings;
   /** The pino logger to use (main.ts); none in tests unless asked for. */
   logger?: FastifyBaseLogger;
+  /** Whether webhook endpoints may be plain http on a loopback address (development and tests only). */
+  webhooks?: { allowLoopback: boolean };
 }
 
 /**
  * Builds the HTTP server: GraphQL at /graphql (Apollo Server on Fastify), /healthz and /readyz.
  * main.ts starts it; tests build it through this same factory.
  */
-export async function buildApp({ orm, clock, logger, auth }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ orm, clock, logger, auth, webhooks = { allowLoopback: false } }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     requestIdHeader: 'x-request-id',
@@ -66,7 +68,7 @@ export async function buildApp({ orm, clock, logger, auth }: AppOptions): Promis
       }
       // One forked EntityManager and fresh DataLoaders for each request.
       const em = orm.em.fork();
-      return { em, loaders: createLoaders(em, clock), clock, log: request.log, requestId: request.id, principal };
+      return { em, loaders: createLoaders(em, clock), clock, log: request.log, requestId: request.id, principal, webhookPolicy: webhooks };
     },
   });
 

@@ -34,6 +34,8 @@ export interface Context {
   requestId: string;
   /** The authenticated caller, or null for the public. */
   principal: Principal | null;
+  /** Which webhook URLs this server accepts. */
+  webhookPolicy: { allowLoopback: boolean };
   /** What the access check decided, and on which root fields; set once the operation is resolved. */
   access?: { rootFields: { name: string; access: FieldAccess | undefined }[]; decision: AccessDecision };
 }

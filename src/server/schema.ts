@@ -10,6 +10,8 @@ import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
 import { JudgementResolver } from '../modules/judgements/judgement.resolver';
 import { AuditResolver } from '../modules/auth/audit.resolver';
+import { FeedResolver } from '../modules/feeds/feed.resolver';
+import { WebhookResolver } from '../modules/feeds/webhook.resolver';
 import { authChecker } from '../modules/auth/authorize';
 import { PublicResolver } from '../modules/public/public.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
@@ -41,6 +43,8 @@ export const resolvers = [
   ProviderDueResolver,
   PublicResolver,
   AuditResolver,
+  FeedResolver,
+  WebhookResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -45,6 +45,8 @@ const DRAFT_READERS = outcomes([INSPECTOR, MANAGER, PROVIDER]);
 const PROVIDER_ONLY = outcomes([PROVIDER]);
 /** Notifications: inspection staff, and the authorities they are addressed to. */
 const NOTIFICATION_READERS = outcomes([INSPECTOR, MANAGER, LOCAL_AUTHORITY]);
+/** A local authority's own webhooks. */
+const AUTHORITIES = outcomes([LOCAL_AUTHORITY]);
 /** The evidence and the people register. */
 const EVIDENCE_READERS = outcomes([INSPECTOR, MANAGER]);
 
@@ -64,6 +66,9 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   publicProvider: PUBLIC,
   draftReport: DRAFT_READERS,
   publicReports: PUBLIC,
+  judgementFeed: PUBLIC,
+  webhookEndpoints: AUTHORITIES,
+  webhookDeliveries: AUTHORITIES,
   overdueInspections: INSPECTION_STAFF,
   inspectionsDue: INSPECTION_STAFF,
   requirements: INSPECTION_STAFF,
@@ -107,6 +112,8 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   recordRecommendation: INSPECTION_STAFF,
   checkRecommendation: INSPECTION_STAFF,
   serveComplianceNotice: MANAGERS,
+  registerWebhookEndpoint: AUTHORITIES,
+  removeWebhookEndpoint: AUTHORITIES,
 };
 
 /**

@@ -80,8 +80,8 @@ describe('permissions by role', () => {
     expect(GRANTS[Role.PROVIDER].has(Permission.READ_EVIDENCE)).toBe(false);
   });
 
-  test('local authorities read the notifications addressed to them, and what the public reads', () => {
-    expect([...GRANTS[Role.LOCAL_AUTHORITY]]).toEqual([Permission.READ_NOTIFICATIONS]);
+  test('local authorities read the notifications addressed to them, keep their webhooks, and read what the public reads', () => {
+    expect([...GRANTS[Role.LOCAL_AUTHORITY]]).toEqual([Permission.READ_NOTIFICATIONS, Permission.MANAGE_WEBHOOKS]);
   });
 });
 

@@ -76,7 +76,7 @@ export async function startTestApp(): Promise<TestApp> {
   });
   const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
-  const app = await buildApp({ orm, clock, auth: TEST_AUTH });
+  const app = await buildApp({ orm, clock, auth: TEST_AUTH, webhooks: { allowLoopback: true } });
   const tokenFor = (role: Role, options: TokenOptions = {}) =>
     signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, ...options });
   const staffToken = await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: TEST_REGION });

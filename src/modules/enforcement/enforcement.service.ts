@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { notificationListScope, type Principal } from '../../domain/access';
 import { outOfScope } from '../auth/authorize';
+import { notificationsMade } from '../feeds/feed-events';
 import { listRegion } from '../auth/scope';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
@@ -46,10 +47,10 @@ export async function openFollowUps(em: EntityManager, inspection: Inspection, p
   }
   const existingTasks = await em.find(NotificationTask, { inspection });
   const due = notificationsDue(facts, openings, { host: provider.localAuthority.onsCode, placing: inspection.placingAuthorities });
-  for (const task of due) {
-    if (existingTasks.some((t) => t.recipient === task.recipient && t.localAuthority === task.localAuthority)) continue;
-    em.create(NotificationTask, { ...task, inspection });
-  }
+  const created = due.filter((task) => !existingTasks.some((t) => t.recipient === task.recipient && t.localAuthority === task.localAuthority));
+  for (const task of created) em.create(NotificationTask, { ...task, inspection });
+  // The placing and host authorities learn of it through their feed (and webhooks), addressed to each alone.
+  await notificationsMade(em, inspection, provider, openings.map((o) => o.trigger), created);
 }
 
 export interface CaseReviewResult {

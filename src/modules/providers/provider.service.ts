@@ -1,6 +1,8 @@
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { listScope, mayReachSetting, type Principal } from '../../domain/access';
 import { outOfScope } from '../auth/authorize';
+import { FeedEventType } from '../../domain/feed';
+import { settingChanged } from '../feeds/feed-events';
 import { assertMayReachSetting, listRegion } from '../auth/scope';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toNormalised } from 'postcode';
@@ -173,6 +175,7 @@ export class ProviderService {
           providesEducation: details.providesEducation,
           singlePersonAgency: details.singlePersonAgency,
         });
+        await settingChanged(em, provider, FeedEventType.PROVIDER_REGISTERED, details.registrationDate);
         if (details.registeredManager) {
           em.create(ManagerAppointment, {
             provider,
@@ -313,6 +316,7 @@ export class ProviderService {
 
       provider.status = input.outcome === 'CLOSED' ? ProviderStatus.CLOSED : ProviderStatus.CANCELLED;
       provider.statusDate = input.effectiveDate;
+      await settingChanged(em, provider, provider.status === ProviderStatus.CLOSED ? FeedEventType.PROVIDER_CLOSED : FeedEventType.PROVIDER_CANCELLED, input.effectiveDate);
       // The registered manager's appointment ends with the registration.
       const inPost = await em.findOne(ManagerAppointment, { provider, endDate: null });
       if (inPost && inPost.startDate < input.effectiveDate) inPost.endDate = input.effectiveDate;

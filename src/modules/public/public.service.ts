@@ -22,7 +22,39 @@ export function toPublicReport(row: PublishedReport): PublicReport {
   };
 }
 
-const newestFirst = { orderBy: [{ publishedOn: 'desc' as const }, { id: 'desc' as const }] };
+/**
+ * A setting as the public sees it: an allow-list of its register entry (its registered provider
+ * loaded, `la` with its region) and its current published versions, newest first.
+ */
+export function toPublicProvider(provider: Provider, la: LocalAuthority, reports: PublishedReport[]): PublicProvider {
+  const registered = provider.registeredProvider.getEntity();
+  const address = registered.address;
+  // The organisation's details are public, but never where they would locate the setting (an
+  // organisation run from the home itself): the same redaction as the reports.
+  const context = {
+    people: [],
+    settingName: provider.name,
+    addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
+    settingWord: settingWordFor(isChildrensHome(provider.settingType)),
+  };
+  return {
+    urn: provider.urn,
+    settingType: provider.settingType,
+    area: { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name },
+    registeredProvider:
+      registered.kind === 'ORGANISATION'
+        ? {
+            name: redact(registered.name, context),
+            address: redact([address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', '), context),
+          }
+        : null,
+    responsibleIndividual: provider.responsibleIndividualName,
+    reports: reports.map(toPublicReport),
+  };
+}
+
+/** Newest first: the order of a setting's reports (the first is the one `publicReport` answers). */
+export const newestFirst = { orderBy: [{ publishedOn: 'desc' as const }, { id: 'desc' as const }] };
 
 /**
  * The public views. Reports come only from the published versions; a setting's public view is
@@ -40,31 +72,8 @@ export class PublicService {
     const provider = await this.em.findOne(Provider, { urn }, { populate: ['registeredProvider'] });
     if (!provider) return null;
     const la = await this.em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
-    const registered = provider.registeredProvider.getEntity();
     const reports = await this.em.find(PublishedReport, { urn, current: true }, newestFirst);
-    const address = registered.address;
-    // The organisation's details are public, but never where they would locate the setting (an
-    // organisation run from the home itself): the same redaction as the reports.
-    const context = {
-      people: [],
-      settingName: provider.name,
-      addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
-      settingWord: settingWordFor(isChildrensHome(provider.settingType)),
-    };
-    return {
-      urn: provider.urn,
-      settingType: provider.settingType,
-      area: { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name },
-      registeredProvider:
-        registered.kind === 'ORGANISATION'
-          ? {
-              name: redact(registered.name, context),
-              address: redact([address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', '), context),
-            }
-          : null,
-      responsibleIndividual: provider.responsibleIndividualName,
-      reports: reports.map(toPublicReport),
-    };
+    return toPublicProvider(provider, la, reports);
   }
 
   async reports(

@@ -24,6 +24,7 @@ import { badInput, type Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
 import { idFromGlobal, lockInspection, notFound, type InspectionResult } from '../inspections/inspection.service';
 import { JudgementRecord } from '../judgements/judgement.entity';
+import { reportAmended, reportPublished } from '../feeds/feed-events';
 import { publishVersion } from '../public/publication.service';
 import type { Provider } from '../providers/provider.entity';
 import { globalId } from '../shared/node';
@@ -319,7 +320,7 @@ export class ReportService {
       inspection.status = InspectionStatus.PUBLISHED;
       inspection.publishedOn = input.publishedOn;
       // What is stored as published is the redacted public report, built now from the records.
-      await publishVersion(em, inspection, provider, input.publishedOn, null);
+      await reportPublished(em, provider, await publishVersion(em, inspection, provider, input.publishedOn, null));
       return [];
     });
   }
@@ -361,7 +362,7 @@ export class ReportService {
       if (!input.reason.trim()) violations.push(badInput(['reason'], 'Say why the report is amended'));
       violations.push(...pastDay(['amendedOn'], input.amendedOn, this.clock.today()));
       if (violations.length > 0) return failed(violations);
-      await publishVersion(em, inspection, provider, input.amendedOn, input.reason.trim());
+      await reportAmended(em, provider, await publishVersion(em, inspection, provider, input.amendedOn, input.reason.trim()));
       return { inspection, userErrors: [] };
     });
   }

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Principal } from '../../domain/access';
 import { listRegion } from '../auth/scope';
+import { complianceNoticeServed } from '../feeds/feed-events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../domain/clock';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
@@ -190,6 +191,7 @@ export class RequirementService {
       }
       if (violations.length > 0) return { complianceNotice: null, userErrors: toUserErrors(violations) };
       const notice = em.create(ComplianceNotice, { inspection, ground: input.ground, servedOn: input.servedOn });
+      await complianceNoticeServed(em, located.provider, input.servedOn);
       input.actions.forEach((action, position) =>
         em.create(ComplianceNoticeAction, {
           notice,

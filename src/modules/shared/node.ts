@@ -22,7 +22,9 @@ export type NodeTypeName =
   | 'FactualAccuracyComment'
   | 'Complaint'
   | 'CaseReview'
-  | 'NotificationTask';
+  | 'NotificationTask'
+  | 'WebhookEndpoint'
+  | 'WebhookDelivery';
 
 export function globalId(type: NodeTypeName, key: string): string {
   return toGlobalId(type, key);

@@ -1,0 +1,99 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { carriesJudgements, FeedEventType, notificationEventType, publicationEventTypes } from '../../domain/feed';
+import type { LocalDate } from '../../domain/local-date';
+import type { Inspection } from '../inspections/inspection.entity';
+import type { Provider } from '../providers/provider.entity';
+import type { PublishedReport } from '../public/published-report.entity';
+import { toPublicProvider, toPublicReport } from '../public/public.service';
+import { LocalAuthority } from '../reference/local-authority.entity';
+import { FeedEvent } from './feed.entity';
+
+/**
+ * Writes the feed's events, each in the transaction of the change it describes (the outbox): if
+ * the change rolls back, so does the event. Payloads are the public views (the same shapes as the
+ * public GraphQL types) or, for its addressee only, the notification.
+ */
+async function areaOf(em: EntityManager, provider: Provider): Promise<{ localAuthority: LocalAuthority; region: string }> {
+  const localAuthority = await em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
+  return { localAuthority, region: localAuthority.region.code };
+}
+
+async function record(
+  em: EntityManager,
+  provider: Provider,
+  event: { type: FeedEventType; occurredOn: LocalDate; payload: Record<string, unknown>; addressee?: string | null },
+): Promise<FeedEvent> {
+  const { localAuthority, region } = await areaOf(em, provider);
+  const area = { localAuthorityCode: localAuthority.onsCode, localAuthorityName: localAuthority.name, regionCode: region, regionName: localAuthority.region.getEntity().name };
+  return em.create(FeedEvent, {
+    type: event.type,
+    urn: provider.urn,
+    settingType: provider.settingType,
+    localAuthority: localAuthority.onsCode,
+    region,
+    addressee: event.addressee ?? null,
+    occurredOn: event.occurredOn,
+    payload: { area, ...event.payload },
+  });
+}
+
+/** A report published: the report (or monitoring visit) event, and its judgements' if it carries any. */
+export async function reportPublished(em: EntityManager, provider: Provider, published: PublishedReport): Promise<void> {
+  const report = toPublicReport(published);
+  for (const type of publicationEventTypes(published.inspectionType, carriesJudgements(report.judgements))) {
+    await record(em, provider, { type, occurredOn: published.publishedOn, payload: { report } });
+  }
+}
+
+export async function reportAmended(em: EntityManager, provider: Provider, published: PublishedReport): Promise<void> {
+  await record(em, provider, { type: FeedEventType.REPORT_AMENDED, occurredOn: published.publishedOn, payload: { report: toPublicReport(published) } });
+}
+
+export async function complianceNoticeServed(em: EntityManager, provider: Provider, servedOn: LocalDate): Promise<void> {
+  await record(em, provider, {
+    type: FeedEventType.ENFORCEMENT_ACTION_TAKEN,
+    occurredOn: servedOn,
+    payload: { enforcementAction: { action: 'Compliance notice served', date: servedOn } },
+  });
+}
+
+/** A setting registered, closed or cancelled: its public register entry as it now stands. */
+export async function settingChanged(em: EntityManager, provider: Provider, type: FeedEventType, occurredOn: LocalDate): Promise<void> {
+  const { localAuthority } = await areaOf(em, provider);
+  await provider.registeredProvider.load();
+  const { reports: _reports, ...entry } = toPublicProvider(provider, localAuthority, []);
+  await record(em, provider, { type, occurredOn, payload: { setting: { ...entry, status: provider.status, statusDate: provider.statusDate } } });
+}
+
+/**
+ * The notifications of a concerning outcome, one per local authority told (placing and host),
+ * each addressed to that authority alone. The Department for Education is told outside the feed.
+ */
+export async function notificationsMade(
+  em: EntityManager,
+  inspection: Inspection,
+  provider: Provider,
+  triggers: readonly string[],
+  tasks: readonly { recipient: string; localAuthority: string | null; ruleId: string; dueBy: LocalDate }[],
+): Promise<void> {
+  const type = notificationEventType(triggers);
+  for (const task of tasks) {
+    if (!task.localAuthority) continue;
+    await record(em, provider, {
+      type,
+      occurredOn: inspection.feedbackDate!,
+      addressee: task.localAuthority,
+      payload: {
+        notification: {
+          recipient: task.recipient,
+          ruleId: task.ruleId,
+          dueBy: task.dueBy,
+          settingName: provider.name,
+          inspectionType: inspection.type,
+          inspectionEnd: inspection.onSiteEnd ?? inspection.feedbackDate,
+          reason: triggers.includes('SERIOUS_OR_WIDESPREAD_CONCERNS') ? 'SERIOUS_OR_WIDESPREAD_CONCERNS' : 'INADEQUATE_OVERALL',
+        },
+      },
+    });
+  }
+}

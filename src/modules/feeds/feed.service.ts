@@ -1,0 +1,107 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { feedAudience, type FeedEventType } from '../../domain/feed';
+import { Role, type Principal } from '../../domain/access';
+import type { ConnectionShape } from '../shared/connection';
+import { FeedEvent } from './feed.entity';
+
+export const FEED_MAX_PAGE = 500;
+export const FEED_DEFAULT_PAGE = 100;
+
+const PREFIX = 'feed:';
+export const feedCursor = (position: number): string => Buffer.from(`${PREFIX}${position}`).toString('base64url');
+
+export function parseFeedCursor(cursor: string): number | null {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (!text.startsWith(PREFIX)) return null;
+  const position = Number(text.slice(PREFIX.length));
+  return Number.isSafeInteger(position) && position >= 0 && feedCursor(position) === cursor ? position : null;
+}
+
+/** An event as readers see it, in the feed and in webhook bodies alike: the same names as the GraphQL type. */
+export interface FeedEventView {
+  id: string;
+  type: FeedEventType;
+  position: number;
+  urn: string;
+  settingType: string;
+  area: unknown;
+  occurredOn: string;
+  publishedAt: Date;
+  report: unknown;
+  setting: unknown;
+  enforcementAction: unknown;
+  notification: unknown;
+}
+
+export function viewOf(event: FeedEvent): FeedEventView {
+  const payload = event.payload as Record<string, unknown>;
+  return {
+    id: event.id,
+    type: event.type,
+    position: event.position!,
+    urn: event.urn,
+    settingType: event.settingType,
+    area: payload.area,
+    occurredOn: event.occurredOn,
+    publishedAt: event.publishedAt,
+    report: payload.report ?? null,
+    setting: payload.setting ?? null,
+    enforcementAction: payload.enforcementAction ?? null,
+    notification: payload.notification ?? null,
+  };
+}
+
+export interface FeedFilter {
+  localAuthority?: string | null;
+  region?: string | null;
+  types?: readonly FeedEventType[] | null;
+}
+
+/**
+ * The judgement feed, oldest first, resumable after any cursor. Only committed events have a
+ * position, and positions follow commit order, so `position > after` never skips an event that
+ * commits late nor repeats one.
+ */
+export class FeedService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal | null,
+  ) {}
+
+  async page(filter: FeedFilter, args: { first?: number | null; after?: string | null }): Promise<ConnectionShape<FeedEventView>> {
+    const size = args.first ?? FEED_DEFAULT_PAGE;
+    if (!Number.isInteger(size) || size < 1 || size > FEED_MAX_PAGE) {
+      throw new GraphQLError(`"first" must be between 1 and ${FEED_MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+    }
+    const after = args.after == null ? 0 : parseFeedCursor(args.after);
+    if (after === null) throw new GraphQLError('"after" is not a cursor of this feed', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+
+    const types = filter.types?.length ? { type: { $in: [...filter.types] } } : {};
+    const area: FilterQuery<FeedEvent> = {
+      addressee: null,
+      ...(filter.localAuthority ? { localAuthority: filter.localAuthority } : {}),
+      ...(filter.region ? { region: filter.region } : {}),
+    };
+    const { addressee } = feedAudience({ localAuthority: this.principal?.role === Role.LOCAL_AUTHORITY ? this.principal.localAuthority : null }, filter);
+    const audience: FilterQuery<FeedEvent> = addressee ? { $or: [area, { addressee, ...(filter.region ? { region: filter.region } : {}) }] } : area;
+    const rows = await this.em.find(
+      FeedEvent,
+      { $and: [{ position: { $gt: after } }, types, audience] },
+      { orderBy: { position: 'asc' }, limit: size + 1 },
+    );
+    const page = rows.slice(0, size);
+    const edges = page.map((event) => ({ cursor: feedCursor(event.position!), node: viewOf(event) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: after > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        // Where to resume: the last event read, or, on an empty page, the cursor given.
+        endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
+      },
+    };
+  }
+}

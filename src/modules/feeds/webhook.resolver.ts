@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Permission } from '../../domain/access';
+import type { Context } from '../../server/context';
+import { Allow, signedIn } from '../auth/authorize';
+import { PageArgsType } from '../inspections/inspection.resolver';
+import {
+  RegisterWebhookEndpointInput,
+  RegisterWebhookEndpointPayload,
+  RemoveWebhookEndpointInput,
+  RemoveWebhookEndpointPayload,
+  WebhookDeliveryConnection,
+  WebhookEndpointView,
+} from './webhook.types';
+import { WebhookService } from './webhook.service';
+
+const service = ({ em, principal, webhookPolicy }: Context) => new WebhookService(em, signedIn(principal), webhookPolicy);
+
+@Resolver()
+export class WebhookResolver {
+  @Allow(Permission.MANAGE_WEBHOOKS)
+  @Mutation(() => RegisterWebhookEndpointPayload, {
+    description:
+      "Registers a local authority's webhook endpoint: its area's public events of the types named, and the notifications addressed to it, are POSTed there, signed, retried until delivered. Returns the signing secret once. Takes one `input`, returns `userErrors`.",
+  })
+  registerWebhookEndpoint(@Arg('input', () => RegisterWebhookEndpointInput, { description: 'The endpoint.' }) input: RegisterWebhookEndpointInput, @Ctx() context: Context) {
+    return service(context).register(input);
+  }
+
+  @Allow(Permission.MANAGE_WEBHOOKS)
+  @Mutation(() => RemoveWebhookEndpointPayload, { description: 'Stops sending to an endpoint; its delivery log stays. Takes one `input`, returns `userErrors`.' })
+  removeWebhookEndpoint(@Arg('input', () => RemoveWebhookEndpointInput, { description: 'The endpoint.' }) input: RemoveWebhookEndpointInput, @Ctx() context: Context) {
+    return service(context).remove(input);
+  }
+
+  @Allow(Permission.MANAGE_WEBHOOKS)
+  @Query(() => [WebhookEndpointView], { description: "The caller's local authority's webhook endpoints, oldest first." })
+  webhookEndpoints(@Ctx() context: Context) {
+    return service(context).list();
+  }
+
+  @Allow(Permission.MANAGE_WEBHOOKS)
+  @Query(() => WebhookDeliveryConnection, { nullable: true, description: "An endpoint's delivery log, newest first, a page at a time; null when there is no such endpoint." })
+  async webhookDeliveries(
+    @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
+    @Args() args: PageArgsType,
+    @Ctx() context: Context,
+  ): Promise<WebhookDeliveryConnection | null> {
+    const page = await service(context).deliveries(endpointId, args);
+    return page ? Object.assign(new WebhookDeliveryConnection(), page) : null;
+  }
+}
