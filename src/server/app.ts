@@ -10,6 +10,7 @@ import type { Principal } from '../domain/access';
 import { accessPlugin } from '../modules/auth/access.plugin';
 import { auditPlugin } from '../modules/auth/audit.plugin';
 import { AuthenticationError, tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
+import { exportRoutes } from '../modules/exports/exports.routes';
 import { createLoaders, type Context } from './context';
 import { errorReportingPlugin, maskError } from './errors';
 import { buildGraphQLSchema } from './schema';
@@ -77,6 +78,7 @@ export async function buildApp({ orm, clock, logger, auth, webhooks = { allowLoo
     const readiness = await checkReadiness(orm);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
+  await app.register(exportRoutes, { orm, verify });
 
   return app;
 }
