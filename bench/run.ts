@@ -15,7 +15,7 @@ import { Client } from 'pg';
 import { migrate } from '../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres';
 import { ormConfig } from '../src/db/orm-config';
-import { seedSyntheticRegister } from '../src/db/seed';
+import { seedFeed, seedSyntheticRegister } from '../src/db/seed';
 import { systemClock } from '../src/domain/clock';
 import { projectRoot } from '../src/paths';
 import { buildApp } from '../src/server/app';
@@ -117,6 +117,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `seed ${counts.providers} settings, ${counts.appointments} appointments, ${counts.publishedReports} published reports: ${(performance.now() - started).toFixed(0)} ms\n`,
     );
+    started = performance.now();
+    const feedReports = await seedFeed(orm.em.fork());
+    process.stdout.write(`feed of ${feedReports} publications (two events each): ${(performance.now() - started).toFixed(0)} ms\n`);
 
     const auth = { secret: 'bench-secret-bench-secret-bench-secret-01', issuer: 'bench', audience: 'bench' };
     const app = await buildApp({ orm, clock: systemClock, auth });
@@ -127,7 +130,7 @@ async function main(): Promise<void> {
     const post = async (query: string, variables: Record<string, unknown> = {}, bearer = token) => {
       const response = await fetch(`${address}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: any; errors?: unknown[] };
@@ -182,6 +185,23 @@ async function main(): Promise<void> {
       post('query($region: String) { publicReports(region: $region, first: 50) { edges { node { urn judgements { overallExperiencesAndProgress } sections { text } } } } }', { region: 'E12000002' }),
     );
     await timed('publicReport(urn:)', (i) => post('query($urn: String!) { publicReport(urn: $urn) { urn publishedOn } }', { urn: urns[(i * 53) % urns.length] }));
+    const feedQuery = `query($after: String, $localAuthority: String, $types: [FeedEventType!]) {
+      judgementFeed(after: $after, localAuthority: $localAuthority, types: $types, first: 500) {
+        edges { node { id type urn occurredOn report { judgements { overallExperiencesAndProgress } } } } pageInfo { endCursor hasNextPage } } }`;
+    let cursor: string | null = null;
+    let events = 0;
+    started = performance.now();
+    for (;;) {
+      const data = await post(feedQuery, { after: cursor }, '');
+      events += data.judgementFeed.edges.length;
+      cursor = data.judgementFeed.pageInfo.endCursor;
+      if (!data.judgementFeed.pageInfo.hasNextPage) break;
+    }
+    process.stdout.write(`read the national judgement feed, 500 a page (${events} events): ${(performance.now() - started).toFixed(0)} ms\n`);
+    await timed('judgementFeed(localAuthority: Manchester, types: [JUDGEMENT_PUBLISHED], first: 500)', () =>
+      post(feedQuery, { localAuthority: 'E08000003', types: ['JUDGEMENT_PUBLISHED'] }, ''),
+    );
+    await timed('judgementFeed(after: end) (polling with nothing new)', () => post(feedQuery, { after: cursor }, ''));
     await streamExports(address);
     const memory = process.memoryUsage();
     process.stdout.write(`memory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB\n`);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
-import { isRegisterEmpty, seedSyntheticRegister } from './db/seed';
+import { isRegisterEmpty, seedFeed, seedSyntheticRegister } from './db/seed';
 import { systemClock } from './domain/clock';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryWorker } from './modules/feeds/delivery.worker';
 import { buildApp } from './server/app';
@@ -18,7 +18,8 @@ async function main(config: Config): Promise<void> {
     const em = db.orm.em.fork();
     if (config.DEMO_PROVIDERS > 0 && (await isRegisterEmpty(em))) {
       const counts = await seedSyntheticRegister(em, { providers: config.DEMO_PROVIDERS, seed: config.SEED });
-      logger.info(`The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports (seed ${config.SEED})`);
+      await seedFeed(em);
+      logger.info(`The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports, and their feed (seed ${config.SEED})`);
     }
     app = await buildApp({
       orm: db.orm,

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openDatabase } from './database';
-import { clearRegister, isRegisterEmpty, seedSyntheticRegister } from './seed';
+import { clearRegister, isRegisterEmpty, seedFeed, seedSyntheticRegister } from './seed';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -38,6 +38,9 @@ async function main(): Promise<void> {
       `Seeded ${counts.providers} settings, ${counts.registeredProviders} registered providers and ` +
         `${counts.appointments} manager appointments and ${counts.publishedReports} published inspection reports (seed ${seed}) in ${Date.now() - started} ms`,
     );
+    const feedStarted = Date.now();
+    const published = await seedFeed(em);
+    log(`Wrote the judgement feed of those ${published} publications in ${Date.now() - feedStarted} ms`);
   } finally {
     await db.close();
   }

@@ -13,6 +13,7 @@ import { Inspection } from '../modules/inspections/inspection.entity';
 import { JudgementKind } from '../modules/judgements/judgement.enums';
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
 import { PublishedReport } from '../modules/public/published-report.entity';
+import { reportPublished } from '../modules/feeds/feed-events';
 import { readLocalAuthorities, type LocalAuthorityRow } from './reference-data';
 import {
   generateSyntheticRegister,
@@ -74,6 +75,19 @@ export async function seedSyntheticRegister(
     }
   });
   return { providers: register.providers.length, registeredProviders: registeredIds.size, appointments, publishedReports };
+}
+
+/**
+ * The judgement feed of a seeded register: each published report's events, in the order they
+ * were published, written as publication writes them. The feed is append-only, so seeding again
+ * (`--replace`) adds the new register's publications after what is there.
+ */
+export async function seedFeed(em: EntityManager): Promise<number> {
+  return em.transactional(async (tx) => {
+    const rows = await tx.find(PublishedReport, { current: true }, { orderBy: [{ publishedOn: 'asc' }, { id: 'asc' }], populate: ['inspection.provider'] });
+    for (const row of rows) await reportPublished(tx, row.inspection.getEntity().provider.getEntity(), row);
+    return rows.length;
+  });
 }
 
 /** A synthetic full inspection, taken all the way to publication, with its redacted public report. */

@@ -112,6 +112,11 @@ export interface SettingScope {
   localAuthority: string;
 }
 
+/** Whether a caller's scope over settings depends on their region (inspectors and managers), so it must be looked up. */
+export function scopeDependsOnRegion(principal: Principal): boolean {
+  return principal.role === Role.INSPECTOR || principal.role === Role.REGULATORY_INSPECTION_MANAGER;
+}
+
 /** Whether a caller's scope covers a setting's register entry. Admins hold the whole register. */
 export function mayReachSetting(principal: Principal, setting: SettingScope): boolean {
   switch (principal.role) {

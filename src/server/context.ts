@@ -34,6 +34,8 @@ export interface Context {
   requestId: string;
   /** The authenticated caller, or null for the public. */
   principal: Principal | null;
+  /** Set when a public field served this caller data that is not public (its own notifications): the read is audited. */
+  servedProtectedData?: boolean;
   /** Which webhook URLs this server accepts. */
   webhookPolicy: { allowLoopback: boolean };
   /** What the access check decided, and on which root fields; set once the operation is resolved. */

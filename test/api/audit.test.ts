@@ -1,6 +1,6 @@
 /** The audit trail: every mutation and internal read of a signed-in caller, append-only. */
 import { Role } from '../../src/domain/access';
-import { AuditTrailDocument, ProvidersDocument, PublicReportsDocument, RegisterProviderDocument } from '../generated/graphql';
+import { AuditedFeedDocument, AuditTrailDocument, ProvidersDocument, PublicReportsDocument, RegisterProviderDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registrationInput } from '../support/fixtures';
 
@@ -38,6 +38,15 @@ test('internal reads are recorded; public queries and denied calls are not', asy
   const entries = await trail();
   expect(entries.filter((e) => e.subject === 'bob').map((e) => [e.operation, e.kind])).toEqual([['providers', 'QUERY']]);
   expect(entries.filter((e) => e.subject === 'carol')).toEqual([]);
+});
+
+test('a local authority reading its own notifications in the feed is recorded; reading public events is not', async () => {
+  const token = await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'dana-dcs', localAuthority: 'E08000035' });
+  await api.gql(AuditedFeedDocument, { localAuthority: 'E08000003' }, { token });
+  await api.gql(AuditedFeedDocument, {}, { token });
+  await api.gql(AuditedFeedDocument, { localAuthority: 'E08000035' }, { token });
+  const entries = (await trail()).filter((e) => e.subject === 'dana-dcs');
+  expect(entries.map((e) => [e.operation, e.kind, e.role])).toEqual([['judgementFeed', 'QUERY', 'LOCAL_AUTHORITY']]);
 });
 
 test('only admins and managers read the trail, newest first, a page at a time', async () => {

@@ -38,7 +38,7 @@ export function auditPlugin(orm: MikroORM): ApolloServerPlugin<Context> {
           if (!principal || !operation || !access || access.decision !== 'ALLOW' || response.body.kind !== 'single') return;
           const fields = access.rootFields;
           const isMutation = operation.operation === 'mutation';
-          if (!isMutation && isPublicOperation(fields)) return;
+          if (!isMutation && isPublicOperation(fields) && !contextValue.servedProtectedData) return;
           const result = response.body.singleResult;
           // Turned away by a scope check in a service (this region's, this provider's records only): denied, so not written either.
           if (wasDenied(result.errors, result.data)) return;

@@ -4,6 +4,7 @@ import {
   listScope,
   mayActOnInspection,
   mayReachSetting,
+  scopeDependsOnRegion,
   regionForList,
   type InspectionAction,
   type Permission,
@@ -19,13 +20,16 @@ import { forbidden, outOfScope } from './authorize';
  * The scope checks that need data: where a setting is, who an inspection is assigned to. Each
  * service runs them once, where it loads the record; the rules themselves live in the domain.
  */
-export async function settingScopeOf(em: EntityManager, provider: Provider): Promise<SettingScope> {
-  const authority = await em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode });
-  return { urn: provider.urn, localAuthority: authority.onsCode, region: authority.region.code };
+/** Where a setting is; its region is looked up only for a caller whose scope depends on it. */
+export async function settingScopeOf(em: EntityManager, provider: Provider, principal: Principal): Promise<SettingScope> {
+  const localAuthority = provider.localAuthority.onsCode;
+  if (!scopeDependsOnRegion(principal)) return { urn: provider.urn, localAuthority, region: '' };
+  const authority = await em.findOneOrFail(LocalAuthority, { onsCode: localAuthority });
+  return { urn: provider.urn, localAuthority, region: authority.region.code };
 }
 
 export async function assertMayReachSetting(em: EntityManager, principal: Principal, provider: Provider): Promise<void> {
-  if (!mayReachSetting(principal, await settingScopeOf(em, provider))) throw outOfScope(`Setting ${provider.urn}`);
+  if (!mayReachSetting(principal, await settingScopeOf(em, provider, principal))) throw outOfScope(`Setting ${provider.urn}`);
 }
 
 const DOING: Record<InspectionAction, string> = {
@@ -42,7 +46,7 @@ export async function assertMayActOnInspection(
   provider: Provider,
   action: InspectionAction,
 ): Promise<void> {
-  const scope = { setting: await settingScopeOf(em, provider), leadInspector: inspection.leadInspector, teamInspectors: inspection.teamInspectors };
+  const scope = { setting: await settingScopeOf(em, provider, principal), leadInspector: inspection.leadInspector, teamInspectors: inspection.teamInspectors };
   if (!mayActOnInspection(principal, scope, action)) {
     throw action === 'RECORD' ? forbidden('This inspection is not assigned to you, or is outside your region') : outOfScope(DOING[action]);
   }

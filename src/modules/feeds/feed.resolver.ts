@@ -31,8 +31,11 @@ export class FeedResolver {
     description:
       'The judgement feed: published reports and judgements, monitoring visits, amendments, enforcement and changes to the register, oldest first, nationally, by region or by local authority; gap-free and resumable from `endCursor`. Public, but for notifications: those reach only the local authority they are addressed to.',
   })
-  async judgementFeed(@Args() args: JudgementFeedArgs, @Ctx() { em, loaders, principal }: Context): Promise<PublicFeedEventConnection> {
-    await checkAreaArguments(loaders, args);
-    return Object.assign(new PublicFeedEventConnection(), await new FeedService(em, principal).page(args, args));
+  async judgementFeed(@Args() args: JudgementFeedArgs, @Ctx() context: Context): Promise<PublicFeedEventConnection> {
+    await checkAreaArguments(context.loaders, args);
+    const feed = new FeedService(context.em, context.principal);
+    // An authority reading its own notifications reads protected data: the audit trail records it.
+    if (feed.readsNotifications(args)) context.servedProtectedData = true;
+    return Object.assign(new PublicFeedEventConnection(), await feed.page(args, args));
   }
 }

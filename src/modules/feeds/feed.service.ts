@@ -70,6 +70,16 @@ export class FeedService {
     private readonly principal: Principal | null,
   ) {}
 
+  /** The authority whose notifications this reader gets with this filter: its own, or none. */
+  private addressee(filter: FeedFilter): string | null {
+    return feedAudience({ localAuthority: this.principal?.role === Role.LOCAL_AUTHORITY ? this.principal.localAuthority : null }, filter).addressee;
+  }
+
+  /** Whether this reader is served notifications addressed to it (data that is not public) for this filter. */
+  readsNotifications(filter: FeedFilter): boolean {
+    return this.addressee(filter) !== null;
+  }
+
   async page(filter: FeedFilter, args: { first?: number | null; after?: string | null }): Promise<ConnectionShape<FeedEventView>> {
     const size = args.first ?? FEED_DEFAULT_PAGE;
     if (!Number.isInteger(size) || size < 1 || size > FEED_MAX_PAGE) {
@@ -84,7 +94,7 @@ export class FeedService {
       ...(filter.localAuthority ? { localAuthority: filter.localAuthority } : {}),
       ...(filter.region ? { region: filter.region } : {}),
     };
-    const { addressee } = feedAudience({ localAuthority: this.principal?.role === Role.LOCAL_AUTHORITY ? this.principal.localAuthority : null }, filter);
+    const addressee = this.addressee(filter);
     const audience: FilterQuery<FeedEvent> = addressee ? { $or: [area, { addressee, ...(filter.region ? { region: filter.region } : {}) }] } : area;
     const rows = await this.em.find(
       FeedEvent,
