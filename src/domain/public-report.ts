@@ -7,7 +7,7 @@ import type { PersonRole } from './evidence';
 import type { InspectionType } from './inspection-types';
 import type { LocalDate } from './local-date';
 import { withArticle } from './provider-register';
-import { redact, settingWordFor } from './redaction';
+import { redactor, settingWordFor } from './redaction';
 import type { SettingType } from './setting-types';
 import { isChildrensHome } from './setting-types';
 
@@ -70,7 +70,7 @@ export function buildPublicReport(source: ReportSource): PublicReportContent {
     addressLines: source.addressLines,
     settingWord: settingWordFor(isChildrensHome(source.settingType)),
   };
-  const clean = (text: string) => redact(text, context);
+  const clean = redactor(context);
   const places = source.places != null ? ` registered for ${source.places} ${source.places === 1 ? 'place' : 'places'}` : '';
   return {
     urn: source.urn,

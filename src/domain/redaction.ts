@@ -92,15 +92,24 @@ export const COMMON_SETTING_WORDS: ReadonlySet<string> = new Set([
  * rewritten by a later rule.
  */
 export function redact(text: string, context: RedactionContext): string {
-  let withoutPostcodes = text.replace(UK_POSTCODE, 'a postcode');
-  for (const rule of initialsRules(context)) {
-    withoutPostcodes = withoutPostcodes.replace(new RegExp(`${WORD_START}${rule.pattern}${WORD_END}`, 'gu'), rule.replacement);
-  }
+  return redactor(context)(text);
+}
+
+/**
+ * `redact` for one context and many texts (a report's sections, a provider's name and address):
+ * the patterns are built once, not once a text.
+ */
+export function redactor(context: RedactionContext): (text: string) => string {
+  const initials = initialsRules(context).map((rule) => ({ pattern: new RegExp(`${WORD_START}${rule.pattern}${WORD_END}`, 'gu'), replacement: rule.replacement }));
   const all = rules(context);
-  if (all.length === 0) return withoutPostcodes;
   const matchers = all.map((rule) => ({ ...rule, exact: new RegExp(`^${rule.pattern}$`, 'iu') }));
-  const anyName = new RegExp(`${WORD_START}(?:${all.map((r) => r.pattern).join('|')})${WORD_END}`, 'giu');
-  return withoutPostcodes.replace(anyName, (found) => matchers.find((m) => m.exact.test(found))?.replacement ?? 'a person');
+  const anyName = all.length ? new RegExp(`${WORD_START}(?:${all.map((r) => r.pattern).join('|')})${WORD_END}`, 'giu') : null;
+  return (text) => {
+    let withoutPostcodes = text.replace(UK_POSTCODE, 'a postcode');
+    for (const rule of initials) withoutPostcodes = withoutPostcodes.replace(rule.pattern, rule.replacement);
+    if (!anyName) return withoutPostcodes;
+    return withoutPostcodes.replace(anyName, (found) => matchers.find((m) => m.exact.test(found))?.replacement ?? 'a person');
+  };
 }
 
 /** What a setting is called in a public report. */

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from 'graphql-relay';
-import { redact, settingWordFor } from '../../domain/redaction';
+import { redactor, settingWordFor } from '../../domain/redaction';
 import { isChildrensHome, type SettingType } from '../../domain/setting-types';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
@@ -37,6 +37,7 @@ export function toPublicProvider(provider: Provider, la: LocalAuthority, reports
     addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
     settingWord: settingWordFor(isChildrensHome(provider.settingType)),
   };
+  const clean = redactor(context);
   return {
     urn: provider.urn,
     settingType: provider.settingType,
@@ -44,8 +45,8 @@ export function toPublicProvider(provider: Provider, la: LocalAuthority, reports
     registeredProvider:
       registered.kind === 'ORGANISATION'
         ? {
-            name: redact(registered.name, context),
-            address: redact([address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', '), context),
+            name: clean(registered.name),
+            address: clean([address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', ')),
           }
         : null,
     responsibleIndividual: provider.responsibleIndividualName,
