@@ -114,6 +114,7 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   serveComplianceNotice: MANAGERS,
   registerWebhookEndpoint: AUTHORITIES,
   removeWebhookEndpoint: AUTHORITIES,
+  retryFailedWebhookDeliveries: AUTHORITIES,
 };
 
 /**

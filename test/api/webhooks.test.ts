@@ -17,6 +17,7 @@ import {
   ProposeFullInspectionJudgementsDocument,
   RegisterWebhookEndpointDocument,
   RemoveWebhookEndpointDocument,
+  RetryFailedWebhookDeliveriesDocument,
   WebhookDeliveriesDocument,
   WebhookEndpointsDocument,
   WebhookFeedDocument,
@@ -221,7 +222,7 @@ describe('deliveries', () => {
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: hook.id } });
   });
 
-  test('a receiver that never answers 2xx is given up after the last attempt; the log says why', async () => {
+  test('a receiver that never answers 2xx is given up after the last attempt; the log says why; the authority can have it sent again', async () => {
     receiver.plan('/broken', ...Array<Behaviour>(OPTIONS.maxAttempts).fill('fail'));
     const hook = await endpoint(manchester, '/broken', ['PROVIDER_REGISTERED']);
     await registerProvider(api, { name: 'Broken House' });
@@ -230,7 +231,19 @@ describe('deliveries', () => {
     expect(await deliveries(manchester, hook.id)).toEqual([
       expect.objectContaining({ status: 'FAILED', attempts: OPTIONS.maxAttempts, lastStatusCode: 500, lastError: 'HTTP 500', nextAttemptAt: null, deliveredAt: null }),
     ]);
+
+    // Once the receiver is mended, the authority has the failed deliveries sent again, from a first attempt.
+    const retried = await manchester.gql(RetryFailedWebhookDeliveriesDocument, { input: { endpointId: hook.id } });
+    expect(retried.data!.retryFailedWebhookDeliveries).toEqual({ retried: 1, userErrors: [] });
+    await drain();
+    const sent = receiver.at('/broken');
+    expect(sent).toHaveLength(OPTIONS.maxAttempts + 1);
+    expect(sent.at(-1)!.headers['x-ofsted-event-id']).toBe(sent[0].headers['x-ofsted-event-id']);
+    expect(await deliveries(manchester, hook.id)).toEqual([expect.objectContaining({ status: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastError: null })]);
+    expect((await manchester.gql(RetryFailedWebhookDeliveriesDocument, { input: { endpointId: hook.id } })).data!.retryFailedWebhookDeliveries.retried).toBe(0);
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: hook.id } });
+    const removed = await manchester.gql(RetryFailedWebhookDeliveriesDocument, { input: { endpointId: hook.id } });
+    expect(removed.data!.retryFailedWebhookDeliveries.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
   });
 
   test('a receiver that cannot be reached is logged as such and retried', async () => {

@@ -8,6 +8,8 @@ import {
   RegisterWebhookEndpointPayload,
   RemoveWebhookEndpointInput,
   RemoveWebhookEndpointPayload,
+  RetryFailedWebhookDeliveriesInput,
+  RetryFailedWebhookDeliveriesPayload,
   WebhookDeliveryConnection,
   WebhookEndpointView,
 } from './webhook.types';
@@ -30,6 +32,14 @@ export class WebhookResolver {
   @Mutation(() => RemoveWebhookEndpointPayload, { description: 'Stops sending to an endpoint; its delivery log stays. Takes one `input`, returns `userErrors`.' })
   removeWebhookEndpoint(@Arg('input', () => RemoveWebhookEndpointInput, { description: 'The endpoint.' }) input: RemoveWebhookEndpointInput, @Ctx() context: Context) {
     return service(context).remove(input);
+  }
+
+  @Allow(Permission.MANAGE_WEBHOOKS)
+  @Mutation(() => RetryFailedWebhookDeliveriesPayload, {
+    description: "Sends an endpoint's failed (given up) deliveries again, each with a fresh set of attempts: for after an outage at the receiver. Takes one `input`, returns `userErrors`.",
+  })
+  retryFailedWebhookDeliveries(@Arg('input', () => RetryFailedWebhookDeliveriesInput, { description: 'The endpoint.' }) input: RetryFailedWebhookDeliveriesInput, @Ctx() context: Context) {
+    return service(context).retryFailed(input);
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)

@@ -7,12 +7,14 @@ import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { globalId } from '../shared/node';
 import { toUserErrors } from '../shared/user-error';
-import { WebhookDelivery, WebhookEndpoint } from './webhook.entity';
+import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import type {
   RegisterWebhookEndpointInput,
   RegisterWebhookEndpointPayload,
   RemoveWebhookEndpointInput,
   RemoveWebhookEndpointPayload,
+  RetryFailedWebhookDeliveriesInput,
+  RetryFailedWebhookDeliveriesPayload,
   WebhookDeliveryView,
   WebhookEndpointView,
 } from './webhook.types';
@@ -79,6 +81,19 @@ export class WebhookService {
     endpoint.active = false;
     await this.em.flush();
     return { endpoint: endpointView(endpoint), userErrors: [] };
+  }
+
+  /** Sends an endpoint's failed deliveries again (after an outage at the receiver), each from its first attempt. */
+  async retryFailed(input: RetryFailedWebhookDeliveriesInput): Promise<RetryFailedWebhookDeliveriesPayload> {
+    const endpoint = await this.own(input.endpointId);
+    if (!endpoint) return { retried: 0, userErrors: toUserErrors([notFound(['endpointId'], 'No webhook endpoint has this ID')]) };
+    if (!endpoint.active) return { retried: 0, userErrors: toUserErrors([{ field: ['endpointId'], code: 'CONFLICT', message: 'The endpoint was removed: register it again' }]) };
+    const retried = await this.em.nativeUpdate(
+      WebhookDelivery,
+      { endpoint, status: DeliveryStatus.FAILED },
+      { status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: new Date() },
+    );
+    return { retried, userErrors: [] };
   }
 
   async list(): Promise<WebhookEndpointView[]> {

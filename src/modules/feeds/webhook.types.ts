@@ -62,6 +62,17 @@ export class RegisterWebhookEndpointPayload {
   @Field(() => [UserError], { description: 'Why nothing was registered, if so.' }) userErrors!: UserError[];
 }
 
+@InputType({ description: "An endpoint whose failed deliveries to send again, once it can take them." })
+export class RetryFailedWebhookDeliveriesInput {
+  @Field(() => ID, { description: 'The endpoint (active).' }) endpointId!: string;
+}
+
+@ObjectType({ description: 'The failed deliveries queued again.' })
+export class RetryFailedWebhookDeliveriesPayload {
+  @Field(() => Int, { description: 'How many were queued again, each with a fresh set of attempts.' }) retried!: number;
+  @Field(() => [UserError], { description: 'Why nothing was queued, if so.' }) userErrors!: UserError[];
+}
+
 @ObjectType({ description: 'The endpoint removed.' })
 export class RemoveWebhookEndpointPayload {
   @Field(() => WebhookEndpointView, { nullable: true, description: 'The endpoint, no longer active.' }) endpoint!: WebhookEndpointView | null;
