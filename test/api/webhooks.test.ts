@@ -246,7 +246,7 @@ describe('deliveries', () => {
     expect(removed.data!.retryFailedWebhookDeliveries.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
   });
 
-  test('a receiver that cannot be reached is logged as such and retried', async () => {
+  test('a receiver that cannot be reached is logged as such; removing its endpoint stops the retries', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -258,8 +258,10 @@ describe('deliveries', () => {
     expect(await deliveries(manchester, hookId)).toEqual([
       expect.objectContaining({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: expect.stringMatching(/^Could not connect/) }),
     ]);
+    // Removing the endpoint stops what was still waiting, and the log says so.
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: hookId } });
-    await api.orm.em.fork().getConnection().execute(`update webhook_delivery set status = 'FAILED' where status = 'PENDING'`);
+    expect(await deliveries(manchester, hookId)).toEqual([expect.objectContaining({ status: 'FAILED', attempts: 1, lastError: 'The endpoint was removed' })]);
+    expect(await worker.runOnce()).toBe(0);
   });
 
   test('a removed endpoint gets nothing more; its log stays', async () => {

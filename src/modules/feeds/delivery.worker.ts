@@ -56,8 +56,8 @@ export class DeliveryWorker {
     const em = this.orm.em.fork();
     return em.transactional(async (tx) => {
       const due = await tx.getConnection().execute<{ id: string }[]>(
-        `select d."id" from "webhook_delivery" d join "feed_event" e on e."id" = d."event_id"
-          where d."status" = 'PENDING' and d."next_attempt_at" <= now() and e."position" is not null
+        `select d."id" from "webhook_delivery" d join "feed_event" e on e."id" = d."event_id" join "webhook_endpoint" w on w."id" = d."endpoint_id"
+          where d."status" = 'PENDING' and d."next_attempt_at" <= now() and e."position" is not null and w."active"
           order by d."next_attempt_at", e."position" limit ? for update of d skip locked`,
         [this.options.batchSize],
         'all',

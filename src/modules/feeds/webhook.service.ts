@@ -79,7 +79,11 @@ export class WebhookService {
     const endpoint = await this.own(input.endpointId);
     if (!endpoint) return { endpoint: null, userErrors: toUserErrors([notFound(['endpointId'], 'No webhook endpoint has this ID')]) };
     endpoint.active = false;
-    await this.em.flush();
+    await this.em.transactional(async (tx) => {
+      tx.persist(endpoint);
+      // What was still waiting is not sent: the log says so.
+      await tx.nativeUpdate(WebhookDelivery, { endpoint, status: DeliveryStatus.PENDING }, { status: DeliveryStatus.FAILED, lastError: 'The endpoint was removed' });
+    });
     return { endpoint: endpointView(endpoint), userErrors: [] };
   }
 
