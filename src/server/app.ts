@@ -5,11 +5,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Clock } from '../domain/clock';
 import { checkReadiness } from '../db/database';
-import { GraphQLError } from 'graphql';
 import type { Principal } from '../domain/access';
 import { accessPlugin } from '../modules/auth/access.plugin';
 import { auditPlugin } from '../modules/auth/audit.plugin';
-import { AuthenticationError, tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
+import { principalFromHeader, tokenVerifier, type AuthenticationError, type AuthSettings } from '../modules/auth/auth.service';
+import { unauthenticated } from '../modules/auth/authorize';
 import { exportRoutes } from '../modules/exports/exports.routes';
 import { createLoaders, type Context } from './context';
 import { errorReportingPlugin, maskError } from './errors';
@@ -55,17 +55,11 @@ export async function buildApp({ orm, clock, logger, auth, webhooks = { allowLoo
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
-      const header = request.headers.authorization;
-      let principal: Principal | null = null;
-      if (header) {
-        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        try {
-          if (!token) throw new AuthenticationError('The Authorization header is not "Bearer <token>"');
-          principal = await verify(token);
-        } catch (error) {
-          const message = error instanceof AuthenticationError ? error.message : 'The token could not be verified';
-          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
+      let principal: Principal | null;
+      try {
+        principal = await principalFromHeader(request.headers.authorization, verify);
+      } catch (error) {
+        throw unauthenticated((error as AuthenticationError).message);
       }
       // One forked EntityManager and fresh DataLoaders for each request.
       const em = orm.em.fork();

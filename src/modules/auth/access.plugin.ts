@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { decideAccess } from '../../domain/access';
-import { rootFieldAccess } from './authorize';
+import { forbidden, rootFieldAccess, unauthenticated } from './authorize';
 import type { Context } from '../../server/context';
 
 /** The root fields an operation selects, through fragments too. */
@@ -36,12 +36,8 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
         const fields = rootFieldAccess(rootType?.getFields(), names);
         const decision = decideAccess(contextValue.principal, fields);
         contextValue.access = { rootFields: fields, decision };
-        if (decision === 'UNAUTHENTICATED') {
-          throw new GraphQLError('Sign in: this operation needs a bearer token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-        }
-        if (decision === 'FORBIDDEN') {
-          throw new GraphQLError('Your role may not use this operation', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
-        }
+        if (decision === 'UNAUTHENTICATED') throw unauthenticated('Sign in: this operation needs a bearer token');
+        if (decision === 'FORBIDDEN') throw forbidden('Your role may not use this operation');
       },
     };
   },

@@ -35,6 +35,22 @@ export function tokenVerifier(settings: AuthSettings): (token: string) => Promis
   };
 }
 
+/**
+ * The caller named by an Authorization header: null without one; a `Bearer` token verified
+ * otherwise. Throws AuthenticationError, with a message for the caller, when it cannot be used.
+ * /graphql and the exports both read their caller through this.
+ */
+export async function principalFromHeader(header: string | undefined, verify: (token: string) => Promise<Principal>): Promise<Principal | null> {
+  if (!header) return null;
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (!token) throw new AuthenticationError('The Authorization header is not "Bearer <token>"');
+  try {
+    return await verify(token);
+  } catch (error) {
+    throw error instanceof AuthenticationError ? error : new AuthenticationError('The token could not be verified');
+  }
+}
+
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 /**

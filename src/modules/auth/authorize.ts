@@ -33,7 +33,8 @@ export function rootFieldAccess(fields: GraphQLFieldMap<unknown, unknown> | unde
   return names.map((name) => ({ name, access: fieldAccess(fields?.[name]) }));
 }
 
-export const unauthenticated = () => new GraphQLError('Sign in: this needs a bearer token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export const unauthenticated = (message = 'Sign in: this needs a bearer token') =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 /** A refusal: the whole request answers 403 unless it is one field among others (`partial`). */
 export const forbidden = (message = 'Your role may not use this', partial = false) =>

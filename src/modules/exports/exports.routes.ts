@@ -11,7 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { Principal } from '../../domain/access';
 import { buildGraphQLSchema } from '../../server/schema';
 import { INTERNAL_ERROR_MESSAGE } from '../../server/errors';
-import { AuthenticationError } from '../auth/auth.service';
+import { principalFromHeader, type AuthenticationError } from '../auth/auth.service';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { referenceLoaders } from '../reference/reference.loaders';
 import { exportFormats, publicProviders, publicReports, type AreaFilter } from './exports.service';
@@ -77,16 +77,10 @@ export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app,
     file: { name: string; extension: string; contentType: string },
     body: (em: EntityManager, area: AreaFilter) => Promise<Readable>,
   ) {
-    const header = request.headers.authorization;
-    if (header) {
-      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      try {
-        if (!token) throw new AuthenticationError('The Authorization header is not "Bearer <token>"');
-        await verify(token);
-      } catch (error) {
-        const message = error instanceof AuthenticationError ? error.message : 'The token could not be verified';
-        return refuse(reply, 401, message, { code: 'UNAUTHENTICATED' });
-      }
+    try {
+      await principalFromHeader(request.headers.authorization, verify);
+    } catch (error) {
+      return refuse(reply, 401, (error as AuthenticationError).message, { code: 'UNAUTHENTICATED' });
     }
     // This request's own EntityManager, never the global one.
     const em = orm.em.fork();
