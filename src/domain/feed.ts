@@ -24,13 +24,6 @@ export enum FeedEventType {
   SERIOUS_CONCERNS_NOTIFICATION = 'SERIOUS_CONCERNS_NOTIFICATION',
 }
 
-export const NOTIFICATION_EVENT_TYPES: ReadonlySet<FeedEventType> = new Set([
-  FeedEventType.INADEQUATE_JUDGEMENT_NOTIFICATION,
-  FeedEventType.SERIOUS_CONCERNS_NOTIFICATION,
-]);
-
-export const isNotification = (type: FeedEventType): boolean => NOTIFICATION_EVENT_TYPES.has(type);
-
 /** The events of a publication: the report (or monitoring visit) itself, and its judgements if it carries any. */
 export function publicationEventTypes(inspectionType: string, carriesJudgements: boolean): FeedEventType[] {
   const report = inspectionType === 'MONITORING_VISIT' ? FeedEventType.MONITORING_VISIT_PUBLISHED : FeedEventType.REPORT_PUBLISHED;

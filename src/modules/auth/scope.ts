@@ -16,10 +16,11 @@ import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { forbidden, outOfScope } from './authorize';
 
-/**
+/*
  * The scope checks that need data: where a setting is, who an inspection is assigned to. Each
  * service runs them once, where it loads the record; the rules themselves live in the domain.
  */
+
 /** Where a setting is; its region is looked up only for a caller whose scope depends on it. */
 export async function settingScopeOf(em: EntityManager, provider: Provider, principal: Principal): Promise<SettingScope> {
   const localAuthority = provider.localAuthority.onsCode;
@@ -32,13 +33,6 @@ export async function assertMayReachSetting(em: EntityManager, principal: Princi
   if (!mayReachSetting(principal, await settingScopeOf(em, provider, principal))) throw outOfScope(`Setting ${provider.urn}`);
 }
 
-const DOING: Record<InspectionAction, string> = {
-  READ: 'This inspection',
-  RECORD: 'This inspection',
-  DECIDE: 'A decision on this inspection',
-  RESPOND: 'This inspection',
-};
-
 export async function assertMayActOnInspection(
   em: EntityManager,
   principal: Principal,
@@ -48,7 +42,8 @@ export async function assertMayActOnInspection(
 ): Promise<void> {
   const scope = { setting: await settingScopeOf(em, provider, principal), leadInspector: inspection.leadInspector, teamInspectors: inspection.teamInspectors };
   if (!mayActOnInspection(principal, scope, action)) {
-    throw action === 'RECORD' ? forbidden('This inspection is not assigned to you, or is outside your region') : outOfScope(DOING[action]);
+    if (action === 'RECORD') throw forbidden('This inspection is not assigned to you, or is outside your region');
+    throw outOfScope(action === 'DECIDE' ? 'A decision on this inspection' : 'This inspection');
   }
 }
 

@@ -4,7 +4,7 @@ import type { LocalDate } from '../../domain/local-date';
 import type { Inspection } from '../inspections/inspection.entity';
 import type { Provider } from '../providers/provider.entity';
 import type { PublishedReport } from '../public/published-report.entity';
-import { toPublicProvider, toPublicReport } from '../public/public.service';
+import { publicAreaOf, toPublicProvider, toPublicReport } from '../public/public.service';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { FeedEvent } from './feed.entity';
 
@@ -13,24 +13,22 @@ import { FeedEvent } from './feed.entity';
  * the change rolls back, so does the event. Payloads are the public views (the same shapes as the
  * public GraphQL types) or, for its addressee only, the notification.
  */
-async function areaOf(em: EntityManager, provider: Provider): Promise<{ localAuthority: LocalAuthority; region: string }> {
-  const localAuthority = await em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
-  return { localAuthority, region: localAuthority.region.code };
-}
+/** The setting's local authority, its region loaded (from the identity map after the first lookup). */
+const authorityOf = (em: EntityManager, provider: Provider): Promise<LocalAuthority> =>
+  em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
 
 async function record(
   em: EntityManager,
   provider: Provider,
   event: { type: FeedEventType; occurredOn: LocalDate; payload: Record<string, unknown>; addressee?: string | null },
 ): Promise<FeedEvent> {
-  const { localAuthority, region } = await areaOf(em, provider);
-  const area = { localAuthorityCode: localAuthority.onsCode, localAuthorityName: localAuthority.name, regionCode: region, regionName: localAuthority.region.getEntity().name };
+  const area = publicAreaOf(await authorityOf(em, provider));
   return em.create(FeedEvent, {
     type: event.type,
     urn: provider.urn,
     settingType: provider.settingType,
-    localAuthority: localAuthority.onsCode,
-    region,
+    localAuthority: area.localAuthorityCode,
+    region: area.regionCode,
     addressee: event.addressee ?? null,
     occurredOn: event.occurredOn,
     payload: { area, ...event.payload },
@@ -59,9 +57,8 @@ export async function complianceNoticeServed(em: EntityManager, provider: Provid
 
 /** A setting registered, closed or cancelled: its public register entry as it now stands. */
 export async function settingChanged(em: EntityManager, provider: Provider, type: FeedEventType, occurredOn: LocalDate): Promise<void> {
-  const { localAuthority } = await areaOf(em, provider);
   await provider.registeredProvider.load();
-  const { reports: _reports, ...entry } = toPublicProvider(provider, localAuthority, []);
+  const { reports: _reports, ...entry } = toPublicProvider(provider, await authorityOf(em, provider), []);
   await record(em, provider, { type, occurredOn, payload: { setting: { ...entry, status: provider.status, statusDate: provider.statusDate } } });
 }
 

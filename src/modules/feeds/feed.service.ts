@@ -5,6 +5,7 @@ import { feedAudience, type FeedEventType } from '../../domain/feed';
 import { Role, type Principal } from '../../domain/access';
 import type { ConnectionShape } from '../shared/connection';
 import { FeedEvent } from './feed.entity';
+import type { PublicFeedEvent } from './feed.types';
 
 export const FEED_MAX_PAGE = 500;
 export const FEED_DEFAULT_PAGE = 100;
@@ -19,31 +20,19 @@ export function parseFeedCursor(cursor: string): number | null {
   return Number.isSafeInteger(position) && position >= 0 && feedCursor(position) === cursor ? position : null;
 }
 
-/** An event as readers see it, in the feed and in webhook bodies alike: the same names as the GraphQL type. */
-export interface FeedEventView {
-  id: string;
-  type: FeedEventType;
-  position: number;
-  urn: string;
-  settingType: string;
-  area: unknown;
-  occurredOn: string;
-  publishedAt: Date;
-  report: unknown;
-  setting: unknown;
-  enforcementAction: unknown;
-  notification: unknown;
-}
+/** An event as readers see it, in the feed and in webhook bodies alike: the GraphQL type, and its position. */
+export type FeedEventView = PublicFeedEvent & { position: number };
 
 export function viewOf(event: FeedEvent): FeedEventView {
-  const payload = event.payload as Record<string, unknown>;
+  // The payload was written from these same public types (feed-events.ts).
+  const payload = event.payload as Partial<Pick<PublicFeedEvent, 'area' | 'report' | 'setting' | 'enforcementAction' | 'notification'>>;
   return {
     id: event.id,
     type: event.type,
     position: event.position!,
     urn: event.urn,
     settingType: event.settingType,
-    area: payload.area,
+    area: payload.area!,
     occurredOn: event.occurredOn,
     publishedAt: event.publishedAt,
     report: payload.report ?? null,

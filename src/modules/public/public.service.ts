@@ -8,7 +8,12 @@ import { LocalAuthority } from '../reference/local-authority.entity';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { PublishedReport } from './published-report.entity';
-import type { PublicProvider, PublicReport } from './public.types';
+import type { PublicArea, PublicProvider, PublicReport } from './public.types';
+
+/** A local authority (its region loaded) as the public views name it: its area. */
+export function publicAreaOf(la: LocalAuthority): PublicArea {
+  return { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name };
+}
 
 /** A published version as the public sees it: its stored, redacted content and nothing else. */
 export function toPublicReport(row: PublishedReport): PublicReport {
@@ -41,7 +46,7 @@ export function toPublicProvider(provider: Provider, la: LocalAuthority, reports
   return {
     urn: provider.urn,
     settingType: provider.settingType,
-    area: { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name },
+    area: publicAreaOf(la),
     registeredProvider:
       registered.kind === 'ORGANISATION'
         ? {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { publicAreaOf } from './public.service';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
@@ -95,7 +96,7 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
     settingLabel: SETTING_TYPES[provider.settingType].label,
     settingName: provider.name,
     addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
-    area: { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name },
+    area: publicAreaOf(la),
     registeredProvider: {
       kind: registered.kind,
       name: registered.name,
