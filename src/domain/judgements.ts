@@ -4,9 +4,45 @@
  * assurance and monitoring visits except a new judgement after an inadequate one; the registered
  * manager vacancy; and changes after feedback.
  */
+import { InspectionType } from './inspection-types';
 import type { LocalDate } from './local-date';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
 import { SettingType, isChildrensHome } from './setting-types';
+
+/** What kind of outcome an inspection records. */
+export enum JudgementKind {
+  FULL_INSPECTION = 'FULL_INSPECTION',
+  INTERIM = 'INTERIM',
+  NO_JUDGEMENT = 'NO_JUDGEMENT',
+  ASSURANCE_VISIT = 'ASSURANCE_VISIT',
+  MONITORING_VISIT = 'MONITORING_VISIT',
+}
+
+/**
+ * The four-point grade an outcome gives the setting (CH-196): a full inspection's overall
+ * judgement, or a monitoring visit's new judgement (CH-185); interim judgements, on their
+ * three-point scale, and the other outcomes give none.
+ */
+export function overallGradeOf(record: { kind: JudgementKind; overallExperiencesAndProgress?: Grade | null; newOverallGrade?: Grade | null }): Grade | null {
+  if (record.kind === JudgementKind.FULL_INSPECTION) return record.overallExperiencesAndProgress ?? null;
+  if (record.kind === JudgementKind.MONITORING_VISIT) return record.newOverallGrade ?? null;
+  return null;
+}
+
+/** Which judgement each type of inspection makes, and the rule that says so. */
+const KINDS_OF_TYPE: Record<InspectionType, { kinds: readonly JudgementKind[]; ruleId: string }> = {
+  [InspectionType.FULL_INSPECTION]: { kinds: [JudgementKind.FULL_INSPECTION], ruleId: 'CH-153' },
+  [InspectionType.INTERIM_INSPECTION]: { kinds: [JudgementKind.INTERIM, JudgementKind.NO_JUDGEMENT], ruleId: 'CH-170' },
+  [InspectionType.ASSURANCE_VISIT]: { kinds: [JudgementKind.ASSURANCE_VISIT], ruleId: 'CA-072' },
+  [InspectionType.MONITORING_VISIT]: { kinds: [JudgementKind.MONITORING_VISIT], ruleId: 'CH-185' },
+};
+
+/** A judgement of a kind its inspection does not make is refused with the rule (CH-153, CH-170, CA-072, CH-185). */
+export function validateJudgementKind(type: InspectionType, kind: JudgementKind): Violation[] {
+  const expected = KINDS_OF_TYPE[type];
+  if (expected.kinds.includes(kind)) return [];
+  return [ruleViolation(['inspectionId'], expected.ruleId, `A ${type.toLowerCase().replace(/_/g, ' ')} does not make this kind of judgement`)];
+}
 
 /** The four-point scale. The handbook writes "requires improvement"; the SCCIF "requires improvement to be good". */
 export enum Grade {

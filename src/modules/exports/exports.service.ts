@@ -10,6 +10,7 @@ import { Provider } from '../providers/provider.entity';
 import { newestFirst, toPublicProvider, toPublicReport } from '../public/public.service';
 import type { PublicProvider, PublicReport } from '../public/public.types';
 import { PublishedReport } from '../public/published-report.entity';
+import { groupBy } from '../shared/loader';
 import { graphqlView, objectType, pickColumns, scalarColumns, valueAt, type Column } from './graphql-view';
 
 export const EXPORT_BATCH_SIZE = 500;
@@ -42,12 +43,7 @@ export async function* publicProviders(em: EntityManager, area: AreaFilter, batc
       { urn: { $in: batch.map((p) => p.urn) }, current: true },
       { orderBy: [{ urn: 'asc' }, ...newestFirst.orderBy] },
     );
-    const reportsByUrn = new Map<string, PublishedReport[]>();
-    for (const report of reports) {
-      const list = reportsByUrn.get(report.urn);
-      if (list) list.push(report);
-      else reportsByUrn.set(report.urn, [report]);
-    }
+    const reportsByUrn = groupBy(reports, (report) => report.urn);
     const views = batch.map((p) => toPublicProvider(p, p.localAuthority.getEntity(), reportsByUrn.get(p.urn) ?? []));
     after = batch[batch.length - 1].urn;
     em.clear();

@@ -1,13 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { Grade, InterimOutcome, NoJudgementReason } from '../../domain/judgements';
+import { Grade, InterimOutcome, JudgementKind, NoJudgementReason } from '../../domain/judgements';
 
-export enum JudgementKind {
-  FULL_INSPECTION = 'FULL_INSPECTION',
-  INTERIM = 'INTERIM',
-  NO_JUDGEMENT = 'NO_JUDGEMENT',
-  ASSURANCE_VISIT = 'ASSURANCE_VISIT',
-  MONITORING_VISIT = 'MONITORING_VISIT',
-}
+export { JudgementKind };
 
 registerEnumType(JudgementKind, {
   name: 'JudgementKind',

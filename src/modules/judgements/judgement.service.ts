@@ -7,17 +7,19 @@ import {
   Grade,
   InterimOutcome,
   noJudgementStatement,
+  overallGradeOf,
   validateAssuranceOutcome,
   validateFullJudgements,
   validateInterimJudgement,
   validateJudgementChange,
+  validateJudgementKind,
   validateMonitoringNewJudgement,
   validateNoJudgement,
 } from '../../domain/judgements';
 import type { LocalDate } from '../../domain/local-date';
 import { currentVacancy, registrationEndedOn } from '../../domain/provider-register';
 import { ItemStatus } from '../../domain/requirements';
-import { ruleViolation, type Violation } from '../../domain/rule-violation';
+import type { Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
 import { lockInspection, notFound } from '../inspections/inspection.service';
 import { ManagerAppointment } from '../providers/manager-appointment.entity';
@@ -41,14 +43,6 @@ export interface JudgementResult {
 }
 
 const failed = (violations: Violation[]): JudgementResult => ({ inspection: null, userErrors: toUserErrors(violations) });
-
-/** Which judgement each type of inspection makes, and the rule that says so. */
-const KIND_OF_TYPE: Record<InspectionType, { kinds: JudgementKind[]; ruleId: string }> = {
-  [InspectionType.FULL_INSPECTION]: { kinds: [JudgementKind.FULL_INSPECTION], ruleId: 'CH-153' },
-  [InspectionType.INTERIM_INSPECTION]: { kinds: [JudgementKind.INTERIM, JudgementKind.NO_JUDGEMENT], ruleId: 'CH-170' },
-  [InspectionType.ASSURANCE_VISIT]: { kinds: [JudgementKind.ASSURANCE_VISIT], ruleId: 'CA-072' },
-  [InspectionType.MONITORING_VISIT]: { kinds: [JudgementKind.MONITORING_VISIT], ruleId: 'CH-185' },
-};
 
 type RecordFields = Omit<Partial<JudgementRecord>, 'id' | 'inspection' | 'version' | 'kind' | 'recordedAt'>;
 
@@ -97,7 +91,7 @@ export async function currentGrades(em: EntityManager, providerIds: readonly str
   for (const inspection of earlier) {
     if (grades.has(inspection.provider.id)) continue;
     const record = records.get(inspection.id);
-    const grade = record?.kind === JudgementKind.FULL_INSPECTION ? record.overallExperiencesAndProgress : record?.newOverallGrade;
+    const grade = record ? overallGradeOf(record) : null;
     if (grade) grades.set(inspection.provider.id, grade);
   }
   return grades;
@@ -119,12 +113,8 @@ export class JudgementService {
       const found = await lockInspection(em, inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
       const { inspection, provider } = found;
-      const expected = KIND_OF_TYPE[inspection.type];
-      if (!expected.kinds.includes(proposal.kind)) {
-        return failed([
-          ruleViolation(['inspectionId'], expected.ruleId, `A ${inspection.type.toLowerCase().replace(/_/g, ' ')} does not make this kind of judgement`),
-        ]);
-      }
+      const wrongKind = validateJudgementKind(inspection.type, proposal.kind);
+      if (wrongKind.length > 0) return failed(wrongKind);
       const stateProblems = validateJudgementsMayBeProposed(inspection.status);
       if (stateProblems.length > 0) return failed(stateProblems);
       const latest = await em.findOne(JudgementRecord, { inspection }, { orderBy: { version: 'desc' } });

@@ -389,7 +389,6 @@ export class ReportService {
     const candidates = await this.em.find(Inspection, where, { populate: ['provider'], orderBy: [{ feedbackDate: 'asc' }, { id: 'asc' }] });
     return candidates
       .map((inspection) => ({ inspection, overdue: deadlinesOf(inspection, inspection.provider.getEntity(), today).filter((d) => d.overdue) }))
-      .filter((row) => row.overdue.length > 0)
-      .sort((a, b) => compareDates(a.overdue[0].dueDate!, b.overdue[0].dueDate!));
+      .filter((row) => row.overdue.length > 0);
   }
 }

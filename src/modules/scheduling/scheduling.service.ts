@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupBy } from '../shared/loader';
 import type { Principal } from '../../domain/access';
 import { listRegion } from '../auth/scope';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
@@ -6,7 +7,7 @@ import type { LocalDate } from '../../domain/local-date';
 import { isOpen } from '../../domain/provider-register';
 import { inspectionsDue, type InspectionDue, type PastInspection } from '../../domain/scheduling';
 import { Inspection } from '../inspections/inspection.entity';
-import { JudgementKind } from '../judgements/judgement.enums';
+import { overallGradeOf } from '../../domain/judgements';
 import { JudgementRecord } from '../judgements/judgement.entity';
 import { Provider } from '../providers/provider.entity';
 import { ComplianceNoticeAction } from '../requirements/requirement.entity';
@@ -33,28 +34,26 @@ export async function dueFor(em: EntityManager, providers: readonly Provider[], 
     ? await em.find(ComplianceNoticeAction, { notice: { inspection: { $in: inspectionIds } } }, { populate: ['notice'] })
     : [];
   const providerOfInspection = new Map(inspections.map((i) => [i.id, i.provider.id]));
+  // Grouped by setting once, rather than scanned again for every setting.
+  const inspectionsOf = groupBy(inspections, (i) => i.provider.id);
+  const actionsOf = groupBy(actions, (a) => providerOfInspection.get(a.notice.getEntity().inspection.id)!);
 
   for (const provider of providers) {
     if (!isOpen(provider.status)) {
       result.set(provider.id, []);
       continue;
     }
-    const history: PastInspection[] = inspections
-      .filter((i) => i.provider.id === provider.id)
-      .map((i) => {
-        const record = latest.get(i.id);
-        const overall = record?.kind === JudgementKind.FULL_INSPECTION ? record.overallExperiencesAndProgress : (record?.newOverallGrade ?? null);
-        return { type: i.type, start: i.onSiteStart ?? i.feedbackDate!, end: i.feedbackDate!, overall };
-      });
-    const noticeActions = actions
-      .filter((a) => providerOfInspection.get(a.notice.getEntity().inspection.id) === provider.id)
-      .map((a) => ({ completionDate: a.completionDate }));
+    const history: PastInspection[] = (inspectionsOf.get(provider.id) ?? []).map((i) => {
+      const record = latest.get(i.id);
+      return { type: i.type, start: i.onSiteStart ?? i.feedbackDate!, end: i.feedbackDate!, overall: record ? overallGradeOf(record) : null };
+    });
+    const noticeActions = (actionsOf.get(provider.id) ?? []).map((a) => ({ completionDate: a.completionDate }));
     result.set(provider.id, inspectionsDue({ settingType: provider.settingType, registrationDate: provider.registrationDate, history, noticeActions, today }));
   }
   return result;
 }
 
-/** Open settings with something due before `before`, in a region or local authority, soonest first. */
+/** Open settings with something due before `before`, in a region or local authority (in URN order; the resolver pages them soonest first). */
 export async function dueBefore(
   em: EntityManager,
   requested: { before: LocalDate; region?: string | null; localAuthority?: string | null },
@@ -69,6 +68,5 @@ export async function dueBefore(
   const due = await dueFor(em, providers, today);
   return providers
     .map((provider) => ({ provider, due: (due.get(provider.id) ?? []).filter((d) => d.latest < filter.before) }))
-    .filter((row) => row.due.length > 0)
-    .sort((a, b) => (a.due[0].latest < b.due[0].latest ? -1 : a.due[0].latest > b.due[0].latest ? 1 : a.provider.urn < b.provider.urn ? -1 : 1));
+    .filter((row) => row.due.length > 0);
 }

@@ -15,20 +15,25 @@ export function keyLoader<K extends string, V>(
   });
 }
 
+/** Rows grouped by a key, each group in the rows' order (Map.groupBy, which Node 20 lacks). */
+export function groupBy<K, V>(rows: Iterable<V>, keyOf: (row: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
 /** A per-request DataLoader for one-to-many relations: each key gets its (possibly empty) list. */
 export function groupLoader<K extends string, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (value: V) => K,
 ): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
-    const rows = await fetch(keys);
-    const groups = new Map<K, V[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
+    const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
