@@ -313,6 +313,26 @@ describe('validateJudgementsMayBeProposed', () => {
   test.each([SCHEDULED, ON_SITE])('CH-163 judgements may not be proposed while the inspection is %s', (status) => {
     expectOnlyRuleViolation(validateJudgementsMayBeProposed(status), 'CH-163', ['inspectionId'], 'Judgements are proposed at feedback');
   });
+
+  test('CH-247 judgements may still be proposed or changed while the draft report is in quality assurance', () => {
+    expect(validateJudgementsMayBeProposed(InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE)).toEqual([]);
+  });
+
+  test.each([
+    InspectionStatus.DRAFT_SENT_TO_PROVIDER,
+    InspectionStatus.PROVIDER_COMMENTS_RECEIVED,
+    InspectionStatus.UNDER_COMPLAINT,
+    InspectionStatus.FINAL_REPORT_ISSUED,
+    InspectionStatus.PUBLISHED,
+    InspectionStatus.NOT_PUBLISHED,
+  ])('CH-247 judgements may not be proposed or changed once the draft report has gone to the provider (%s)', (status) => {
+    expectOnlyRuleViolation(
+      validateJudgementsMayBeProposed(status),
+      'CH-247',
+      ['inspectionId'],
+      'The draft report has gone to the provider: judgements can no longer change',
+    );
+  });
 });
 
 describe('validateEvidenceMayBeRecorded', () => {

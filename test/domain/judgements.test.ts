@@ -400,7 +400,7 @@ describe('validateMonitoringNewJudgement', () => {
     );
   });
 
-  test('INADEQUATE as a new grade is bad input', () => {
+  test('CH-186 INADEQUATE as a new grade is bad input', () => {
     const violations = validateMonitoringNewJudgement(INADEQUATE, ALL_HELD, RATIONALE, home());
     expect(violations).toEqual([
       { field: ['newOverallGrade'], code: 'BAD_USER_INPUT', message: expect.stringContaining('A new judgement is an improved one') },
