@@ -126,6 +126,12 @@ export function notificationsDue(
   return due;
 }
 
+/** A case review held after its due date, or not held and past it (CH-175, RFC-079, ASA-107: held within their days). */
+export function caseReviewLate(dueBy: LocalDate, heldOn: LocalDate | null, today: LocalDate): boolean {
+  const status = notificationStatus(dueBy, heldOn, today);
+  return status.overdue || status.onTime === false;
+}
+
 /** A task done on or before its due date is on time; one not done is overdue once the date has passed. */
 export function notificationStatus(dueBy: LocalDate, doneOn: LocalDate | null, today: LocalDate): { onTime: boolean | null; overdue: boolean } {
   if (doneOn !== null) return { onTime: compareDates(doneOn, dueBy) <= 0, overdue: false };

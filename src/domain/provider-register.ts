@@ -24,8 +24,15 @@ export enum ProviderStatus {
 /** How a registration ends: the provider closed the setting, or Ofsted cancelled the registration. */
 export type ClosureOutcome = ProviderStatus.CLOSED | ProviderStatus.CANCELLED;
 
-export const isOpen = (status: ProviderStatus): boolean =>
-  status === ProviderStatus.REGISTERED || status === ProviderStatus.SUSPENDED;
+/** The statuses of a registration that stands (a suspended setting is still registered). */
+export const OPEN_STATUSES: readonly ProviderStatus[] = [ProviderStatus.REGISTERED, ProviderStatus.SUSPENDED];
+
+export const isOpen = (status: ProviderStatus): boolean => OPEN_STATUSES.includes(status);
+
+/** Nothing is changed or planned at a setting whose registration has ended (CONFLICT). */
+export function validateOpen(status: ProviderStatus): Violation[] {
+  return isOpen(status) ? [] : [{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` }];
+}
 
 /** The day a registration ended (closed or cancelled), or null while it stands. */
 export const registrationEndedOn = (status: ProviderStatus, statusDate: LocalDate): LocalDate | null =>
@@ -254,9 +261,8 @@ export interface RegisterState {
  * already on the register.
  */
 export function validateManagerChange(state: RegisterState, change: ManagerChange, today: LocalDate): Violation[] {
-  if (!isOpen(state.status)) {
-    return [{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${state.status.toLowerCase()}` }];
-  }
+  const closed = validateOpen(state.status);
+  if (closed.length) return closed;
   const violations = validateDate(['effectiveDate'], change.effectiveDate, today);
   if (change.newManagerName !== null) violations.push(...validateText(['newManager', 'name'], change.newManagerName, true));
   if (violations.length) return violations;

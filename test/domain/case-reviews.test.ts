@@ -13,6 +13,7 @@ import {
   CaseReviewTrigger,
   EnforcementOption,
   NotificationRecipient,
+  caseReviewLate,
   caseReviewsOpenedBy,
   notificationStatus,
   notificationsDue,
@@ -257,6 +258,18 @@ describe('notificationsDue', () => {
 
   test('CHA-078 with no case review there is nothing to notify', () => {
     expect(notificationsDue(facts({ settingType: SCH }), [], { host: MANCHESTER, placing: [LEEDS] })).toEqual([]);
+  });
+});
+
+describe('caseReviewLate', () => {
+  test('CH-175 a review held on or before its due date is not late; held after it, it is', () => {
+    expect(caseReviewLate('2026-10-08', '2026-10-08', '2026-11-20')).toBe(false);
+    expect(caseReviewLate('2026-10-08', '2026-10-09', '2026-11-20')).toBe(true);
+  });
+
+  test('CH-175 a review not held is late once its due date has passed, not before', () => {
+    expect(caseReviewLate('2026-10-08', null, '2026-10-08')).toBe(false);
+    expect(caseReviewLate('2026-10-08', null, '2026-10-09')).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   RegisteredProviderKind,
   currentVacancy,
   managerVacancies,
+  validateOpen,
   validateClosure,
   validateManagerChange,
   validateRegistration,
@@ -661,6 +662,16 @@ describe('validateManagerChange', () => {
     expect(summary(validateManagerChange(withManager, { effectiveDate: '2025-09-01', newManagerName: 'm'.repeat(201) }, TODAY))).toEqual([
       { field: ['newManager', 'name'], code: 'BAD_USER_INPUT', ruleId: undefined },
     ]);
+  });
+});
+
+describe('validateOpen', () => {
+  test.each([ProviderStatus.REGISTERED, ProviderStatus.SUSPENDED])('a %s setting is open: it can be inspected and changed', (status) => {
+    expect(validateOpen(status)).toEqual([]);
+  });
+
+  test.each([ProviderStatus.CLOSED, ProviderStatus.CANCELLED])('a %s setting is not: CONFLICT, naming its status', (status) => {
+    expect(validateOpen(status)).toEqual([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupLoader } from '../shared/loader';
+import { groupLoader, keyLoader } from '../shared/loader';
 import { CaseReview, NotificationTask } from './enforcement.entity';
 
 export function enforcementLoaders(em: EntityManager) {
@@ -11,6 +11,14 @@ export function enforcementLoaders(em: EntityManager) {
     notificationTasksByInspection: groupLoader(
       (ids: readonly string[]) => em.find(NotificationTask, { inspection: { $in: [...ids] } }, { orderBy: [{ recipient: 'asc' }, { localAuthority: 'asc' }] }),
       (t) => t.inspection.id,
+    ),
+    caseReviewById: keyLoader(
+      (ids: readonly string[]) => em.find(CaseReview, { id: { $in: [...ids] } }),
+      (r) => r.id,
+    ),
+    notificationTaskById: keyLoader(
+      (ids: readonly string[]) => em.find(NotificationTask, { id: { $in: [...ids] } }),
+      (t) => t.id,
     ),
   };
 }

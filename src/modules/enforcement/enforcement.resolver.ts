@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { notificationStatus } from '../../domain/case-reviews';
+import { caseReviewLate, notificationStatus } from '../../domain/case-reviews';
 import type { Context } from '../../server/context';
 import { Inspection } from '../inspections/inspection.entity';
 import { PageArgsType } from '../inspections/inspection.resolver';
@@ -75,7 +75,7 @@ export class CaseReviewResolver {
 
   @FieldResolver(() => Boolean, { description: 'Held after its due date, or not held and past it.' })
   late(@Root() review: CaseReview, @Ctx() { clock }: Context): boolean {
-    return review.heldOn ? review.heldOn > review.dueBy : clock.today() > review.dueBy;
+    return caseReviewLate(review.dueBy, review.heldOn, clock.today());
   }
 
   @Allow(Permission.DECIDE)

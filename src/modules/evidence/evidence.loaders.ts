@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
-import { groupLoader } from '../shared/loader';
+import { groupLoader, keyLoader } from '../shared/loader';
 import { pagedChildrenLoader } from '../shared/paged-children';
 import { Evidence, ProtectedPerson } from './evidence.entity';
 
@@ -29,10 +28,9 @@ export function evidenceLoaders(em: EntityManager) {
       },
       (row) => row.evidenceId,
     ),
-    evidenceById: new DataLoader<string, Evidence | null>(async (ids) => {
-      const rows = await em.find(Evidence, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((e) => [e.id, e]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    evidenceById: keyLoader(
+      (ids: readonly string[]) => em.find(Evidence, { id: { $in: [...ids] } }),
+      (evidence) => evidence.id,
+    ),
   };
 }

@@ -9,7 +9,7 @@ import {
   validateStart,
 } from '../../domain/inspection-lifecycle';
 import { assessNotice, noticeRequirement, type NoticeAssessment } from '../../domain/inspection-types';
-import { isOpen } from '../../domain/provider-register';
+import { validateOpen } from '../../domain/provider-register';
 import type { Violation } from '../../domain/rule-violation';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
@@ -104,9 +104,8 @@ export class InspectionService {
     if (this.principal.role === Role.INSPECTOR && !isAssigned(this.principal, { leadInspector: input.leadInspector.trim(), teamInspectors: (input.teamInspectors ?? []).map((name) => name.trim()) })) {
       throw forbidden('Inspectors schedule the inspections they are assigned to: name yourself as lead or team inspector');
     }
-    if (!isOpen(provider.status)) {
-      return failed([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${provider.status.toLowerCase()}` }]);
-    }
+    const closed = validateOpen(provider.status);
+    if (closed.length > 0) return failed(closed);
     const linesOfEnquiry = input.linesOfEnquiry ?? [];
     const violations = validateSchedule(
       {

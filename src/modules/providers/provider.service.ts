@@ -10,10 +10,10 @@ import type { Clock } from '../../domain/clock';
 import {
   ProviderStatus,
   RegisteredProviderKind,
-  isOpen,
   validateAddress,
   validateClosure,
   validateManagerChange,
+  validateOpen,
   validateRegistration,
   validateSettingDetails,
   validateText,
@@ -244,9 +244,8 @@ export class ProviderService {
       const provider = await this.lockProvider(em, input.providerId);
       if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
       await assertMayReachSetting(em, this.principal, provider);
-      if (!isOpen(provider.status)) {
-        return failed([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${provider.status.toLowerCase()}` }]);
-      }
+      const closed = validateOpen(provider.status);
+      if (closed.length > 0) return failed(closed);
       const violations: Violation[] = [];
       if (input.localAuthority != null && !localAuthority) {
         violations.push(notFound(['localAuthority'], `No local authority has the ONS code "${input.localAuthority}"`));

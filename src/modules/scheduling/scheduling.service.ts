@@ -4,7 +4,7 @@ import type { Principal } from '../../domain/access';
 import { listRegion } from '../auth/scope';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import type { LocalDate } from '../../domain/local-date';
-import { isOpen } from '../../domain/provider-register';
+import { isOpen, OPEN_STATUSES } from '../../domain/provider-register';
 import { inspectionsDue, type InspectionDue, type PastInspection } from '../../domain/scheduling';
 import { Inspection } from '../inspections/inspection.entity';
 import { overallGradeOf } from '../../domain/judgements';
@@ -61,7 +61,7 @@ export async function dueBefore(
   principal: Principal,
 ): Promise<{ provider: Provider; due: InspectionDue[] }[]> {
   const filter = { ...requested, region: listRegion(principal, requested.region) };
-  const where: Record<string, unknown> = { status: { $in: ['REGISTERED', 'SUSPENDED'] } };
+  const where: Record<string, unknown> = { status: { $in: [...OPEN_STATUSES] } };
   if (filter.localAuthority) where.localAuthority = filter.localAuthority;
   if (filter.region) where.localAuthority = { ...(filter.localAuthority ? { onsCode: filter.localAuthority } : {}), region: filter.region };
   const providers = await em.find(Provider, where, { orderBy: { urn: 'asc' } });

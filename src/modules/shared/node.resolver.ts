@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context';
-import { CaseReview, NotificationTask } from '../enforcement/enforcement.entity';
 import { isUuid } from '../providers/provider.service';
 import { Node, parseGlobalId } from './node';
 import { Permission, type Principal } from '../../domain/access';
@@ -38,7 +37,7 @@ export class NodeResolver {
     return assertMayReadInspection(em, principal, (found as { inspection: { id: string } }).inspection.id);
   }
 
-  private async load(id: string, { em, loaders }: Context): Promise<object | null> {
+  private async load(id: string, { loaders }: Context): Promise<object | null> {
     const parsed = parseGlobalId(id);
     if (!parsed) return null;
     switch (parsed.type) {
@@ -59,9 +58,9 @@ export class NodeResolver {
       case 'Recommendation':
         return isUuid(parsed.key) ? loaders.recommendationById.load(parsed.key) : null;
       case 'CaseReview':
-        return isUuid(parsed.key) ? em.findOne(CaseReview, { id: parsed.key }) : null;
+        return isUuid(parsed.key) ? loaders.caseReviewById.load(parsed.key) : null;
       case 'NotificationTask':
-        return isUuid(parsed.key) ? em.findOne(NotificationTask, { id: parsed.key }) : null;
+        return isUuid(parsed.key) ? loaders.notificationTaskById.load(parsed.key) : null;
       case 'ComplianceNotice':
         return isUuid(parsed.key) ? loaders.complianceNoticeById.load(parsed.key) : null;
       default:
