@@ -15,6 +15,8 @@ export interface Violation {
 
 export const badInput = (field: string[], message: string): Violation => ({ field, message, code: 'BAD_USER_INPUT' });
 
+export const notFound = (field: string[], message: string): Violation => ({ field, message, code: 'NOT_FOUND' });
+
 export const ruleViolation = (field: string[], ruleId: string, message: string): Violation => ({
   field,
   message: `${message} (${ruleId})`,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { idFromGlobal } from '../shared/node';
 import type { FilterQuery } from '@mikro-orm/core';
 import { notificationListScope, type Principal } from '../../domain/access';
 import { outOfScope } from '../auth/authorize';
@@ -14,9 +15,8 @@ import {
   type OutcomeFacts,
 } from '../../domain/case-reviews';
 import type { Clock } from '../../domain/clock';
-import { badInput, type Violation } from '../../domain/rule-violation';
+import { badInput, notFound, type Violation } from '../../domain/rule-violation';
 import type { Inspection } from '../inspections/inspection.entity';
-import { idFromGlobal, notFound } from '../inspections/inspection.service';
 import type { JudgementRecord } from '../judgements/judgement.entity';
 import type { Provider } from '../providers/provider.entity';
 import { toUserErrors, type UserError } from '../shared/user-error';

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { idFromGlobal } from '../shared/node';
 import type { Principal } from '../../domain/access';
 import { initialsOf, validateEvidence } from '../../domain/evidence';
 import { validateEvidenceMayBeRecorded } from '../../domain/inspection-lifecycle';
-import { badInput, type Violation } from '../../domain/rule-violation';
-import { idFromGlobal, lockInspection, notFound } from '../inspections/inspection.service';
+import { badInput, notFound, type Violation } from '../../domain/rule-violation';
+import { lockInspection } from '../inspections/inspection.service';
 import { toUserErrors, type UserError } from '../shared/user-error';
 import { Evidence, ProtectedPerson } from './evidence.entity';
 import type { RecordEvidenceInput } from './evidence.types';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound } from '../../domain/rule-violation';
 import { Role, type Principal } from '../../domain/access';
 import { validateWebhookSubscription } from '../../domain/feed';
 import { forbidden } from '../auth/authorize';
-import { idFromGlobal, notFound } from '../inspections/inspection.service';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
-import { globalId } from '../shared/node';
+import { globalId, idFromGlobal } from '../shared/node';
 import { toUserErrors } from '../shared/user-error';
 import { DeliveryStatus, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import type {

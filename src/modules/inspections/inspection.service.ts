@@ -10,15 +10,14 @@ import {
 } from '../../domain/inspection-lifecycle';
 import { assessNotice, noticeRequirement, type NoticeAssessment } from '../../domain/inspection-types';
 import { validateOpen } from '../../domain/provider-register';
-import type { Violation } from '../../domain/rule-violation';
+import { notFound, type Violation } from '../../domain/rule-violation';
 import { Provider } from '../providers/provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
-import { isUuid } from '../providers/provider.service';
 import { assertMayActOnInspection, assertMayReachSetting, listRegion } from '../auth/scope';
 import { forbidden } from '../auth/authorize';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
-import { parseGlobalId } from '../shared/node';
+import { idFromGlobal } from '../shared/node';
 import { toUserErrors, type UserError } from '../shared/user-error';
 import { Inspection, LineOfEnquiry } from './inspection.entity';
 import type {
@@ -34,16 +33,11 @@ export interface InspectionResult {
   userErrors: UserError[];
 }
 
-export const notFound = (field: string[], message: string): Violation => ({ field, message, code: 'NOT_FOUND' });
 const failed = (violations: Violation[]): InspectionResult => ({ inspection: null, userErrors: toUserErrors(violations) });
 
 /** The key an inspection is listed by: its scheduled start, then its ID (both sortable as text). */
 export const inspectionKey = (inspection: Inspection): string => `${inspection.scheduledStart}|${inspection.id}`;
 
-export function idFromGlobal(id: string, type: string): string | null {
-  const parsed = parseGlobalId(id);
-  return parsed?.type === type && isUuid(parsed.key) ? parsed.key : null;
-}
 
 /**
  * Loads an inspection by global ID inside a transaction, locking its row so that concurrent

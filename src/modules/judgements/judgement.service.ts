@@ -19,9 +19,9 @@ import {
 import type { LocalDate } from '../../domain/local-date';
 import { currentVacancy, registrationEndedOn } from '../../domain/provider-register';
 import { ItemStatus } from '../../domain/requirements';
-import type { Violation } from '../../domain/rule-violation';
+import { notFound, type Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
-import { lockInspection, notFound } from '../inspections/inspection.service';
+import { lockInspection } from '../inspections/inspection.service';
 import { ManagerAppointment } from '../providers/manager-appointment.entity';
 import type { Provider } from '../providers/provider.entity';
 import { Requirement } from '../requirements/requirement.entity';

@@ -20,10 +20,10 @@ import {
   type AddressDetails,
   type SettingDetails,
 } from '../../domain/provider-register';
-import type { Violation } from '../../domain/rule-violation';
+import { notFound, type Violation } from '../../domain/rule-violation';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
-import { parseGlobalId } from '../shared/node';
+import { idFromGlobal } from '../shared/node';
 import { toUserErrors, type UserError } from '../shared/user-error';
 import { ManagerAppointment } from './manager-appointment.entity';
 import { Provider } from './provider.entity';
@@ -42,7 +42,6 @@ export interface ProviderResult {
 }
 
 const failed = (violations: Violation[]): ProviderResult => ({ provider: null, userErrors: toUserErrors(violations) });
-const notFound = (field: string[], message: string): Violation => ({ field, message, code: 'NOT_FOUND' });
 
 function normaliseAddress(address: AddressDetails): AddressDetails {
   return {
@@ -212,9 +211,8 @@ export class ProviderService {
         });
         return null;
       }
-      const parsed = parseGlobalId(given.id);
-      const existing =
-        parsed?.type === 'RegisteredProvider' && isUuid(parsed.key) ? await this.em.findOne(RegisteredProvider, { id: parsed.key }) : null;
+      const key = idFromGlobal(given.id, 'RegisteredProvider');
+      const existing = key ? await this.em.findOne(RegisteredProvider, { id: key }) : null;
       if (!existing) {
         violations.push(notFound(['registeredProvider', 'id'], 'No registered provider has this ID'));
         return null;
@@ -233,9 +231,8 @@ export class ProviderService {
 
   /** Loads a setting by global ID inside a transaction, locking its row against concurrent changes. */
   private async lockProvider(em: EntityManager, providerId: string): Promise<Provider | null> {
-    const parsed = parseGlobalId(providerId);
-    if (parsed?.type !== 'Provider' || !isUuid(parsed.key)) return null;
-    return em.findOne(Provider, { id: parsed.key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const key = idFromGlobal(providerId, 'Provider');
+    return key ? em.findOne(Provider, { id: key }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   }
 
   async update(input: UpdateProviderInput): Promise<ProviderResult> {
@@ -325,5 +322,3 @@ export class ProviderService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);

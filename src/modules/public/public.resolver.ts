@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
+import { idFromGlobal } from '../shared/node';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { SettingType } from '../../domain/setting-types';
 import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
 import type { Context } from '../../server/context';
 import { Inspection } from '../inspections/inspection.entity';
 import { PageArgsType } from '../inspections/inspection.resolver';
-import { idFromGlobal } from '../inspections/inspection.service';
 import { draftReport } from './publication.service';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { PublicService } from './public.service';

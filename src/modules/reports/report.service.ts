@@ -20,14 +20,14 @@ import {
   validateWithhold,
   type ReportState,
 } from '../../domain/report-pipeline';
-import { badInput, type Violation } from '../../domain/rule-violation';
+import { badInput, notFound, type Violation } from '../../domain/rule-violation';
 import { Inspection } from '../inspections/inspection.entity';
-import { idFromGlobal, lockInspection, notFound, type InspectionResult } from '../inspections/inspection.service';
+import { lockInspection, type InspectionResult } from '../inspections/inspection.service';
 import { JudgementRecord } from '../judgements/judgement.entity';
 import { reportAmended, reportPublished } from '../feeds/feed-events';
 import { publishVersion } from '../public/publication.service';
 import type { Provider } from '../providers/provider.entity';
-import { globalId } from '../shared/node';
+import { globalId, idFromGlobal } from '../shared/node';
 import { toUserErrors } from '../shared/user-error';
 import { Complaint, FactualAccuracyComment } from './report.entity';
 import type {

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { idFromGlobal } from '../shared/node';
 import type { Principal } from '../../domain/access';
 import { listRegion } from '../auth/scope';
 import { complianceNoticeServed } from '../feeds/feed-events';
@@ -12,10 +13,10 @@ import {
   validateRecommendation,
   validateRequirement,
 } from '../../domain/requirements';
-import type { Violation } from '../../domain/rule-violation';
+import { notFound, type Violation } from '../../domain/rule-violation';
 import { Evidence } from '../evidence/evidence.entity';
 import { Inspection } from '../inspections/inspection.entity';
-import { idFromGlobal, lockInspection, notFound } from '../inspections/inspection.service';
+import { lockInspection } from '../inspections/inspection.service';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { toUserErrors } from '../shared/user-error';

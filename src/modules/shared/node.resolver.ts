@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../server/context';
-import { isUuid } from '../providers/provider.service';
-import { Node, parseGlobalId } from './node';
+import { isUuid, Node, parseGlobalId } from './node';
 import { Permission, type Principal } from '../../domain/access';
 import { signedIn } from '../auth/authorize';
 import { assertMayReachSetting, assertMayReadInspection, assertMayReadRegisteredProvider, assertPermission } from '../auth/scope';

@@ -30,6 +30,15 @@ export function globalId(type: NodeTypeName, key: string): string {
   return toGlobalId(type, key);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** The row key inside a global ID of this type, or null when it is not one. */
+export function idFromGlobal(id: string, type: NodeTypeName): string | null {
+  const parsed = parseGlobalId(id);
+  return parsed?.type === type && isUuid(parsed.key) ? parsed.key : null;
+}
+
 /** The type and key inside a global ID, or null when the text is not one of ours. */
 export function parseGlobalId(id: string): { type: string; key: string } | null {
   try {
