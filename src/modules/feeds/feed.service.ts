@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { badArgument } from '../shared/arguments';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import { feedAudience, type FeedEventType } from '../../domain/feed';
 import { Role, type Principal } from '../../domain/access';
 import type { ConnectionShape } from '../shared/connection';
@@ -72,10 +72,10 @@ export class FeedService {
   async page(filter: FeedFilter, args: { first?: number | null; after?: string | null }): Promise<ConnectionShape<FeedEventView>> {
     const size = args.first ?? FEED_DEFAULT_PAGE;
     if (!Number.isInteger(size) || size < 1 || size > FEED_MAX_PAGE) {
-      throw new GraphQLError(`"first" must be between 1 and ${FEED_MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+      throw badArgument('first', `"first" must be between 1 and ${FEED_MAX_PAGE}`);
     }
     const after = args.after == null ? 0 : parseFeedCursor(args.after);
-    if (after === null) throw new GraphQLError('"after" is not a cursor of this feed', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+    if (after === null) throw badArgument('after', '"after" is not a cursor of this feed');
 
     const types = filter.types?.length ? { type: { $in: [...filter.types] } } : {};
     const area: FilterQuery<FeedEvent> = {

@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
+import { badArgument, checkUrnArgument } from '../shared/arguments';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import { currentVacancy, managerVacancies, registrationEndedOn, type VacancyPeriod } from '../../domain/provider-register';
-import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
 import type { Context } from '../../server/context';
 import { checkAreaArguments } from '../reference/area-arguments';
 import { LocalAuthority } from '../reference/local-authority.entity';
@@ -48,9 +47,6 @@ class ProvidersArgs implements PageArgs {
   before?: string | null;
 }
 
-function badArgument(argumentName: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
 
 function toVacancy(period: VacancyPeriod): ManagerVacancy {
   return { ...period, weeks: Math.floor(period.days / 7) };
@@ -64,7 +60,7 @@ export class ProviderResolver {
     @Arg('urn', { description: 'Unique reference number: "SC" and 6 digits, or 7 digits.' }) urn: string,
     @Ctx() { em, clock, principal }: Context,
   ): Promise<Provider | null> {
-    if (!isValidUrn(urn)) throw badArgument('urn', `"urn" is not a valid URN. ${URN_FORMAT_MESSAGE}`);
+    checkUrnArgument(urn);
     return new ProviderService(em, clock, signedIn(principal)).findByUrn(urn);
   }
 

@@ -1,22 +1,15 @@
-import { GraphQLError } from 'graphql';
-import { idFromGlobal } from '../shared/node';
+import { checkUrnArgument } from '../shared/arguments';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { SettingType } from '../../domain/setting-types';
-import { URN_FORMAT_MESSAGE, isValidUrn } from '../../domain/urn';
 import type { Context } from '../../server/context';
-import { Inspection } from '../inspections/inspection.entity';
 import { PageArgsType } from '../inspections/inspection.resolver';
-import { draftReport } from './publication.service';
 import { checkAreaArguments } from '../reference/area-arguments';
+import { ReportService } from '../reports/report.service';
 import { PublicService } from './public.service';
 import { PublicProvider, PublicReport, PublicReportConnection } from './public.types';
 import { Allow, Public, signedIn } from '../auth/authorize';
-import { assertMayReadInspection } from '../auth/scope';
 import { Permission } from '../../domain/access';
 
-function checkUrn(urn: string): void {
-  if (!isValidUrn(urn)) throw new GraphQLError(`"urn" is not a valid URN. ${URN_FORMAT_MESSAGE}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'urn' } });
-}
 
 @ArgsType()
 class PublicReportsArgs extends PageArgsType {
@@ -36,14 +29,14 @@ export class PublicResolver {
   @Public()
   @Query(() => PublicReport, { nullable: true, description: 'The latest published report on the setting with this URN. Public.' })
   publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicReport | null> {
-    checkUrn(urn);
+    checkUrnArgument(urn);
     return new PublicService(em).report(urn);
   }
 
   @Public()
   @Query(() => PublicProvider, { nullable: true, description: 'A registered setting as the public may see it, with its published reports. Public.' })
   publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicProvider | null> {
-    checkUrn(urn);
+    checkUrnArgument(urn);
     return new PublicService(em).provider(urn);
   }
 
@@ -53,13 +46,8 @@ export class PublicResolver {
     description:
       "The draft report the provider has received for factual accuracy, as it now stands; null before it is sent (CH-166). For the provider of the setting and for staff of its region.",
   })
-  async draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { em, principal }: Context): Promise<PublicReport | null> {
-    const id = idFromGlobal(inspectionId, 'Inspection');
-    const inspection = id ? await em.findOne(Inspection, { id }) : null;
-    if (inspection) await assertMayReadInspection(em, signedIn(principal), inspection.id);
-    const draft = inspection ? await draftReport(em, inspection) : null;
-    if (!inspection || !draft) return null;
-    return { ...draft.content, id: inspectionId, publishedOn: draft.sentOn, version: 0, amendmentReason: null, judgements: draft.content.judgements as PublicReport['judgements'] };
+  draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { em, clock, principal }: Context): Promise<PublicReport | null> {
+    return new ReportService(em, clock, signedIn(principal)).draft(inspectionId);
   }
 
   @Public()

@@ -138,9 +138,10 @@ export async function publishVersion(
   amendmentReason: string | null,
 ): Promise<PublishedReport> {
   const content = buildPublicReport(await sourceOf(em, inspection, provider));
-  const previous = await em.find(PublishedReport, { inspection, current: true });
-  for (const version of previous) version.current = false;
-  const latest = await em.findOne(PublishedReport, { inspection }, { orderBy: { version: 'desc' } });
+  // Every earlier version, newest first, in one statement: none stays current; the newest gives the number.
+  const earlier = await em.find(PublishedReport, { inspection }, { orderBy: { version: 'desc' } });
+  for (const version of earlier) version.current = false;
+  const latest = earlier[0];
   await em.flush();
   return em.create(PublishedReport, {
     inspection,

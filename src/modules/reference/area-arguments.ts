@@ -1,11 +1,8 @@
-import { GraphQLError } from 'graphql';
+import { badArgument } from '../shared/arguments';
 import type { Loaders } from '../../server/context';
 
 const ONS_CODE = /^E\d{8}$/;
 
-function malformed(argumentName: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
 
 /**
  * Checks the area arguments of a query (ONS codes of a region and a local authority), throwing
@@ -17,9 +14,9 @@ export async function checkAreaArguments(
   names: { region: string; localAuthority: string } = { region: 'region', localAuthority: 'localAuthority' },
 ): Promise<void> {
   if (area.localAuthority != null && (!ONS_CODE.test(area.localAuthority) || !(await loaders.localAuthorityByCode.load(area.localAuthority)))) {
-    throw malformed(names.localAuthority, `"${area.localAuthority}" is not the ONS code of an English local authority`);
+    throw badArgument(names.localAuthority, `"${area.localAuthority}" is not the ONS code of an English local authority`);
   }
   if (area.region != null && (!ONS_CODE.test(area.region) || !(await loaders.regionByCode.load(area.region)))) {
-    throw malformed(names.region, `"${area.region}" is not the ONS code of an English region`);
+    throw badArgument(names.region, `"${area.region}" is not the ONS code of an English region`);
   }
 }

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { checkAreaArguments } from './area-arguments';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../server/context';
 import { LocalAuthority } from './local-authority.entity';
@@ -15,11 +15,7 @@ export class LocalAuthorityResolver {
     region?: string | null,
   ): Promise<LocalAuthority[]> {
     if (region != null) {
-      if (!(await loaders.regionByCode.load(region))) {
-        throw new GraphQLError(`"${region}" is not the ONS code of an English region`, {
-          extensions: { code: 'BAD_USER_INPUT', argumentName: 'region' },
-        });
-      }
+      await checkAreaArguments(loaders, { region });
       return loaders.localAuthoritiesByRegion.load(region);
     }
     return em.find(LocalAuthority, {}, { orderBy: { name: 'asc' } });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InspectionAction, Principal } from '../../domain/access';
-import { listRegion } from '../auth/scope';
+import { assertMayReadInspection, listRegion } from '../auth/scope';
 import type { Clock } from '../../domain/clock';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import { compareDates, isLocalDate, type LocalDate } from '../../domain/local-date';
@@ -25,7 +25,8 @@ import { Inspection } from '../inspections/inspection.entity';
 import { lockInspection, type InspectionResult } from '../inspections/inspection.service';
 import { JudgementRecord } from '../judgements/judgement.entity';
 import { reportAmended, reportPublished } from '../feeds/feed-events';
-import { publishVersion } from '../public/publication.service';
+import { draftReport, publishVersion } from '../public/publication.service';
+import type { PublicReport } from '../public/public.types';
 import type { Provider } from '../providers/provider.entity';
 import { globalId, idFromGlobal } from '../shared/node';
 import { toUserErrors } from '../shared/user-error';
@@ -51,7 +52,7 @@ import type {
 
 const failed = (violations: Violation[]): InspectionResult => ({ inspection: null, userErrors: toUserErrors(violations) });
 
-export function reportEvents(inspection: Inspection, complaintOpen = inspection.status === InspectionStatus.UNDER_COMPLAINT): ReportEvents | null {
+function reportEvents(inspection: Inspection): ReportEvents | null {
   if (!inspection.feedbackDate) return null;
   return {
     endOfInspection: inspection.feedbackDate,
@@ -59,7 +60,7 @@ export function reportEvents(inspection: Inspection, complaintOpen = inspection.
     commentsReturnedOn: inspection.commentsReturnedOn,
     finalReportIssuedOn: inspection.finalReportIssuedOn,
     publishedOn: inspection.publishedOn,
-    complaintOpen,
+    complaintOpen: inspection.status === InspectionStatus.UNDER_COMPLAINT,
   };
 }
 
@@ -323,6 +324,17 @@ export class ReportService {
       await reportPublished(em, provider, await publishVersion(em, inspection, provider, input.publishedOn, null));
       return [];
     });
+  }
+
+  /** The draft as the provider received it and as it now stands (CH-166), for its provider and staff of its region; null before it is sent. */
+  async draft(inspectionId: string): Promise<PublicReport | null> {
+    const id = idFromGlobal(inspectionId, 'Inspection');
+    const inspection = id ? await this.em.findOne(Inspection, { id }) : null;
+    if (!inspection) return null;
+    await assertMayReadInspection(this.em, this.principal, inspection.id);
+    const draft = await draftReport(this.em, inspection);
+    if (!draft) return null;
+    return { ...draft.content, id: inspectionId, publishedOn: draft.sentOn, version: 0, amendmentReason: null, judgements: draft.content.judgements as PublicReport['judgements'] };
   }
 
   /** The report's text, written after feedback and changed until the draft goes out (or for an amendment). */

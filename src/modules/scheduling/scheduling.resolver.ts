@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badArgument } from '../shared/arguments';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
@@ -95,7 +95,7 @@ export class SchedulingResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => SettingDueConnection, { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.' })
   async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<SettingDueConnection> {
-    if (!isLocalDate(args.before)) throw new GraphQLError('"before" is not a calendar date', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'before' } });
+    if (!isLocalDate(args.before)) throw badArgument('before', '"before" is not a calendar date');
     await checkAreaArguments(loaders, args);
     const rows = await dueBefore(em, args, clock.today(), signedIn(principal));
     const page = { first: args.first, after: args.after };

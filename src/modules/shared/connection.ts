@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badArgument } from './arguments';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
@@ -66,9 +66,6 @@ export interface KeysetPage {
   before: string | null;
 }
 
-function malformed(argumentName: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
 
 export function encodeCursor(key: string): string {
   return Buffer.from(JSON.stringify(['k', key]), 'utf8').toString('base64url');
@@ -81,16 +78,16 @@ export function decodeCursor(cursor: string, argumentName: string): string {
   } catch {
     // fall through
   }
-  throw malformed(argumentName, `"${argumentName}" is not a cursor returned by this API`);
+  throw badArgument(argumentName, `"${argumentName}" is not a cursor returned by this API`);
 }
 
 /** Checks `first`/`after`/`last`/`before`; a malformed one is a thrown BAD_USER_INPUT error. */
 export function keysetPage(args: PageArgs): KeysetPage {
   const { first, last } = args;
-  if (first != null && last != null) throw malformed('last', 'Pass either "first" or "last", not both');
+  if (first != null && last != null) throw badArgument('last', 'Pass either "first" or "last", not both');
   for (const [name, value] of [['first', first], ['last', last]] as const) {
     if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
-      throw malformed(name, `"${name}" must be between 1 and ${MAX_PAGE_SIZE}`);
+      throw badArgument(name, `"${name}" must be between 1 and ${MAX_PAGE_SIZE}`);
     }
   }
   return {
