@@ -150,7 +150,7 @@ export function validateDeferral(
   const f = family(context.type, context.settingType);
   const violations: Violation[] = [];
   if (f === 'RFC' || f === 'ASA') {
-    const rule = f === 'RFC' ? 'RFC-046' : 'ASA-050';
+    const rule = MOVES.DEFER.rule[f]; // RFC-046, ASA-050: the deferral rule records who decided and why
     if (!text(justification)) violations.push(ruleViolation(['justification'], rule, 'Record the reason for the decision'));
     if (!text(agreedBy)) violations.push(ruleViolation(['agreedBy'], rule, 'Name who decided'));
     return violations;

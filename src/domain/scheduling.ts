@@ -135,12 +135,14 @@ export function inspectionsDue(f: SchedulingFacts): InspectionDue[] {
   else if (f.settingType === SettingType.ADOPTION_SUPPORT_AGENCY) due.push(...cycleDue(f, sorted, false));
 
   // A compliance notice is followed up the day after its completion date, at the latest 5 working days after (CH-198; RFC-096, ASA-114).
+  const sccif = f.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || f.settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
   const ruleId = f.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE ? 'RFC-096' : f.settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'ASA-114' : 'CH-198';
   for (const date of [...new Set(f.noticeActions.map((a) => a.completionDate))].sort()) {
     if (sorted.some((i) => compareDates(i.start, date) > 0)) continue; // a visit after the date followed it up
     due.push({
       kind: DueKind.COMPLIANCE_FOLLOW_UP,
-      earliest: ruleId === 'CH-198' ? addDays(date, 1) : date,
+      // The handbook's follow-up is from the day after the completion date; the SCCIF's from the date itself.
+      earliest: sccif ? date : addDays(date, 1),
       latest: addWorkingDays(date, 5),
       ruleId,
       reason: `Follow-up of compliance notice actions due ${date}`,
