@@ -6,6 +6,7 @@ import { Migration20261123140209 } from './Migration20261123140209';
 import { Migration20261123142007 } from './Migration20261123142007';
 import { Migration20261123150355 } from './Migration20261123150355';
 import { Migration20261123160857 } from './Migration20261123160857';
+import { Migration20261205090000 } from './Migration20261205090000';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123142007', class: Migration20261123142007 },
   { name: 'Migration20261123150355', class: Migration20261123150355 },
   { name: 'Migration20261123160857', class: Migration20261123160857 },
+  { name: 'Migration20261205090000', class: Migration20261205090000 },
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LocalAuthority } from '../modules/reference/local-authority.entity';
 import { ManagerAppointment } from '../modules/providers/manager-appointment.entity';
@@ -7,6 +8,7 @@ import { InspectionStatus } from '../domain/inspection-lifecycle';
 import { InspectionType } from '../domain/inspection-types';
 import type { Grade } from '../domain/judgements';
 import { buildPublicReport } from '../domain/public-report';
+import { publicTemplate } from '../domain/redaction';
 import { SETTING_TYPES } from '../domain/setting-types';
 import { addWorkingDays } from '../domain/working-days';
 import { Inspection } from '../modules/inspections/inspection.entity';
@@ -131,13 +133,9 @@ function publishSynthetic(
     settingType: provider.settingType,
     settingLabel: SETTING_TYPES[provider.settingType].label,
     settingName: provider.name,
-    addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
+    address: provider.address,
     area: { localAuthorityCode: la.ons_code, localAuthorityName: la.name, regionCode: la.region_code, regionName: la.region_name },
-    registeredProvider: {
-      kind: registered.kind,
-      name: registered.name,
-      address: [registered.address.line1, registered.address.line2, registered.address.town, registered.address.postcode].filter(Boolean).join(', '),
-    },
+    registeredProvider: { kind: registered.kind, name: registered.name, address: registered.address },
     responsibleIndividual: provider.responsibleIndividualName,
     places: provider.places,
     people: [],
@@ -155,9 +153,9 @@ function publishSynthetic(
       statement: null,
     },
     sections: [
-      { heading: 'Overall experiences and progress of children', text: record.reportOverallText! },
-      { heading: 'How well children are helped and protected', text: record.reportHelpedAndProtectedText! },
-      { heading: 'The effectiveness of leaders and managers', text: record.reportLeadersAndManagersText! },
+      { heading: publicTemplate`Overall experiences and progress of children`, text: record.reportOverallText! },
+      { heading: publicTemplate`How well children are helped and protected`, text: record.reportHelpedAndProtectedText! },
+      { heading: publicTemplate`The effectiveness of leaders and managers`, text: record.reportLeadersAndManagersText! },
     ],
     childFriendlySummary: null,
     requirements: [],
@@ -165,10 +163,15 @@ function publishSynthetic(
     lastInspection: null,
     history: [],
     enforcementSinceLastInspection: [],
+    amendmentReason: null,
   });
+  const id = randomUUID();
   em.create(PublishedReport, {
+    id,
+    publicId: id,
     inspection: record,
     version: 1,
+    versions: [{ version: 1, publishedOn: inspection.publishedOn, amendmentReason: null }],
     urn: provider.urn,
     settingType: provider.settingType,
     inspectionType: InspectionType.FULL_INSPECTION,

@@ -13,6 +13,8 @@ export enum FeedEventType {
   MONITORING_VISIT_PUBLISHED = 'MONITORING_VISIT_PUBLISHED',
   /** A published report is amended: a new version. */
   REPORT_AMENDED = 'REPORT_AMENDED',
+  /** A published report is withdrawn from the public (every version): receivers delete what they hold of it. */
+  REPORT_WITHDRAWN = 'REPORT_WITHDRAWN',
   /** Statutory enforcement: a compliance notice served. */
   ENFORCEMENT_ACTION_TAKEN = 'ENFORCEMENT_ACTION_TAKEN',
   PROVIDER_REGISTERED = 'PROVIDER_REGISTERED',

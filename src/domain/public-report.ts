@@ -1,97 +1,182 @@
 /**
  * The public report: what is published about an inspection (handbook paras 162-164, Annex B;
- * SCCIF "content of the report"), built from an allow-list of fields and with every narrative
- * redacted. Nothing here can hold the setting's name, address or postcode, or a person's name.
+ * SCCIF "content of the report"), built from an allow-list of fields with every string made by
+ * the redaction gate. Nothing here can hold the setting's name, address or postcode, or a
+ * person's name other than those published by rule (para 163).
  */
-import type { PersonRole } from './evidence';
 import type { InspectionType } from './inspection-types';
+import type { Grade, InterimOutcome } from './judgements';
 import type { LocalDate } from './local-date';
 import { withArticle } from './provider-register';
-import { redactor, settingWordFor } from './redaction';
+import {
+  publicCode,
+  publicReferenceName,
+  publicTemplate,
+  publicWords,
+  redactor,
+  settingWordFor,
+  type NamedPerson,
+  type PublicText,
+  type SettingAddress,
+} from './redaction';
 import type { SettingType } from './setting-types';
 import { isChildrensHome } from './setting-types';
 
 export interface PublicArea {
-  localAuthorityCode: string;
-  localAuthorityName: string;
-  regionCode: string;
-  regionName: string;
+  localAuthorityCode: PublicText;
+  localAuthorityName: PublicText;
+  regionCode: PublicText;
+  regionName: PublicText;
+}
+
+/** A local authority and its region from the reference data, as the public views name it. */
+export function publicArea(area: { localAuthorityCode: string; localAuthorityName: string; regionCode: string; regionName: string }): PublicArea {
+  return {
+    localAuthorityCode: publicCode(area.localAuthorityCode, 'ONS_CODE'),
+    localAuthorityName: publicReferenceName(area.localAuthorityName),
+    regionCode: publicCode(area.regionCode, 'ONS_CODE'),
+    regionName: publicReferenceName(area.regionName),
+  };
 }
 
 export interface PublicJudgementContent {
-  kind: string;
-  overallExperiencesAndProgress: string | null;
-  helpedAndProtected: string | null;
-  leadersAndManagers: string | null;
-  interimOutcome: string | null;
+  kind: PublicText;
+  overallExperiencesAndProgress: Grade | null;
+  helpedAndProtected: Grade | null;
+  leadersAndManagers: Grade | null;
+  interimOutcome: InterimOutcome | null;
   seriousOrWidespreadConcerns: boolean | null;
-  newOverallGrade: string | null;
-  statement: string | null;
+  newOverallGrade: Grade | null;
+  statement: PublicText | null;
+}
+
+export interface PublicInspectionSummaryContent {
+  type: InspectionType;
+  end: LocalDate;
+  outcome: PublicText | null;
+}
+
+export interface PublicRegisteredProviderContent {
+  name: PublicText;
+  /** Null where every part of it would locate the setting. */
+  address: PublicText | null;
 }
 
 export interface PublicReportContent {
-  urn: string;
+  urn: PublicText;
   settingType: SettingType;
   area: PublicArea;
   /** Published only where the registered provider is an organisation (para 163). */
-  registeredProvider: { name: string; address: string } | null;
-  responsibleIndividual: string | null;
+  registeredProvider: PublicRegisteredProviderContent | null;
+  responsibleIndividual: PublicText | null;
   inspectionType: InspectionType;
   inspectionStart: LocalDate;
   inspectionEnd: LocalDate;
   judgements: PublicJudgementContent;
-  sections: { heading: string; text: string }[];
-  childFriendlySummary: string | null;
-  requirements: { regulation: string; action: string; dueDate: LocalDate }[];
-  recommendations: { reference: string; action: string }[];
-  lastInspection: { type: InspectionType; end: LocalDate; outcome: string | null } | null;
-  history: { type: InspectionType; end: LocalDate; outcome: string | null }[];
-  enforcementSinceLastInspection: { action: string; date: LocalDate }[];
-  aboutTheService: string;
+  sections: { heading: PublicText; text: PublicText }[];
+  childFriendlySummary: PublicText | null;
+  requirements: { regulation: PublicText; action: PublicText; dueDate: LocalDate }[];
+  recommendations: { reference: PublicText; action: PublicText }[];
+  lastInspection: PublicInspectionSummaryContent | null;
+  history: PublicInspectionSummaryContent[];
+  enforcementSinceLastInspection: { action: PublicText; date: LocalDate }[];
+  aboutTheService: PublicText;
+  /** For an amended version: why, redacted like the report (absent from versions stored before it was). */
+  amendmentReason?: PublicText | null;
+}
+
+/** Statutory enforcement actions as the public report names them. */
+export const ENFORCEMENT_ACTION_TEXT = {
+  COMPLIANCE_NOTICE: publicTemplate`Compliance notice served`,
+} as const;
+
+/** The outcome of an earlier inspection, as a word token (a grade, an interim outcome, "NO_JUDGEMENT"...). */
+export interface InspectionSummarySource {
+  type: InspectionType;
+  end: LocalDate;
+  outcome: string | null;
+}
+
+/** A setting and the organisation or person that runs it, as the register holds them: everything redaction needs. */
+export interface SettingSource {
+  urn: string;
+  settingType: SettingType;
+  settingName: string;
+  address: SettingAddress;
+  area: { localAuthorityCode: string; localAuthorityName: string; regionCode: string; regionName: string };
+  registeredProvider: { kind: 'ORGANISATION' | 'INDIVIDUAL'; name: string; address: SettingAddress };
+  responsibleIndividual: string | null;
+  /** Everyone named in the setting's records (protected registers, managers, an individual provider). */
+  people: NamedPerson[];
 }
 
 /**
- * The internal records a public report is built from: the public parts (narratives still to be
- * redacted) and the private ones redaction needs. Only the allow-listed parts go out.
+ * The internal records a public report is built from: free text still to be redacted and the
+ * private details redaction needs. Only the allow-listed parts go out.
  */
-export interface ReportSource extends Omit<PublicReportContent, 'registeredProvider' | 'aboutTheService'> {
+export interface ReportSource extends SettingSource {
   settingLabel: string;
-  settingName: string;
-  addressLines: string[];
-  registeredProvider: { kind: 'ORGANISATION' | 'INDIVIDUAL'; name: string; address: string };
   places: number | null;
-  people: { name: string; initials: string; role: PersonRole }[];
+  inspectionType: InspectionType;
+  inspectionStart: LocalDate;
+  inspectionEnd: LocalDate;
+  judgements: Omit<PublicJudgementContent, 'kind' | 'statement'> & { kind: string; statement: string | null };
+  /** Headings are the code's own words; the texts are the inspector's. */
+  sections: { heading: PublicText; text: string }[];
+  childFriendlySummary: string | null;
+  requirements: { regulation: string; action: string; dueDate: LocalDate }[];
+  recommendations: { reference: string; action: string }[];
+  lastInspection: InspectionSummarySource | null;
+  history: InspectionSummarySource[];
+  enforcementSinceLastInspection: { action: keyof typeof ENFORCEMENT_ACTION_TEXT; date: LocalDate }[];
+  amendmentReason: string | null;
 }
 
-export function buildPublicReport(source: ReportSource): PublicReportContent {
-  const context = {
+/** The redactor of a setting's public text: its records' names, its name and address, and the generic detectors. */
+export function settingRedactor(source: SettingSource) {
+  return redactor({
     people: source.people,
     settingName: source.settingName,
-    addressLines: source.addressLines,
+    address: source.address,
     settingWord: settingWordFor(isChildrensHome(source.settingType)),
-  };
-  const clean = redactor(context);
-  const places = source.places != null ? ` registered for ${source.places} ${source.places === 1 ? 'place' : 'places'}` : '';
+    publicPlaceNames: [source.area.localAuthorityName, source.area.regionName],
+  });
+}
+
+/** The registered provider as published: an organisation's name and address (para 163); an individual is not named. */
+export function publicRegisteredProvider(source: SettingSource, clean = settingRedactor(source)): PublicRegisteredProviderContent | null {
+  if (source.registeredProvider.kind !== 'ORGANISATION') return null;
+  return { name: clean.publishedName(source.registeredProvider.name), address: clean.organisationAddress(source.registeredProvider.address) };
+}
+
+const summaryOf = (s: InspectionSummarySource): PublicInspectionSummaryContent => ({ type: s.type, end: s.end, outcome: s.outcome ? publicWords(s.outcome) : null });
+
+export function buildPublicReport(source: ReportSource): PublicReportContent {
+  const clean = settingRedactor(source);
+  const area = publicArea(source.area);
+  const kind = publicReferenceName(withArticle(source.settingLabel.toLowerCase()));
+  const about =
+    source.places != null
+      ? publicTemplate`${kind} registered for ${source.places} ${source.places === 1 ? publicTemplate`place` : publicTemplate`places`}, in ${area.localAuthorityName} (${area.regionName}).`
+      : publicTemplate`${kind}, in ${area.localAuthorityName} (${area.regionName}).`;
   return {
-    urn: source.urn,
+    urn: publicCode(source.urn, 'URN'),
     settingType: source.settingType,
-    area: source.area,
-    registeredProvider:
-      source.registeredProvider.kind === 'ORGANISATION'
-        ? { name: clean(source.registeredProvider.name), address: clean(source.registeredProvider.address) }
-        : null,
-    responsibleIndividual: source.responsibleIndividual,
+    area,
+    registeredProvider: publicRegisteredProvider(source, clean),
+    responsibleIndividual: source.responsibleIndividual ? clean.publishedName(source.responsibleIndividual) : null,
     inspectionType: source.inspectionType,
     inspectionStart: source.inspectionStart,
     inspectionEnd: source.inspectionEnd,
-    judgements: { ...source.judgements, statement: source.judgements.statement ? clean(source.judgements.statement) : null },
-    sections: source.sections.map((s) => ({ heading: s.heading, text: clean(s.text) })),
-    childFriendlySummary: source.childFriendlySummary ? clean(source.childFriendlySummary) : null,
-    requirements: source.requirements.map((r) => ({ regulation: clean(r.regulation), action: clean(r.action), dueDate: r.dueDate })),
-    recommendations: source.recommendations.map((r) => ({ reference: clean(r.reference), action: clean(r.action) })),
-    lastInspection: source.lastInspection,
-    history: source.history,
-    enforcementSinceLastInspection: source.enforcementSinceLastInspection,
-    aboutTheService: clean(`${withArticle(source.settingLabel.toLowerCase())}${places}, in ${source.area.localAuthorityName} (${source.area.regionName}).`),
+    judgements: { ...source.judgements, kind: publicCode(source.judgements.kind, 'TOKEN'), statement: clean.optional(source.judgements.statement) },
+    sections: source.sections.map((s) => ({ heading: s.heading, text: clean.text(s.text) })),
+    childFriendlySummary: clean.optional(source.childFriendlySummary),
+    requirements: source.requirements.map((r) => ({ regulation: clean.text(r.regulation), action: clean.text(r.action), dueDate: r.dueDate })),
+    recommendations: source.recommendations.map((r) => ({ reference: clean.text(r.reference), action: clean.text(r.action) })),
+    lastInspection: source.lastInspection ? summaryOf(source.lastInspection) : null,
+    history: source.history.map(summaryOf),
+    enforcementSinceLastInspection: source.enforcementSinceLastInspection.map((e) => ({ action: ENFORCEMENT_ACTION_TEXT[e.action], date: e.date })),
+    aboutTheService: about,
+    amendmentReason: clean.optional(source.amendmentReason),
   };
 }

@@ -106,6 +106,7 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   publishReport: MANAGERS,
   writeReportText: INSPECTION_STAFF,
   amendPublishedReport: MANAGERS,
+  withdrawPublishedReport: MANAGERS,
   withholdPublication: MANAGERS,
   recordRequirement: INSPECTION_STAFF,
   checkRequirement: INSPECTION_STAFF,

@@ -150,7 +150,7 @@ describe('providers.csv', () => {
       'area.localAuthorityName': 'Manchester',
       'area.regionCode': NORTH_WEST,
       'registeredProvider.name': 'Smith, Jones & "Partners" Ltd',
-      'registeredProvider.address': '1 Deansgate, Manchester, a postcode',
+      'registeredProvider.address': '1 Deansgate, Manchester',
       reportCount: '2',
       'latestReport.inspectionType': 'INTERIM_INSPECTION',
       'latestReport.publishedOn': '2026-10-21',
@@ -312,7 +312,7 @@ describe('more than one batch', () => {
     await seedSyntheticRegister(api.orm.em.fork(), { providers: 1_200, seed: 7 });
     const em = api.orm.em.fork();
     const providers = (await em.find(Provider, {}, { orderBy: { urn: 'asc' }, fields: ['urn'] })).map((p) => p.urn);
-    const reports = (await em.find(PublishedReport, { current: true }, { orderBy: [{ urn: 'asc' }, { publishedOn: 'desc' }, { id: 'desc' }], fields: ['id'] })).map((r) => r.id);
+    const reports = (await em.find(PublishedReport, { current: true }, { orderBy: [{ urn: 'asc' }, { publishedOn: 'desc' }, { id: 'desc' }], fields: ['publicId'] })).map((r) => r.publicId);
     expect(providers.length).toBeGreaterThan(2 * EXPORT_BATCH_SIZE);
     expect(reports.length).toBeGreaterThan(EXPORT_BATCH_SIZE);
 

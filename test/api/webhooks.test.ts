@@ -10,7 +10,7 @@ import { Role } from '../../src/domain/access';
 import { FeedEventType, retryDelayMs } from '../../src/domain/feed';
 import { SettingType } from '../../src/domain/setting-types';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/modules/feeds/delivery.worker';
-import { FeedEvent } from '../../src/modules/feeds/feed.entity';
+import { FeedEvent, type FeedPayload } from '../../src/modules/feeds/feed.entity';
 import { verifySignature } from '../../src/modules/feeds/webhook-signature';
 import {
   EnforcementCompleteFieldworkDocument,
@@ -319,7 +319,7 @@ describe('the queue', () => {
           localAuthority: MANCHESTER,
           region: 'E12000002',
           occurredOn: '2026-11-20',
-          payload: { area: { localAuthorityCode: MANCHESTER }, setting: { urn: String(3_100_000 + i) } },
+          payload: { area: { localAuthorityCode: MANCHESTER }, setting: { urn: String(3_100_000 + i) } } as unknown as FeedPayload,
         });
         ids.push(event.id);
       }
@@ -344,7 +344,7 @@ describe('the queue', () => {
           localAuthority: MANCHESTER,
           region: 'E12000002',
           occurredOn: '2026-11-20',
-          payload: {},
+          payload: {} as unknown as FeedPayload,
         });
         await tx.flush();
         throw new Error('the change failed');

@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { carriesJudgements, FeedEventType, notificationEventType, publicationEventTypes } from '../../domain/feed';
 import type { LocalDate } from '../../domain/local-date';
+import type { NotificationRecipient } from '../../domain/case-reviews';
 import type { Inspection } from '../inspections/inspection.entity';
 import type { Provider } from '../providers/provider.entity';
 import type { PublishedReport } from '../public/published-report.entity';
-import { publicAreaOf, toPublicProvider, toPublicReport } from '../public/public.service';
+import { publicAreaOf, publicReportId, toPublicProvider, toPublicReport } from '../public/public.service';
+import { ENFORCEMENT_ACTION_TEXT } from '../../domain/public-report';
+import { publicGlobalId } from '../../domain/redaction';
 import { LocalAuthority } from '../reference/local-authority.entity';
-import { FeedEvent } from './feed.entity';
+import { FeedEvent, type FeedPayload } from './feed.entity';
+import type { PublicReportWithdrawal } from './feed.types';
 
 /**
  * Writes the feed's events, each in the transaction of the change it describes (the outbox): if
@@ -20,7 +24,7 @@ const authorityOf = (em: EntityManager, provider: Provider): Promise<LocalAuthor
 async function record(
   em: EntityManager,
   provider: Provider,
-  event: { type: FeedEventType; occurredOn: LocalDate; payload: Record<string, unknown>; addressee?: string | null },
+  event: { type: FeedEventType; occurredOn: LocalDate; payload: Omit<FeedPayload, 'area'>; addressee?: string | null },
 ): Promise<FeedEvent> {
   const area = publicAreaOf(await authorityOf(em, provider));
   return em.create(FeedEvent, {
@@ -47,11 +51,35 @@ export async function reportAmended(em: EntityManager, provider: Provider, publi
   await record(em, provider, { type: FeedEventType.REPORT_AMENDED, occurredOn: published.publishedOn, payload: { report: toPublicReport(published) } });
 }
 
+/**
+ * A report withdrawn from the public (every version): the withdrawal event, which tells receivers
+ * to delete what they hold of the report, and the erasure of the feed's own copies of it. Every
+ * earlier event that carried the report keeps its place, type and area, but its content is
+ * replaced by the withdrawal (the only change the feed's trigger lets through); webhook
+ * deliveries still pending send the erased event.
+ */
+export async function reportWithdrawn(em: EntityManager, provider: Provider, withdrawn: PublishedReport[], withdrawnOn: LocalDate): Promise<void> {
+  const withdrawal: PublicReportWithdrawal = { reportId: publicReportId(withdrawn[0]), versions: withdrawn.map((v) => v.version), withdrawnOn };
+  await record(em, provider, { type: FeedEventType.REPORT_WITHDRAWN, occurredOn: withdrawnOn, payload: { withdrawal } });
+  await em.flush();
+  // Events written before reports had a stable ID carry a version's own ID: those are matched too.
+  const ids = [withdrawal.reportId, ...withdrawn.map((v) => publicGlobalId('PublicReport', v.id))];
+  await em
+    .getConnection()
+    .execute(
+      `update "feed_event" set "payload" = jsonb_build_object('area', "payload"->'area', 'withdrawal', ?::jsonb)
+        where "urn" = ? and "payload"->'report'->>'id' in (select jsonb_array_elements_text(?::jsonb))`,
+      [JSON.stringify(withdrawal), provider.urn, JSON.stringify(ids)],
+      'run',
+      em.getTransactionContext(),
+    );
+}
+
 export async function complianceNoticeServed(em: EntityManager, provider: Provider, servedOn: LocalDate): Promise<void> {
   await record(em, provider, {
     type: FeedEventType.ENFORCEMENT_ACTION_TAKEN,
     occurredOn: servedOn,
-    payload: { enforcementAction: { action: 'Compliance notice served', date: servedOn } },
+    payload: { enforcementAction: { action: ENFORCEMENT_ACTION_TEXT.COMPLIANCE_NOTICE, date: servedOn } },
   });
 }
 
@@ -71,7 +99,7 @@ export async function notificationsMade(
   inspection: Inspection,
   provider: Provider,
   triggers: readonly string[],
-  tasks: readonly { recipient: string; localAuthority: string | null; ruleId: string; dueBy: LocalDate }[],
+  tasks: readonly { recipient: NotificationRecipient; localAuthority: string | null; ruleId: string; dueBy: LocalDate }[],
 ): Promise<void> {
   const type = notificationEventType(triggers);
   for (const task of tasks) {
@@ -87,7 +115,7 @@ export async function notificationsMade(
           dueBy: task.dueBy,
           settingName: provider.name,
           inspectionType: inspection.type,
-          inspectionEnd: inspection.onSiteEnd ?? inspection.feedbackDate,
+          inspectionEnd: (inspection.onSiteEnd ?? inspection.feedbackDate)!,
           reason: triggers.includes('SERIOUS_OR_WIDESPREAD_CONCERNS') ? 'SERIOUS_OR_WIDESPREAD_CONCERNS' : 'INADEQUATE_OVERALL',
         },
       },

@@ -3,12 +3,29 @@ import { BigIntType, Entity, Enum, Index, type Opt, PrimaryKey, Property } from 
 import { FeedEventType } from '../../domain/feed';
 import type { LocalDate } from '../../domain/local-date';
 import { SettingType } from '../../domain/setting-types';
+import type { PublicArea, PublicEnforcementAction, PublicReport } from '../public/public.types';
+import type { FeedNotification, PublicReportWithdrawal, PublicSettingEntry } from './feed.types';
+
+/**
+ * What an event carries: its area and one of a report, a setting, an enforcement action, a
+ * withdrawal (public, all of them made by the redaction gate) or a notification (for its
+ * addressee only). An event whose report is withdrawn keeps only its area and the withdrawal.
+ */
+export interface FeedPayload {
+  area: PublicArea;
+  report?: PublicReport;
+  setting?: PublicSettingEntry;
+  enforcementAction?: PublicEnforcementAction;
+  withdrawal?: PublicReportWithdrawal;
+  notification?: FeedNotification;
+}
 
 /**
  * One event of the judgement feed, written by the change it describes in that change's own
  * transaction (a transactional outbox). Its `position` is given at commit, under a lock, from a
  * sequence: positions follow the order in which the writers committed, so a reader resuming
- * after a position can never miss an event that commits later with a smaller one. Append-only.
+ * after a position can never miss an event that commits later with a smaller one. Append-only,
+ * but for one change: a withdrawn report's content is erased from the events that carried it.
  */
 @Entity({ tableName: 'feed_event' })
 @Index({ properties: ['localAuthority', 'position'] })
@@ -50,7 +67,7 @@ export class FeedEvent {
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   publishedAt: Date & Opt = new Date();
 
-  /** The public data (a report, a setting, an action) or, for its addressee, the notification. */
+  /** The public data (a report, a setting, an action, a withdrawal) or, for its addressee, the notification. */
   @Property({ type: 'json' })
-  payload!: Record<string, unknown>;
+  payload!: FeedPayload;
 }

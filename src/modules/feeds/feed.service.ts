@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { feedAudience, type FeedEventType } from '../../domain/feed';
 import { Role, type Principal } from '../../domain/access';
 import type { ConnectionShape } from '../shared/connection';
+import { publicCode } from '../../domain/redaction';
 import { FeedEvent } from './feed.entity';
 import type { PublicFeedEvent } from './feed.types';
 
@@ -24,20 +25,20 @@ export function parseFeedCursor(cursor: string): number | null {
 export type FeedEventView = PublicFeedEvent & { position: number };
 
 export function viewOf(event: FeedEvent): FeedEventView {
-  // The payload was written from these same public types (feed-events.ts).
-  const payload = event.payload as Partial<Pick<PublicFeedEvent, 'area' | 'report' | 'setting' | 'enforcementAction' | 'notification'>>;
+  const payload = event.payload;
   return {
-    id: event.id,
+    id: publicCode(event.id, 'UUID'),
     type: event.type,
     position: event.position!,
-    urn: event.urn,
+    urn: publicCode(event.urn, 'URN'),
     settingType: event.settingType,
-    area: payload.area!,
+    area: payload.area,
     occurredOn: event.occurredOn,
     publishedAt: event.publishedAt,
     report: payload.report ?? null,
     setting: payload.setting ?? null,
     enforcementAction: payload.enforcementAction ?? null,
+    withdrawal: payload.withdrawal ?? null,
     notification: payload.notification ?? null,
   };
 }

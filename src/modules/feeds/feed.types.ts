@@ -1,5 +1,5 @@
 import { LocalDateResolver, DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FeedEventType } from '../../domain/feed';
 import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
@@ -7,6 +7,7 @@ import { ProviderStatus } from '../../domain/provider-register';
 import { SettingType } from '../../domain/setting-types';
 import { NotificationRecipient } from '../../domain/case-reviews';
 import '../enforcement/enforcement.enums';
+import type { PublicText } from '../../domain/public-text';
 import { PublicArea, PublicEnforcementAction, PublicRegisteredProvider, PublicReport } from '../public/public.types';
 import { ConnectionType } from '../shared/connection';
 
@@ -18,6 +19,10 @@ registerEnumType(FeedEventType, {
     JUDGEMENT_PUBLISHED: { description: 'A published report carries judgements: a grade, an interim outcome, a new grade or an assurance finding (`report`).' },
     MONITORING_VISIT_PUBLISHED: { description: 'A monitoring visit report is published (`report`).' },
     REPORT_AMENDED: { description: 'A published report is amended: its new version (`report`).' },
+    REPORT_WITHDRAWN: {
+      description:
+        'A published report is withdrawn from the public, every version (`withdrawal`): delete what you hold of it. The earlier events that carried it keep their place but now carry the withdrawal instead of the report.',
+    },
     ENFORCEMENT_ACTION_TAKEN: { description: 'Statutory enforcement action: a compliance notice served (`enforcementAction`).' },
     PROVIDER_REGISTERED: { description: 'A setting is registered (`setting`).' },
     PROVIDER_CLOSED: { description: 'A setting closes (`setting`).' },
@@ -27,13 +32,20 @@ registerEnumType(FeedEventType, {
   },
 });
 
+@ObjectType({ description: 'A published report withdrawn from the public: every version of it, at once.' })
+export class PublicReportWithdrawal {
+  @Field(() => ID, { description: 'The stable ID of the report withdrawn (`PublicReport.id`).' }) reportId!: PublicText;
+  @Field(() => [Int], { description: 'The versions withdrawn.' }) versions!: number[];
+  @Field(() => LocalDateResolver, { description: 'When it was withdrawn.' }) withdrawnOn!: LocalDate;
+}
+
 @ObjectType({ description: "A setting's public register entry as a feed event left it." })
 export class PublicSettingEntry {
-  @Field({ description: 'Unique reference number.' }) urn!: string;
+  @Field(() => String, { description: 'Unique reference number.' }) urn!: PublicText;
   @Field(() => SettingType, { description: 'The kind of setting.' }) settingType!: SettingType;
   @Field(() => PublicArea, { description: 'Its local authority and region.' }) area!: PublicArea;
   @Field(() => PublicRegisteredProvider, { nullable: true, description: 'The registered provider, where an organisation.' }) registeredProvider!: PublicRegisteredProvider | null;
-  @Field(() => String, { nullable: true, description: "The responsible individual's name." }) responsibleIndividual!: string | null;
+  @Field(() => String, { nullable: true, description: "The responsible individual's name." }) responsibleIndividual!: PublicText | null;
   @Field(() => ProviderStatus, { description: 'Registered, suspended, closed or cancelled.' }) status!: ProviderStatus;
   @Field(() => LocalDateResolver, { description: 'Since when.' }) statusDate!: LocalDate;
 }
@@ -49,11 +61,15 @@ export class FeedNotification {
   @Field({ description: 'INADEQUATE_OVERALL or SERIOUS_OR_WIDESPREAD_CONCERNS.' }) reason!: string;
 }
 
-@ObjectType({ description: 'One event of the judgement feed. Exactly one of `report`, `setting`, `enforcementAction` and `notification` is set, by `type`.' })
+@ObjectType({
+  description:
+    'One event of the judgement feed. Exactly one of `report`, `setting`, `enforcementAction`, `withdrawal` and `notification` is set, by `type`; ' +
+    'an event whose report was later withdrawn carries the `withdrawal` instead.',
+})
 export class PublicFeedEvent {
-  @Field(() => ID, { description: 'Stable ID of the event: the same in the feed, in webhooks and on every retry, so receivers can drop duplicates.' }) id!: string;
+  @Field(() => ID, { description: 'Stable ID of the event: the same in the feed, in webhooks and on every retry, so receivers can drop duplicates.' }) id!: PublicText;
   @Field(() => FeedEventType, { description: 'What happened.' }) type!: FeedEventType;
-  @Field({ description: 'The setting (URN).' }) urn!: string;
+  @Field(() => String, { description: 'The setting (URN).' }) urn!: PublicText;
   @Field(() => SettingType, { description: 'The kind of setting.' }) settingType!: SettingType;
   @Field(() => PublicArea, { description: 'Its local authority and region.' }) area!: PublicArea;
   @Field(() => LocalDateResolver, { description: 'The day it happened (published, served, registered, judged).' }) occurredOn!: LocalDate;
@@ -61,6 +77,8 @@ export class PublicFeedEvent {
   @Field(() => PublicReport, { nullable: true, description: 'Reports published or amended: the public report, as `publicReport` gives it.' }) report!: PublicReport | null;
   @Field(() => PublicSettingEntry, { nullable: true, description: 'Settings registered, closed or cancelled.' }) setting!: PublicSettingEntry | null;
   @Field(() => PublicEnforcementAction, { nullable: true, description: 'Enforcement action taken.' }) enforcementAction!: PublicEnforcementAction | null;
+  @Field(() => PublicReportWithdrawal, { nullable: true, description: 'Reports withdrawn: which, and when. Also on the earlier events that carried the report, in place of it.' })
+  withdrawal!: PublicReportWithdrawal | null;
   @Field(() => FeedNotification, { nullable: true, description: 'Notifications, to their addressee only.' }) notification!: FeedNotification | null;
 }
 

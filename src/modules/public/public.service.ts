@@ -1,9 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toGlobalId } from 'graphql-relay';
-import { redactor, settingWordFor } from '../../domain/redaction';
-import { isChildrensHome, type SettingType } from '../../domain/setting-types';
+import { publicArea, publicRegisteredProvider, settingRedactor, type SettingSource } from '../../domain/public-report';
+import { publicCode, publicGlobalId } from '../../domain/redaction';
+import type { NamedPerson } from '../../domain/redaction';
+import type { SettingType } from '../../domain/setting-types';
 import { Provider } from '../providers/provider.entity';
+import type { RegisteredProvider } from '../providers/registered-provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
@@ -12,49 +14,59 @@ import type { PublicArea, PublicProvider, PublicReport } from './public.types';
 
 /** A local authority (its region loaded) as the public views name it: its area. */
 export function publicAreaOf(la: LocalAuthority): PublicArea {
-  return { localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name };
+  return publicArea(areaOf(la));
 }
+
+const areaOf = (la: LocalAuthority) => ({ localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name });
+
+/**
+ * What redaction needs to know of a setting: its name and address, its area, who runs it, and
+ * the people named in its records (`la` with its region loaded, `registered` the setting's
+ * registered provider).
+ */
+export function settingSourceOf(provider: Provider, la: LocalAuthority, registered: RegisteredProvider, people: NamedPerson[] = []): SettingSource {
+  return {
+    urn: provider.urn,
+    settingType: provider.settingType,
+    settingName: provider.name,
+    address: provider.address,
+    area: areaOf(la),
+    registeredProvider: { kind: registered.kind, name: registered.name, address: registered.address },
+    responsibleIndividual: provider.responsibleIndividualName,
+    people,
+  };
+}
+
+/** The stable public ID of a report: the same for every version. */
+export const publicReportId = (row: Pick<PublishedReport, 'publicId'>) => publicGlobalId('PublicReport', row.publicId);
 
 /** A published version as the public sees it: its stored, redacted content and nothing else. */
 export function toPublicReport(row: PublishedReport): PublicReport {
   return {
     ...row.content,
-    id: toGlobalId('PublicReport', row.id),
+    id: publicReportId(row),
     publishedOn: row.publishedOn,
     version: row.version,
-    amendmentReason: row.amendmentReason,
-    judgements: row.content.judgements as PublicReport['judgements'],
+    amendmentReason: row.content.amendmentReason ?? null,
+    versions: row.versions,
   };
 }
 
 /**
  * A setting as the public sees it: an allow-list of its register entry (its registered provider
- * loaded, `la` with its region) and its current published versions, newest first.
+ * loaded, `la` with its region) and its current published versions, newest first. The
+ * organisation's details are public (para 163), but never where they would locate the setting
+ * (an organisation run from the home itself): the same redaction as the reports.
  */
 export function toPublicProvider(provider: Provider, la: LocalAuthority, reports: PublishedReport[]): PublicProvider {
-  const registered = provider.registeredProvider.getEntity();
-  const address = registered.address;
-  // The organisation's details are public, but never where they would locate the setting (an
-  // organisation run from the home itself): the same redaction as the reports.
-  const context = {
-    people: [],
-    settingName: provider.name,
-    addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
-    settingWord: settingWordFor(isChildrensHome(provider.settingType)),
-  };
-  const clean = redactor(context);
+  const source = settingSourceOf(provider, la, provider.registeredProvider.getEntity());
+  const clean = settingRedactor(source);
   return {
-    urn: provider.urn,
+    urn: publicCode(provider.urn, 'URN'),
     settingType: provider.settingType,
-    area: publicAreaOf(la),
-    registeredProvider:
-      registered.kind === 'ORGANISATION'
-        ? {
-            name: clean(registered.name),
-            address: clean([address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', ')),
-          }
-        : null,
-    responsibleIndividual: provider.responsibleIndividualName,
+    area: publicArea(source.area),
+    registeredProvider: publicRegisteredProvider(source, clean),
+    responsibleIndividual: source.responsibleIndividual ? clean.publishedName(source.responsibleIndividual) : null,
     reports: reports.map(toPublicReport),
   };
 }

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { publicAreaOf } from './public.service';
+import { settingSourceOf } from './public.service';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
-import { buildPublicReport, type PublicJudgementContent, type PublicReportContent, type ReportSource } from '../../domain/public-report';
+import { buildPublicReport, type PublicReportContent, type ReportSource } from '../../domain/public-report';
+import { publicTemplate, type NamedPerson } from '../../domain/redaction';
+import { PersonRole } from '../../domain/evidence';
+import { ManagerAppointment } from '../providers/manager-appointment.entity';
 import { providerHasDraft } from '../../domain/report-pipeline';
 import { SETTING_TYPES } from '../../domain/setting-types';
 import { ComplianceNotice } from '../requirements/requirement.entity';
@@ -16,25 +20,39 @@ import { Recommendation, Requirement } from '../requirements/requirement.entity'
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { PublishedReport } from './published-report.entity';
 
-const lower = (value: string | null | undefined) => (value ? value.toLowerCase().replace(/_/g, ' ') : null);
-
+/** An earlier inspection's outcome as a token (the public report writes it in words). */
 function outcomeOf(record: JudgementRecord | undefined): string | null {
   if (!record) return null;
   switch (record.kind) {
     case JudgementKind.FULL_INSPECTION:
-      return lower(record.overallExperiencesAndProgress);
+      return record.overallExperiencesAndProgress ?? null;
     case JudgementKind.INTERIM:
-      return lower(record.interimOutcome);
+      return record.interimOutcome ?? null;
     case JudgementKind.MONITORING_VISIT:
-      return lower(record.newOverallGrade);
+      return record.newOverallGrade ?? null;
     case JudgementKind.ASSURANCE_VISIT:
-      return record.seriousOrWidespreadConcerns ? 'serious or widespread concerns' : 'no serious or widespread concerns';
+      return record.seriousOrWidespreadConcerns ? 'SERIOUS_OR_WIDESPREAD_CONCERNS' : 'NO_SERIOUS_OR_WIDESPREAD_CONCERNS';
     case JudgementKind.NO_JUDGEMENT:
-      return 'no judgement';
+      return 'NO_JUDGEMENT';
   }
 }
 
-function judgementsOf(record: JudgementRecord | null): PublicJudgementContent {
+/**
+ * Everyone named in the setting's records, for redaction: the protected registers of all its
+ * inspections, its registered managers past and present, and its registered provider where that
+ * is a person (whom the report never names, para 163).
+ */
+async function peopleOf(em: EntityManager, provider: Provider, registered: { kind: string; name: string }): Promise<NamedPerson[]> {
+  const protectedPeople = await em.find(ProtectedPerson, { inspection: { provider } });
+  const managers = await em.find(ManagerAppointment, { provider });
+  return [
+    ...protectedPeople.map((p) => ({ name: p.name, initials: p.initials, role: p.role })),
+    ...managers.map((m) => ({ name: m.name, role: PersonRole.STAFF_MEMBER })),
+    ...(registered.kind === 'INDIVIDUAL' ? [{ name: registered.name, role: PersonRole.OTHER }] : []),
+  ];
+}
+
+function judgementsOf(record: JudgementRecord | null): ReportSource['judgements'] {
   return {
     kind: record?.kind ?? 'NONE',
     overallExperiencesAndProgress: record?.overallExperiencesAndProgress ?? null,
@@ -48,10 +66,9 @@ function judgementsOf(record: JudgementRecord | null): PublicJudgementContent {
 }
 
 /** Reads the internal records a public report is made from (the redaction happens in the domain). */
-async function sourceOf(em: EntityManager, inspection: Inspection, provider: Provider): Promise<ReportSource> {
+async function sourceOf(em: EntityManager, inspection: Inspection, provider: Provider, amendmentReason: string | null): Promise<ReportSource> {
   const la = await em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
   const registered = await provider.registeredProvider.loadOrFail();
-  const people = await em.find(ProtectedPerson, { inspection });
   const records = await em.find(JudgementRecord, { inspection }, { orderBy: { version: 'desc' }, limit: 1 });
   const requirements = await em.find(Requirement, { inspection }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   const recommendations = await em.find(Recommendation, { inspection }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
@@ -80,31 +97,20 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
     { orderBy: { servedOn: 'asc' } },
   );
 
-  const sections: { heading: string; text: string }[] = [];
-  const section = (heading: string, text: string | null) => {
+  const sections: ReportSource['sections'] = [];
+  const section = (heading: ReportSource['sections'][number]['heading'], text: string | null) => {
     if (text?.trim()) sections.push({ heading, text: text.trim() });
   };
-  section('Overall experiences and progress of children', inspection.reportOverallText);
-  section('How well children are helped and protected', inspection.reportHelpedAndProtectedText);
-  section('The effectiveness of leaders and managers', inspection.reportLeadersAndManagersText);
-  section('Findings', inspection.reportSummaryText);
+  section(publicTemplate`Overall experiences and progress of children`, inspection.reportOverallText);
+  section(publicTemplate`How well children are helped and protected`, inspection.reportHelpedAndProtectedText);
+  section(publicTemplate`The effectiveness of leaders and managers`, inspection.reportLeadersAndManagersText);
+  section(publicTemplate`Findings`, inspection.reportSummaryText);
 
-  const address = registered.address;
   return {
-    urn: provider.urn,
-    settingType: provider.settingType,
+    ...settingSourceOf(provider, la, registered, await peopleOf(em, provider, registered)),
     settingLabel: SETTING_TYPES[provider.settingType].label,
-    settingName: provider.name,
-    addressLines: [provider.address.line1, provider.address.line2 ?? ''].filter(Boolean),
-    area: publicAreaOf(la),
-    registeredProvider: {
-      kind: registered.kind,
-      name: registered.name,
-      address: [address.line1, address.line2, address.town, address.postcode].filter(Boolean).join(', '),
-    },
-    responsibleIndividual: provider.responsibleIndividualName,
     places: provider.places,
-    people: people.map((p) => ({ name: p.name, initials: p.initials, role: p.role })),
+    amendmentReason,
     inspectionType: inspection.type,
     inspectionStart: inspection.onSiteStart!,
     inspectionEnd: inspection.feedbackDate!,
@@ -115,7 +121,7 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
     recommendations: recommendations.map((r) => ({ reference: r.reference, action: r.action })),
     lastInspection: last ? { type: last.type, end: last.feedbackDate!, outcome: outcomeOf(latestOf.get(last.id)) } : null,
     history,
-    enforcementSinceLastInspection: notices.map((n) => ({ action: 'Compliance notice served', date: n.servedOn })),
+    enforcementSinceLastInspection: notices.map((n) => ({ action: 'COMPLIANCE_NOTICE' as const, date: n.servedOn })),
   };
 }
 
@@ -123,12 +129,13 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
 export async function draftReport(em: EntityManager, inspection: Inspection): Promise<{ content: PublicReportContent; sentOn: LocalDate } | null> {
   if (!providerHasDraft(inspection.status) || !inspection.draftSentOn) return null;
   const provider = await inspection.provider.loadOrFail();
-  return { content: buildPublicReport(await sourceOf(em, inspection, provider)), sentOn: inspection.draftSentOn };
+  return { content: buildPublicReport(await sourceOf(em, inspection, provider, null)), sentOn: inspection.draftSentOn };
 }
 
 /**
- * Stores a new published version of an inspection's report, redacted; the earlier version stays
- * as history. Runs inside the publishing (or amending) transaction.
+ * Stores a new published version of an inspection's report, redacted (the amendment reason too);
+ * the earlier versions stay as history. The report keeps its public ID across versions, and after
+ * a withdrawal too. Runs inside the publishing (or amending) transaction.
  */
 export async function publishVersion(
   em: EntityManager,
@@ -137,15 +144,19 @@ export async function publishVersion(
   publishedOn: LocalDate,
   amendmentReason: string | null,
 ): Promise<PublishedReport> {
-  const content = buildPublicReport(await sourceOf(em, inspection, provider));
-  // Every earlier version, newest first, in one statement: none stays current; the newest gives the number.
-  const earlier = await em.find(PublishedReport, { inspection }, { orderBy: { version: 'desc' } });
+  const content = buildPublicReport(await sourceOf(em, inspection, provider, amendmentReason));
+  // Every earlier version, oldest first, in one statement: none stays current; the newest gives the number.
+  const earlier = await em.find(PublishedReport, { inspection }, { orderBy: { version: 'asc' } });
   for (const version of earlier) version.current = false;
-  const latest = earlier[0];
+  const latest = earlier.at(-1);
   await em.flush();
-  return em.create(PublishedReport, {
+  const version = (latest?.version ?? 0) + 1;
+  const id = randomUUID();
+  const row = em.create(PublishedReport, {
+    id,
     inspection,
-    version: (latest?.version ?? 0) + 1,
+    version,
+    publicId: earlier[0]?.publicId ?? id,
     urn: provider.urn,
     settingType: provider.settingType,
     inspectionType: inspection.type,
@@ -154,5 +165,21 @@ export async function publishVersion(
     publishedOn,
     amendmentReason,
     content,
+    versions: [
+      ...earlier.filter((v) => v.withdrawnOn === null).flatMap((v) => v.versions.filter((entry) => entry.version === v.version)),
+      { version, publishedOn, amendmentReason: content.amendmentReason ?? null },
+    ],
   });
+  return row;
+}
+
+/**
+ * Takes a published report down: every version stops being public at once (none stays current),
+ * kept for the record with when and why. The caller writes the feed's withdrawal. Returns the
+ * versions withdrawn, oldest first; none where nothing was public.
+ */
+export async function withdrawVersions(em: EntityManager, inspection: Inspection, withdrawnOn: LocalDate, reason: string): Promise<PublishedReport[]> {
+  const versions = await em.find(PublishedReport, { inspection, withdrawnOn: null }, { orderBy: { version: 'asc' } });
+  for (const version of versions) Object.assign(version, { current: false, withdrawnOn, withdrawalReason: reason });
+  return versions;
 }

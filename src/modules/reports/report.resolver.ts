@@ -9,6 +9,7 @@ import { Complaint, FactualAccuracyComment } from './report.entity';
 import { ReportService, deadlinesOf } from './report.service';
 import {
   AmendPublishedReportInput,
+  WithdrawPublishedReportInput,
   WriteReportTextInput,
   AnswerComplaintInput,
   CloseFactualAccuracyWindowInput,
@@ -153,6 +154,17 @@ export class ReportResolver {
   @Mutation(() => InspectionPayload, { description: 'Publishes an amended version of a published report, redacted again; the history stays. Takes one `input`, returns `userErrors`.' })
   amendPublishedReport(@Arg('input', () => AmendPublishedReportInput, input) args: AmendPublishedReportInput, @Ctx() { em, clock, principal }: Context) {
     return new ReportService(em, clock, signedIn(principal)).amend(args);
+  }
+
+  @Allow(Permission.DECIDE)
+  @Mutation(() => InspectionPayload, {
+    description:
+      'Withdraws a published report found to identify someone: every version leaves the public queries and exports at once, the feed ' +
+      'carries a REPORT_WITHDRAWN event (sent by webhook) and the feed\'s copies of the report are erased. A corrected version is then ' +
+      'published with `amendPublishedReport`, under the same report ID. Takes one `input`, returns `userErrors`.',
+  })
+  withdrawPublishedReport(@Arg('input', () => WithdrawPublishedReportInput, input) args: WithdrawPublishedReportInput, @Ctx() { em, clock, principal }: Context) {
+    return new ReportService(em, clock, signedIn(principal)).withdraw(args);
   }
 
   @Allow(Permission.DECIDE)

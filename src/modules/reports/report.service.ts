@@ -21,11 +21,13 @@ import {
   type ReportState,
 } from '../../domain/report-pipeline';
 import { badInput, notFound, type Violation } from '../../domain/rule-violation';
+import { publicNodeId } from '../../domain/redaction';
 import { Inspection } from '../inspections/inspection.entity';
 import { lockInspection, type InspectionResult } from '../inspections/inspection.service';
 import { JudgementRecord } from '../judgements/judgement.entity';
-import { reportAmended, reportPublished } from '../feeds/feed-events';
-import { draftReport, publishVersion } from '../public/publication.service';
+import { reportAmended, reportPublished, reportWithdrawn } from '../feeds/feed-events';
+import { draftReport, publishVersion, withdrawVersions } from '../public/publication.service';
+import { PublishedReport } from '../public/published-report.entity';
 import type { PublicReport } from '../public/public.types';
 import type { Provider } from '../providers/provider.entity';
 import { globalId, idFromGlobal } from '../shared/node';
@@ -33,6 +35,7 @@ import { toUserErrors } from '../shared/user-error';
 import { Complaint, FactualAccuracyComment } from './report.entity';
 import type {
   AmendPublishedReportInput,
+  WithdrawPublishedReportInput,
   WriteReportTextInput,
   AnswerComplaintInput,
   CloseFactualAccuracyWindowInput,
@@ -334,7 +337,7 @@ export class ReportService {
     await assertMayReadInspection(this.em, this.principal, inspection.id);
     const draft = await draftReport(this.em, inspection);
     if (!draft) return null;
-    return { ...draft.content, id: inspectionId, publishedOn: draft.sentOn, version: 0, amendmentReason: null, judgements: draft.content.judgements as PublicReport['judgements'] };
+    return { ...draft.content, id: publicNodeId(globalId('Inspection', inspection.id)), publishedOn: draft.sentOn, version: 0, amendmentReason: null, versions: [] };
   }
 
   /** The report's text, written after feedback and changed until the draft goes out (or for an amendment). */
@@ -375,6 +378,33 @@ export class ReportService {
       violations.push(...pastDay(['amendedOn'], input.amendedOn, this.clock.today()));
       if (violations.length > 0) return failed(violations);
       await reportAmended(em, provider, await publishVersion(em, inspection, provider, input.amendedOn, input.reason.trim()));
+      return { inspection, userErrors: [] };
+    });
+  }
+
+  /**
+   * Withdraws a published report from the public: every version at once, with the feed's copies
+   * erased and a withdrawal event written, in one transaction. The inspection stays published, so
+   * a corrected version can follow (`amend`).
+   */
+  async withdraw(input: WithdrawPublishedReportInput): Promise<InspectionResult> {
+    return this.em.transactional(async (em) => {
+      const found = await lockInspection(em, input.inspectionId, this.principal, 'DECIDE');
+      if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
+      const { inspection, provider } = found;
+      const violations: Violation[] = [];
+      const current = await em.findOne(PublishedReport, { inspection, current: true });
+      if (inspection.status !== InspectionStatus.PUBLISHED || !current) {
+        violations.push({ field: ['inspectionId'], code: 'CONFLICT', message: 'The report has no public version to withdraw' });
+      }
+      if (!input.reason.trim()) violations.push(badInput(['reason'], 'Say why the report is withdrawn'));
+      violations.push(...pastDay(['withdrawnOn'], input.withdrawnOn, this.clock.today()));
+      if (current && isLocalDate(input.withdrawnOn) && compareDates(input.withdrawnOn, current.publishedOn) < 0) {
+        violations.push(badInput(['withdrawnOn'], `The report was published on ${current.publishedOn}: it cannot be withdrawn before`));
+      }
+      if (violations.length > 0) return failed(violations);
+      const withdrawn = await withdrawVersions(em, inspection, input.withdrawnOn, input.reason.trim());
+      await reportWithdrawn(em, provider, withdrawn, input.withdrawnOn);
       return { inspection, userErrors: [] };
     });
   }

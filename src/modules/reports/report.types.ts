@@ -149,6 +149,13 @@ export class WriteReportTextInput {
   @Field(() => String, { nullable: true, description: 'The child-friendly summary (full inspections and assurance visits).' }) childFriendlySummary?: string | null;
 }
 
+@InputType({ description: 'A published report found to identify someone, taken down from the public: every version of it, at once.' })
+export class WithdrawPublishedReportInput {
+  @id('The inspection whose report is published.') inspectionId!: string;
+  @Field({ description: 'Why it is withdrawn (internal: kept for the record, never published).' }) reason!: string;
+  @day('The day it is withdrawn.') withdrawnOn!: LocalDate;
+}
+
 @InputType({ description: 'An amendment to a published report: a new published version; the earlier ones stay as history.' })
 export class AmendPublishedReportInput {
   @id('The inspection whose report is published.') inspectionId!: string;
