@@ -33,9 +33,16 @@ export interface AppOptions {
 export async function buildApp({ orm, clock, logger, auth, webhooks = { allowLoopback: false } }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
-    requestIdHeader: 'x-request-id',
+    // The request ID is always the server's own: a client's x-request-id is never trusted into
+    // the logs' reqId or the audit trail (it could be forged, repeated or too long). It is logged
+    // beside it, cut to 64 printable characters, so a client can still correlate.
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
+  });
+  app.addHook('onRequest', async (request) => {
+    const given = request.headers['x-request-id'];
+    if (typeof given === 'string' && given) request.log.info({ clientRequestId: given.replace(/[^\x21-\x7e]/g, '?').slice(0, 64) }, 'client request ID');
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
