@@ -3,12 +3,24 @@
  * npm run token -- --role provider --sub northern-care --urn SC123456 [--urn SC654321]
  * npm run token -- --role local_authority --sub manchester --local-authority E08000003
  * Mints a development bearer token signed with AUTH_JWT_SECRET. Refused unless the server runs
- * with a development secret (no JWKS, NODE_ENV not production).
+ * with a development secret (no JWKS, NODE_ENV not production), and when the server would refuse
+ * the token: a lifetime over AUTH_MAX_TOKEN_LIFETIME (12 hours unless set), a subject longer than
+ * 200 characters or not printable, a region, local authority or URN that is not well formed.
  */
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import { Role, isRole } from '../src/domain/access';
+import { isValidUrn } from '../src/domain/urn';
 import { loadConfig } from '../src/config';
-import { signToken } from '../src/modules/auth/auth.service';
+import {
+  AUTHORITY_CODE,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  isAcceptableSubject,
+  MAX_SUBJECT_LENGTH,
+  MAX_TOKEN_URNS,
+  REGION_CODE,
+  signToken,
+} from '../src/modules/auth/auth.service';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +41,13 @@ async function main(): Promise<void> {
   const named = role === 'MANAGER' ? Role.REGULATORY_INSPECTION_MANAGER : role;
   if (!isRole(named)) throw new Error(`--role must be one of: ${Object.values(Role).join(', ').toLowerCase()} (or manager)`);
   if (!values.sub) throw new Error('--sub (the user) is required');
+  if (!isAcceptableSubject(values.sub)) throw new Error(`--sub must be at most ${MAX_SUBJECT_LENGTH} printable characters, with no spaces at either end`);
+  // The server drops a malformed scope claim (the token would reach nothing) and refuses a list too long.
+  if (values.region && !REGION_CODE.test(values.region)) throw new Error('--region must be an ONS region code, e.g. E12000002');
+  if (values['local-authority'] && !AUTHORITY_CODE.test(values['local-authority'])) throw new Error('--local-authority must be an ONS code, e.g. E08000003');
+  const badUrn = values.urn?.find((urn) => !isValidUrn(urn));
+  if (badUrn) throw new Error(`--urn ${badUrn} is not a URN (SC and 6 digits, or 7 digits)`);
+  if ((values.urn?.length ?? 0) > MAX_TOKEN_URNS) throw new Error(`at most ${MAX_TOKEN_URNS} --urn`);
   // A token without its scope claim reaches nothing: say so now rather than with FORBIDDEN later.
   const needs: Partial<Record<Role, [boolean, string]>> = {
     [Role.INSPECTOR]: [Boolean(values.region), '--region (an ONS region code, e.g. E12000002)'],
@@ -49,6 +68,9 @@ async function main(): Promise<void> {
       expiresIn: values.expires,
     },
   );
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  const maxLifetime = config.AUTH_MAX_TOKEN_LIFETIME ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (exp - iat > maxLifetime) throw new Error(`--expires ${values.expires} is longer than AUTH_MAX_TOKEN_LIFETIME (${maxLifetime} seconds): the server would refuse the token`);
   process.stdout.write(`${token}\n`);
 }
 

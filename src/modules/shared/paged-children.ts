@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { keysetPage, toConnection, type ConnectionShape, type KeysetPage, type PageArgs } from './connection';
+import { dateAndIdOf, keysetPage, toConnection, type ConnectionShape, type KeysetPage, type PageArgs } from './connection';
 
 interface PageRequest {
   parentId: string;
@@ -35,17 +35,18 @@ export function pagedChildrenLoader<T extends object>(em: EntityManager, options
     const rowsByRequest = new Map<string, T[]>();
     for (const [pageKey, group] of groups) {
       const { page } = group[0];
-      const knex = em.getKnex();
+      // Inside a mutation's transaction (the audit plugin's), read through it: the rows just written are seen.
+      const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
       const direction = page.direction === 'forward' ? 'asc' : 'desc';
       const inner = knex(options.table)
         .select('*', knex.raw(`row_number() over (partition by ?? order by ?? ${direction}, ?? ${direction}) as page_row`, [options.parentColumn, first, second]))
         .whereIn(options.parentColumn, [...new Set(group.map((r) => r.parentId))]);
-      for (const [cursor, op] of [
-        [page.after, '>'],
-        [page.before, '<'],
+      for (const [cursor, op, argumentName] of [
+        [page.after, '>', 'after'],
+        [page.before, '<', 'before'],
       ] as const) {
         if (cursor === null) continue;
-        const [a, b] = cursor.split('|');
+        const [a, b] = dateAndIdOf(cursor, argumentName);
         inner.whereRaw(`(??, ??) ${op} (?::${options.casts[0]}, ?::${options.casts[1]})`, [first, second, a, b]);
       }
       const rows: Record<string, unknown>[] = await knex
