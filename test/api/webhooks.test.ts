@@ -91,7 +91,7 @@ beforeAll(async () => {
   api = await startTestApp();
   receiver = new Receiver();
   await receiver.start();
-  worker = new DeliveryWorker(api.orm, OPTIONS);
+  worker = new DeliveryWorker(api.orm, OPTIONS, undefined, { allowLoopback: true });
   manchester = api.as(await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'manchester-dcs', localAuthority: MANCHESTER }));
 });
 afterAll(async () => {
@@ -324,8 +324,8 @@ describe('the queue', () => {
         ids.push(event.id);
       }
     });
-    const second = new DeliveryWorker(api.orm, { ...OPTIONS, batchSize: 3 });
-    const first = new DeliveryWorker(api.orm, { ...OPTIONS, batchSize: 3 });
+    const second = new DeliveryWorker(api.orm, { ...OPTIONS, batchSize: 3 }, undefined, { allowLoopback: true });
+    const first = new DeliveryWorker(api.orm, { ...OPTIONS, batchSize: 3 }, undefined, { allowLoopback: true });
     await drain([first, second, first, second]);
     const sent = receiver.at('/busy').map((r) => r.headers['x-ofsted-event-id']);
     expect([...sent].sort()).toEqual([...ids].sort());

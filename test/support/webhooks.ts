@@ -41,7 +41,7 @@ export async function startRecordingReceiver(): Promise<RecordingReceiver> {
 
 /** A delivery worker with short timings, and a way to send everything pending now. */
 export function quickDeliveries(api: TestApp) {
-  const worker = new DeliveryWorker(api.orm, { batchSize: 50, pollIntervalMs: 20, timeoutMs: 2_000, retryBaseMs: 50, retryCapMs: 200, maxAttempts: 3 });
+  const worker = new DeliveryWorker(api.orm, { batchSize: 50, pollIntervalMs: 20, timeoutMs: 2_000, retryBaseMs: 50, retryCapMs: 200, maxAttempts: 3 }, undefined, { allowLoopback: true });
   return {
     async drain(): Promise<void> {
       for (let round = 0; round < 50; round++) {

@@ -11,6 +11,11 @@ export const TIMESTAMP_HEADER = 'x-ofsted-timestamp';
 export const EVENT_ID_HEADER = 'x-ofsted-event-id';
 export const EVENT_TYPE_HEADER = 'x-ofsted-event-type';
 export const ATTEMPT_HEADER = 'x-ofsted-delivery-attempt';
+/**
+ * The event's ID again, under the name HTTP APIs use for idempotency keys: delivery is at least once
+ * (an attempt interrupted mid-send is made again), so a receiver drops a key it has processed.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 export const newSigningSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`;
 

@@ -19,6 +19,7 @@ import type {
   WebhookEndpointView,
 } from './webhook.types';
 import { newSigningSecret } from './webhook-signature';
+import { systemResolver, webhookHostViolations, webhookTargetViolations, type HostResolver } from './webhook-url';
 
 export const endpointView = (endpoint: WebhookEndpoint): WebhookEndpointView => ({
   id: globalId('WebhookEndpoint', endpoint.id),
@@ -49,6 +50,8 @@ export class WebhookService {
     private readonly em: EntityManager,
     private readonly principal: Principal,
     private readonly policy: { allowLoopback: boolean },
+    /** Resolves a URL's host name at registration (the system's DNS; tests inject their own). */
+    private readonly resolve: HostResolver = systemResolver,
   ) {}
 
   private get authority(): string {
@@ -61,6 +64,11 @@ export class WebhookService {
     const eventTypes = [...new Set(input.eventTypes)];
     const existing = await this.em.count(WebhookEndpoint, { localAuthority, active: true });
     const violations = validateWebhookSubscription({ url: input.url, eventTypes }, existing, this.policy);
+    // The URL must lead to the public internet (issue 13): by its host's form; and, when nothing else is wrong, by what its name resolves to now.
+    if (!violations.some((violation) => violation.field[0] === 'url')) {
+      const url = input.url.trim();
+      violations.push(...(violations.length === 0 ? await webhookTargetViolations(url, this.policy, this.resolve) : webhookHostViolations(url, this.policy)));
+    }
     if (violations.length > 0) return { endpoint: null, signingSecret: null, userErrors: toUserErrors(violations) };
     const secret = newSigningSecret();
     const endpoint = this.em.create(WebhookEndpoint, { localAuthority, url: input.url.trim(), eventTypes, secret, createdBy: this.principal.subject });
