@@ -2,6 +2,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
 import { migrationsList } from '../../migrations';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../config';
 import { projectRoot } from '../paths';
 import { entities } from './entities';
 
@@ -10,7 +11,10 @@ export interface OrmOptions {
   poolMax?: number;
   /** Receives every SQL statement the ORM runs (tests count them). */
   onQuery?: (sql: string) => void;
+  /** The longest one SQL statement may run before PostgreSQL cancels it (the request then fails, masked). */
+  statementTimeoutMs?: number;
 }
+
 
 export function ormConfig(options: OrmOptions): Options {
   return defineConfig({
@@ -20,6 +24,8 @@ export function ormConfig(options: OrmOptions): Options {
     // The global EntityManager must never serve a request: every request forks its own.
     allowGlobalContext: false,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // Merged into the pg connection settings of every pooled connection.
+    driverOptions: { connection: { statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS } },
     forceUtcTimezone: true,
     migrations: {
       tableName: 'mikro_orm_migrations',
