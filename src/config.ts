@@ -1,6 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths';
+import { DEFAULT_LIMITS } from './server/limits';
+
+/** A statement running longer than this is cancelled: no request can hold a connection for ever. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+/** Seconds in a duration given as whole seconds ("43200") or with a unit: s, m, h or d ("12h"). */
+export function durationSeconds(value: string): number {
+  const [, amount, unit] = /^(\d+)\s*([smhd]?)$/i.exec(value.trim()) ?? [];
+  if (amount === undefined) return Number.NaN;
+  return Number(amount) * { s: 1, m: 60, h: 3600, d: 86_400 }[(unit || 's').toLowerCase() as 's' | 'm' | 'h' | 'd'];
+}
 
 /**
  * Configuration comes from the environment only, and is validated once at start-up: a bad value
@@ -28,14 +39,65 @@ const schema = z.object({
   /** Seed value of the synthetic data generator. */
   SEED: z.coerce.number().int().default(20261123),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** The longest one SQL statement may run, in milliseconds, before PostgreSQL cancels it. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_STATEMENT_TIMEOUT_MS),
   /** Milliseconds to let requests in flight finish on SIGINT/SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Shared secret for bearer tokens (HS256): development and tests. At least 32 characters. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** JWKS URL of the OpenID Connect provider that signs bearer tokens (production). */
   AUTH_JWKS_URL: z.string().url().optional(),
+  /**
+   * The longest a development (shared-secret) token may live: whole seconds ("43200") or a number
+   * with a unit ("12h", "90m", "1d"), from 1 minute to 7 days. Unset: 12 hours (auth.service.ts).
+   */
+  AUTH_MAX_TOKEN_LIFETIME: z
+    .string()
+    .trim()
+    .regex(/^\d+\s*[smhd]?$/i, 'must be a number of seconds or a duration such as 12h, 90m or 1d')
+    .transform(durationSeconds)
+    .pipe(z.number().min(60, 'must be at least 1 minute').max(7 * 24 * 60 * 60, 'must be at most 7 days'))
+    .optional(),
   AUTH_ISSUER: z.string().min(1).default('ofsted-inspection-api'),
   AUTH_AUDIENCE: z.string().min(1).default('ofsted-inspection-api'),
+  /** Most points one query may cost without a token / with one (README, "Limits"). */
+  QUERY_COST_ANONYMOUS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.cost.anonymous),
+  QUERY_COST_SIGNED_IN: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.cost.signedIn),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
+  /** Requests per window per address without a token / per token subject with one; 0: no limit. */
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.rateLimit.anonymous),
+  RATE_LIMIT_SIGNED_IN: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.rateLimit.signedIn),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.rateLimit.windowMs),
+  /** Redis shared by every instance for the rate limits; in memory (per instance) without it. */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Shed load (503) past this event-loop delay, in milliseconds; 0: never. */
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.overload.maxEventLoopDelayMs),
+  /** Shed load past this much V8 heap in use, in MiB; default 85% of the heap's limit; 0: never. */
+  OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(100 * 1_048_576).default(DEFAULT_LIMITS.bodyLimitBytes),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.requestTimeoutMs),
+  /** Origins browsers may call the API from, comma-separated (CORS); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'each must be an origin such as https://example.org'))
+    )
+    .default(''),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (rate limits per address):
+   * "true" (all), a number of hops, or comma-separated addresses/CIDRs. Unset: none, the socket's address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((value): boolean | number | string[] => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((part) => part.trim())))
+    .optional(),
   /** Whether this process sends webhook deliveries (any number of processes may: they share the queue safely). */
   WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),
   /** How long a webhook receiver has to answer, in milliseconds. */
@@ -44,7 +106,7 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   /** Attempts before a delivery is given up. */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
-  /** Accept plain-http webhook URLs on a loopback address: "true" or "false"; by default only outside production. */
+  /** Accept and send to webhook URLs on a loopback address, plain http too: "true" or "false"; by default only outside production. No other internal address is ever allowed. */
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).optional(),
 });
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
+import Redis from 'ioredis';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
@@ -7,11 +8,36 @@ import { isRegisterEmpty, seedFeed, seedSyntheticRegister } from './db/seed';
 import { systemClock } from './domain/clock';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryWorker } from './modules/feeds/delivery.worker';
 import { buildApp } from './server/app';
+import { DEFAULT_LIMITS, type EdgeLimits } from './server/limits';
+
+/** The edge's limits from the configuration (README, "Limits"). */
+function limitsFrom(config: Config): EdgeLimits {
+  return {
+    cost: { anonymous: config.QUERY_COST_ANONYMOUS, signedIn: config.QUERY_COST_SIGNED_IN },
+    maxDepth: config.QUERY_MAX_DEPTH,
+    maxAliases: config.QUERY_MAX_ALIASES,
+    maxDirectives: config.QUERY_MAX_DIRECTIVES,
+    maxTokens: config.QUERY_MAX_TOKENS,
+    rateLimit: { anonymous: config.RATE_LIMIT_ANONYMOUS, signedIn: config.RATE_LIMIT_SIGNED_IN, windowMs: config.RATE_LIMIT_WINDOW_MS },
+    overload: {
+      ...DEFAULT_LIMITS.overload,
+      maxEventLoopDelayMs: config.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: config.OVERLOAD_MAX_HEAP_MB === undefined ? DEFAULT_LIMITS.overload.maxHeapUsedBytes : config.OVERLOAD_MAX_HEAP_MB * 1_048_576,
+    },
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  };
+}
 
 async function main(config: Config): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL });
   const db = await openDatabase(config, (message) => logger.info(message));
   logger.info(`Database: ${db.description}`);
+  // Rate limits shared by every instance through Redis when it is configured; in memory otherwise.
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'Redis (rate limits) is unreachable: requests are not rate limited meanwhile'));
+  // Which webhook targets registration accepts and the worker connects to: loopback only in development (README, "Have it pushed").
+  const webhookPolicy = { allowLoopback: (config.WEBHOOK_ALLOW_LOOPBACK ?? String(config.NODE_ENV !== 'production')) === 'true' };
 
   let app: FastifyInstance;
   try {
@@ -25,14 +51,26 @@ async function main(config: Config): Promise<void> {
       orm: db.orm,
       clock: systemClock,
       logger,
-      auth: { secret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
-      webhooks: { allowLoopback: (config.WEBHOOK_ALLOW_LOOPBACK ?? String(config.NODE_ENV !== 'production')) === 'true' },
+      auth: {
+        secret: config.AUTH_JWT_SECRET,
+        jwksUrl: config.AUTH_JWKS_URL,
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        maxTokenLifetime: config.AUTH_MAX_TOKEN_LIFETIME,
+      },
+      webhooks: webhookPolicy,
+      limits: limitsFrom(config),
+      redis,
+      corsOrigins: config.CORS_ORIGINS,
+      production: config.NODE_ENV === 'production',
+      trustProxy: config.TRUST_PROXY,
     });
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       logger.warn('No AUTH_JWT_SECRET or AUTH_JWKS_URL: only the public queries can be used (see README: npm run token)');
     }
   } catch (error) {
     await db.close();
+    await redis?.quit();
     throw error;
   }
   const worker =
@@ -41,6 +79,7 @@ async function main(config: Config): Promise<void> {
           db.orm,
           { ...DEFAULT_DELIVERY_OPTIONS, timeoutMs: config.WEBHOOK_TIMEOUT_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
           logger,
+          webhookPolicy,
         )
       : null;
   let stopping = false;
@@ -56,6 +95,7 @@ async function main(config: Config): Promise<void> {
       await app.close(); // stops listening, waits for requests in flight, stops Apollo
       await worker?.stop(); // lets the delivery round in flight record its outcomes
       await db.close(); // closes the pool, then stops embedded PostgreSQL
+      await redis?.quit();
       logger.info('stopped');
     } catch (error) {
       logger.error({ err: error }, 'error while shutting down');

@@ -31,7 +31,34 @@ describe('loadConfig', () => {
       WEBHOOK_TIMEOUT_MS: 5_000,
       WEBHOOK_RETRY_BASE_MS: 30_000,
       WEBHOOK_MAX_ATTEMPTS: 12,
+      DB_STATEMENT_TIMEOUT_MS: 30_000,
+      QUERY_COST_ANONYMOUS: 50_000,
+      QUERY_COST_SIGNED_IN: 250_000,
+      QUERY_MAX_DEPTH: 12,
+      QUERY_MAX_ALIASES: 30,
+      QUERY_MAX_DIRECTIVES: 20,
+      QUERY_MAX_TOKENS: 5_000,
+      RATE_LIMIT_ANONYMOUS: 300,
+      RATE_LIMIT_SIGNED_IN: 1_200,
+      RATE_LIMIT_WINDOW_MS: 60_000,
+      OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: 1_000,
+      BODY_LIMIT_BYTES: 1_048_576,
+      REQUEST_TIMEOUT_MS: 30_000,
+      CORS_ORIGINS: [],
     });
+  });
+
+  test('the edge settings (README, "Limits") are checked: CORS origins, proxies, Redis, the token lifetime', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ QUERY_MAX_DEPTH: '1' })).toThrow(/QUERY_MAX_DEPTH/);
+    expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME: '90m' }).AUTH_MAX_TOKEN_LIFETIME).toBe(5_400);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_LIFETIME: '30d' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME/);
   });
 
   test('the webhook settings are checked: a worker switch, bounded timeouts and attempts', () => {

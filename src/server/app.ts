@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import type { Redis } from 'ioredis';
 import type { Clock } from '../domain/clock';
 import { checkReadiness } from '../db/database';
-import type { Principal } from '../domain/access';
 import { accessPlugin } from '../modules/auth/access.plugin';
 import { auditPlugin } from '../modules/auth/audit.plugin';
-import { principalFromHeader, tokenVerifier, type AuthenticationError, type AuthSettings } from '../modules/auth/auth.service';
+import { tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
 import { unauthenticated } from '../modules/auth/authorize';
 import { exportRoutes } from '../modules/exports/exports.routes';
 import { createLoaders, type Context } from './context';
+import { registerEdge, rateLimitLeft } from './edge';
 import { errorReportingPlugin, maskError } from './errors';
+import { inputTextPlugin } from './input-text';
+import { DEFAULT_LIMITS, type EdgeLimits } from './limits';
+import { QUERY_TOO_COMPLEX, costPlugin } from './query-cost';
 import { buildGraphQLSchema } from './schema';
 
 export interface AppOptions {
@@ -24,22 +30,76 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** Whether webhook endpoints may be plain http on a loopback address (development and tests only). */
   webhooks?: { allowLoopback: boolean };
+  /** Cost, depth, rate and load limits (README, "Limits"); the defaults when not given. */
+  limits?: EdgeLimits;
+  /** Shares rate-limit budgets between instances; in memory without it. */
+  redis?: Redis | null;
+  /** Prefix of the rate-limit keys in Redis. */
+  redisPrefix?: string;
+  /** Origins browsers may call the API from (CORS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Production: field suggestions hidden, stricter headers. */
+  production?: boolean;
+  /** Which proxies' X-Forwarded-For to believe (Fastify's trustProxy); none by default. */
+  trustProxy?: boolean | number | string[];
+}
+
+/**
+ * graphql-armor's depth, alias and directive limits: plain graphql-js validation rules, so a
+ * refused document is never executed. Refusals carry QUERY_TOO_COMPLEX (errors.ts keeps that code
+ * through Apollo's validation wrapper). Its cost rule is not used (query-cost.ts multiplies
+ * through lists, which it does not), nor its token limit (Apollo's parser enforces that).
+ */
+function armor(limits: EdgeLimits, production: boolean) {
+  const refuse = (limit: string) => ({
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: QUERY_TOO_COMPLEX, limit } })),
+    ],
+  });
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ...refuse('depth') },
+    maxAliases: { n: limits.maxAliases, allowList: [], ...refuse('aliases') },
+    maxDirectives: { n: limits.maxDirectives, ...refuse('directives') },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
 }
 
 /**
  * Builds the HTTP server: GraphQL at /graphql (Apollo Server on Fastify), /healthz and /readyz.
  * main.ts starts it; tests build it through this same factory.
  */
-export async function buildApp({ orm, clock, logger, auth, webhooks = { allowLoopback: false } }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  orm,
+  clock,
+  logger,
+  auth,
+  webhooks = { allowLoopback: false },
+  limits = DEFAULT_LIMITS,
+  redis = null,
+  redisPrefix,
+  corsOrigins = [],
+  production = false,
+  trustProxy = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
+    requestTimeout: limits.requestTimeoutMs,
+    // A number of hops: believe that many proxies nearest the server, as proxy-addr counts them.
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     // The request ID is always the server's own: a client's x-request-id is never trusted into
     // the logs' reqId or the audit trail (it could be forged, repeated or too long). It is logged
     // beside it, cut to 64 printable characters, so a client can still correlate.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
-    bodyLimit: 1_048_576,
+    bodyLimit: limits.bodyLimitBytes,
   });
+  const verify = tokenVerifier(auth);
+  await registerEdge(app, { limits, verify, redis, redisPrefix, corsOrigins, production });
   app.addHook('onRequest', async (request) => {
     const given = request.headers['x-request-id'];
     if (typeof given === 'string' && given) request.log.info({ clientRequestId: given.replace(/[^\x21-\x7e]/g, '?').slice(0, 64) }, 'client request ID');
@@ -48,38 +108,54 @@ export async function buildApp({ orm, clock, logger, auth, webhooks = { allowLoo
     reply.header('x-request-id', request.id);
   });
 
-  const verify = tokenVerifier(auth);
+  const protection = armor(limits, production);
   const apollo = new ApolloServer<Context>({
     schema: await buildGraphQLSchema(),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
+    // Off in production, with field suggestions (armor), so the schema cannot be discovered.
+    introspection: !production,
     // Bounds the work one document can ask for before it is even validated.
-    parseOptions: { maxTokens: 5_000 },
-    plugins: [fastifyApolloDrainPlugin(app), errorReportingPlugin, accessPlugin, auditPlugin(orm)],
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: protection.validationRules,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      errorReportingPlugin,
+      ...protection.plugins,
+      inputTextPlugin,
+      costPlugin(limits.cost),
+      accessPlugin,
+      auditPlugin(orm),
+    ],
   });
   await apollo.start();
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => {
-      let principal: Principal | null;
-      try {
-        principal = await principalFromHeader(request.headers.authorization, verify);
-      } catch (error) {
-        throw unauthenticated((error as AuthenticationError).message);
-      }
+    context: async (request, reply) => {
+      // The token was checked as the request came in (edge.ts), before the rate limit.
+      if (request.authenticationError) throw unauthenticated(request.authenticationError);
       // One forked EntityManager and fresh DataLoaders for each request.
       const em = orm.em.fork();
-      return { em, loaders: createLoaders(em, clock), clock, log: request.log, requestId: request.id, principal, webhookPolicy: webhooks };
+      return {
+        em,
+        loaders: createLoaders(em, clock),
+        clock,
+        log: request.log,
+        requestId: request.id,
+        principal: request.principal,
+        webhookPolicy: webhooks,
+        rateLimit: rateLimitLeft(reply),
+      };
     },
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { rateLimit: false } }, async (_request, reply) => {
     const readiness = await checkReadiness(orm);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
-  await app.register(exportRoutes, { orm, verify });
+  await app.register(exportRoutes, { orm });
 
   return app;
 }

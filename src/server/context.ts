@@ -38,6 +38,8 @@ export interface Context {
   servedProtectedData?: boolean;
   /** Which webhook URLs this server accepts. */
   webhookPolicy: { allowLoopback: boolean };
+  /** What the rate limit leaves this caller (null when it is off), reported in `extensions.cost`. */
+  rateLimit?: { limit: number; remaining: number; resetSeconds: number } | null;
   /** What the access check decided, and on which root fields; set once the operation is resolved. */
   access?: { rootFields: { name: string; access: FieldAccess | undefined }[]; decision: AccessDecision };
 }

@@ -17,7 +17,33 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'OVERLOADED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
 ]);
+
+/** The most characters of what a caller sent that an error message quotes. */
+export const QUOTE_LIMIT = 40;
+
+/** `text` in double quotes, cut to its first QUOTE_LIMIT characters: error messages never echo input at length. */
+export function quoted(text: string): string {
+  const shown = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  return `"${shown.replace(/[\u0000-\u001f\u007f]/g, '?')}"`;
+}
+
+const MESSAGE_LIMIT = 400;
+
+/**
+ * A client error's message with anything quoted in it (graphql-js quotes the values it was sent,
+ * our own messages the arguments) cut to a short prefix, and the whole kept short.
+ */
+export function boundedMessage(message: string): string {
+  const cut = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (inner.length > QUOTE_LIMIT ? `"${inner.slice(0, QUOTE_LIMIT)}…"` : whole));
+  return cut.length > MESSAGE_LIMIT ? `${cut.slice(0, MESSAGE_LIMIT)}…` : cut;
+}
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
@@ -25,14 +51,28 @@ export function isClientError(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (!(original instanceof GraphQLError)) return false;
   const code = original.extensions?.code;
-  return typeof code === 'string' && CLIENT_CODES.has(code);
+  return (typeof code === 'string' && CLIENT_CODES.has(code)) || isUncodedRequestError(original);
+}
+
+/**
+ * Apollo refuses some requests with a 4xx and no code (an automatic persisted query whose hash
+ * does not match its query, say): the client's mistake, answered as BAD_REQUEST, not masked.
+ */
+function isUncodedRequestError(error: GraphQLError): boolean {
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+  return error.extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** Apollo's formatError: keeps client errors (without stack traces), masks everything else. */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isClientError(error)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // A limit refused by a validation rule: Apollo files it under GRAPHQL_VALIDATION_FAILED; its own code is kept.
+    const original = unwrapResolverError(error);
+    const cause = (original as GraphQLError).originalError;
+    if (cause instanceof GraphQLError && cause.extensions?.code === 'QUERY_TOO_COMPLEX') extensions.code = 'QUERY_TOO_COMPLEX';
+    if (original instanceof GraphQLError && isUncodedRequestError(original)) extensions.code = 'BAD_REQUEST';
+    return { ...formatted, message: boundedMessage(formatted.message), extensions };
   }
   return {
     message: INTERNAL_ERROR_MESSAGE,

@@ -13,6 +13,7 @@ import { AuditResolver } from '../modules/auth/audit.resolver';
 import { FeedResolver } from '../modules/feeds/feed.resolver';
 import { WebhookResolver } from '../modules/feeds/webhook.resolver';
 import { authChecker } from '../modules/auth/authorize';
+import { annotateStringLimits } from './input-text';
 import { PublicResolver } from '../modules/public/public.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 import { ProviderDueResolver, SchedulingResolver } from '../modules/scheduling/scheduling.resolver';
@@ -62,6 +63,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       "Read the inspection records of children's social care in England: the register of providers, its reference data, and inspections with their evidence and judgements.";
     schema.getMutationType()!.description =
       'Record changes. Every mutation takes one `input` and returns a payload with `userErrors`; nothing is written when there are any.';
+    annotateStringLimits(schema);
     return schema;
   });
   return built;

@@ -12,10 +12,14 @@ import { Role } from '../../src/domain/access';
 import { FixedClock } from '../../src/domain/clock';
 import { signToken } from '../../src/modules/auth/auth.service';
 import { buildApp } from '../../src/server/app';
+import { withLimits, type EdgeLimits } from '../../src/server/limits';
 import { createMigratedDatabase, type TestDatabase } from './database';
 
 /** How tokens are signed and checked in the tests. */
 export const TEST_AUTH = { secret: 'test-secret-test-secret-test-secret-0123', issuer: 'ofsted-inspection-api', audience: 'ofsted-inspection-api' };
+
+/** The limits the API tests run under. */
+export const TEST_LIMITS = withLimits({ rateLimit: { anonymous: 0, signedIn: 0 }, overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0 } });
 
 /** "Today" in the tests unless a test moves the clock. */
 export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
@@ -67,7 +71,14 @@ export interface TokenOptions {
 /** The North West: the default caller's region, and the region of the default test setting (Manchester). */
 export const TEST_REGION = 'E12000002';
 
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Limits other than TEST_LIMITS. */
+  limits?: EdgeLimits;
+  production?: boolean;
+  corsOrigins?: string[];
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   let recording: string[] | null = null;
   const migrated = await createMigratedDatabase({
     onQuery: (message) => {
@@ -76,7 +87,13 @@ export async function startTestApp(): Promise<TestApp> {
   });
   const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
-  const app = await buildApp({ orm, clock, auth: TEST_AUTH, webhooks: { allowLoopback: true } });
+  // The default limits, except the rate limit and load shedding: a test file sends hundreds of
+  // requests from one address on a busy machine (test/api/hardening.test.ts tests those two).
+  const app = await buildApp({ orm, clock, auth: TEST_AUTH, webhooks: { allowLoopback: true },
+    limits: options.limits ?? TEST_LIMITS,
+    production: options.production,
+    corsOrigins: options.corsOrigins,
+  });
   const tokenFor = (role: Role, options: TokenOptions = {}) =>
     signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, ...options });
   const staffToken = await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: TEST_REGION });

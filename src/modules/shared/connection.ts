@@ -1,3 +1,4 @@
+import { isLocalDate } from '../../domain/local-date';
 import { badArgument } from './arguments';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 
@@ -71,10 +72,37 @@ export function encodeCursor(key: string): string {
   return Buffer.from(JSON.stringify(['k', key]), 'utf8').toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const URN = /^(SC\d{6}|\d{7})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * Every key this API orders by is made of these parts, joined by '|': a date, an instant, a UUID
+ * or a URN. A cursor is opaque but not trusted: one whose key has any other part (a forged or
+ * corrupted cursor) is refused here, before its parts can reach a query.
+ */
+function isKeyPart(part: string): boolean {
+  return isInstant(part) || UUID.test(part) || URN.test(part) || isLocalDate(part);
+}
+
+function isInstant(part: string): boolean {
+  return INSTANT.test(part) && !Number.isNaN(Date.parse(part)) && new Date(part).toISOString().slice(0, 19) === part.slice(0, 19);
+}
+
+/**
+ * The two parts of the key of a list ordered by a date or instant and then an ID: a cursor of
+ * another list (a URN's, say) is refused as a malformed argument, never sent to the database.
+ */
+export function dateAndIdOf(key: string, argumentName: 'after' | 'before'): [string, string] {
+  const parts = key.split('|');
+  if (parts.length === 2 && UUID.test(parts[1]!) && (isInstant(parts[0]!) || isLocalDate(parts[0]!))) return [parts[0]!, parts[1]!];
+  throw badArgument(argumentName, `"${argumentName}" is not a cursor of this list`);
+}
+
 export function decodeCursor(cursor: string, argumentName: string): string {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value[0] === 'k' && typeof value[1] === 'string') return value[1];
+    if (Array.isArray(value) && value.length === 2 && value[0] === 'k' && typeof value[1] === 'string' && value[1].split('|').every(isKeyPart)) return value[1];
   } catch {
     // fall through
   }

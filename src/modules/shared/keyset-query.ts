@@ -1,10 +1,10 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from './connection';
+import { dateAndIdOf, keysetPage, toConnection, type ConnectionShape, type PageArgs } from './connection';
 
 /**
  * A page of `entity` rows matching `where`, ordered by two properties (the second unique), with
- * keyset pagination: the cursor holds both values joined by '|'. `parse` turns the first back
+ * keyset pagination: the cursor holds both values joined by '|' (a date or instant, then an ID). `parse` turns the first back
  * from text (e.g. into a Date).
  */
 export async function keysetList<T extends object>(
@@ -24,12 +24,12 @@ export async function keysetList<T extends object>(
   const page = keysetPage(args);
   const conditions = [...where];
   const [afterOp, beforeOp] = order.descending ? (['$lt', '$gt'] as const) : (['$gt', '$lt'] as const);
-  for (const [cursor, op] of [
-    [page.after, afterOp],
-    [page.before, beforeOp],
+  for (const [cursor, op, argumentName] of [
+    [page.after, afterOp, 'after'],
+    [page.before, beforeOp, 'before'],
   ] as const) {
     if (cursor === null) continue;
-    const [a, b] = cursor.split('|');
+    const [a, b] = dateAndIdOf(cursor, argumentName);
     const first = order.parse ? order.parse(a) : a;
     conditions.push({ $or: [{ [order.first]: { [op]: first } }, { [order.first]: first, [order.second]: { [op]: b } }] } as FilterQuery<T>);
   }
