@@ -172,6 +172,16 @@ describe('text that cannot be accepted is refused at the door', () => {
     refusedBadInput(await post({ query: '{ localAuthorities(region: "\\u001b[31m") { name } }' }), 'region');
   });
 
+  test('a global ID whose decoded key holds a NUL (Region:E12000002\\0) finds nothing, and faults nothing', async () => {
+    const inspector = await api.tokenFor(Role.INSPECTOR, { region: TEST_REGION });
+    for (const id of [Buffer.from('Region:E12000002\u0000').toString('base64'), Buffer.from('LocalAuthority:E08000003\u0000').toString('base64')]) {
+      const answer = await post({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id } }, inspector);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ data: { node: null } });
+      expect(answer.body.errors).toBeUndefined();
+    }
+  });
+
   test('a string longer than its field allows is refused, and the limit is in the schema', async () => {
     const answer = await post({ query: 'query($region: String) { localAuthorities(region: $region) { name } }', variables: { region: 'E'.repeat(21) } });
     refusedBadInput(answer, 'region');

@@ -39,11 +39,14 @@ export function idFromGlobal(id: string, type: NodeTypeName): string | null {
   return parsed?.type === type && isUuid(parsed.key) ? parsed.key : null;
 }
 
-/** The type and key inside a global ID, or null when the text is not one of ours. */
+/** Every key inside our global IDs is a UUID or a code (ONS codes, URNs): letters, digits and hyphens. */
+const KEY = /^[A-Za-z0-9-]{1,64}$/;
+
+/** The type and key inside a global ID, or null when the text is not one of ours (a forged key never reaches a query). */
 export function parseGlobalId(id: string): { type: string; key: string } | null {
   try {
     const { type, id: key } = fromGlobalId(id);
-    if (!type || !key) return null;
+    if (!type || !key || !KEY.test(key)) return null;
     return { type, key };
   } catch {
     return null;
