@@ -10,16 +10,48 @@ import { referenceLoaders } from '../modules/reference/reference.loaders';
 import { schedulingLoaders } from '../modules/scheduling/scheduling.loaders';
 import { reportLoaders } from '../modules/reports/report.loaders';
 
-export function createLoaders(em: EntityManager, clock: Clock) {
-  return {
-    ...referenceLoaders(em),
-    ...providerLoaders(em),
-    ...inspectionLoaders(em),
-    ...evidenceLoaders(em),
-    ...reportLoaders(em),
-    ...enforcementLoaders(em),
-    ...schedulingLoaders(em, () => clock.today()),
-  };
+/** Every module's DataLoaders, by group: a group is built the first time one of its loaders is used. */
+const LOADER_GROUPS = [
+  (em: EntityManager) => referenceLoaders(em),
+  (em: EntityManager) => providerLoaders(em),
+  (em: EntityManager) => inspectionLoaders(em),
+  (em: EntityManager) => evidenceLoaders(em),
+  (em: EntityManager) => reportLoaders(em),
+  (em: EntityManager) => enforcementLoaders(em),
+  (em: EntityManager, clock: Clock) => schedulingLoaders(em, () => clock.today()),
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AllLoaders = UnionToIntersection<ReturnType<(typeof LOADER_GROUPS)[number]>>;
+
+/** Which group makes each loader: found once per process (making a group's loaders runs no query). */
+let groupOfLoader: Map<string, number> | undefined;
+function groupsByLoader(): Map<string, number> {
+  if (!groupOfLoader) {
+    const idle = {} as EntityManager;
+    const clock = { today: () => '1970-01-01', now: () => new Date(0) } as unknown as Clock;
+    groupOfLoader = new Map(LOADER_GROUPS.flatMap((make, group) => Object.keys(make(idle, clock)).map((name) => [name, group] as const)));
+  }
+  return groupOfLoader;
+}
+
+/**
+ * This request's DataLoaders. None is made up front: a request builds only the groups its
+ * resolvers use (a public lookup by URN uses none), and each at most once.
+ */
+export function createLoaders(em: EntityManager, clock: Clock): AllLoaders {
+  const groups = groupsByLoader();
+  const made = new Map<number, Record<string, unknown>>();
+  return new Proxy({} as AllLoaders, {
+    get(_target, name) {
+      const group = typeof name === 'string' ? groups.get(name) : undefined;
+      if (group === undefined) return undefined;
+      let loaders = made.get(group);
+      if (!loaders) made.set(group, (loaders = LOADER_GROUPS[group]!(em, clock) as Record<string, unknown>));
+      return loaders[name as string];
+    },
+    has: (_target, name) => typeof name === 'string' && groups.has(name),
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -9,6 +9,7 @@ import type { RegisteredProvider } from '../providers/registered-provider.entity
 import { LocalAuthority } from '../reference/local-authority.entity';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
+import { preparedRows } from '../../db/prepared';
 import { PublishedReport } from './published-report.entity';
 import type { PublicArea, PublicProvider, PublicReport } from './public.types';
 
@@ -40,8 +41,11 @@ export function settingSourceOf(provider: Provider, la: LocalAuthority, register
 /** The stable public ID of a report: the same for every version. */
 export const publicReportId = (row: Pick<PublishedReport, 'publicId'>) => publicGlobalId('PublicReport', row.publicId);
 
+/** What the public view of a version is made of: the columns the public read path selects. */
+export type PublishedVersion = Pick<PublishedReport, 'publicId' | 'publishedOn' | 'version' | 'content' | 'versions'>;
+
 /** A published version as the public sees it: its stored, redacted content and nothing else. */
-export function toPublicReport(row: PublishedReport): PublicReport {
+export function toPublicReport(row: PublishedVersion): PublicReport {
   return {
     ...row.content,
     id: publicReportId(row),
@@ -58,16 +62,83 @@ export function toPublicReport(row: PublishedReport): PublicReport {
  * organisation's details are public (para 163), but never where they would locate the setting
  * (an organisation run from the home itself): the same redaction as the reports.
  */
-export function toPublicProvider(provider: Provider, la: LocalAuthority, reports: PublishedReport[]): PublicProvider {
-  const source = settingSourceOf(provider, la, provider.registeredProvider.getEntity());
+export function toPublicProvider(provider: Provider, la: LocalAuthority, reports: PublishedVersion[]): PublicProvider {
+  return publicProviderOf(settingSourceOf(provider, la, provider.registeredProvider.getEntity()), reports);
+}
+
+/** The same from a setting's source (as the public read path selects it). */
+export function publicProviderOf(source: SettingSource, reports: PublishedVersion[]): PublicProvider {
   const clean = settingRedactor(source);
   return {
-    urn: publicCode(provider.urn, 'URN'),
-    settingType: provider.settingType,
+    urn: publicCode(source.urn, 'URN'),
+    settingType: source.settingType,
     area: publicArea(source.area),
     registeredProvider: publicRegisteredProvider(source, clean),
     responsibleIndividual: source.responsibleIndividual ? clean.publishedName(source.responsibleIndividual) : null,
     reports: reports.map(toPublicReport),
+  };
+}
+
+/** A published version's columns as the public read path selects them (a date as text, like the ORM's). */
+const VERSION_COLUMNS = `public_id as "publicId", published_on::text as "publishedOn", version, content, versions`;
+
+/** The current version of a setting's latest report: one prepared statement on the index of URNs. */
+const REPORT_BY_URN = `select ${VERSION_COLUMNS} from published_report where urn = $1 and current order by published_on desc, id desc limit 1`;
+
+/**
+ * A setting's register entry with its area, its registered provider and every current published
+ * version (newest first): one prepared statement, however long its history.
+ */
+const PROVIDER_BY_URN = `
+select p.urn, p.setting_type as "settingType", p.name, p.responsible_individual_name as "responsibleIndividual",
+  p.address_line1 as line1, p.address_line2 as line2, p.address_town as town, p.address_postcode as postcode,
+  la.ons_code as "localAuthorityCode", la.name as "localAuthorityName", r.code as "regionCode", r.name as "regionName",
+  rp.kind as "registeredKind", rp.name as "registeredName", rp.address_line1 as "registeredLine1", rp.address_line2 as "registeredLine2",
+  rp.address_town as "registeredTown", rp.address_postcode as "registeredPostcode",
+  coalesce((select json_agg(v order by v."publishedOn" desc, v.id desc) from (
+    select ${VERSION_COLUMNS}, id from published_report where urn = p.urn and current) v), '[]') as reports
+from provider p
+join local_authority la on la.ons_code = p.local_authority_ons_code
+join region r on r.code = la.region_code
+join registered_provider rp on rp.id = p.registered_provider_id
+where p.urn = $1`;
+
+interface ProviderRow {
+  urn: string;
+  settingType: SettingType;
+  name: string;
+  responsibleIndividual: string | null;
+  line1: string;
+  line2: string | null;
+  town: string;
+  postcode: string;
+  localAuthorityCode: string;
+  localAuthorityName: string;
+  regionCode: string;
+  regionName: string;
+  registeredKind: 'ORGANISATION' | 'INDIVIDUAL';
+  registeredName: string;
+  registeredLine1: string;
+  registeredLine2: string | null;
+  registeredTown: string;
+  registeredPostcode: string;
+  reports: PublishedVersion[];
+}
+
+function sourceOfRow(row: ProviderRow): SettingSource {
+  return {
+    urn: row.urn,
+    settingType: row.settingType,
+    settingName: row.name,
+    address: { line1: row.line1, line2: row.line2, town: row.town, postcode: row.postcode },
+    area: { localAuthorityCode: row.localAuthorityCode, localAuthorityName: row.localAuthorityName, regionCode: row.regionCode, regionName: row.regionName },
+    registeredProvider: {
+      kind: row.registeredKind,
+      name: row.registeredName,
+      address: { line1: row.registeredLine1, line2: row.registeredLine2, town: row.registeredTown, postcode: row.registeredPostcode },
+    },
+    responsibleIndividual: row.responsibleIndividual,
+    people: [],
   };
 }
 
@@ -82,16 +153,13 @@ export class PublicService {
   constructor(private readonly em: EntityManager) {}
 
   async report(urn: string): Promise<PublicReport | null> {
-    const row = await this.em.findOne(PublishedReport, { urn, current: true }, newestFirst);
+    const [row] = await preparedRows<PublishedVersion>(this.em, 'public_report_by_urn', REPORT_BY_URN, [urn]);
     return row ? toPublicReport(row) : null;
   }
 
   async provider(urn: string): Promise<PublicProvider | null> {
-    const provider = await this.em.findOne(Provider, { urn }, { populate: ['registeredProvider'] });
-    if (!provider) return null;
-    const la = await this.em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
-    const reports = await this.em.find(PublishedReport, { urn, current: true }, newestFirst);
-    return toPublicProvider(provider, la, reports);
+    const [row] = await preparedRows<ProviderRow>(this.em, 'public_provider_by_urn', PROVIDER_BY_URN, [urn]);
+    return row ? publicProviderOf(sourceOfRow(row), row.reports) : null;
   }
 
   async reports(
