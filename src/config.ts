@@ -83,6 +83,8 @@ const schema = z.object({
   OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(100 * 1_048_576).default(DEFAULT_LIMITS.bodyLimitBytes),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.requestTimeoutMs),
+  /** How long browsers and CDNs may keep a public answer fetched with GET, in seconds (0: never). */
+  PUBLIC_CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Origins browsers may call the API from, comma-separated (CORS); none by default. */
   CORS_ORIGINS: z
     .string()

@@ -64,6 +64,7 @@ async function main(config: Config): Promise<void> {
       corsOrigins: config.CORS_ORIGINS,
       production: config.NODE_ENV === 'production',
       trustProxy: config.TRUST_PROXY,
+      publicCacheMaxAgeSeconds: config.PUBLIC_CACHE_MAX_AGE_S,
     });
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       logger.warn('No AUTH_JWT_SECRET or AUTH_JWKS_URL: only the public queries can be used (see README: npm run token)');

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: 1_048_576,
       REQUEST_TIMEOUT_MS: 30_000,
       CORS_ORIGINS: [],
+      PUBLIC_CACHE_MAX_AGE_S: 60,
     });
   });
 

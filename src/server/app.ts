@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -16,6 +17,7 @@ import { exportRoutes } from '../modules/exports/exports.routes';
 import { createLoaders, type Context } from './context';
 import { registerEdge, rateLimitLeft } from './edge';
 import { errorReportingPlugin, maskError } from './errors';
+import { httpCachePlugin, registerETags } from './http-cache';
 import { inputTextPlugin } from './input-text';
 import { DEFAULT_LIMITS, type EdgeLimits } from './limits';
 import { QUERY_TOO_COMPLEX, costPlugin } from './query-cost';
@@ -42,6 +44,8 @@ export interface AppOptions {
   production?: boolean;
   /** Which proxies' X-Forwarded-For to believe (Fastify's trustProxy); none by default. */
   trustProxy?: boolean | number | string[];
+  /** How long browsers and CDNs may keep a public answer fetched with GET (0: never). */
+  publicCacheMaxAgeSeconds?: number;
 }
 
 /**
@@ -85,6 +89,7 @@ export async function buildApp({
   corsOrigins = [],
   production = false,
   trustProxy = false,
+  publicCacheMaxAgeSeconds = 60,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -100,6 +105,7 @@ export async function buildApp({
   });
   const verify = tokenVerifier(auth);
   await registerEdge(app, { limits, verify, redis, redisPrefix, corsOrigins, production });
+  registerETags(app);
   app.addHook('onRequest', async (request) => {
     const given = request.headers['x-request-id'];
     if (typeof given === 'string' && given) request.log.info({ clientRequestId: given.replace(/[^\x21-\x7e]/g, '?').slice(0, 64) }, 'client request ID');
@@ -125,6 +131,9 @@ export async function buildApp({
       inputTextPlugin,
       costPlugin(limits.cost),
       accessPlugin,
+      // Cache-Control is this server's own decision (http-cache.ts), not Apollo's hints.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      httpCachePlugin(publicCacheMaxAgeSeconds),
       auditPlugin(orm),
     ],
   });

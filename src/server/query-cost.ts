@@ -131,12 +131,14 @@ export function costPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
             );
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ request, response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const extension: CostExtension = {
             requestedQueryCost: report?.requestedQueryCost ?? 0,
             maximumQueryCost: report?.maximumQueryCost ?? (contextValue.principal ? limits.signedIn : limits.anonymous),
-            rateLimit: contextValue.rateLimit ?? null,
+            // A GET answer may be cached and revalidated by its ETag: it must not change with every
+            // request, so what the rate limit leaves is only in its x-ratelimit-* headers.
+            rateLimit: request.http?.method === 'GET' ? null : (contextValue.rateLimit ?? null),
           };
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: extension };
         },

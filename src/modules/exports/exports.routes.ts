@@ -11,7 +11,6 @@ import { GraphQLError } from 'graphql';
 import { buildGraphQLSchema } from '../../server/schema';
 import { INTERNAL_ERROR_MESSAGE, boundedMessage, quoted } from '../../server/errors';
 import { checkAreaArguments } from '../reference/area-arguments';
-import { referenceLoaders } from '../reference/reference.loaders';
 import { exportFormats, publicProviders, publicReports, type AreaFilter } from './exports.service';
 
 export interface ExportRoutesOptions {
@@ -80,7 +79,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app,
     let area: AreaFilter;
     try {
       area = areaParameters(request.query);
-      await checkAreaArguments(referenceLoaders(em), area);
+      await checkAreaArguments(em, area);
     } catch (error) {
       if (error instanceof BadParameter) return refuse(reply, 400, error.message, { code: 'BAD_USER_INPUT', argumentName: error.parameter });
       if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {

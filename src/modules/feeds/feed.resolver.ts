@@ -32,7 +32,7 @@ export class FeedResolver {
       'The judgement feed: published reports and judgements, monitoring visits, amendments, enforcement and changes to the register, oldest first, nationally, by region or by local authority; gap-free and resumable from `endCursor`. Public, but for notifications: those reach only the local authority they are addressed to.',
   })
   async judgementFeed(@Args() args: JudgementFeedArgs, @Ctx() context: Context): Promise<PublicFeedEventConnection> {
-    await checkAreaArguments(context.loaders, args);
+    await checkAreaArguments(context.em, args);
     const feed = new FeedService(context.em, context.principal);
     // An authority reading its own notifications reads protected data: the audit trail records it.
     if (feed.readsNotifications(args)) context.servedProtectedData = true;

@@ -68,7 +68,7 @@ export class ProviderResolver {
   @Query(() => ProviderConnection, { description: 'The register of providers, ordered by URN, a page at a time.' })
   async providers(@Args() args: ProvidersArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<ProviderConnection> {
     const { filter } = args;
-    await checkAreaArguments(loaders, filter ?? {}, { region: 'filter.region', localAuthority: 'filter.localAuthority' });
+    await checkAreaArguments(em, filter ?? {}, { region: 'filter.region', localAuthority: 'filter.localAuthority' });
     const connection = await new ProviderService(em, clock, signedIn(principal)).list(filter, args);
     for (const edge of connection.edges) loaders.providerById.prime(edge.node.id, edge.node);
     return Object.assign(new ProviderConnection(), connection, { filter: filter ?? null });

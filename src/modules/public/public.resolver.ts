@@ -53,7 +53,7 @@ export class PublicResolver {
   @Public()
   @Query(() => PublicReportConnection, { description: 'Published reports, newest first, by local authority, region or setting type; never by name, postcode or address. Public.' })
   async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, loaders }: Context): Promise<PublicReportConnection> {
-    await checkAreaArguments(loaders, args);
+    await checkAreaArguments(em, args);
     return Object.assign(new PublicReportConnection(), await new PublicService(em).reports(args, args));
   }
 }

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { publicArea, publicRegisteredProvider, settingRedactor, type SettingSource } from '../../domain/public-report';
 import { publicCode, publicGlobalId } from '../../domain/redaction';
@@ -7,8 +7,7 @@ import type { SettingType } from '../../domain/setting-types';
 import { Provider } from '../providers/provider.entity';
 import type { RegisteredProvider } from '../providers/registered-provider.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
-import type { ConnectionShape, PageArgs } from '../shared/connection';
-import { keysetList } from '../shared/keyset-query';
+import { dateAndIdOf, keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { preparedRows } from '../../db/prepared';
 import { PublishedReport } from './published-report.entity';
 import type { PublicArea, PublicProvider, PublicReport } from './public.types';
@@ -166,16 +165,29 @@ export class PublicService {
     filter: { localAuthority?: string | null; region?: string | null; settingType?: SettingType | null },
     args: PageArgs,
   ): Promise<ConnectionShape<PublicReport>> {
-    const where: FilterQuery<PublishedReport>[] = [{ current: true }];
-    if (filter.localAuthority) where.push({ localAuthority: filter.localAuthority });
-    if (filter.region) where.push({ region: filter.region });
-    if (filter.settingType) where.push({ settingType: filter.settingType });
-    const page = await keysetList(this.em, PublishedReport, where, args, {
-      first: 'publishedOn',
-      second: 'id',
-      keyOf: (r) => `${r.publishedOn}|${r.id}`,
-      descending: true,
-    });
-    return { pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPublicReport(e.node) })) };
+    const page = keysetPage(args);
+    const conditions = ['current'];
+    const values: unknown[] = [];
+    const bind = (condition: (parameter: string) => string, ...given: unknown[]) => {
+      const parameters = given.map((value) => {
+        values.push(value);
+        return `$${values.length}`;
+      });
+      conditions.push(condition(parameters.join(', ')));
+    };
+    if (filter.localAuthority) bind((p) => `local_authority = ${p}`, filter.localAuthority);
+    if (filter.region) bind((p) => `region = ${p}`, filter.region);
+    if (filter.settingType) bind((p) => `setting_type = ${p}`, filter.settingType);
+    // Newest first: "after" a cursor is older than it, "before" newer.
+    if (page.after) bind((p) => `(published_on, id) < (${p.replace(', ', '::date, ')}::uuid)`, ...dateAndIdOf(page.after, 'after'));
+    if (page.before) bind((p) => `(published_on, id) > (${p.replace(', ', '::date, ')}::uuid)`, ...dateAndIdOf(page.before, 'before'));
+    const order = page.direction === 'forward' ? 'desc' : 'asc';
+    values.push(page.size + 1);
+    const text = `select ${VERSION_COLUMNS}, id from published_report where ${conditions.join(' and ')} order by published_on ${order}, id ${order} limit $${values.length}`;
+    // One named statement per shape of filter (a handful), so each keeps a plan fitted to its indexes.
+    const name = `public_reports_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+    const rows = await preparedRows<PublishedVersion & { id: string }>(this.em, name, text, values);
+    const connection = toConnection(page, rows, (row) => `${row.publishedOn}|${row.id}`);
+    return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toPublicReport(edge.node) })) };
   }
 }

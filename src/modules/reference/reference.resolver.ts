@@ -15,7 +15,7 @@ export class LocalAuthorityResolver {
     region?: string | null,
   ): Promise<LocalAuthority[]> {
     if (region != null) {
-      await checkAreaArguments(loaders, { region });
+      await checkAreaArguments(em, { region });
       return loaders.localAuthoritiesByRegion.load(region);
     }
     return em.find(LocalAuthority, {}, { orderBy: { name: 'asc' } });

@@ -60,7 +60,7 @@ export class ReportResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => InspectionConnection, { description: 'Inspections with a report deadline passed and not met, the longest overdue first, a page at a time. Internal.' })
   async overdueInspections(@Args() args: AreaPageArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<InspectionConnection> {
-    await checkAreaArguments(loaders, args);
+    await checkAreaArguments(em, args);
     const rows = await new ReportService(em, clock, signedIn(principal)).overdue(args);
     const page = pageInMemory(rows, (row) => `${row.overdue[0].dueDate}|${row.inspection.id}`, args);
     return Object.assign(new InspectionConnection(), { pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.inspection })) });

@@ -96,7 +96,7 @@ export class SchedulingResolver {
   @Query(() => SettingDueConnection, { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.' })
   async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<SettingDueConnection> {
     if (!isLocalDate(args.before)) throw badArgument('before', '"before" is not a calendar date');
-    await checkAreaArguments(loaders, args);
+    await checkAreaArguments(em, args);
     const rows = await dueBefore(em, args, clock.today(), signedIn(principal));
     const page = { first: args.first, after: args.after };
     return Object.assign(new SettingDueConnection(), pageInMemory(rows, (row) => `${row.due[0].latest}|${row.provider.urn}`, page));
