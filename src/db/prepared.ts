@@ -10,19 +10,16 @@ interface PgConnection {
  * parses and plans it once per connection, not on every request, and no value is ever written
  * into the SQL text. The rows come back as plain objects: nothing is hydrated into entities.
  *
- * `text` uses `$1`, `$2`, ... each once and in order. Inside a transaction of `em` (a mutation's,
- * whose answer must see its own writes) the statement runs on that transaction instead.
+ * `text` uses `$1`, `$2`, ...; arrays are bound as PostgreSQL arrays. Inside a transaction of `em`
+ * (a mutation's, whose answer must see its own writes) the statement runs on that transaction.
  * Statements are logged like the ORM's own (the tests count them).
  */
 export async function preparedRows<T>(em: EntityManager, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
   const logger = em.config.getLogger();
   if (logger.isEnabled('query')) logger.log('query', `${text} [prepared ${name}]`);
-  const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (transaction) {
-    const result = await transaction.raw(text.replace(/\$\d+/g, '?'), [...values] as Knex.RawBinding[]);
-    return (result as { rows: T[] }).rows;
-  }
-  const client = em.getKnex().client as { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): Promise<void> };
+  // Inside a transaction, knex's transaction client hands out the transaction's own connection.
+  const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  const client = knex.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): Promise<void> };
   const connection = await client.acquireConnection();
   try {
     const result = await connection.query({ name, text, values: [...values] });

@@ -1,11 +1,12 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
+import { preparedRows } from '../../db/prepared';
 import { badArgument } from '../shared/arguments';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { feedAudience, type FeedEventType } from '../../domain/feed';
 import { Role, type Principal } from '../../domain/access';
 import type { ConnectionShape } from '../shared/connection';
 import { publicCode } from '../../domain/redaction';
-import { FeedEvent } from './feed.entity';
+import type { FeedEvent } from './feed.entity';
 import type { PublicFeedEvent } from './feed.types';
 
 export const FEED_MAX_PAGE = 500;
@@ -24,7 +25,10 @@ export function parseFeedCursor(cursor: string): number | null {
 /** An event as readers see it, in the feed and in webhook bodies alike: the GraphQL type, and its position. */
 export type FeedEventView = PublicFeedEvent & { position: number };
 
-export function viewOf(event: FeedEvent): FeedEventView {
+/** What a view of an event is made of (an entity, or a row of the feed's read). */
+export type FeedEventRecord = Pick<FeedEvent, 'id' | 'type' | 'position' | 'urn' | 'settingType' | 'occurredOn' | 'publishedAt' | 'payload'>;
+
+export function viewOf(event: FeedEventRecord): FeedEventView {
   const payload = event.payload;
   return {
     id: publicCode(event.id, 'UUID'),
@@ -78,18 +82,29 @@ export class FeedService {
     const after = args.after == null ? 0 : parseFeedCursor(args.after);
     if (after === null) throw badArgument('after', '"after" is not a cursor of this feed');
 
-    const types = filter.types?.length ? { type: { $in: [...filter.types] } } : {};
-    const area: FilterQuery<FeedEvent> = {
-      addressee: null,
-      ...(filter.localAuthority ? { localAuthority: filter.localAuthority } : {}),
-      ...(filter.region ? { region: filter.region } : {}),
+    // One prepared statement per shape of filter; values bound, rows not hydrated.
+    const values: unknown[] = [after];
+    const parameter = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
     };
+    const conditions = ['position > $1'];
+    if (filter.types?.length) conditions.push(`type = any(${parameter([...filter.types])}::feed_event_type[])`);
+    const area = ['addressee is null'];
+    if (filter.localAuthority) area.push(`local_authority = ${parameter(filter.localAuthority)}`);
+    const region = filter.region ? parameter(filter.region) : null;
+    if (region) area.push(`region = ${region}`);
     const addressee = this.addressee(filter);
-    const audience: FilterQuery<FeedEvent> = addressee ? { $or: [area, { addressee, ...(filter.region ? { region: filter.region } : {}) }] } : area;
-    const rows = await this.em.find(
-      FeedEvent,
-      { $and: [{ position: { $gt: after } }, types, audience] },
-      { orderBy: { position: 'asc' }, limit: size + 1 },
+    conditions.push(
+      addressee ? `((${area.join(' and ')}) or (addressee = ${parameter(addressee)}${region ? ` and region = ${region}` : ''}))` : area.join(' and '),
+    );
+    const limit = parameter(size + 1);
+    const text = `select id, type, position::text as "positionText", urn, setting_type as "settingType", occurred_on::text as "occurredOn", published_at as "publishedAt", payload
+      from feed_event where ${conditions.join(' and ')} order by position limit ${limit}`;
+    const name = `feed_page_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+    // The pool returns bigint and timestamptz as text (the ORM's type parsers): made a number and a Date here.
+    const rows = (await preparedRows<Omit<FeedEventRecord, 'position' | 'publishedAt'> & { positionText: string; publishedAt: string }>(this.em, name, text, values)).map(
+      ({ positionText, publishedAt, ...row }) => ({ ...row, position: Number(positionText), publishedAt: new Date(publishedAt) }),
     );
     const page = rows.slice(0, size);
     const edges = page.map((event) => ({ cursor: feedCursor(event.position!), node: viewOf(event) }));
