@@ -13,6 +13,8 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLSchema,
+  type DocumentNode,
+  type ValueNode,
 } from 'graphql';
 import { quoted } from './errors';
 
@@ -144,31 +146,47 @@ function checkRawVariables(variables: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(variables)) walk(value, `$${name}`);
 }
 
+/** An argument of a document: where it is, and what it is given. */
+interface ArgumentUse {
+  argument: GraphQLArgument;
+  value: ValueNode;
+}
+
+/**
+ * A document's arguments, found once per document (Apollo keeps parsed documents, so a repeated
+ * query is the same object): the walk with type information is not done again on every request.
+ */
+const argumentsOfDocument = new WeakMap<DocumentNode, ArgumentUse[]>();
+function argumentsOf(document: DocumentNode, schema: GraphQLSchema): ArgumentUse[] {
+  let uses = argumentsOfDocument.get(document);
+  if (!uses) {
+    const found: ArgumentUse[] = [];
+    const typeInfo = new TypeInfo(schema);
+    // The whole document: its operations and its fragments (every argument, wherever it sits).
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          const argument = typeInfo.getArgument();
+          if (argument) found.push({ argument, value: node.value });
+          return false;
+        },
+      }),
+    );
+    argumentsOfDocument.set(document, (uses = found));
+  }
+  return uses;
+}
+
 /** Refuses, before execution, any argument whose text cannot be accepted. */
 export const inputTextPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, schema, request }) {
         const variables = request.variables ?? {};
-        // The whole document: its operations and its fragments (every argument, wherever it sits).
-        const typeInfo = new TypeInfo(schema);
-        let failure: GraphQLError | null = null;
-        visit(
-          document,
-          visitWithTypeInfo(typeInfo, {
-            Argument(node) {
-              const argument = typeInfo.getArgument();
-              if (!argument || failure) return false;
-              try {
-                checkValue(valueFromAST(node.value, argument.type, variables), argument.type, limits.get(argument), argument.name, argument.name);
-              } catch (error) {
-                failure = error as GraphQLError;
-              }
-              return false;
-            },
-          }),
-        );
-        if (failure) throw failure;
+        for (const { argument, value } of argumentsOf(document, schema)) {
+          checkValue(valueFromAST(value, argument.type, variables), argument.type, limits.get(argument), argument.name, argument.name);
+        }
         checkRawVariables(variables);
       },
     };

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, isCompositeType, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, getNamedType, isCompositeType, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { FEED_DEFAULT_PAGE } from '../modules/feeds/feed.service';
 import { DEFAULT_PAGE_SIZE } from '../modules/shared/connection';
@@ -64,8 +64,30 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
   return multiplierOf(type.name, field, args) * (own + childComplexity);
 };
 
+/**
+ * Costs already worked out, per document (Apollo keeps parsed documents) and per operation name
+ * and variables: a repeated query is not analysed again. Only small variable sets are kept.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_CACHED_PER_DOCUMENT = 1_000;
+
+/** The same as `operationCost`, remembered for repeated requests. */
+export function rememberedCost(schema: GraphQLSchema, document: DocumentNode, options: { operationName?: string; variables?: Record<string, unknown> }): number {
+  const key = JSON.stringify([options.operationName ?? null, options.variables ?? {}]);
+  if (key.length > 512) return operationCost(schema, document, options);
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new Map()));
+  let cost = known.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, options);
+    if (known.size >= MAX_CACHED_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+  }
+  return cost;
+}
+
 /** The cost of one operation of `document` (0 for an unknown operation name: validation refuses it first). */
-export function operationCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]['query'], options: { operationName?: string; variables?: Record<string, unknown> }): number {
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, options: { operationName?: string; variables?: Record<string, unknown> }): number {
   const cost = getComplexity({
     schema,
     query: document,
@@ -112,7 +134,7 @@ export function costPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
           const maximum = contextValue.principal ? limits.signedIn : limits.anonymous;
           let cost: number;
           try {
-            cost = operationCost(schema, document, { operationName: request.operationName ?? undefined, variables: request.variables ?? {} });
+            cost = rememberedCost(schema, document, { operationName: request.operationName ?? undefined, variables: request.variables ?? {} });
           } catch (error) {
             if (error instanceof GraphQLError && error.message.startsWith(NODE_LIMIT_MESSAGE)) {
               throw new GraphQLError(`The query selects more than ${MAX_ANALYSED_NODES} fields (fragments counted where they are spread)`, {
