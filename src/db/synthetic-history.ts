@@ -55,7 +55,7 @@ import {
 } from '../domain/judgements';
 import { addDays, daysBetween, type LocalDate } from '../domain/local-date';
 import { currentVacancy, ProviderStatus, RegisteredProviderKind } from '../domain/provider-register';
-import { buildPublicReport, type InspectionSummarySource, type PublicReportContent, type ReportSource } from '../domain/public-report';
+import { buildPublicReport, judgementOutcome, type InspectionSummarySource, type PublicReportContent, type ReportSource } from '../domain/public-report';
 import { publicTemplate, type NamedPerson, type PublicText } from '../domain/redaction';
 import { ComplianceNoticeGround, ItemStatus } from '../domain/requirements';
 import { inspectionYearOf } from '../domain/scheduling';
@@ -1189,21 +1189,6 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
 // Publication: the public report of each published inspection, as publication.service builds
 // it from the records (sourceOf), through buildPublicReport; versions and amendments.
 
-function outcomeOf(record: JudgementRow): string | null {
-  switch (record.kind) {
-    case JudgementKind.FULL_INSPECTION:
-      return record.overall_experiences_and_progress;
-    case JudgementKind.INTERIM:
-      return record.interim_outcome;
-    case JudgementKind.MONITORING_VISIT:
-      return record.new_overall_grade;
-    case JudgementKind.ASSURANCE_VISIT:
-      return record.serious_or_widespread_concerns ? 'SERIOUS_OR_WIDESPREAD_CONCERNS' : 'NO_SERIOUS_OR_WIDESPREAD_CONCERNS';
-    case JudgementKind.NO_JUDGEMENT:
-      return 'NO_JUDGEMENT';
-  }
-}
-
 function publish(
   base: HistoryBase,
   rng: Rng,
@@ -1230,7 +1215,13 @@ function publish(
     ...p.appointments.map((a) => ({ name: a.name, role: PersonRole.STAFF_MEMBER })),
     ...individual,
   ];
-  const summary = (v: Visit): InspectionSummarySource => ({ type: v.row.type, end: v.row.feedback_date, outcome: outcomeOf(v.record) });
+  const summary = (v: Visit): InspectionSummarySource => ({ type: v.row.type, end: v.row.feedback_date, outcome: judgementOutcome({
+    kind: v.record.kind,
+    overallExperiencesAndProgress: v.record.overall_experiences_and_progress,
+    interimOutcome: v.record.interim_outcome,
+    newOverallGrade: v.record.new_overall_grade,
+    seriousOrWidespreadConcerns: v.record.serious_or_widespread_concerns,
+  }) });
 
   const sourceOf = (v: Visit, amendmentReason: string | null, overallText: string | null): ReportSource => {
     // The last four full or interim inspections before this one (monitoring visits left out).

@@ -5,7 +5,7 @@
  * person's name other than those published by rule (para 163).
  */
 import type { InspectionType } from './inspection-types';
-import type { Grade, InterimOutcome } from './judgements';
+import { JudgementKind, type Grade, type InterimOutcome } from './judgements';
 import type { LocalDate } from './local-date';
 import { withArticle } from './provider-register';
 import {
@@ -179,4 +179,30 @@ export function buildPublicReport(source: ReportSource): PublicReportContent {
     aboutTheService: about,
     amendmentReason: clean.optional(source.amendmentReason),
   };
+}
+
+/** A judgement record's outcome as a report's history shows it (the grade, or what stands in for one). */
+export interface JudgementOutcomeSource {
+  kind: JudgementKind;
+  overallExperiencesAndProgress?: string | null;
+  interimOutcome?: string | null;
+  newOverallGrade?: string | null;
+  seriousOrWidespreadConcerns?: boolean | null;
+}
+
+/** The outcome of an earlier inspection in a report's history and its "last inspection" line. */
+export function judgementOutcome(record: JudgementOutcomeSource | undefined): string | null {
+  if (!record) return null;
+  switch (record.kind) {
+    case JudgementKind.FULL_INSPECTION:
+      return record.overallExperiencesAndProgress ?? null;
+    case JudgementKind.INTERIM:
+      return record.interimOutcome ?? null;
+    case JudgementKind.MONITORING_VISIT:
+      return record.newOverallGrade ?? null;
+    case JudgementKind.ASSURANCE_VISIT:
+      return record.seriousOrWidespreadConcerns ? 'SERIOUS_OR_WIDESPREAD_CONCERNS' : 'NO_SERIOUS_OR_WIDESPREAD_CONCERNS';
+    case JudgementKind.NO_JUDGEMENT:
+      return 'NO_JUDGEMENT';
+  }
 }

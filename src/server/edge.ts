@@ -6,7 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Redis } from 'ioredis';
 import type { Principal } from '../domain/access';
 import { principalFromHeader, type AuthenticationError } from '../modules/auth/auth.service';
-import { INTERNAL_ERROR_MESSAGE, boundedMessage } from './errors';
+import { INTERNAL_ERROR_MESSAGE, boundedMessage, quoted } from './errors';
 import type { EdgeLimits } from './limits';
 
 declare module 'fastify' {
@@ -80,7 +80,7 @@ export async function registerEdge(app: FastifyInstance, options: EdgeOptions): 
     request.log.error({ err: error }, 'internal error outside GraphQL');
     return sendGraphQLError(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE, { requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) => sendGraphQLError(reply, 404, 'NOT_FOUND', `There is nothing at ${request.method} ${request.url.split('?')[0]!.slice(0, 100)}`));
+  app.setNotFoundHandler((request, reply) => sendGraphQLError(reply, 404, 'NOT_FOUND', `There is nothing at ${request.method} ${quoted(request.url.split('?')[0]!)}`));
 
   await app.register(helmet, {
     // The API answers JSON; the development explorer page (Apollo's) loads from its CDN, so the

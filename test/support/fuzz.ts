@@ -33,6 +33,8 @@ import { Role } from '../../src/domain/access';
 import { seedFeed, seedSyntheticRegister } from '../../src/db/seed';
 import { readLocalAuthorities } from '../../src/db/reference-data';
 import { TEST_REGION, type TestApp } from './app';
+import { registrationInput } from './fixtures';
+import { evidenceInput as validEvidence } from './inspections';
 
 // ---------------------------------------------------------------------------------------------
 // A small seeded PRNG (mulberry32): the same seed gives the same operations.
@@ -1003,18 +1005,7 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
   const admin = await api.tokenFor(Role.ADMIN);
   const manager = await api.tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: TEST_REGION });
   const register = async (urn: string) => {
-    const registered = await mutate(api, admin, 'registerProvider', 'RegisterProviderInput', {
-    urn,
-    settingType: 'CHILDRENS_HOME',
-    name: 'Willow House',
-    address: { line1: '12 Acacia Avenue', town: 'Manchester', postcode: 'M1 1AE' },
-    localAuthority: MANCHESTER,
-    registeredProvider: { kind: 'ORGANISATION', name: 'Northern Care Homes Ltd', address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' } },
-    responsibleIndividual: { name: 'Rebecca Holt' },
-    registeredManager: { name: 'Samuel Okafor', startDate: '2024-05-01' },
-    places: 4,
-    registrationDate: '2024-05-01',
-    }, 'provider { id urn }');
+    const registered = await mutate(api, admin, 'registerProvider', 'RegisterProviderInput', registrationInput({ urn, localAuthority: MANCHESTER }), 'provider { id urn }');
     return (registered.provider as { id: string }).id;
   };
   const schedule = async (providerId: string, scheduledStart: string) => {
@@ -1044,16 +1035,8 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
   const atFeedback = await schedule(await register(urns[3]), '2026-11-16');
   await start(atFeedback, '2026-11-16');
   await complete(atFeedback, '2026-11-17');
-  const evidenceInput = (inspectionId: string) => ({
-    inspectionId,
-    source: 'OBSERVATION',
-    judgementArea: 'HELPED_AND_PROTECTED',
-    evaluationCriterion: 'HP.a',
-    finding: 'WEAKNESS',
-    narrative: 'Night-time checks were not recorded for two weeks.',
-    people: [{ name: 'Jamie Morgan', role: 'CHILD' }],
-    identificationJustification: 'The child is the subject of the concern.',
-  });
+  const evidenceInput = (inspectionId: string) =>
+    validEvidence(inspectionId, { people: [{ name: 'Jamie Morgan', role: 'CHILD' }], identificationJustification: 'The child is the subject of the concern.' });
   const feedbackEvidence = await mutate(api, manager, 'recordEvidence', 'RecordEvidenceInput', evidenceInput(atFeedback), 'evidence { id }');
   const feedbackEvidenceId = (feedbackEvidence.evidence as { id: string }).id;
   // ... and one taken from an inadequate judgement through the draft, comments, the final report and a complaint.
@@ -1128,18 +1111,14 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
   const commentId = first(records.factualAccuracyComments, 'factual accuracy comment').id;
   const complaintId = first(records.complaints, 'complaint').id;
   const corpus: Corpus = {
-    registerProvider: () => ({
-      urn: String((nextUrn += 1)),
-      settingType: 'CHILDRENS_HOME',
-      name: 'Larch House',
-      address: { line1: '7 Marlowe Crescent', town: 'Manchester', postcode: 'M14 5TP' },
-      localAuthority: MANCHESTER,
-      registeredProvider: { kind: 'ORGANISATION', name: 'Northern Care Homes Ltd', address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' } },
-      responsibleIndividual: { name: 'Rebecca Holt' },
-      registeredManager: { name: 'Samuel Okafor', startDate: '2024-05-01' },
-      places: 4,
-      registrationDate: '2024-05-01',
-    }),
+    registerProvider: () =>
+      registrationInput({
+        urn: String((nextUrn += 1)),
+        name: 'Larch House',
+        address: { line1: '7 Marlowe Crescent', town: 'Manchester', postcode: 'M14 5TP' },
+        localAuthority: MANCHESTER,
+        places: 4,
+      }),
     updateProvider: (rng) => ({ providerId: rng.pick([scheduledProvider, onSiteProvider]), name: 'Willow House', places: 5, address: { line1: '12 Acacia Avenue', town: 'Manchester', postcode: 'M1 1AE' }, responsibleIndividual: { name: 'Rebecca Holt' } }),
     changeRegisteredManager: () => ({ providerId: scheduledProvider, effectiveDate: '2026-11-20', newManager: { name: 'Priya Shah' } }),
     closeProvider: (rng) => ({ providerId: rng.pick(registerProviders), effectiveDate: '2026-11-20', outcome: 'CLOSED' }),

@@ -4,7 +4,7 @@ import { settingSourceOf } from './public.service';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
 import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
-import { buildPublicReport, type PublicReportContent, type ReportSource } from '../../domain/public-report';
+import { buildPublicReport, judgementOutcome, type PublicReportContent, type ReportSource } from '../../domain/public-report';
 import { publicTemplate, type NamedPerson } from '../../domain/redaction';
 import { PersonRole } from '../../domain/evidence';
 import { ManagerAppointment } from '../providers/manager-appointment.entity';
@@ -13,29 +13,11 @@ import { SETTING_TYPES } from '../../domain/setting-types';
 import { ComplianceNotice } from '../requirements/requirement.entity';
 import { ProtectedPerson } from '../evidence/evidence.entity';
 import { Inspection } from '../inspections/inspection.entity';
-import { JudgementKind } from '../judgements/judgement.enums';
 import { JudgementRecord } from '../judgements/judgement.entity';
 import type { Provider } from '../providers/provider.entity';
 import { Recommendation, Requirement } from '../requirements/requirement.entity';
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { PublishedReport } from './published-report.entity';
-
-/** An earlier inspection's outcome as a token (the public report writes it in words). */
-function outcomeOf(record: JudgementRecord | undefined): string | null {
-  if (!record) return null;
-  switch (record.kind) {
-    case JudgementKind.FULL_INSPECTION:
-      return record.overallExperiencesAndProgress ?? null;
-    case JudgementKind.INTERIM:
-      return record.interimOutcome ?? null;
-    case JudgementKind.MONITORING_VISIT:
-      return record.newOverallGrade ?? null;
-    case JudgementKind.ASSURANCE_VISIT:
-      return record.seriousOrWidespreadConcerns ? 'SERIOUS_OR_WIDESPREAD_CONCERNS' : 'NO_SERIOUS_OR_WIDESPREAD_CONCERNS';
-    case JudgementKind.NO_JUDGEMENT:
-      return 'NO_JUDGEMENT';
-  }
-}
 
 /**
  * Everyone named in the setting's records, for redaction: the protected registers of all its
@@ -87,7 +69,7 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
   );
   const earlierRecords = earlier.length ? await em.find(JudgementRecord, { inspection: { $in: earlier.map((i) => i.id) } }, { orderBy: { version: 'asc' } }) : [];
   const latestOf = new Map(earlierRecords.map((r) => [r.inspection.id, r]));
-  const history = earlier.map((i) => ({ type: i.type, end: i.feedbackDate!, outcome: outcomeOf(latestOf.get(i.id)) }));
+  const history = earlier.map((i) => ({ type: i.type, end: i.feedbackDate!, outcome: judgementOutcome(latestOf.get(i.id)) }));
   const last = earlier[0];
 
   // Enforcement since the last inspection: statutory action only (compliance notices served).
@@ -119,7 +101,7 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
     childFriendlySummary: inspection.childFriendlySummary,
     requirements: requirements.map((r) => ({ regulation: r.regulation, action: r.action, dueDate: r.dueDate })),
     recommendations: recommendations.map((r) => ({ reference: r.reference, action: r.action })),
-    lastInspection: last ? { type: last.type, end: last.feedbackDate!, outcome: outcomeOf(latestOf.get(last.id)) } : null,
+    lastInspection: last ? { type: last.type, end: last.feedbackDate!, outcome: judgementOutcome(latestOf.get(last.id)) } : null,
     history,
     enforcementSinceLastInspection: notices.map((n) => ({ action: 'COMPLIANCE_NOTICE' as const, date: n.servedOn })),
   };
