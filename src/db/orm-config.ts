@@ -39,6 +39,8 @@ export function ormConfig(options: OrmOptions): Options {
       glob: 'Migration*.{js,ts}',
       emit: 'ts',
     },
+    // Written by triggers and read by the public answer cache (src/db/public-changes.ts), never through an entity.
+    schemaGenerator: { skipTables: ['public_change'] },
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ?? (() => undefined),
     colors: false,

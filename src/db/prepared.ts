@@ -5,6 +5,12 @@ interface PgConnection {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
+/** Where a statement is logged (the ORM's logger: the tests count statements through it). */
+export interface StatementLogger {
+  isEnabled(namespace: 'query'): boolean;
+  log(namespace: 'query', message: string): void;
+}
+
 /**
  * Runs one read-only statement with bound parameters, as a named prepared statement: PostgreSQL
  * parses and plans it once per connection, not on every request, and no value is ever written
@@ -15,10 +21,14 @@ interface PgConnection {
  * Statements are logged like the ORM's own (the tests count them).
  */
 export async function preparedRows<T>(em: EntityManager, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
-  const logger = em.config.getLogger();
-  if (logger.isEnabled('query')) logger.log('query', `${text} [prepared ${name}]`);
   // Inside a transaction, knex's transaction client hands out the transaction's own connection.
   const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  return preparedRowsOn<T>(knex, em.config.getLogger(), name, text, values);
+}
+
+/** The same on a knex instance or transaction of its own (for work that serves no one request's EntityManager). */
+export async function preparedRowsOn<T>(knex: Knex, logger: StatementLogger, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
+  if (logger.isEnabled('query')) logger.log('query', `${text} [prepared ${name}]`);
   const client = knex.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): Promise<void> };
   const connection = await client.acquireConnection();
   try {

@@ -14,6 +14,7 @@ import { auditPlugin } from '../modules/auth/audit.plugin';
 import { tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
 import { unauthenticated } from '../modules/auth/authorize';
 import { exportRoutes } from '../modules/exports/exports.routes';
+import { AnswerCache, DEFAULT_ANSWER_CACHE, type AnswerCacheOptions } from './answer-cache';
 import { createLoaders, type Context } from './context';
 import { registerEdge, rateLimitLeft } from './edge';
 import { errorReportingPlugin, maskError } from './errors';
@@ -46,6 +47,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string[];
   /** How long browsers and CDNs may keep a public answer fetched with GET (0: never). */
   publicCacheMaxAgeSeconds?: number;
+  /** The public answer cache of this process (answer-cache.ts); `maxBytes: 0` turns it off. */
+  answerCache?: AnswerCacheOptions;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function buildApp({
   production = false,
   trustProxy = false,
   publicCacheMaxAgeSeconds = 60,
+  answerCache: answerCacheOptions = DEFAULT_ANSWER_CACHE,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -105,6 +109,10 @@ export async function buildApp({
   });
   const verify = tokenVerifier(auth);
   await registerEdge(app, { limits, verify, redis, redisPrefix, corsOrigins, production });
+  // Before the ETags: an answer is kept as GraphQL sent it, before a revalidation turns it into a 304.
+  const answers = answerCacheOptions.maxBytes > 0 ? new AnswerCache(orm.em.getKnex(), orm.config.getLogger(), answerCacheOptions) : null;
+  answers?.register(app, '/graphql');
+  app.decorate('answerCache', answers);
   registerETags(app);
   app.addHook('onRequest', async (request) => {
     const given = request.headers['x-request-id'];
@@ -153,6 +161,7 @@ export async function buildApp({
         log: request.log,
         requestId: request.id,
         principal: request.principal,
+        publicReads: answers?.readsFor(request),
         webhookPolicy: webhooks,
         rateLimit: rateLimitLeft(reply),
       };

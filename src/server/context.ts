@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessDecision, FieldAccess, Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
+import type { PublicReads } from '../db/public-changes';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
 import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
@@ -68,6 +69,8 @@ export interface Context {
   principal: Principal | null;
   /** Set when a public field served this caller data that is not public (its own notifications): the read is audited. */
   servedProtectedData?: boolean;
+  /** What the public fields read, for the public answer cache (src/server/answer-cache.ts); absent when it is off. */
+  publicReads?: PublicReads;
   /** Which webhook URLs this server accepts. */
   webhookPolicy: { allowLoopback: boolean };
   /** What the rate limit leaves this caller (null when it is off), reported in `extensions.cost`. */

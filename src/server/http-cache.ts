@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 import { isPublicOperation } from '../domain/access';
+import { KEPT_ROOT_FIELDS } from './answer-cache';
 import type { Context } from './context';
 
 /**
@@ -17,9 +18,8 @@ export function httpCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<Conte
     async requestDidStart() {
       return {
         async willSendResponse({ request, response, contextValue, operation }) {
-          const cacheable =
-            maxAgeSeconds > 0 &&
-            request.http?.method === 'GET' &&
+          // A public query by a caller without a token, answered without an error.
+          const publicAnswer =
             !contextValue.principal &&
             operation?.operation === 'query' &&
             contextValue.access !== undefined &&
@@ -27,6 +27,11 @@ export function httpCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<Conte
             !contextValue.servedProtectedData &&
             response.body.kind === 'single' &&
             !response.body.singleResult.errors?.length;
+          // Kept by the server itself (answer-cache.ts), whatever the method, when every root field records its reads.
+          if (publicAnswer && contextValue.publicReads && contextValue.access!.rootFields.every((field) => field.name.startsWith('__') || KEPT_ROOT_FIELDS.has(field.name))) {
+            contextValue.publicReads.answerable = true;
+          }
+          const cacheable = publicAnswer && maxAgeSeconds > 0 && request.http?.method === 'GET';
           response.http.headers.set('cache-control', cacheable ? `public, max-age=${maxAgeSeconds}` : 'no-store');
           if (cacheable) response.http.headers.set('vary', 'authorization, accept');
         },

@@ -13,7 +13,7 @@ import { FixedClock } from '../../src/domain/clock';
 import { signToken } from '../../src/modules/auth/auth.service';
 import { buildApp } from '../../src/server/app';
 import { withLimits, type EdgeLimits } from '../../src/server/limits';
-import { createMigratedDatabase, type TestDatabase } from './database';
+import { connectToDatabase, createMigratedDatabase, type TestDatabase } from './database';
 
 /** How tokens are signed and checked in the tests. */
 export const TEST_AUTH = { secret: 'test-secret-test-secret-test-secret-0123', issuer: 'ofsted-inspection-api', audience: 'ofsted-inspection-api' };
@@ -76,15 +76,16 @@ export interface TestAppOptions {
   limits?: EdgeLimits;
   production?: boolean;
   corsOrigins?: string[];
+  /** A second instance of the API on that app's database (its own ORM, pool and caches), as in a deployment of several. */
+  sameDatabaseAs?: TestApp;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   let recording: string[] | null = null;
-  const migrated = await createMigratedDatabase({
-    onQuery: (message) => {
-      if (recording && message.startsWith('[query]') && !message.includes('"audit_entry"')) recording.push(message);
-    },
-  });
+  const onQuery = (message: string) => {
+    if (recording && message.startsWith('[query]') && !message.includes('"audit_entry"')) recording.push(message);
+  };
+  const migrated = options.sameDatabaseAs ? await connectToDatabase(options.sameDatabaseAs.database, onQuery) : await createMigratedDatabase({ onQuery });
   const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
   // The default limits, except the rate limit and load shedding: a test file sends hundreds of

@@ -61,3 +61,9 @@ export async function createMigratedDatabase(options: { onQuery?: (message: stri
     },
   };
 }
+
+/** Another connection pool (its own ORM) to a database already migrated; closing it leaves the database. */
+export async function connectToDatabase(database: TestDatabase, onQuery?: (message: string) => void): Promise<MigratedDatabase> {
+  const orm = await MikroORM.init(ormConfig({ clientUrl: database.url, poolMax: 5, onQuery }));
+  return { orm, database, close: () => orm.close(true) };
+}

@@ -33,7 +33,7 @@ export class FeedResolver {
   })
   async judgementFeed(@Args() args: JudgementFeedArgs, @Ctx() context: Context): Promise<PublicFeedEventConnection> {
     await checkAreaArguments(context.em, args);
-    const feed = new FeedService(context.em, context.principal);
+    const feed = new FeedService(context.em, context.principal, context.publicReads);
     // An authority reading its own notifications reads protected data: the audit trail records it.
     if (feed.readsNotifications(args)) context.servedProtectedData = true;
     return Object.assign(new PublicFeedEventConnection(), await feed.page(args, args));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { preparedRows } from '../../db/prepared';
+import { PublicScope, SNAPSHOT_COLUMN, type PublicReads } from '../../db/public-changes';
 import { badArgument } from '../shared/arguments';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { feedAudience, type FeedEventType } from '../../domain/feed';
@@ -62,6 +63,8 @@ export class FeedService {
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal | null,
+    /** Told what a page was read from, so a public page can be cached (src/server/answer-cache.ts). */
+    private readonly reads?: PublicReads,
   ) {}
 
   /** The authority whose notifications this reader gets with this filter: its own, or none. */
@@ -99,13 +102,15 @@ export class FeedService {
       addressee ? `((${area.join(' and ')}) or (addressee = ${parameter(addressee)}${region ? ` and region = ${region}` : ''}))` : area.join(' and '),
     );
     const limit = parameter(size + 1);
-    const text = `select id, type, position::text as "positionText", urn, setting_type as "settingType", occurred_on::text as "occurredOn", published_at as "publishedAt", payload
+    const text = `select id, type, position::text as "positionText", urn, setting_type as "settingType", occurred_on::text as "occurredOn", published_at as "publishedAt", payload, ${SNAPSHOT_COLUMN}
       from feed_event where ${conditions.join(' and ')} order by position limit ${limit}`;
     const name = `feed_page_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
     // The pool returns bigint and timestamptz as text (the ORM's type parsers): made a number and a Date here.
-    const rows = (await preparedRows<Omit<FeedEventRecord, 'position' | 'publishedAt'> & { positionText: string; publishedAt: string }>(this.em, name, text, values)).map(
-      ({ positionText, publishedAt, ...row }) => ({ ...row, position: Number(positionText), publishedAt: new Date(publishedAt) }),
-    );
+    const read = await preparedRows<Omit<FeedEventRecord, 'position' | 'publishedAt'> & { positionText: string; publishedAt: string; snapshot: string }>(this.em, name, text, values);
+    // Notifications are never cached: only a page of the public feed depends on no one reader.
+    if (addressee) this.reads?.record([], undefined);
+    else this.reads?.record([PublicScope.feed(filter)], read[0]?.snapshot);
+    const rows = read.map(({ positionText, publishedAt, snapshot: _snapshot, ...row }) => ({ ...row, position: Number(positionText), publishedAt: new Date(publishedAt) }));
     const page = rows.slice(0, size);
     const edges = page.map((event) => ({ cursor: feedCursor(event.position!), node: viewOf(event) }));
     return {

@@ -28,16 +28,16 @@ class PublicReportsArgs extends PageArgsType {
 export class PublicResolver {
   @Public()
   @Query(() => PublicReport, { nullable: true, description: 'The latest published report on the setting with this URN. Public.' })
-  publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicReport | null> {
+  publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em, publicReads }: Context): Promise<PublicReport | null> {
     checkUrnArgument(urn);
-    return new PublicService(em).report(urn);
+    return new PublicService(em, publicReads).report(urn);
   }
 
   @Public()
   @Query(() => PublicProvider, { nullable: true, description: 'A registered setting as the public may see it, with its published reports. Public.' })
-  publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em }: Context): Promise<PublicProvider | null> {
+  publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em, publicReads }: Context): Promise<PublicProvider | null> {
     checkUrnArgument(urn);
-    return new PublicService(em).provider(urn);
+    return new PublicService(em, publicReads).provider(urn);
   }
 
   @Allow(Permission.READ_DRAFT_REPORTS)
@@ -52,8 +52,8 @@ export class PublicResolver {
 
   @Public()
   @Query(() => PublicReportConnection, { description: 'Published reports, newest first, by local authority, region or setting type; never by name, postcode or address. Public.' })
-  async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, loaders }: Context): Promise<PublicReportConnection> {
+  async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, publicReads }: Context): Promise<PublicReportConnection> {
     await checkAreaArguments(em, args);
-    return Object.assign(new PublicReportConnection(), await new PublicService(em).reports(args, args));
+    return Object.assign(new PublicReportConnection(), await new PublicService(em, publicReads).reports(args, args));
   }
 }

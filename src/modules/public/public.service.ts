@@ -9,6 +9,7 @@ import type { RegisteredProvider } from '../providers/registered-provider.entity
 import { LocalAuthority } from '../reference/local-authority.entity';
 import { dateAndIdOf, keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { preparedRows } from '../../db/prepared';
+import { PublicScope, SNAPSHOT_COLUMN, type PublicReads } from '../../db/public-changes';
 import { PublishedReport } from './published-report.entity';
 import type { PublicArea, PublicProvider, PublicReport } from './public.types';
 
@@ -82,7 +83,7 @@ export function publicProviderOf(source: SettingSource, reports: PublishedVersio
 const VERSION_COLUMNS = `public_id as "publicId", published_on::text as "publishedOn", version, content, versions`;
 
 /** The current version of a setting's latest report: one prepared statement on the index of URNs. */
-const REPORT_BY_URN = `select ${VERSION_COLUMNS} from published_report where urn = $1 and current order by published_on desc, id desc limit 1`;
+const REPORT_BY_URN = `select ${VERSION_COLUMNS}, ${SNAPSHOT_COLUMN} from published_report where urn = $1 and current order by published_on desc, id desc limit 1`;
 
 /**
  * A setting's register entry with its area, its registered provider and every current published
@@ -95,7 +96,8 @@ select p.urn, p.setting_type as "settingType", p.name, p.responsible_individual_
   rp.kind as "registeredKind", rp.name as "registeredName", rp.address_line1 as "registeredLine1", rp.address_line2 as "registeredLine2",
   rp.address_town as "registeredTown", rp.address_postcode as "registeredPostcode",
   coalesce((select json_agg(v order by v."publishedOn" desc, v.id desc) from (
-    select ${VERSION_COLUMNS}, id from published_report where urn = p.urn and current) v), '[]') as reports
+    select ${VERSION_COLUMNS}, id from published_report where urn = p.urn and current) v), '[]') as reports,
+  ${SNAPSHOT_COLUMN}
 from provider p
 join local_authority la on la.ons_code = p.local_authority_ons_code
 join region r on r.code = la.region_code
@@ -122,6 +124,7 @@ interface ProviderRow {
   registeredTown: string;
   registeredPostcode: string;
   reports: PublishedVersion[];
+  snapshot: string;
 }
 
 function sourceOfRow(row: ProviderRow): SettingSource {
@@ -149,15 +152,21 @@ export const newestFirst = { orderBy: [{ publishedOn: 'desc' as const }, { id: '
  * built from an allow-list of its register entry. One instance per request.
  */
 export class PublicService {
-  constructor(private readonly em: EntityManager) {}
+  /** `reads`, when given, is told what each answer was read from, so the answer can be cached (src/server/answer-cache.ts). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reads?: PublicReads,
+  ) {}
 
   async report(urn: string): Promise<PublicReport | null> {
-    const [row] = await preparedRows<PublishedVersion>(this.em, 'public_report_by_urn', REPORT_BY_URN, [urn]);
+    const [row] = await preparedRows<PublishedVersion & { snapshot: string }>(this.em, 'public_report_by_urn', REPORT_BY_URN, [urn]);
+    this.reads?.record([PublicScope.urn(urn)], row?.snapshot);
     return row ? toPublicReport(row) : null;
   }
 
   async provider(urn: string): Promise<PublicProvider | null> {
     const [row] = await preparedRows<ProviderRow>(this.em, 'public_provider_by_urn', PROVIDER_BY_URN, [urn]);
+    this.reads?.record([PublicScope.urn(urn)], row?.snapshot);
     return row ? publicProviderOf(sourceOfRow(row), row.reports) : null;
   }
 
@@ -183,10 +192,11 @@ export class PublicService {
     if (page.before) bind((p) => `(published_on, id) > (${p.replace(', ', '::date, ')}::uuid)`, ...dateAndIdOf(page.before, 'before'));
     const order = page.direction === 'forward' ? 'desc' : 'asc';
     values.push(page.size + 1);
-    const text = `select ${VERSION_COLUMNS}, id from published_report where ${conditions.join(' and ')} order by published_on ${order}, id ${order} limit $${values.length}`;
+    const text = `select ${VERSION_COLUMNS}, id, ${SNAPSHOT_COLUMN} from published_report where ${conditions.join(' and ')} order by published_on ${order}, id ${order} limit $${values.length}`;
     // One named statement per shape of filter (a handful), so each keeps a plan fitted to its indexes.
     const name = `public_reports_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
-    const rows = await preparedRows<PublishedVersion & { id: string }>(this.em, name, text, values);
+    const rows = await preparedRows<PublishedVersion & { id: string; snapshot: string }>(this.em, name, text, values);
+    this.reads?.record([PublicScope.reports(filter)], rows[0]?.snapshot);
     const connection = toConnection(page, rows, (row) => `${row.publishedOn}|${row.id}`);
     return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toPublicReport(edge.node) })) };
   }
