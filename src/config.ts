@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './paths';
 import { DEFAULT_LIMITS } from './server/limits';
+import { DEFAULT_ANSWER_CACHE } from './server/answer-cache';
 
 /** A statement running longer than this is cancelled: no request can hold a connection for ever. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -85,6 +86,10 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.requestTimeoutMs),
   /** How long browsers and CDNs may keep a public answer fetched with GET, in seconds (0: never). */
   PUBLIC_CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** The most memory this process's public answer cache may take, in MiB (0: off). */
+  PUBLIC_ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(DEFAULT_ANSWER_CACHE.maxBytes / 1_048_576),
+  /** How long the public answer cache keeps an answer at most, in seconds. */
+  PUBLIC_ANSWER_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_ANSWER_CACHE.ttlMs / 1_000),
   /** Origins browsers may call the API from, comma-separated (CORS); none by default. */
   CORS_ORIGINS: z
     .string()

@@ -65,6 +65,7 @@ async function main(config: Config): Promise<void> {
       production: config.NODE_ENV === 'production',
       trustProxy: config.TRUST_PROXY,
       publicCacheMaxAgeSeconds: config.PUBLIC_CACHE_MAX_AGE_S,
+      answerCache: { maxBytes: config.PUBLIC_ANSWER_CACHE_MB * 1_048_576, ttlMs: config.PUBLIC_ANSWER_CACHE_TTL_S * 1_000 },
     });
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       logger.warn('No AUTH_JWT_SECRET or AUTH_JWKS_URL: only the public queries can be used (see README: npm run token)');

@@ -45,6 +45,8 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: 1_048_576,
       REQUEST_TIMEOUT_MS: 30_000,
       CORS_ORIGINS: [],
+      PUBLIC_ANSWER_CACHE_MB: 32,
+      PUBLIC_ANSWER_CACHE_TTL_S: 300,
       PUBLIC_CACHE_MAX_AGE_S: 60,
     });
   });
