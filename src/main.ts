@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Redis from 'ioredis';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
-import { openDatabase } from './db/database';
-import { isRegisterEmpty, seedFeed, seedSyntheticRegister } from './db/seed';
+import { isRegisterEmpty, openDatabase } from './db/database';
 import { systemClock } from './domain/clock';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryWorker } from './modules/feeds/delivery.worker';
 import { buildApp } from './server/app';
@@ -43,6 +42,9 @@ async function main(config: Config): Promise<void> {
   try {
     const em = db.orm.em.fork();
     if (config.DEMO_PROVIDERS > 0 && (await isRegisterEmpty(em))) {
+      // Loaded only to seed: the synthetic register's generators (faker's data) take 30 MB a process.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { seedFeed, seedSyntheticRegister } = require('./db/seed') as typeof import('./db/seed');
       const counts = await seedSyntheticRegister(em, { providers: config.DEMO_PROVIDERS, seed: config.SEED });
       await seedFeed(em);
       logger.info(`The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports, and their feed (seed ${config.SEED})`);

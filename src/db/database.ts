@@ -1,4 +1,5 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Provider } from '../modules/providers/provider.entity';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Config } from '../config';
@@ -119,4 +120,9 @@ export async function checkReadiness(orm: MikroORM): Promise<Readiness> {
   } catch {
     return { ready: false, database: 'down', pendingMigrations: null };
   }
+}
+
+/** Whether no setting is registered yet (then `npm start` seeds the demo register). */
+export async function isRegisterEmpty(em: EntityManager): Promise<boolean> {
+  return (await em.count(Provider, {})) === 0;
 }

@@ -51,31 +51,72 @@ export class PublicReads {
 }
 
 /**
- * Whether any transaction that touched one of the reads' scopes committed after the read's
- * snapshot: one statement on `public_change`'s primary key. A change made by a transaction that
- * had committed when the snapshot was taken is visible in it, and so was read; one still running
- * then is not, and that is a change the read could not have seen.
+ * Which of `answers` (each the reads of one answer) were touched by a transaction that committed
+ * after the snapshot they were read in: one statement on `public_change`'s primary key, whatever
+ * their number. A change made by a transaction that had committed when a snapshot was taken is
+ * visible in it, and so was read; one still running then is not, and that is a change the read
+ * could not have seen. Returns the indexes of the changed answers.
  */
-export async function anyChangedSince(knex: Knex, logger: StatementLogger, reads: readonly PublicRead[]): Promise<boolean> {
+export async function changedSince(knex: Knex, logger: StatementLogger, answers: readonly (readonly PublicRead[])[]): Promise<Set<number>> {
+  const indexes: number[] = [];
   const scopes: string[] = [];
   const snapshots: string[] = [];
-  for (const read of reads) {
-    for (const scope of read.scopes) {
-      scopes.push(scope);
-      snapshots.push(read.snapshot);
+  answers.forEach((reads, index) => {
+    for (const read of reads) {
+      for (const scope of read.scopes) {
+        indexes.push(index);
+        scopes.push(scope);
+        snapshots.push(read.snapshot);
+      }
     }
-  }
-  const [row] = await preparedRowsOn<{ changed: boolean }>(
+  });
+  const rows = await preparedRowsOn<{ answer: number }>(
     knex,
     logger,
     'public_changed_since',
-    `select exists (
-       select 1 from unnest($1::text[], $2::text[]) as r(scope, snapshot)
+    `select distinct r.answer from unnest($1::int[], $2::text[], $3::text[]) as r(answer, scope, snapshot)
        join public_change c on c.scope = r.scope and c.xid >= pg_snapshot_xmin(r.snapshot::pg_snapshot)
-       where not pg_visible_in_snapshot(c.xid, r.snapshot::pg_snapshot)) as "changed"`,
-    [scopes, snapshots],
+      where not pg_visible_in_snapshot(c.xid, r.snapshot::pg_snapshot)`,
+    [indexes, scopes, snapshots],
   );
-  return row?.changed ?? true;
+  return new Set(rows.map((row) => row.answer));
+}
+
+/**
+ * Checks answers for changes in batches: every answer asked about while the event loop turns once
+ * is checked by the same statement, which starts after all of them were asked (so it sees every
+ * change committed before any of them), and each answer once however many requests ask for it.
+ */
+export class ChangeChecker {
+  private batch: Map<readonly PublicRead[], { resolve: (changed: boolean) => void; reject: (error: unknown) => void }[]> | null = null;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly logger: StatementLogger,
+  ) {}
+
+  /** Whether what `reads` read has changed since (true: the answer is stale). */
+  changed(reads: readonly PublicRead[]): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      if (!this.batch) {
+        this.batch = new Map();
+        setImmediate(() => this.flush());
+      }
+      let waiting = this.batch.get(reads);
+      if (!waiting) this.batch.set(reads, (waiting = []));
+      waiting.push({ resolve, reject });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.batch!;
+    this.batch = null;
+    const answers = [...batch.keys()];
+    changedSince(this.knex, this.logger, answers).then(
+      (changed) => answers.forEach((reads, index) => batch.get(reads)!.forEach((waiting) => waiting.resolve(changed.has(index)))),
+      (error: unknown) => batch.forEach((waiting) => waiting.forEach((one) => one.reject(error))),
+    );
+  }
 }
 
 /** The oldest transaction still running now: every change recorded before it is visible to any read from now on. */

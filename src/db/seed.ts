@@ -31,9 +31,7 @@ import { feedRng, generateHistoryBase, generateSettingHistory, type FeedItem, ty
 
 const CHUNK = 1_000;
 
-export async function isRegisterEmpty(em: EntityManager): Promise<boolean> {
-  return (await em.count(Provider, {})) === 0;
-}
+export { isRegisterEmpty } from './database';
 
 /** Deletes every setting, registered provider and inspection, and all recorded about them (reference data stays). */
 export async function clearRegister(em: EntityManager): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { anyChangedSince, forgetChangesBefore, oldestRunningTransaction, PublicReads, type PublicRead } from '../db/public-changes';
+import { ChangeChecker, forgetChangesBefore, oldestRunningTransaction, PublicReads, type PublicRead } from '../db/public-changes';
 import type { StatementLogger } from '../db/prepared';
 import { rateLimitLeft } from './edge';
 
@@ -43,8 +43,9 @@ const MAX_KEY_LENGTH = 8 * 1024;
 
 /**
  * The public answer cache: the answers of public, anonymous queries kept in this process, and each
- * served again only after one statement has shown that no transaction touching what it read
- * (`public_change`, written by triggers) committed after the snapshot it was read in. So a
+ * served again only after a statement has shown that no transaction touching what it read
+ * (`public_change`, written by triggers) committed after the snapshot it was read in (one
+ * statement for all the requests that arrive while the event loop turns once: ChangeChecker). So a
  * publication, an amendment or a withdrawal, made through any instance, is seen by every instance
  * from the moment it commits; there is no window of staleness and no message to wait for.
  *
@@ -57,6 +58,7 @@ const MAX_KEY_LENGTH = 8 * 1024;
  */
 export class AnswerCache {
   private readonly entries: LRUCache<string, Entry>;
+  private readonly checker: ChangeChecker;
   private readonly pending = new WeakMap<FastifyRequest, { key: string; reads?: PublicReads }>();
   private horizon: string | null = null;
   private sweeper: NodeJS.Timeout | null = null;
@@ -68,6 +70,7 @@ export class AnswerCache {
     private readonly logger: StatementLogger,
     private readonly options: AnswerCacheOptions,
   ) {
+    this.checker = new ChangeChecker(knex, logger);
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes,
       ttl: options.ttlMs,
@@ -89,7 +92,7 @@ export class AnswerCache {
       if (key === null) return;
       const entry = this.entries.get(key);
       if (entry) {
-        if (!(await anyChangedSince(this.knex, this.logger, entry.reads))) {
+        if (!(await this.checker.changed(entry.reads))) {
           this.counts.hits++;
           return this.send(request, reply, entry);
         }

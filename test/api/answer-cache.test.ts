@@ -5,6 +5,7 @@
  * either instance or straight in the database, is seen by both from the moment it commits.
  */
 import { Client } from 'pg';
+import { ChangeChecker, PublicScope } from '../../src/db/public-changes';
 import { Role } from '../../src/domain/access';
 import { AmendPublishedReportDocument, WithdrawPublishedReportDocument, WriteReportTextDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
@@ -121,6 +122,25 @@ describe('a repeated public answer', () => {
     const mixed = `query Mixed($urn: String!) { regions { code } publicReport(urn: $urn) { id } }`;
     await ask(first, mixed, { urn: home.urn });
     expect(onlyTheCheck((await statementsOf(first, mixed, { urn: home.urn })).statements)).toBe(false);
+  });
+});
+
+describe('checks in batches', () => {
+  test('answers asked about in the same turn of the event loop are checked by one statement, each by its own reads', async () => {
+    const checker = new ChangeChecker(first.orm.em.getKnex(), first.orm.config.getLogger());
+    const snapshot = async () => (await first.orm.em.getConnection().execute<{ s: string }[]>('select pg_current_snapshot()::text as s'))[0]!.s;
+    const before = await snapshot();
+    const other = await registerProvider(first, { name: 'Hazel Court', registrationDate: '2021-03-01' });
+    const after = await snapshot();
+    const untouched = [{ scopes: [PublicScope.urn('SC000000'), PublicScope.all], snapshot: before }];
+    const touchedSince = [{ scopes: [PublicScope.urn(other.urn), PublicScope.all], snapshot: before }];
+    const readAfter = [{ scopes: [PublicScope.urn(other.urn), PublicScope.all], snapshot: after }];
+    let answers: boolean[] = [];
+    const statements = await first.statements(async () => {
+      answers = await Promise.all([checker.changed(untouched), checker.changed(touchedSince), checker.changed(readAfter), checker.changed(touchedSince)]);
+    });
+    expect(answers).toEqual([false, true, false, true]);
+    expect(statements).toHaveLength(1);
   });
 });
 
