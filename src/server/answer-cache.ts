@@ -27,9 +27,15 @@ export interface AnswerCacheOptions {
 
 export const DEFAULT_ANSWER_CACHE: AnswerCacheOptions = { maxBytes: 32 * 1024 * 1024, ttlMs: 5 * 60_000 };
 
-/** A kept answer: its data as sent, what it cost, its headers, and what it was read from. */
+/** A kept answer: its bytes as sent, what it cost, its headers, and what it was read from. */
 interface Entry {
-  data: string;
+  /**
+   * The whole body as sent when no rate limit is reported (a GET, or the limits off): sent as it
+   * is, nothing encoded again. Its first `head` bytes, `{"data":...,"extensions":`, start the body
+   * of an answer that reports one.
+   */
+  body: Buffer;
+  head: number;
   cost: { requestedQueryCost: number; maximumQueryCost: number };
   headers: Record<string, string>;
   reads: readonly PublicRead[];
@@ -74,7 +80,7 @@ export class AnswerCache {
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes,
       ttl: options.ttlMs,
-      sizeCalculation: (entry, key) => entry.data.length + key.length + 256,
+      sizeCalculation: (entry, key) => entry.body.length + key.length + 256,
     });
   }
 
@@ -137,8 +143,10 @@ export class AnswerCache {
   private send(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
     for (const [name, value] of Object.entries(entry.headers)) reply.header(name, value);
     // As the cost plugin writes it (query-cost.ts): a GET answer carries no rate limit, so it can be revalidated.
-    const cost = { ...entry.cost, rateLimit: request.method === 'GET' ? null : rateLimitLeft(reply) };
-    return reply.send(`{"data":${entry.data},"extensions":${JSON.stringify({ cost })}}\n`);
+    const rateLimit = request.method === 'GET' ? null : rateLimitLeft(reply);
+    if (rateLimit === null) return reply.send(entry.body);
+    const tail = Buffer.from(`${JSON.stringify({ cost: { ...entry.cost, rateLimit } })}}\n`);
+    return reply.send(Buffer.concat([entry.body.subarray(0, entry.head), tail]));
   }
 }
 
@@ -174,14 +182,14 @@ function keyOf(request: FastifyRequest): string | null {
 
 /** A kept answer from the bytes GraphQL sent, or null when they are not the plain shape it can send again. */
 function entryOf(payload: string, reply: FastifyReply, reads: readonly PublicRead[]): Entry | null {
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = JSON.parse(payload);
+    parsed = JSON.parse(payload);
   } catch {
     return null;
   }
-  if (typeof body !== 'object' || body === null) return null;
-  const { data, extensions, ...rest } = body as { data?: unknown; extensions?: { cost?: Entry['cost'] } };
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { data, extensions, ...rest } = parsed as { data?: unknown; extensions?: { cost?: Entry['cost'] } };
   if (Object.keys(rest).length > 0 || data === undefined || data === null || !extensions || Object.keys(extensions).join() !== 'cost' || !extensions.cost) return null;
   const headers: Record<string, string> = {};
   for (const name of ANSWER_HEADERS) {
@@ -189,5 +197,8 @@ function entryOf(payload: string, reply: FastifyReply, reads: readonly PublicRea
     if (typeof value === 'string') headers[name] = value;
   }
   const { requestedQueryCost, maximumQueryCost } = extensions.cost;
-  return { data: JSON.stringify(data), cost: { requestedQueryCost, maximumQueryCost }, headers, reads };
+  const cost = { requestedQueryCost, maximumQueryCost };
+  const head = Buffer.from(`{"data":${JSON.stringify(data)},"extensions":`);
+  const body = Buffer.concat([head, Buffer.from(`${JSON.stringify({ cost: { ...cost, rateLimit: null } })}}\n`)]);
+  return { body, head: head.length, cost, headers, reads };
 }

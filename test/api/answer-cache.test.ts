@@ -8,7 +8,8 @@ import { Client } from 'pg';
 import { ChangeChecker, PublicScope } from '../../src/db/public-changes';
 import { Role } from '../../src/domain/access';
 import { AmendPublishedReportDocument, WithdrawPublishedReportDocument, WriteReportTextDocument } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, TEST_LIMITS, type TestApp } from '../support/app';
+import { withLimits } from '../../src/server/limits';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
 import { proposeGood, publish } from '../support/reports';
@@ -79,6 +80,22 @@ describe('a repeated public answer', () => {
       expect(warm.statements).toHaveLength(1);
       expect(onlyTheCheck(warm.statements)).toBe(true);
       expect(warm.text).toBe(cold.text);
+    }
+  });
+
+  test("reports the caller's own rate limit, the rest byte for byte", async () => {
+    const limited = await startTestApp({ sameDatabaseAs: first, limits: withLimits({ ...TEST_LIMITS, rateLimit: { anonymous: 100, signedIn: 100 } }) });
+    try {
+      const cold = await statementsOf(limited, REPORT, { urn: home.urn });
+      const warm = await statementsOf(limited, REPORT, { urn: home.urn });
+      expect(onlyTheCheck(warm.statements)).toBe(true);
+      const [coldBody, warmBody] = [JSON.parse(cold.text), JSON.parse(warm.text)];
+      expect(coldBody.extensions.cost.rateLimit).toMatchObject({ limit: 100, remaining: 99 });
+      expect(warmBody.extensions.cost.rateLimit).toMatchObject({ limit: 100, remaining: 98 });
+      warmBody.extensions.cost.rateLimit = coldBody.extensions.cost.rateLimit;
+      expect(`${JSON.stringify(warmBody)}\n`).toBe(cold.text);
+    } finally {
+      await limited.close();
     }
   });
 
