@@ -68,8 +68,6 @@ export class AnswerCache {
   private readonly pending = new WeakMap<FastifyRequest, { key: string; reads?: PublicReads }>();
   private horizon: string | null = null;
   private sweeper: NodeJS.Timeout | null = null;
-  /** How many requests were answered from the cache, and how many were looked up and missed (tests and the bench read them). */
-  readonly counts = { hits: 0, misses: 0, kept: 0 };
 
   constructor(
     private readonly knex: Knex,
@@ -98,13 +96,9 @@ export class AnswerCache {
       if (key === null) return;
       const entry = this.entries.get(key);
       if (entry) {
-        if (!(await this.checker.changed(entry.reads))) {
-          this.counts.hits++;
-          return this.send(request, reply, entry);
-        }
+        if (!(await this.checker.changed(entry.reads))) return this.send(request, reply, entry);
         this.entries.delete(key);
       }
-      this.counts.misses++;
       this.pending.set(request, { key });
     });
 
@@ -114,10 +108,7 @@ export class AnswerCache {
       this.pending.delete(request);
       if (reply.statusCode === 200 && pending.reads?.keepable && typeof payload === 'string') {
         const entry = entryOf(payload, reply, pending.reads.reads);
-        if (entry) {
-          this.entries.set(pending.key, entry);
-          this.counts.kept++;
-        }
+        if (entry) this.entries.set(pending.key, entry);
       }
       return payload;
     });
