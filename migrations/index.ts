@@ -8,6 +8,7 @@ import { Migration20261123150355 } from './Migration20261123150355';
 import { Migration20261123160857 } from './Migration20261123160857';
 import { Migration20261205090000 } from './Migration20261205090000';
 import { Migration20261206000000 } from './Migration20261206000000';
+import { Migration20261206010000 } from './Migration20261206010000';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123160857', class: Migration20261123160857 },
   { name: 'Migration20261205090000', class: Migration20261205090000 },
   { name: 'Migration20261206000000', class: Migration20261206000000 },
+  { name: 'Migration20261206010000', class: Migration20261206010000 },
 ];

@@ -24,6 +24,21 @@ export interface PublishedVersionEntry {
 @Entity({ tableName: 'published_report' })
 @Unique({ properties: ['inspection', 'version'] })
 @Index({ properties: ['current', 'publishedOn', 'id'] })
+// The public read path's keyset pages, newest first, of a setting, a local authority and a region:
+// each page read from its index in order, however long the history (the rows it skips are never read).
+@Index({
+  name: 'published_report_current_urn_newest',
+  expression: 'create index "published_report_current_urn_newest" on "published_report" ("urn", "published_on" desc, "id" desc) where "current"',
+})
+@Index({
+  name: 'published_report_current_local_authority_newest',
+  expression:
+    'create index "published_report_current_local_authority_newest" on "published_report" ("local_authority", "published_on" desc, "id" desc) where "current"',
+})
+@Index({
+  name: 'published_report_current_region_newest',
+  expression: 'create index "published_report_current_region_newest" on "published_report" ("region", "published_on" desc, "id" desc) where "current"',
+})
 export class PublishedReport {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
