@@ -45,6 +45,11 @@ export class PublicReads {
     else this.reads.push({ scopes: [...scopes, PublicScope.all], snapshot });
   }
 
+  /** A read whose answer must never be kept (it depends on who asked). */
+  refuse(): void {
+    this.unrecorded = true;
+  }
+
   get keepable(): boolean {
     return this.answerable && !this.unrecorded && this.reads.length > 0;
   }

@@ -108,7 +108,7 @@ export class FeedService {
     // The pool returns bigint and timestamptz as text (the ORM's type parsers): made a number and a Date here.
     const read = await preparedRows<Omit<FeedEventRecord, 'position' | 'publishedAt'> & { positionText: string; publishedAt: string; snapshot: string }>(this.em, name, text, values);
     // Notifications are never cached: only a page of the public feed depends on no one reader.
-    if (addressee) this.reads?.record([], undefined);
+    if (addressee) this.reads?.refuse();
     else this.reads?.record([PublicScope.feed(filter)], read[0]?.snapshot);
     const rows = read.map(({ positionText, publishedAt, snapshot: _snapshot, ...row }) => ({ ...row, position: Number(positionText), publishedAt: new Date(publishedAt) }));
     const page = rows.slice(0, size);
