@@ -5,7 +5,8 @@
  * 1. The public read path under load: the real server (`node dist/src/main.js`, a child process)
  *    against a plain Fastify + pg handler (bench/plain-handler.ts, another) answering the same
  *    requests with the same bytes (checked first: the bench stops if they differ). autocannon at
- *    10 and 50 connections, rounds interleaved real/plain, medians; the real server's peak RSS.
+ *    10 and 50 connections, rounds interleaved real/plain, medians; the real server's peak RSS; the
+ *    same server with its answer cache off ("uncached") measured beside them.
  * 2. SQL statements per request on the real server (counted by bench/statement-counter.ts), by
  *    page size and by the length of a setting's history.
  * 3. Cold start: spawning the real server on the migrated database until /readyz answers 200.
@@ -186,31 +187,40 @@ interface Row {
   operation: OperationName;
   connections: number;
   real: LoadResult[];
+  /** The real server with its answer cache off (PUBLIC_ANSWER_CACHE_MB=0): every request read from the database. */
+  uncached: LoadResult[];
   plain: LoadResult[];
   peakRss: number | null;
+  uncachedPeakRss: number | null;
 }
 
-async function loadRounds(real: ChildServer, plain: ChildServer, work: Workload): Promise<Row[]> {
+async function loadRounds(real: ChildServer, uncached: ChildServer, plain: ChildServer, work: Workload): Promise<Row[]> {
   const rows: Row[] = [];
   for (const name of MEASURED) {
     const operation = OPERATIONS[name];
     const bodies = work.variables[name].map((variables) => requestBody(operation, variables));
     for (const connections of CONNECTIONS) {
-      const row: Row = { operation: name, connections, real: [], plain: [], peakRss: null };
+      const row: Row = { operation: name, connections, real: [], uncached: [], plain: [], peakRss: null, uncachedPeakRss: null };
       await load(real.url, bodies, connections, WARM_UP_SECONDS);
+      await load(uncached.url, bodies, connections, WARM_UP_SECONDS);
       await load(plain.url, bodies, connections, WARM_UP_SECONDS);
       for (let round = 0; round < ROUNDS; round++) {
         const rss = sampleResident(real.pid);
         const r = await load(real.url, bodies, connections, SECONDS);
         const peak = rss.stop();
         if (peak !== null) row.peakRss = Math.max(row.peakRss ?? 0, peak);
+        const uncachedRss = sampleResident(uncached.pid);
+        const u = await load(uncached.url, bodies, connections, SECONDS);
+        const uncachedPeak = uncachedRss.stop();
+        if (uncachedPeak !== null) row.uncachedPeakRss = Math.max(row.uncachedPeakRss ?? 0, uncachedPeak);
         const p = await load(plain.url, bodies, connections, SECONDS);
         row.real.push(r);
+        row.uncached.push(u);
         row.plain.push(p);
         out(
           `  ${operation.label.padEnd(30)} ${String(connections).padStart(2)} conns, round ${round + 1}/${ROUNDS}: ` +
-            `real ${r.rps.toFixed(0).padStart(5)} req/s p99 ${r.p99.toFixed(1).padStart(6)} ms | plain ${p.rps.toFixed(0).padStart(5)} req/s p99 ${p.p99.toFixed(1).padStart(6)} ms` +
-            `${r.failures || p.failures ? `  (failed responses: real ${r.failures}, plain ${p.failures})` : ''}\n`,
+            `real ${r.rps.toFixed(0).padStart(5)} req/s p99 ${r.p99.toFixed(1).padStart(6)} ms | uncached ${u.rps.toFixed(0).padStart(5)} req/s p99 ${u.p99.toFixed(1).padStart(6)} ms | plain ${p.rps.toFixed(0).padStart(5)} req/s p99 ${p.p99.toFixed(1).padStart(6)} ms` +
+            `${r.failures || u.failures || p.failures ? `  (failed responses: real ${r.failures}, uncached ${u.failures}, plain ${p.failures})` : ''}\n`,
         );
       }
       rows.push(row);
@@ -224,7 +234,7 @@ function loadTables(rows: Row[]): string {
   const throughput = rows.map((row) => {
     const ratio = m(row.real, 'rps') / m(row.plain, 'rps');
     const target = TARGETS[row.operation].rps;
-    const failures = [...row.real, ...row.plain].reduce((n, r) => n + r.failures, 0);
+    const failures = [...row.real, ...row.uncached, ...row.plain].reduce((n, r) => n + r.failures, 0);
     return [
       OPERATIONS[row.operation].label,
       String(row.connections),
@@ -232,6 +242,8 @@ function loadTables(rows: Row[]): string {
       m(row.plain, 'rps').toFixed(0),
       `${ratio.toFixed(2)}x`,
       `>= ${target.toFixed(1)}x ${verdict(ratio >= target)}`,
+      m(row.uncached, 'rps').toFixed(0),
+      `${(m(row.uncached, 'rps') / m(row.plain, 'rps')).toFixed(2)}x`,
       mb(row.peakRss),
       String(failures),
     ];
@@ -248,13 +260,17 @@ function loadTables(rows: Row[]): string {
       m(row.plain, 'p99').toFixed(1),
       `${ratio.toFixed(1)}x`,
       target ? `< ${target}x ${verdict(ratio < target)}` : '(none)',
+      m(row.uncached, 'p99').toFixed(1),
+      `${(m(row.uncached, 'p99') / m(row.plain, 'p99')).toFixed(1)}x`,
     ];
   });
   return (
     'Throughput (requests a second)\n' +
-    table(['operation', 'conns', 'real', 'plain', 'real/plain', 'target', 'real peak RSS', 'failed'], throughput, ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r']) +
+    table(['operation', 'conns', 'real', 'plain', 'real/plain', 'target', 'uncached', 'uncached/plain', 'real peak RSS', 'failed'], throughput, ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r']) +
     "\nLatency (ms; autocannon records whole milliseconds)\n" +
-    table(['operation', 'conns', 'real p50', 'plain p50', 'real p99', 'plain p99', 'p99 real/plain', 'target'], latency, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])
+    table(['operation', 'conns', 'real p50', 'plain p50', 'real p99', 'plain p99', 'p99 real/plain', 'target', 'uncached p99', 'uncached/plain'], latency, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r']) +
+    "\n'uncached' is the same real server with its answer cache off (PUBLIC_ANSWER_CACHE_MB=0): every request read from the database, as a first\n" +
+    'request for a URN or a page always is. The targets apply to the real server as `npm start` runs it (the cache on).\n'
   );
 }
 
@@ -437,29 +453,32 @@ async function main(): Promise<void> {
 
     // 1. Load: both servers up together on the same database, measured in turn.
     out(`\n== Public read path under load: the real server against the plain handler ==\n`);
-    const [realStart, plainStart] = await Promise.all([
+    const [realStart, uncachedStart, plainStart] = await Promise.all([
       startReal(benchUrl),
+      startReal(benchUrl, { PUBLIC_ANSWER_CACHE_MB: '0' }),
       freePort().then((port) =>
         startServer({ name: 'the plain handler', script: PLAIN_SCRIPT, cwd: projectRoot, env: { ...process.env, DATABASE_URL: benchUrl, PORT: String(port), HOST: '127.0.0.1', DB_POOL_MAX: '10' }, port }),
       ),
     ]);
     const real = realStart.server;
+    const uncached = uncachedStart.server;
     const plain = plainStart.server;
-    servers.push(real, plain);
+    servers.push(real, uncached, plain);
     const idleRss = residentBytes(real.pid);
     const identical = await checkIdentical(real, plain, work, db, history);
     out(`${identical}\n`);
-    out(`load: autocannon, ${ROUNDS} round(s) of ${SECONDS} s at each of ${CONNECTIONS.join(' and ')} connections after a ${WARM_UP_SECONDS} s warm-up, interleaved real then plain; both pools 10 connections\n`);
-    const rows = await loadRounds(real, plain, work);
+    out(`load: autocannon, ${ROUNDS} round(s) of ${SECONDS} s at each of ${CONNECTIONS.join(' and ')} connections after a ${WARM_UP_SECONDS} s warm-up, interleaved real, uncached, plain; all pools 10 connections\n`);
+    const rows = await loadRounds(real, uncached, plain, work);
     const logged = real.lines();
     await Promise.all(servers.map((s) => s.stop()));
     servers.length = 0;
     const peak = Math.max(...rows.map((r) => r.peakRss ?? 0));
+    const uncachedPeak = Math.max(...rows.map((r) => r.uncachedPeakRss ?? 0));
     summary.push(
       `== Public read path: real server (node dist/src/main.js) against the plain handler (bench/plain-handler.ts), medians of ${ROUNDS} round(s) of ${SECONDS} s; latencies in ms ==\n` +
         `${work.describe}\n${identical}\n` +
         loadTables(rows) +
-        `real server RSS: ${mb(idleRss)} after start, peak ${mb(peak)} during its load rounds (VmRSS, sampled every 50 ms; target < ${RSS_TARGET_MB} MB: ${verdict(peak < RSS_TARGET_MB * 1e6)})\n` +
+        `real server RSS: ${mb(idleRss)} after start, peak ${mb(peak)} during its load rounds (VmRSS, sampled every 50 ms; target < ${RSS_TARGET_MB} MB: ${verdict(peak < RSS_TARGET_MB * 1e6)}); uncached, peak ${mb(uncachedPeak)}\n` +
         (logged ? `the real server wrote ${logged} log line(s) at level warn or above; the last:\n${real.output()}\n` : ''),
     );
     out(`\n${summary.at(-1)}`);

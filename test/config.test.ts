@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       PUBLIC_ANSWER_CACHE_MB: 32,
       PUBLIC_ANSWER_CACHE_TTL_S: 300,
       PUBLIC_CACHE_MAX_AGE_S: 60,
+      HEAP_GROWTH_PERCENT: 50,
     });
   });
 

@@ -96,7 +96,7 @@ export async function seedSyntheticRegister(
  * already carries (a seeded history writes its own feed) is not written again.
  */
 export async function seedFeed(em: EntityManager): Promise<number> {
-  return em.transactional(async (tx) => {
+  const written = await em.transactional(async (tx) => {
     const rows = await tx.find(PublishedReport, { current: true }, { orderBy: [{ publishedOn: 'asc' }, { id: 'asc' }], populate: ['inspection.provider'] });
     const inFeed = new Set(
       (
@@ -109,6 +109,17 @@ export async function seedFeed(em: EntityManager): Promise<number> {
     for (const row of toWrite) await reportPublished(tx, row.inspection.getEntity().provider.getEntity(), row);
     return toWrite.length;
   });
+  await refreshPlannerStatistics(em);
+  return written;
+}
+
+/**
+ * ANALYZE after a bulk write. Autovacuum gets to a freshly seeded table only after a while, and
+ * until then the planner estimates from an empty table: on ten years of history a local
+ * authority's first feed page took 850 ms (a bitmap scan of every public event) instead of 1 ms.
+ */
+export async function refreshPlannerStatistics(em: EntityManager): Promise<void> {
+  await em.getConnection().execute('analyze');
 }
 
 /** A synthetic full inspection, taken all the way to publication, with its redacted public report. */
@@ -495,6 +506,7 @@ export async function seedSyntheticHistory(
   const feedEvents = await writeHistoryFeed(em, base, feed);
   const feedMs = Date.now() - feedStarted;
   log(`Wrote the judgement feed: ${feedEvents} events in ${feedMs} ms`);
+  await refreshPlannerStatistics(em);
   return {
     providers: providerRows.length,
     registeredProviders: registeredRows.length,
