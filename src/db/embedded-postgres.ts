@@ -388,14 +388,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     writeOwner(options.dataDir, owner, { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new Error(`Embedded PostgreSQL in ${options.dataDir} is being started by another process (pid ${readOwner(options.dataDir)?.pid ?? 'unknown'})`);
+    throw new Error(`Embedded PostgreSQL in ${options.dataDir} is being started by another process (pid ${readOwner(options.dataDir)?.pid ?? 'unknown'})`, { cause: error });
   }
   try {
     await pg.start();
   } catch (error) {
     removeOwner(options.dataDir, owner.token);
     // start() rejects with undefined when postgres exits early: say what it printed.
-    throw new Error(`Embedded PostgreSQL did not start: ${error ? String(error) : lastLines.join(' | ')}`);
+    throw new Error(`Embedded PostgreSQL did not start: ${error ? String(error) : lastLines.join(' | ')}`, { cause: error });
   }
   const postmasterPid = readPostmasterPid(options.dataDir)?.pid;
   if (postmasterPid) {

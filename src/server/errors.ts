@@ -31,6 +31,7 @@ export const QUOTE_LIMIT = 40;
 /** `text` in double quotes, cut to its first QUOTE_LIMIT characters: error messages never echo input at length. */
 export function quoted(text: string): string {
   const shown = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   return `"${shown.replace(/[\u0000-\u001f\u007f]/g, '?')}"`;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- answers are read field by field, as each test needs */
 /**
  * Issue 19: the public answer cache (src/server/answer-cache.ts). Two instances of the API share
  * one database, each with its own cache, as in a deployment of several. A public answer is served

@@ -100,7 +100,7 @@ export class NotificationTaskResolver {
   @Query(() => NotificationTaskConnection, {
     description: "Notification tasks, earliest due first, a page at a time; optionally only one authority's, or only overdue ones. Internal.",
   })
-  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<NotificationTaskConnection> {
+  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, clock, principal }: Context): Promise<NotificationTaskConnection> {
     await checkAreaArguments(em, { localAuthority: args.localAuthority });
     return Object.assign(new NotificationTaskConnection(), await new EnforcementService(em, clock, signedIn(principal)).listTasks(args, args));
   }

@@ -59,7 +59,7 @@ export class ReportResolver {
 
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => InspectionConnection, { description: 'Inspections with a report deadline passed and not met, the longest overdue first, a page at a time. Internal.' })
-  async overdueInspections(@Args() args: AreaPageArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<InspectionConnection> {
+  async overdueInspections(@Args() args: AreaPageArgs, @Ctx() { em, clock, principal }: Context): Promise<InspectionConnection> {
     await checkAreaArguments(em, args);
     const rows = await new ReportService(em, clock, signedIn(principal)).overdue(args);
     const page = pageInMemory(rows, (row) => `${row.overdue[0].dueDate}|${row.inspection.id}`, args);

@@ -94,7 +94,7 @@ export class ProviderDueResolver {
 export class SchedulingResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => SettingDueConnection, { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.' })
-  async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<SettingDueConnection> {
+  async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, principal }: Context): Promise<SettingDueConnection> {
     if (!isLocalDate(args.before)) throw badArgument('before', '"before" is not a calendar date');
     await checkAreaArguments(em, args);
     const rows = await dueBefore(em, args, clock.today(), signedIn(principal));
