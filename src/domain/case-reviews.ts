@@ -3,11 +3,11 @@
  * the notification tasks to the directors of children's services (and the Department for
  * Education for secure children's homes), each with its deadline in working days.
  */
-import { InspectionType } from './inspection-types';
+import { InspectionType, byGuidance } from './inspection-types';
 import { Grade, InterimOutcome, VACANCY_THRESHOLD_DAYS } from './judgements';
 import { compareDates, type LocalDate } from './local-date';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
-import { SettingType, isChildrensHome } from './setting-types';
+import { SettingType, byFamily, familyOf, isChildrensHome, isSccifFamily } from './setting-types';
 import { addWorkingDays } from './working-days';
 
 export enum CaseReviewTrigger {
@@ -64,8 +64,7 @@ export function caseReviewsOpenedBy(facts: OutcomeFacts): CaseReviewOpening[] {
   const within5 = addWorkingDays(facts.endOfInspection, 5);
   const openings: CaseReviewOpening[] = [];
   if (facts.overall === Grade.INADEQUATE && facts.type === InspectionType.FULL_INSPECTION) {
-    const ruleId =
-      facts.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE ? 'RFC-079' : facts.settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'ASA-107' : 'CH-175';
+    const ruleId = byFamily(facts.settingType, { CHILDRENS_HOMES: 'CH-175', RESIDENTIAL_FAMILY_CENTRES: 'RFC-079', ADOPTION_SUPPORT_AGENCIES: 'ASA-107' });
     openings.push({ trigger: CaseReviewTrigger.INADEQUATE_OVERALL, ruleId, urgent: true, dueBy: within5 });
   }
   if (facts.interimOutcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS && facts.declineSuggestsSeriousConcerns) {
@@ -105,11 +104,17 @@ export function notificationsDue(
   );
   if (concerning.length === 0) return [];
   const assurance = facts.type === InspectionType.ASSURANCE_VISIT;
-  const sccif = facts.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || facts.settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
-  const ruleId = assurance ? 'CA-084' : facts.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE ? 'RFC-082' : facts.settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'ASA-111' : 'CHA-078';
+  const family = familyOf(facts.settingType);
+  const sccif = isSccifFamily(family);
+  const ruleId = byGuidance(facts.type, facts.settingType, {
+    CHILDRENS_HOMES: 'CHA-078',
+    RESIDENTIAL_FAMILY_CENTRES: 'RFC-082',
+    ADOPTION_SUPPORT_AGENCIES: 'ASA-111',
+    ASSURANCE_VISITS: 'CA-084',
+  });
   const dueBy = sccif ? addWorkingDays(concerning[0].dueBy, 1) : addWorkingDays(facts.endOfInspection, 1);
   // The family centres' guidance names no host-authority notice, so there the host is told only as a placing authority.
-  const hostTold = facts.settingType !== SettingType.RESIDENTIAL_FAMILY_CENTRE;
+  const hostTold = family !== 'RESIDENTIAL_FAMILY_CENTRES';
   const placing = [...new Set(authorities.placing)].filter((code) => !hostTold || code !== authorities.host);
   const due: NotificationDue[] = [
     ...placing.map((code) => ({ recipient: NotificationRecipient.PLACING_AUTHORITY_DCS, localAuthority: code, ruleId, dueBy })),

@@ -5,7 +5,7 @@
  * centres and adoption support agencies: the SCCIF's areas of required evidence, in its own words
  * (RFC-007, ASA-009). Other setting types have no criteria in the guidance held here.
  */
-import { SettingType, isChildrensHome } from './setting-types';
+import { SettingType, byFamily } from './setting-types';
 
 export enum JudgementArea {
   OVERALL_EXPERIENCES_AND_PROGRESS = 'OVERALL_EXPERIENCES_AND_PROGRESS',
@@ -186,15 +186,11 @@ const ADOPTION_SUPPORT_AGENCIES: Record<JudgementArea, EvaluationCriterion[]> = 
 
 /** The evaluation criteria for an area at a setting type; empty where the guidance held here has none. */
 export function evaluationCriteria(settingType: SettingType, area: JudgementArea): EvaluationCriterion[] {
-  if (isChildrensHome(settingType)) return CHILDRENS_HOMES[area];
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return RESIDENTIAL_FAMILY_CENTRES[area];
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return ADOPTION_SUPPORT_AGENCIES[area];
-  return [];
+  const criteria = byFamily(settingType, { CHILDRENS_HOMES, RESIDENTIAL_FAMILY_CENTRES, ADOPTION_SUPPORT_AGENCIES, OTHER: null });
+  return criteria ? criteria[area] : [];
 }
 
 /** The rule that ties evidence to the areas of required evidence, per setting type. */
 export function criteriaRuleId(settingType: SettingType): string {
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return 'RFC-007';
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return 'ASA-009';
-  return 'CH-146';
+  return byFamily(settingType, { CHILDRENS_HOMES: 'CH-146', RESIDENTIAL_FAMILY_CENTRES: 'RFC-007', ADOPTION_SUPPORT_AGENCIES: 'ASA-009' });
 }

@@ -2,9 +2,10 @@
  * An inspection from scheduling to the end of fieldwork (feedback given). Later stages (draft,
  * comments, publication) build on these states.
  */
-import { InspectionType, validateInspectionTypeForSetting } from './inspection-types';
+import { InspectionType, byGuidance, validateInspectionTypeForSetting } from './inspection-types';
 import { compareDates, daysBetween, isLocalDate, type LocalDate } from './local-date';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
+import { hasText as text } from './text';
 import { SettingType, isChildrensHome } from './setting-types';
 
 export enum InspectionStatus {
@@ -31,8 +32,6 @@ export enum LineOfEnquirySource {
   PREVIOUS_INSPECTION = 'PREVIOUS_INSPECTION',
   OTHER = 'OTHER',
 }
-
-const text = (value: string | null | undefined): boolean => value != null && value.trim() !== '';
 
 function date(field: string[], value: LocalDate, today: LocalDate, allowFuture: boolean): Violation[] {
   if (!isLocalDate(value)) return [badInput(field, `"${value}" is not a calendar date`)];
@@ -103,16 +102,16 @@ export function validateStart(
 
 /** The usual longest stay on site, in calendar days, and the rule that sets it. */
 export function usualOnSiteDays(type: InspectionType, settingType: SettingType): { days: number; ruleId: string } | null {
-  if (type === InspectionType.ASSURANCE_VISIT) return { days: 3, ruleId: 'CA-057' };
-  if (isChildrensHome(settingType)) {
-    if (type === InspectionType.FULL_INSPECTION) return { days: 2, ruleId: 'CH-010' };
-    if (type === InspectionType.INTERIM_INSPECTION) return { days: 1, ruleId: 'CH-011' };
-    return null; // monitoring visits may take more than one day (CH-034)
-  }
-  if (type !== InspectionType.FULL_INSPECTION) return null;
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return { days: 3, ruleId: 'RFC-045' };
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return { days: 3, ruleId: 'ASA-049' };
-  return null;
+  const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, ASSURANCE_VISIT: ASSURANCE } = InspectionType;
+  // Monitoring visits have no usual length: a children's home's may take more than one day (CH-034).
+  const usual = byGuidance<Partial<Record<InspectionType, { days: number; ruleId: string }>>>(type, settingType, {
+    ASSURANCE_VISITS: { [ASSURANCE]: { days: 3, ruleId: 'CA-057' } },
+    CHILDRENS_HOMES: { [FULL]: { days: 2, ruleId: 'CH-010' }, [INTERIM]: { days: 1, ruleId: 'CH-011' } },
+    RESIDENTIAL_FAMILY_CENTRES: { [FULL]: { days: 3, ruleId: 'RFC-045' } },
+    ADOPTION_SUPPORT_AGENCIES: { [FULL]: { days: 3, ruleId: 'ASA-049' } },
+    OTHER: {},
+  });
+  return usual[type] ?? null;
 }
 
 export interface FieldworkCompletion {

@@ -3,7 +3,7 @@
  */
 import { withArticle } from './provider-register';
 import { ruleViolation, type Violation } from './rule-violation';
-import { SETTING_TYPES, SettingType, isChildrensHome } from './setting-types';
+import { SETTING_TYPES, SettingType, byFamily, familyOf, isChildrensHome, type FamilyTable, type SettingFamily } from './setting-types';
 import { workingDaysBetween } from './working-days';
 import type { LocalDate } from './local-date';
 
@@ -12,6 +12,24 @@ export enum InspectionType {
   INTERIM_INSPECTION = 'INTERIM_INSPECTION',
   MONITORING_VISIT = 'MONITORING_VISIT',
   ASSURANCE_VISIT = 'ASSURANCE_VISIT',
+}
+
+/**
+ * The guidance a piece of inspection work follows: its setting's family (see `familyOf`), except an
+ * assurance visit, which has guidance of its own (CA) whatever the setting.
+ */
+export type Guidance = SettingFamily | 'ASSURANCE_VISITS';
+
+export function guidanceOf(type: InspectionType, settingType: SettingType): Guidance {
+  return type === InspectionType.ASSURANCE_VISIT ? 'ASSURANCE_VISITS' : familyOf(settingType);
+}
+
+/** One value per family, as for `byFamily`, and one for assurance visits. */
+export type GuidanceTable<T> = FamilyTable<T> & { readonly ASSURANCE_VISITS: T };
+
+/** The value for the guidance an inspection of this type at this setting type follows, e.g. the rule ID that allows a move. */
+export function byGuidance<T>(type: InspectionType, settingType: SettingType, table: GuidanceTable<T>): T {
+  return type === InspectionType.ASSURANCE_VISIT ? table.ASSURANCE_VISITS : byFamily(settingType, table);
 }
 
 /**
@@ -55,22 +73,17 @@ export function noticeRequirement(
   settingType: SettingType,
   singlePersonAgency: boolean,
 ): NoticeRequirement {
-  if (type === InspectionType.ASSURANCE_VISIT) return { rule: NoticeRule.ANNOUNCED_ON_FIRST_DAY, ruleId: 'CA-058', workingDays: null };
   if (type === InspectionType.MONITORING_VISIT) {
-    const ruleId =
-      settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE
-        ? 'RFC-095'
-        : settingType === SettingType.ADOPTION_SUPPORT_AGENCY
-          ? 'ASA-113'
-          : 'CH-195';
+    const ruleId = byFamily(settingType, { CHILDRENS_HOMES: 'CH-195', RESIDENTIAL_FAMILY_CENTRES: 'RFC-095', ADOPTION_SUPPORT_AGENCIES: 'ASA-113' });
     return { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId, workingDays: null };
   }
-  if (isChildrensHome(settingType)) return { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null };
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return { rule: NoticeRule.UNANNOUNCED, ruleId: 'RFC-047', workingDays: null };
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) {
-    return { rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: singlePersonAgency ? 20 : 10 };
-  }
-  return { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null };
+  return byGuidance<NoticeRequirement>(type, settingType, {
+    ASSURANCE_VISITS: { rule: NoticeRule.ANNOUNCED_ON_FIRST_DAY, ruleId: 'CA-058', workingDays: null },
+    CHILDRENS_HOMES: { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null },
+    RESIDENTIAL_FAMILY_CENTRES: { rule: NoticeRule.UNANNOUNCED, ruleId: 'RFC-047', workingDays: null },
+    ADOPTION_SUPPORT_AGENCIES: { rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: singlePersonAgency ? 20 : 10 },
+    OTHER: { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null },
+  });
 }
 
 export interface NoticeAssessment extends NoticeRequirement {

@@ -7,7 +7,8 @@
 import { InspectionType } from './inspection-types';
 import type { LocalDate } from './local-date';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
-import { SettingType, isChildrensHome } from './setting-types';
+import { hasText as text } from './text';
+import { SettingType, byFamily, familyOf, isSccifFamily, type FamilyTable } from './setting-types';
 
 /** What kind of outcome an inspection records. */
 export enum JudgementKind {
@@ -64,35 +65,26 @@ export enum InterimOutcome {
 /** 26 weeks, in days: a registered manager vacancy this long or longer (Annex N: "26 weeks or more"). */
 export const VACANCY_THRESHOLD_DAYS = 26 * 7;
 
-type Family = 'CHILDRENS_HOMES' | 'RESIDENTIAL_FAMILY_CENTRES' | 'ADOPTION_SUPPORT_AGENCIES' | 'OTHER';
-
-function family(settingType: SettingType): Family {
-  if (isChildrensHome(settingType)) return 'CHILDRENS_HOMES';
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return 'RESIDENTIAL_FAMILY_CENTRES';
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return 'ADOPTION_SUPPORT_AGENCIES';
-  return 'OTHER';
-}
-
-/** The rule IDs that carry the same rule for each kind of setting (the handbook's for the others). */
+/** The rule IDs that carry the same rule for each family of settings (the handbook's for the others). */
 const RULES = {
-  limiting: { CHILDRENS_HOMES: 'CH-155', RESIDENTIAL_FAMILY_CENTRES: 'RFC-003', ADOPTION_SUPPORT_AGENCIES: 'ASA-004', OTHER: 'CH-155' },
-  leadersCap: { CHILDRENS_HOMES: 'CH-157', RESIDENTIAL_FAMILY_CENTRES: 'RFC-004', ADOPTION_SUPPORT_AGENCIES: 'ASA-005', OTHER: 'CH-157' },
-  changeReason: { CHILDRENS_HOMES: 'CH-246', RESIDENTIAL_FAMILY_CENTRES: 'RFC-086', ADOPTION_SUPPORT_AGENCIES: 'ASA-100', OTHER: 'CH-246' },
-  newJudgementReason: { CHILDRENS_HOMES: 'CH-218', RESIDENTIAL_FAMILY_CENTRES: 'RFC-105', ADOPTION_SUPPORT_AGENCIES: 'ASA-122', OTHER: 'CH-218' },
-  requirementBasis: { CHILDRENS_HOMES: 'CH-128', RESIDENTIAL_FAMILY_CENTRES: 'RFC-032', ADOPTION_SUPPORT_AGENCIES: 'ASA-030', OTHER: 'CH-128' },
-  requirementEvidence: { CHILDRENS_HOMES: 'CH-127', RESIDENTIAL_FAMILY_CENTRES: 'RFC-031', ADOPTION_SUPPORT_AGENCIES: 'ASA-029', OTHER: 'CH-127' },
-  recommendationBasis: { CHILDRENS_HOMES: 'CH-136', RESIDENTIAL_FAMILY_CENTRES: 'RFC-030', ADOPTION_SUPPORT_AGENCIES: 'ASA-028', OTHER: 'CH-136' },
-  checkedAtNextVisit: { CHILDRENS_HOMES: 'CH-137', RESIDENTIAL_FAMILY_CENTRES: 'RFC-037', ADOPTION_SUPPORT_AGENCIES: 'ASA-035', OTHER: 'CH-137' },
-  interviews: { CHILDRENS_HOMES: 'CH-145', RESIDENTIAL_FAMILY_CENTRES: 'RFC-064', ADOPTION_SUPPORT_AGENCIES: 'ASA-077', OTHER: 'CH-145' },
-  identification: { CHILDRENS_HOMES: 'CH-142', RESIDENTIAL_FAMILY_CENTRES: 'RFC-062', ADOPTION_SUPPORT_AGENCIES: 'ASA-076', OTHER: 'CH-142' },
-  linkedEvidence: { CHILDRENS_HOMES: 'CH-146', RESIDENTIAL_FAMILY_CENTRES: 'RFC-065', ADOPTION_SUPPORT_AGENCIES: 'ASA-078', OTHER: 'CH-146' },
-} as const;
+  limiting: { CHILDRENS_HOMES: 'CH-155', RESIDENTIAL_FAMILY_CENTRES: 'RFC-003', ADOPTION_SUPPORT_AGENCIES: 'ASA-004' },
+  leadersCap: { CHILDRENS_HOMES: 'CH-157', RESIDENTIAL_FAMILY_CENTRES: 'RFC-004', ADOPTION_SUPPORT_AGENCIES: 'ASA-005' },
+  /** A registered manager vacancy of 26 weeks or more: inadequate for homes; for the SCCIF families, the reason for another judgement. */
+  longVacancy: { CHILDRENS_HOMES: 'CHA-195', RESIDENTIAL_FAMILY_CENTRES: 'RFC-025', ADOPTION_SUPPORT_AGENCIES: 'ASA-022' },
+  changeReason: { CHILDRENS_HOMES: 'CH-246', RESIDENTIAL_FAMILY_CENTRES: 'RFC-086', ADOPTION_SUPPORT_AGENCIES: 'ASA-100' },
+  newJudgementReason: { CHILDRENS_HOMES: 'CH-218', RESIDENTIAL_FAMILY_CENTRES: 'RFC-105', ADOPTION_SUPPORT_AGENCIES: 'ASA-122' },
+  requirementBasis: { CHILDRENS_HOMES: 'CH-128', RESIDENTIAL_FAMILY_CENTRES: 'RFC-032', ADOPTION_SUPPORT_AGENCIES: 'ASA-030' },
+  requirementEvidence: { CHILDRENS_HOMES: 'CH-127', RESIDENTIAL_FAMILY_CENTRES: 'RFC-031', ADOPTION_SUPPORT_AGENCIES: 'ASA-029' },
+  recommendationBasis: { CHILDRENS_HOMES: 'CH-136', RESIDENTIAL_FAMILY_CENTRES: 'RFC-030', ADOPTION_SUPPORT_AGENCIES: 'ASA-028' },
+  checkedAtNextVisit: { CHILDRENS_HOMES: 'CH-137', RESIDENTIAL_FAMILY_CENTRES: 'RFC-037', ADOPTION_SUPPORT_AGENCIES: 'ASA-035' },
+  interviews: { CHILDRENS_HOMES: 'CH-145', RESIDENTIAL_FAMILY_CENTRES: 'RFC-064', ADOPTION_SUPPORT_AGENCIES: 'ASA-077' },
+  identification: { CHILDRENS_HOMES: 'CH-142', RESIDENTIAL_FAMILY_CENTRES: 'RFC-062', ADOPTION_SUPPORT_AGENCIES: 'ASA-076' },
+  linkedEvidence: { CHILDRENS_HOMES: 'CH-146', RESIDENTIAL_FAMILY_CENTRES: 'RFC-065', ADOPTION_SUPPORT_AGENCIES: 'ASA-078' },
+} as const satisfies Record<string, FamilyTable<string>>;
 
 export function ruleFor(rule: keyof typeof RULES, settingType: SettingType): string {
-  return RULES[rule][family(settingType)];
+  return byFamily<string>(settingType, RULES[rule]);
 }
-
-const text = (value: string | null | undefined): boolean => value != null && value.trim() !== '';
 
 // ---------------------------------------------------------------------------------------------
 // Full inspections
@@ -135,20 +127,20 @@ export function validateFullJudgements(settingType: SettingType, j: FullJudgemen
   const longVacancy = vacancy.vacancyDays !== null && vacancy.vacancyDays >= VACANCY_THRESHOLD_DAYS;
   if (longVacancy && j.leadersAndManagers !== Grade.INADEQUATE) {
     const weeks = Math.floor(vacancy.vacancyDays! / 7);
-    const f = family(settingType);
+    const f = familyOf(settingType);
     if (f === 'CHILDRENS_HOMES') {
       violations.push(
         ruleViolation(
           ['leadersAndManagers'],
-          'CHA-195',
+          ruleFor('longVacancy', settingType),
           `The registered manager post has been vacant for ${weeks} weeks: a vacancy of 26 weeks or more means leaders and managers are inadequate`,
         ),
       );
-    } else if ((f === 'RESIDENTIAL_FAMILY_CENTRES' || f === 'ADOPTION_SUPPORT_AGENCIES') && !text(vacancy.vacancyReason)) {
+    } else if (isSccifFamily(f) && !text(vacancy.vacancyReason)) {
       violations.push(
         ruleViolation(
           ['vacancyReason'],
-          f === 'RESIDENTIAL_FAMILY_CENTRES' ? 'RFC-025' : 'ASA-022',
+          ruleFor('longVacancy', settingType),
           `No manager has been appointed for ${weeks} weeks, which usually leads to inadequate for leaders and managers: record why another judgement was made`,
         ),
       );
@@ -296,7 +288,7 @@ export function validateMonitoringNewJudgement(
   if (!text(rationale)) {
     violations.push(ruleViolation(['rationale'], ruleFor('newJudgementReason', context.settingType), 'Explain why a new judgement was made'));
   }
-  if (family(context.settingType) === 'CHILDRENS_HOMES') {
+  if (familyOf(context.settingType) === 'CHILDRENS_HOMES') {
     if (context.openRequirements > 0) {
       violations.push(
         ruleViolation(

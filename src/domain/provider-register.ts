@@ -6,7 +6,7 @@
 import { isValid as isValidPostcode } from 'postcode';
 import { compareDates, daysBetween, isLocalDate, minDate, type LocalDate } from './local-date';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
-import { SETTING_TYPES, SettingType, isChildrensHome } from './setting-types';
+import { SETTING_TYPES, SettingType, byFamily, isChildrensHome } from './setting-types';
 import { URN_FORMAT_MESSAGE, isValidUrn } from './urn';
 
 export enum RegisteredProviderKind {
@@ -128,7 +128,7 @@ export function validateSettingDetails(details: SettingDetails): Violation[] {
     violations.push(
       ruleViolation(
         ['responsibleIndividual'],
-        profile.responsibleIndividualRule,
+        byFamily(details.settingType, { CHILDRENS_HOMES: 'CHA-181', RESIDENTIAL_FAMILY_CENTRES: 'RFC-108', ADOPTION_SUPPORT_AGENCIES: 'ASA-125' }),
         'A setting run by an organisation must have a responsible individual',
       ),
     );

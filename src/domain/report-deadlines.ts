@@ -3,9 +3,9 @@
  * counted from the end of the inspection (the feedback day, CH-024) or from the milestone before,
  * per setting type and inspection type, from the day tables of the guidance.
  */
-import { InspectionType } from './inspection-types';
+import { InspectionType, byGuidance } from './inspection-types';
 import { compareDates, type LocalDate } from './local-date';
-import { SettingType, isChildrensHome } from './setting-types';
+import type { SettingType } from './setting-types';
 import { addWorkingDays } from './working-days';
 
 export enum Milestone {
@@ -39,48 +39,42 @@ const step = (milestone: Milestone, workingDays: number, after: Anchor, ruleId: 
  */
 export function reportTimetable(type: InspectionType, settingType: SettingType): TimetableStep[] | null {
   const { DRAFT_SENT, PROVIDER_COMMENTS_RETURNED, FINAL_REPORT_ISSUED, COMPLAINT_WINDOW_CLOSES, PUBLISHED } = Milestone;
-  if (type === InspectionType.ASSURANCE_VISIT) {
-    return [
+  const interim = type === InspectionType.INTERIM_INSPECTION;
+  return byGuidance<TimetableStep[] | null>(type, settingType, {
+    ASSURANCE_VISITS: [
       step(DRAFT_SENT, 18, 'END_OF_INSPECTION', 'CA-075'),
       step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', 'CA-076'),
       step(FINAL_REPORT_ISSUED, 30, 'END_OF_INSPECTION', 'CA-076'),
       step(COMPLAINT_WINDOW_CLOSES, 5, 'FINAL_REPORT_ISSUED', 'CA-077'),
       step(PUBLISHED, 38, 'END_OF_INSPECTION', 'CA-078'),
-    ];
-  }
-  if (isChildrensHome(settingType)) {
-    if (type === InspectionType.MONITORING_VISIT) {
-      return [
-        step(DRAFT_SENT, 5, 'END_OF_INSPECTION', 'CH-035'),
-        step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', 'CH-036'),
-        step(PUBLISHED, 10, 'END_OF_INSPECTION', 'CH-037'),
-      ];
-    }
-    const interim = type === InspectionType.INTERIM_INSPECTION;
-    return [
-      step(DRAFT_SENT, 10, 'END_OF_INSPECTION', interim ? 'CH-031' : 'CH-027'),
-      step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', interim ? 'CH-032' : 'CH-028'),
-      step(PUBLISHED, 25, 'END_OF_INSPECTION', interim ? 'CH-033' : 'CH-029'),
-    ];
-  }
-  // Family centres and adoption support agencies: monitoring reports follow the same timescales (RFC-107, ASA-124).
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) {
-    return [
+    ],
+    CHILDRENS_HOMES:
+      type === InspectionType.MONITORING_VISIT
+        ? [
+            step(DRAFT_SENT, 5, 'END_OF_INSPECTION', 'CH-035'),
+            step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', 'CH-036'),
+            step(PUBLISHED, 10, 'END_OF_INSPECTION', 'CH-037'),
+          ]
+        : [
+            step(DRAFT_SENT, 10, 'END_OF_INSPECTION', interim ? 'CH-031' : 'CH-027'),
+            step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', interim ? 'CH-032' : 'CH-028'),
+            step(PUBLISHED, 25, 'END_OF_INSPECTION', interim ? 'CH-033' : 'CH-029'),
+          ],
+    // Family centres and adoption support agencies: monitoring reports follow the same timescales (RFC-107, ASA-124).
+    RESIDENTIAL_FAMILY_CENTRES: [
       step(DRAFT_SENT, 18, 'END_OF_INSPECTION', 'RFC-087'),
       step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', 'RFC-088'),
       step(FINAL_REPORT_ISSUED, 30, 'END_OF_INSPECTION', 'RFC-089'),
       step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'RFC-090'),
-    ];
-  }
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) {
-    return [
+    ],
+    ADOPTION_SUPPORT_AGENCIES: [
       step(DRAFT_SENT, 18, 'END_OF_INSPECTION', 'ASA-053'),
       step(PROVIDER_COMMENTS_RETURNED, 5, 'DRAFT_SENT', 'ASA-054'),
       step(FINAL_REPORT_ISSUED, 30, 'END_OF_INSPECTION', 'ASA-055'),
       step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'ASA-056'),
-    ];
-  }
-  return null;
+    ],
+    OTHER: null,
+  });
 }
 
 export interface ReportEvents {

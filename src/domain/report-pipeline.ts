@@ -3,22 +3,14 @@
  * them. Every move names the rule that allows it; a move from the wrong state is refused with it.
  */
 import { InspectionStatus } from './inspection-lifecycle';
-import { InspectionType } from './inspection-types';
-import { compareDates, type LocalDate } from './local-date';
+import { InspectionType, byGuidance, guidanceOf, type GuidanceTable } from './inspection-types';
+import { compareDates, isLocalDate, type LocalDate } from './local-date';
 import { Milestone, reportDeadlines, reportTimetable, type ReportEvents } from './report-deadlines';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
-import { SettingType } from './setting-types';
+import { hasText as text } from './text';
+import { SettingType, byFamily, isSccifFamily } from './setting-types';
 
 const S = InspectionStatus;
-const text = (value: string | null | undefined): boolean => value != null && value.trim() !== '';
-
-type Family = 'CH' | 'RFC' | 'ASA' | 'CA';
-function family(type: InspectionType, settingType: SettingType): Family {
-  if (type === InspectionType.ASSURANCE_VISIT) return 'CA';
-  if (settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) return 'RFC';
-  if (settingType === SettingType.ADOPTION_SUPPORT_AGENCY) return 'ASA';
-  return 'CH';
-}
 
 export enum PipelineAction {
   DEFER = 'DEFER',
@@ -38,17 +30,23 @@ export enum PipelineAction {
 
 interface Move {
   from: readonly InspectionStatus[];
-  rule: Record<Family, string>;
+  /** The rule that allows the move, per the guidance the inspection follows (see `byGuidance`). */
+  rule: GuidanceTable<string>;
   what: string;
 }
 
-const all = (ruleId: string): Record<Family, string> => ({ CH: ruleId, RFC: ruleId, ASA: ruleId, CA: ruleId });
+const all = (ruleId: string): GuidanceTable<string> => ({
+  CHILDRENS_HOMES: ruleId,
+  RESIDENTIAL_FAMILY_CENTRES: ruleId,
+  ADOPTION_SUPPORT_AGENCIES: ruleId,
+  ASSURANCE_VISITS: ruleId,
+});
 
 /** Where each action may start, and the rule that sets it. */
 export const MOVES: Record<PipelineAction, Move> = {
   DEFER: {
     from: [S.SCHEDULED, S.ON_SITE],
-    rule: { CH: 'CH-019', RFC: 'RFC-046', ASA: 'ASA-050', CA: 'CH-019' },
+    rule: { CHILDRENS_HOMES: 'CH-019', RESIDENTIAL_FAMILY_CENTRES: 'RFC-046', ADOPTION_SUPPORT_AGENCIES: 'ASA-050', ASSURANCE_VISITS: 'CH-019' },
     what: 'An inspection can be deferred before it starts, or on arrival, never after feedback',
   },
   RESCHEDULE: { from: [S.DEFERRED], rule: all('CH-019'), what: 'Only a deferred inspection is rescheduled' },
@@ -60,17 +58,17 @@ export const MOVES: Record<PipelineAction, Move> = {
   RESUME_FIELDWORK: { from: [S.INCOMPLETE], rule: all('CHA-142'), what: 'Only an incomplete inspection resumes its fieldwork' },
   SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: {
     from: [S.FIELDWORK_COMPLETE],
-    rule: { CH: 'CH-026', RFC: 'RFC-085', ASA: 'ASA-099', CA: 'CA-074' },
+    rule: { CHILDRENS_HOMES: 'CH-026', RESIDENTIAL_FAMILY_CENTRES: 'RFC-085', ADOPTION_SUPPORT_AGENCIES: 'ASA-099', ASSURANCE_VISITS: 'CA-074' },
     what: 'The draft goes to quality assurance after feedback has been given',
   },
   SEND_DRAFT: {
     from: [S.DRAFT_IN_QUALITY_ASSURANCE],
-    rule: { CH: 'CH-245', RFC: 'RFC-085', ASA: 'ASA-099', CA: 'CA-074' },
+    rule: { CHILDRENS_HOMES: 'CH-245', RESIDENTIAL_FAMILY_CENTRES: 'RFC-085', ADOPTION_SUPPORT_AGENCIES: 'ASA-099', ASSURANCE_VISITS: 'CA-074' },
     what: 'The draft goes to the provider only after quality assurance',
   },
   RECEIVE_COMMENTS: {
     from: [S.DRAFT_SENT_TO_PROVIDER],
-    rule: { CH: 'CH-028', RFC: 'RFC-088', ASA: 'ASA-054', CA: 'CA-076' },
+    rule: { CHILDRENS_HOMES: 'CH-028', RESIDENTIAL_FAMILY_CENTRES: 'RFC-088', ADOPTION_SUPPORT_AGENCIES: 'ASA-054', ASSURANCE_VISITS: 'CA-076' },
     what: 'Factual accuracy comments are on a draft sent to the provider',
   },
   CLOSE_COMMENTS_WINDOW: {
@@ -80,29 +78,33 @@ export const MOVES: Record<PipelineAction, Move> = {
   },
   LODGE_COMPLAINT: {
     from: [S.DRAFT_SENT_TO_PROVIDER, S.FINAL_REPORT_ISSUED],
-    rule: { CH: 'CH-028', RFC: 'RFC-092', ASA: 'ASA-054', CA: 'CA-077' },
+    rule: { CHILDRENS_HOMES: 'CH-028', RESIDENTIAL_FAMILY_CENTRES: 'RFC-092', ADOPTION_SUPPORT_AGENCIES: 'ASA-054', ASSURANCE_VISITS: 'CA-077' },
     what: 'A formal complaint is lodged on the draft, inside the comments window, or on the final report',
   },
-  ANSWER_COMPLAINT: { from: [S.UNDER_COMPLAINT], rule: { CH: 'CH-256', RFC: 'RFC-091', ASA: 'ASA-105', CA: 'CA-077' }, what: 'There is no open complaint' },
+  ANSWER_COMPLAINT: {
+    from: [S.UNDER_COMPLAINT],
+    rule: { CHILDRENS_HOMES: 'CH-256', RESIDENTIAL_FAMILY_CENTRES: 'RFC-091', ADOPTION_SUPPORT_AGENCIES: 'ASA-105', ASSURANCE_VISITS: 'CA-077' },
+    what: 'There is no open complaint',
+  },
   ISSUE_FINAL_REPORT: {
     from: [S.PROVIDER_COMMENTS_RECEIVED],
-    rule: { CH: 'CH-256', RFC: 'RFC-091', ASA: 'ASA-105', CA: 'CA-076' },
+    rule: { CHILDRENS_HOMES: 'CH-256', RESIDENTIAL_FAMILY_CENTRES: 'RFC-091', ADOPTION_SUPPORT_AGENCIES: 'ASA-105', ASSURANCE_VISITS: 'CA-076' },
     what: "The final report follows the provider's comments (or the end of their window) and the answer to any complaint",
   },
   PUBLISH: {
     from: [S.FINAL_REPORT_ISSUED],
-    rule: { CH: 'CH-256', RFC: 'RFC-090', ASA: 'ASA-056', CA: 'CA-078' },
+    rule: { CHILDRENS_HOMES: 'CH-256', RESIDENTIAL_FAMILY_CENTRES: 'RFC-090', ADOPTION_SUPPORT_AGENCIES: 'ASA-056', ASSURANCE_VISITS: 'CA-078' },
     what: 'Only a final report is published',
   },
   WITHHOLD_PUBLICATION: {
     from: [S.FINAL_REPORT_ISSUED],
-    rule: { CH: 'CH-227', RFC: 'RFC-104', ASA: 'ASA-121', CA: 'CH-227' },
+    rule: { CHILDRENS_HOMES: 'CH-227', RESIDENTIAL_FAMILY_CENTRES: 'RFC-104', ADOPTION_SUPPORT_AGENCIES: 'ASA-121', ASSURANCE_VISITS: 'CH-227' },
     what: 'Only a final report can be withheld from publication',
   },
 };
 
 export function pipelineRule(action: PipelineAction, type: InspectionType, settingType: SettingType): string {
-  return MOVES[action].rule[family(type, settingType)];
+  return byGuidance(type, settingType, MOVES[action].rule);
 }
 
 /** Refuses an action from the wrong state, naming the rule. */
@@ -147,10 +149,9 @@ export function validateDeferral(
   justification: string | null | undefined,
   agreedBy: string | null | undefined,
 ): Violation[] {
-  const f = family(context.type, context.settingType);
   const violations: Violation[] = [];
-  if (f === 'RFC' || f === 'ASA') {
-    const rule = MOVES.DEFER.rule[f]; // RFC-046, ASA-050: the deferral rule records who decided and why
+  if (isSccifFamily(guidanceOf(context.type, context.settingType))) {
+    const rule = pipelineRule(PipelineAction.DEFER, context.type, context.settingType); // RFC-046, ASA-050: the deferral rule records who decided and why
     if (!text(justification)) violations.push(ruleViolation(['justification'], rule, 'Record the reason for the decision'));
     if (!text(agreedBy)) violations.push(ruleViolation(['agreedBy'], rule, 'Name who decided'));
     return violations;
@@ -195,17 +196,26 @@ export function validateSendDraft(
   input: { sentOn: LocalDate; qualityAssuredBy: string | null | undefined; providerInformedOfChangesOn: LocalDate | null | undefined },
   context: { judgementRecorded: boolean; judgementChangedAfterFeedback: boolean },
 ): Violation[] {
-  const f = family(state.type, state.settingType);
   const violations: Violation[] = [];
   if (!context.judgementRecorded) {
     violations.push(ruleViolation(['inspectionId'], 'CH-163', 'Record the outcome proposed at feedback before the draft goes out'));
   }
   if (!text(input.qualityAssuredBy)) {
-    const ruleId = state.type === InspectionType.MONITORING_VISIT && f === 'CH' ? 'CH-221' : pipelineRule(PipelineAction.SEND_DRAFT, state.type, state.settingType);
+    const qualityAssurance = pipelineRule(PipelineAction.SEND_DRAFT, state.type, state.settingType);
+    // The handbook has a rule of its own for the quality assurance of a monitoring visit's draft (CH-221).
+    const ruleId =
+      state.type === InspectionType.MONITORING_VISIT
+        ? byFamily(state.settingType, { CHILDRENS_HOMES: 'CH-221', RESIDENTIAL_FAMILY_CENTRES: qualityAssurance, ADOPTION_SUPPORT_AGENCIES: qualityAssurance })
+        : qualityAssurance;
     violations.push(ruleViolation(['qualityAssuredBy'], ruleId, 'Name the manager who quality assured the draft'));
   }
   if (context.judgementChangedAfterFeedback && !input.providerInformedOfChangesOn) {
-    const ruleId = f === 'RFC' ? 'RFC-086' : f === 'ASA' ? 'ASA-100' : 'CH-247';
+    const ruleId = byGuidance(state.type, state.settingType, {
+      CHILDRENS_HOMES: 'CH-247',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-086',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-100',
+      ASSURANCE_VISITS: 'CH-247',
+    });
     violations.push(
       ruleViolation(['providerInformedOfChangesOn'], ruleId, 'The judgements changed after feedback: the provider must be told the revised judgements and reasons before the draft'),
     );
@@ -279,6 +289,200 @@ export function validateWithhold(reason: string | null | undefined, decidedBy: s
 }
 
 // ---------------------------------------------------------------------------------------------
+// The moves: what each one checks and what it changes
+
+/** What the pipeline reads of an inspection and its setting: the status and the report's dates so far. */
+export interface PipelineState {
+  type: InspectionType;
+  settingType: SettingType;
+  /** The setting's registration date: an inspection is not rescheduled before it. */
+  registrationDate: LocalDate;
+  status: InspectionStatus;
+  /** While a complaint is open: the state the report was in when it was lodged. */
+  statusBeforeComplaint: InspectionStatus | null;
+  /** The end of the inspection (CH-024); null before feedback. */
+  feedbackDate: LocalDate | null;
+  draftSentOn: LocalDate | null;
+  commentsReturnedOn: LocalDate | null;
+  finalReportIssuedOn: LocalDate | null;
+  publishedOn: LocalDate | null;
+}
+
+/** The report's events, from which its deadlines count; null before feedback. */
+export function reportEventsOf(
+  state: Pick<PipelineState, 'status' | 'feedbackDate' | 'draftSentOn' | 'commentsReturnedOn' | 'finalReportIssuedOn' | 'publishedOn'>,
+): ReportEvents | null {
+  if (!state.feedbackDate) return null;
+  return {
+    endOfInspection: state.feedbackDate,
+    draftSentOn: state.draftSentOn,
+    commentsReturnedOn: state.commentsReturnedOn,
+    finalReportIssuedOn: state.finalReportIssuedOn,
+    publishedOn: state.publishedOn,
+    complaintOpen: state.status === InspectionStatus.UNDER_COMPLAINT,
+  };
+}
+
+/** The fields of an inspection the moves write, besides its status. */
+export interface PipelineFields {
+  statusBeforeComplaint: InspectionStatus | null;
+  scheduledStart: LocalDate;
+  onSiteStart: LocalDate | null;
+  deferralReason: DeferralReason | null;
+  deferralJustification: string | null;
+  deferralAgreedBy: string | null;
+  incompleteReason: string | null;
+  qualityAssuranceSubmittedOn: LocalDate | null;
+  qualityAssuredBy: string | null;
+  providerInformedOfChangesOn: LocalDate | null;
+  draftSentOn: LocalDate | null;
+  commentsReturnedOn: LocalDate | null;
+  finalReportIssuedOn: LocalDate | null;
+  publishedOn: LocalDate | null;
+  notPublishedReason: string | null;
+  notPublishedDecidedBy: string | null;
+}
+
+/** A move, with what it is given and the facts from other records that its checks need. */
+export type PipelineMove =
+  | { action: PipelineAction.DEFER; reason: DeferralReason; justification: string; agreedBy: string }
+  | { action: PipelineAction.RESCHEDULE; scheduledStart: LocalDate }
+  | { action: PipelineAction.DECLARE_INCOMPLETE; reason: string }
+  | { action: PipelineAction.RESUME_FIELDWORK; onSiteStart: LocalDate }
+  | { action: PipelineAction.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE; submittedOn: LocalDate }
+  | {
+      action: PipelineAction.SEND_DRAFT;
+      sentOn: LocalDate;
+      qualityAssuredBy: string;
+      providerInformedOfChangesOn?: LocalDate | null;
+      /** Versions of the judgement recorded so far (more than one: it changed after feedback), and the kind of the latest. */
+      judgementVersions: number;
+      latestJudgementKind: string | null;
+      texts: ReportTexts;
+    }
+  | { action: PipelineAction.RECEIVE_COMMENTS; receivedOn: LocalDate; comments: readonly string[] }
+  | { action: PipelineAction.CLOSE_COMMENTS_WINDOW }
+  | { action: PipelineAction.LODGE_COMPLAINT; lodgedOn: LocalDate; summary: string }
+  | { action: PipelineAction.ANSWER_COMPLAINT; answeredOn: LocalDate; answer: string }
+  | { action: PipelineAction.ISSUE_FINAL_REPORT; issuedOn: LocalDate; unansweredComments: number }
+  | { action: PipelineAction.PUBLISH; publishedOn: LocalDate }
+  | { action: PipelineAction.WITHHOLD_PUBLICATION; reason: string; decidedBy: string };
+
+/** A move refused, with every reason; or allowed, with the status it leads to and the fields it sets (the others stay as they are). */
+export type MoveOutcome = { ok: false; violations: Violation[] } | { ok: true; status: InspectionStatus; set: Partial<PipelineFields> };
+
+/** A day given for something that has happened: a calendar date, not in the future. */
+export function pastDay(field: string[], value: LocalDate, today: LocalDate): Violation[] {
+  if (!isLocalDate(value)) return [badInput(field, `"${value}" is not a calendar date`)];
+  return compareDates(value, today) > 0 ? [badInput(field, `${field[field.length - 1]} cannot be in the future`)] : [];
+}
+
+const refused = (violations: Violation[]): MoveOutcome => ({ ok: false, violations });
+
+function outcome(violations: Violation[], status: InspectionStatus, set: Partial<PipelineFields>): MoveOutcome {
+  return violations.length > 0 ? refused(violations) : { ok: true, status, set };
+}
+
+/**
+ * Decides a move: refused from the wrong state (with the move's rule), or with the move's own
+ * checks failing; otherwise the new status and the fields the move sets. Every move that reads the
+ * report's timetable starts after feedback.
+ */
+export function applyMove(state: PipelineState, move: PipelineMove, today: LocalDate): MoveOutcome {
+  const wrongState = validateMove(move.action, state.status, state.type, state.settingType);
+  if (wrongState.length > 0) return refused(wrongState);
+  const report = (): ReportState => ({ type: state.type, settingType: state.settingType, events: reportEventsOf(state)! });
+  switch (move.action) {
+    case PipelineAction.DEFER:
+      return outcome(validateDeferral(state, move.reason, move.justification, move.agreedBy), S.DEFERRED, {
+        onSiteStart: null,
+        deferralReason: move.reason,
+        deferralJustification: move.justification.trim(),
+        deferralAgreedBy: move.agreedBy.trim(),
+      });
+    case PipelineAction.RESCHEDULE:
+      if (!isLocalDate(move.scheduledStart)) return refused([badInput(['scheduledStart'], 'Not a calendar date')]);
+      if (compareDates(move.scheduledStart, state.registrationDate) < 0) return refused([badInput(['scheduledStart'], 'Not before registration')]);
+      return outcome([], S.SCHEDULED, { scheduledStart: move.scheduledStart });
+    case PipelineAction.DECLARE_INCOMPLETE:
+      return outcome(move.reason.trim() ? [] : [badInput(['reason'], 'Say what happened')], S.INCOMPLETE, { incompleteReason: move.reason.trim() });
+    case PipelineAction.RESUME_FIELDWORK: {
+      const violations = pastDay(['onSiteStart'], move.onSiteStart, today);
+      if (violations.length === 0 && state.feedbackDate && compareDates(move.onSiteStart, state.feedbackDate) < 0) {
+        violations.push(badInput(['onSiteStart'], 'Inspectors return after the first feedback'));
+      }
+      // The report restarts: fieldwork, then a new draft on the revised findings (Annex J).
+      return outcome(violations, S.ON_SITE, {
+        onSiteStart: move.onSiteStart,
+        qualityAssuranceSubmittedOn: null,
+        qualityAssuredBy: null,
+        draftSentOn: null,
+        commentsReturnedOn: null,
+        finalReportIssuedOn: null,
+      });
+    }
+    case PipelineAction.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: {
+      const violations = pastDay(['submittedOn'], move.submittedOn, today);
+      if (violations.length === 0 && compareDates(move.submittedOn, state.feedbackDate!) < 0) {
+        violations.push(badInput(['submittedOn'], 'The draft goes to quality assurance after feedback'));
+      }
+      return outcome(violations, S.DRAFT_IN_QUALITY_ASSURANCE, { qualityAssuranceSubmittedOn: move.submittedOn });
+    }
+    case PipelineAction.SEND_DRAFT: {
+      const providerInformedOfChangesOn = move.providerInformedOfChangesOn ?? null;
+      const violations = [
+        ...pastDay(['sentOn'], move.sentOn, today),
+        ...validateReportText(state.type, state.settingType, move.latestJudgementKind, move.texts),
+        ...validateSendDraft(
+          report(),
+          { sentOn: move.sentOn, qualityAssuredBy: move.qualityAssuredBy, providerInformedOfChangesOn },
+          { judgementRecorded: move.judgementVersions > 0, judgementChangedAfterFeedback: move.judgementVersions > 1 },
+        ),
+      ];
+      return outcome(violations, S.DRAFT_SENT_TO_PROVIDER, {
+        draftSentOn: move.sentOn,
+        qualityAssuredBy: move.qualityAssuredBy.trim(),
+        providerInformedOfChangesOn,
+      });
+    }
+    case PipelineAction.RECEIVE_COMMENTS: {
+      const violations = [...pastDay(['receivedOn'], move.receivedOn, today), ...validateComments(report(), move.receivedOn, today)];
+      if (move.comments.length === 0 || move.comments.some((c) => !c.trim())) violations.push(badInput(['comments'], 'Give each comment as text'));
+      return outcome(violations, S.PROVIDER_COMMENTS_RECEIVED, { commentsReturnedOn: move.receivedOn });
+    }
+    case PipelineAction.CLOSE_COMMENTS_WINDOW:
+      return outcome(validateCloseCommentsWindow(report(), today), S.PROVIDER_COMMENTS_RECEIVED, { commentsReturnedOn: today });
+    case PipelineAction.LODGE_COMPLAINT: {
+      const violations = [...pastDay(['lodgedOn'], move.lodgedOn, today), ...validateComplaint(report(), state.status, move.lodgedOn, today)];
+      if (!move.summary.trim()) violations.push(badInput(['summary'], 'Say what the complaint is about'));
+      // A complaint on the draft is the provider's return inside the window.
+      const onDraft = state.status === S.DRAFT_SENT_TO_PROVIDER;
+      return outcome(violations, S.UNDER_COMPLAINT, { statusBeforeComplaint: state.status, ...(onDraft ? { commentsReturnedOn: move.lodgedOn } : {}) });
+    }
+    case PipelineAction.ANSWER_COMPLAINT: {
+      const violations = pastDay(['answeredOn'], move.answeredOn, today);
+      if (!move.answer.trim()) violations.push(badInput(['answer'], 'Give the answer'));
+      // The report returns to where it was: a complaint on the final report leaves it issued.
+      const status = state.statusBeforeComplaint === S.FINAL_REPORT_ISSUED ? S.FINAL_REPORT_ISSUED : S.PROVIDER_COMMENTS_RECEIVED;
+      return outcome(violations, status, { statusBeforeComplaint: null });
+    }
+    case PipelineAction.ISSUE_FINAL_REPORT: {
+      const violations = [...pastDay(['issuedOn'], move.issuedOn, today), ...validateIssueFinal(move.issuedOn, report().events, move.unansweredComments)];
+      return outcome(violations, S.FINAL_REPORT_ISSUED, { finalReportIssuedOn: move.issuedOn });
+    }
+    case PipelineAction.PUBLISH: {
+      const violations = [...pastDay(['publishedOn'], move.publishedOn, today), ...validatePublish(report(), move.publishedOn, today)];
+      return outcome(violations, S.PUBLISHED, { publishedOn: move.publishedOn });
+    }
+    case PipelineAction.WITHHOLD_PUBLICATION:
+      return outcome(validateWithhold(move.reason, move.decidedBy, state.type, state.settingType), S.NOT_PUBLISHED, {
+        notPublishedReason: move.reason.trim(),
+        notPublishedDecidedBy: move.decidedBy.trim(),
+      });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The report's text
 
 export interface ReportTexts {
@@ -297,21 +501,21 @@ export interface ReportTexts {
  * judgement carries the prescribed statement instead.
  */
 export function validateReportText(type: InspectionType, settingType: SettingType, judgementKind: string | null, texts: ReportTexts): Violation[] {
-  const f = family(type, settingType);
   const violations: Violation[] = [];
   const need = (value: string | null, ruleId: string, what: string) => {
     if (!text(value)) violations.push(ruleViolation(['inspectionId'], ruleId, `Write the report's ${what} before the draft goes out`));
   };
   if (type === InspectionType.FULL_INSPECTION) {
-    const sections = f === 'RFC' ? 'RFC-083' : f === 'ASA' ? 'ASA-094' : 'CHA-047';
+    const sections = byFamily(settingType, { CHILDRENS_HOMES: 'CHA-047', RESIDENTIAL_FAMILY_CENTRES: 'RFC-083', ADOPTION_SUPPORT_AGENCIES: 'ASA-094' });
     need(texts.overall, sections, 'section on overall experiences and progress');
     need(texts.helpedAndProtected, sections, 'section on how well children are helped and protected');
     need(texts.leadersAndManagers, sections, 'section on the effectiveness of leaders and managers');
-    if (f === 'CH') need(texts.childFriendlySummary, 'CH-231', 'child-friendly summary');
+    const childFriendly = byFamily(settingType, { CHILDRENS_HOMES: 'CH-231', RESIDENTIAL_FAMILY_CENTRES: null, ADOPTION_SUPPORT_AGENCIES: null });
+    if (childFriendly) need(texts.childFriendlySummary, childFriendly, 'child-friendly summary');
   } else if (type === InspectionType.INTERIM_INSPECTION) {
     if (judgementKind !== 'NO_JUDGEMENT') need(texts.summary, 'CHA-058', 'section');
   } else if (type === InspectionType.MONITORING_VISIT) {
-    need(texts.summary, f === 'RFC' ? 'RFC-105' : f === 'ASA' ? 'ASA-122' : 'CH-216', 'summary');
+    need(texts.summary, byFamily(settingType, { CHILDRENS_HOMES: 'CH-216', RESIDENTIAL_FAMILY_CENTRES: 'RFC-105', ADOPTION_SUPPORT_AGENCIES: 'ASA-122' }), 'summary');
   } else {
     need(texts.summary, 'CA-072', 'narrative');
     need(texts.childFriendlySummary, 'CA-079', 'child-friendly summary');
@@ -343,4 +547,39 @@ export function validateReportTextEditable(status: InspectionStatus): Violation[
           `The report text is written after feedback and not while the draft is with the provider (the inspection is ${status.toLowerCase().replace(/_/g, ' ')})`,
         ),
       ];
+}
+
+/** Where each section of the report's text is kept. */
+export interface ReportTextFields {
+  reportOverallText: string | null;
+  reportHelpedAndProtectedText: string | null;
+  reportLeadersAndManagersText: string | null;
+  reportSummaryText: string | null;
+  childFriendlySummary: string | null;
+}
+
+const TEXT_FIELD: Record<keyof ReportTexts, keyof ReportTextFields> = {
+  overall: 'reportOverallText',
+  helpedAndProtected: 'reportHelpedAndProtectedText',
+  leadersAndManagers: 'reportLeadersAndManagersText',
+  summary: 'reportSummaryText',
+  childFriendlySummary: 'childFriendlySummary',
+};
+
+/**
+ * An edit of the report's text (CH-166): refused while the text is not editable; otherwise the
+ * fields it sets, each section given trimmed (blank clears it), the sections left out unchanged.
+ */
+export function writeReportText(
+  status: InspectionStatus,
+  input: Partial<ReportTexts>,
+): { ok: false; violations: Violation[] } | { ok: true; set: Partial<ReportTextFields> } {
+  const notNow = validateReportTextEditable(status);
+  if (notNow.length > 0) return { ok: false, violations: notNow };
+  const set: Partial<ReportTextFields> = {};
+  for (const section of Object.keys(TEXT_FIELD) as (keyof ReportTexts)[]) {
+    const value = input[section];
+    if (value !== undefined) set[TEXT_FIELD[section]] = value?.trim() || null;
+  }
+  return { ok: true, set };
 }

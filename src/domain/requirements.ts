@@ -6,7 +6,8 @@ import { compareDates, isLocalDate, type LocalDate } from './local-date';
 import { EvidenceSource, Finding } from './evidence';
 import { ruleFor } from './judgements';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
-import { SettingType } from './setting-types';
+import { hasText as text } from './text';
+import { SettingType, byFamily, familyOf, isSccifFamily } from './setting-types';
 
 export enum ItemStatus {
   OPEN = 'OPEN',
@@ -23,8 +24,6 @@ export interface LinkedEvidence {
   finding: Finding;
   source: EvidenceSource;
 }
-
-const text = (value: string | null | undefined): boolean => value != null && value.trim() !== '';
 
 export interface RequirementDetails {
   settingType: SettingType;
@@ -59,8 +58,7 @@ export function validateRequirement(r: RequirementDetails): Violation[] {
     violations.push(ruleViolation(['evidenceIds'], 'CHA-041', 'A requirement addresses a weakness: link only evidence recorded as a weakness'));
   }
   const sources = new Set(r.evidence.map((e) => e.source));
-  const sccif = r.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || r.settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
-  if (sccif && r.evidence.length > 0 && sources.size < 2) {
+  if (isSccifFamily(familyOf(r.settingType)) && r.evidence.length > 0 && sources.size < 2) {
     violations.push(ruleViolation(['evidenceIds'], evidenceRule, 'Triangulate: the evidence must come from more than one source'));
   }
   return violations;
@@ -83,13 +81,14 @@ export function validateRecommendation(r: RecommendationDetails): Violation[] {
   const violations: Violation[] = [];
   const basis = ruleFor('recommendationBasis', r.settingType);
   if (!text(r.reference)) {
-    const what =
-      r.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || r.settingType === SettingType.ADOPTION_SUPPORT_AGENCY
-        ? 'the national minimum standard'
-        : "the Guide's page and paragraph, or the statutory guidance";
+    const what = byFamily(r.settingType, {
+      CHILDRENS_HOMES: "the Guide's page and paragraph, or the statutory guidance",
+      RESIDENTIAL_FAMILY_CENTRES: 'the national minimum standard',
+      ADOPTION_SUPPORT_AGENCIES: 'the national minimum standard',
+    });
     violations.push(ruleViolation(['reference'], basis, `Cite ${what} the recommendation rests on`));
   }
-  if (r.settingType === SettingType.ADOPTION_SUPPORT_AGENCY && !text(r.guidanceSummary)) {
+  if (familyOf(r.settingType) === 'ADOPTION_SUPPORT_AGENCIES' && !text(r.guidanceSummary)) {
     violations.push(ruleViolation(['guidanceSummary'], 'ASA-028', 'Summarise the national minimum standard cited'));
   }
   if (!text(r.action)) violations.push(badInput(['action'], 'Say what the registered person should do'));

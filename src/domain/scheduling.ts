@@ -6,7 +6,7 @@
 import { InspectionType } from './inspection-types';
 import { Grade } from './judgements';
 import { addDays, compareDates, type LocalDate } from './local-date';
-import { SettingType, isChildrensHome } from './setting-types';
+import { SettingType, byFamily, familyOf, isSccifFamily, type SccifFamily } from './setting-types';
 import { addWorkingDays } from './working-days';
 
 export enum DueKind {
@@ -93,17 +93,18 @@ function childrensHomeDue(f: SchedulingFacts, sorted: PastInspection[]): Inspect
   return due;
 }
 
-function cycleDue(f: SchedulingFacts, sorted: PastInspection[], rfc: boolean): InspectionDue[] {
+function cycleDue(f: SchedulingFacts, sorted: PastInspection[], family: SccifFamily): InspectionDue[] {
   const fulls = sorted.filter((i) => i.type === InspectionType.FULL_INSPECTION);
   const last = fulls[fulls.length - 1];
   if (!last) {
     // New settings: adoption support agencies between 7 and 12 months from registration (ASA-040); family centres within 12 months (RFC-042).
-    return [
-      rfc
-        ? { kind: DueKind.FULL_INSPECTION, earliest: f.registrationDate, latest: addMonths(f.registrationDate, 12), ruleId: 'RFC-042', reason: 'First inspection of a new family centre, within 12 months of registration' }
-        : { kind: DueKind.FULL_INSPECTION, earliest: addMonths(f.registrationDate, 7), latest: addMonths(f.registrationDate, 12), ruleId: 'ASA-040', reason: 'First inspection of a new agency, 7 to 12 months after registration' },
-    ];
+    const first: Record<SccifFamily, InspectionDue> = {
+      RESIDENTIAL_FAMILY_CENTRES: { kind: DueKind.FULL_INSPECTION, earliest: f.registrationDate, latest: addMonths(f.registrationDate, 12), ruleId: 'RFC-042', reason: 'First inspection of a new family centre, within 12 months of registration' },
+      ADOPTION_SUPPORT_AGENCIES: { kind: DueKind.FULL_INSPECTION, earliest: addMonths(f.registrationDate, 7), latest: addMonths(f.registrationDate, 12), ruleId: 'ASA-040', reason: 'First inspection of a new agency, 7 to 12 months after registration' },
+    };
+    return [first[family]];
   }
+  const rule = (ruleIds: Record<SccifFamily, string>): string => ruleIds[family];
   const due: InspectionDue[] = [];
   // The 3-year cycle starts on the 1 April after the last inspection (RFC-040, ASA-037).
   const cycleStart = addDays(inspectionYearOf(last.end).end, 1);
@@ -111,13 +112,13 @@ function cycleDue(f: SchedulingFacts, sorted: PastInspection[], rfc: boolean): I
     kind: DueKind.FULL_INSPECTION,
     earliest: cycleStart,
     latest: addDays(addMonths(cycleStart, 36), -1),
-    ruleId: rfc ? 'RFC-040' : 'ASA-037',
+    ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-040', ADOPTION_SUPPORT_AGENCIES: 'ASA-037' }),
     reason: `A full inspection in the 3-year cycle starting ${cycleStart}`,
   });
   if (last.overall === Grade.INADEQUATE) {
-    due.push({ kind: DueKind.FULL_INSPECTION, earliest: addMonths(last.end, 6), latest: addMonths(last.end, 12), ruleId: rfc ? 'RFC-041' : 'ASA-038', reason: `Judged inadequate on ${last.end}: reinspected within 6 to 12 months` });
+    due.push({ kind: DueKind.FULL_INSPECTION, earliest: addMonths(last.end, 6), latest: addMonths(last.end, 12), ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-041', ADOPTION_SUPPORT_AGENCIES: 'ASA-038' }), reason: `Judged inadequate on ${last.end}: reinspected within 6 to 12 months` });
   } else if (last.overall === Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD) {
-    due.push({ kind: DueKind.FULL_INSPECTION, earliest: addMonths(last.end, 12), latest: addMonths(last.end, 18), ruleId: rfc ? 'RFC-041' : 'ASA-039', reason: `Judged requires improvement to be good on ${last.end}: reinspected within 12 to 18 months` });
+    due.push({ kind: DueKind.FULL_INSPECTION, earliest: addMonths(last.end, 12), latest: addMonths(last.end, 18), ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-041', ADOPTION_SUPPORT_AGENCIES: 'ASA-039' }), reason: `Judged requires improvement to be good on ${last.end}: reinspected within 12 to 18 months` });
   }
   return due;
 }
@@ -130,13 +131,13 @@ function cycleDue(f: SchedulingFacts, sorted: PastInspection[], rfc: boolean): I
 export function inspectionsDue(f: SchedulingFacts): InspectionDue[] {
   const sorted = [...f.history].sort((a, b) => compareDates(a.end, b.end));
   const due: InspectionDue[] = [];
-  if (isChildrensHome(f.settingType)) due.push(...childrensHomeDue(f, sorted));
-  else if (f.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE) due.push(...cycleDue(f, sorted, true));
-  else if (f.settingType === SettingType.ADOPTION_SUPPORT_AGENCY) due.push(...cycleDue(f, sorted, false));
+  const family = familyOf(f.settingType);
+  if (family === 'CHILDRENS_HOMES') due.push(...childrensHomeDue(f, sorted));
+  else if (isSccifFamily(family)) due.push(...cycleDue(f, sorted, family));
 
   // A compliance notice is followed up the day after its completion date, at the latest 5 working days after (CH-198; RFC-096, ASA-114).
-  const sccif = f.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || f.settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
-  const ruleId = f.settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE ? 'RFC-096' : f.settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'ASA-114' : 'CH-198';
+  const sccif = isSccifFamily(family);
+  const ruleId = byFamily(f.settingType, { CHILDRENS_HOMES: 'CH-198', RESIDENTIAL_FAMILY_CENTRES: 'RFC-096', ADOPTION_SUPPORT_AGENCIES: 'ASA-114' });
   for (const date of [...new Set(f.noticeActions.map((a) => a.completionDate))].sort()) {
     if (sorted.some((i) => compareDates(i.start, date) > 0)) continue; // a visit after the date followed it up
     due.push({

@@ -7,7 +7,10 @@ import {
   DeferralReason,
   MOVES,
   PipelineAction,
+  applyMove,
+  pastDay,
   pipelineRule,
+  reportEventsOf,
   validateCloseCommentsWindow,
   validateComments,
   validateComplaint,
@@ -17,6 +20,10 @@ import {
   validatePublish,
   validateSendDraft,
   validateWithhold,
+  writeReportText,
+  type MoveOutcome,
+  type PipelineMove,
+  type PipelineState,
   type ReportState,
 } from '../../src/domain/report-pipeline';
 import { SettingType } from '../../src/domain/setting-types';
@@ -561,3 +568,289 @@ describe('validateWithhold', () => {
   });
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// applyMove: the state machine whole, each move's new status and the fields it sets
+
+describe('applyMove', () => {
+  const TODAY = '2027-04-20';
+  const REGISTERED = '2020-01-06';
+  const TEXTS = {
+    overall: 'Children make good progress.',
+    helpedAndProtected: 'Children are safe.',
+    leadersAndManagers: 'Leaders know the home well.',
+    summary: null,
+    childFriendlySummary: 'We visited your home.',
+  };
+  /** An inspection of a children's home in `status`, with feedback given on END. */
+  const at = (status: InspectionStatus, overrides: Partial<PipelineState> = {}): PipelineState => ({
+    type: FULL,
+    settingType: CH,
+    registrationDate: REGISTERED,
+    status,
+    statusBeforeComplaint: null,
+    feedbackDate: END,
+    draftSentOn: null,
+    commentsReturnedOn: null,
+    finalReportIssuedOn: null,
+    publishedOn: null,
+    ...overrides,
+  });
+  const allowed = (outcome: MoveOutcome) => {
+    if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.violations)}`);
+    return { status: outcome.status, set: outcome.set };
+  };
+  const refusedWith = (outcome: MoveOutcome) => (outcome.ok ? [] : outcome.violations);
+
+  /** A move of each kind that its own checks accept from `at(MOVES[action].from[0])`. */
+  const GOOD: Record<PipelineAction, PipelineMove> = {
+    DEFER: { action: A.DEFER, reason: DeferralReason.SERIOUS_WEATHER, justification: ' Snow closed the roads ', agreedBy: ' Sam Rivers ' },
+    RESCHEDULE: { action: A.RESCHEDULE, scheduledStart: '2027-05-10' },
+    DECLARE_INCOMPLETE: { action: A.DECLARE_INCOMPLETE, reason: ' The lead inspector fell ill ' },
+    RESUME_FIELDWORK: { action: A.RESUME_FIELDWORK, onSiteStart: '2027-04-12' },
+    SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: { action: A.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE, submittedOn: '2027-03-08' },
+    SEND_DRAFT: { action: A.SEND_DRAFT, sentOn: '2027-03-18', qualityAssuredBy: ' Alex Moore ', judgementVersions: 1, latestJudgementKind: 'FULL_INSPECTION', texts: TEXTS },
+    RECEIVE_COMMENTS: { action: A.RECEIVE_COMMENTS, receivedOn: '2027-03-30', comments: ['The date of the visit is wrong'] },
+    CLOSE_COMMENTS_WINDOW: { action: A.CLOSE_COMMENTS_WINDOW },
+    LODGE_COMPLAINT: { action: A.LODGE_COMPLAINT, lodgedOn: '2027-03-30', summary: ' The findings are unfair ' },
+    ANSWER_COMPLAINT: { action: A.ANSWER_COMPLAINT, answeredOn: '2027-04-14', answer: ' The findings stand ' },
+    ISSUE_FINAL_REPORT: { action: A.ISSUE_FINAL_REPORT, issuedOn: '2027-04-12', unansweredComments: 0 },
+    PUBLISH: { action: A.PUBLISH, publishedOn: '2027-04-19' },
+    WITHHOLD_PUBLICATION: { action: A.WITHHOLD_PUBLICATION, reason: ' Publication would identify a child ', decidedBy: ' Sam Rivers ' },
+  };
+  const withDraft = { draftSentOn: DRAFT_SENT };
+
+  interface WrongStateRow {
+    name: string;
+    action: PipelineAction;
+    status: InspectionStatus;
+    context: Context;
+  }
+  const wrongStates: WrongStateRow[] = CONTEXTS.flatMap((context) =>
+    ALL_ACTIONS.flatMap((action) =>
+      ALL_STATUSES.filter((status) => !EXPECTED_MOVES[action].from.includes(status)).map((status) => ({
+        name: `${EXPECTED_MOVES[action].rule[context.family]} ${action} from ${status} is refused and changes nothing: ${context.label}`,
+        action,
+        status,
+        context,
+      })),
+    ),
+  );
+
+  test.each(wrongStates)('$name', ({ action, status, context }) => {
+    const outcome = applyMove(at(status, { type: context.type, settingType: context.settingType }), GOOD[action], TODAY);
+    expectOnlyRuleViolation(refusedWith(outcome), EXPECTED_MOVES[action].rule[context.family], ['inspectionId']);
+  });
+
+  test('CH-019 a deferral from scheduled or on site: deferred, the start cleared, the reason recorded trimmed', () => {
+    for (const status of [S.SCHEDULED, S.ON_SITE]) {
+      expect(allowed(applyMove(at(status, { feedbackDate: null }), GOOD.DEFER, TODAY))).toEqual({
+        status: S.DEFERRED,
+        set: { onSiteStart: null, deferralReason: DeferralReason.SERIOUS_WEATHER, deferralJustification: 'Snow closed the roads', deferralAgreedBy: 'Sam Rivers' },
+      });
+    }
+  });
+
+  test('CH-020 a deferral for a reason the handbook does not allow is refused', () => {
+    const move = { ...GOOD.DEFER, reason: DeferralReason.KEY_STAFF_UNAVAILABLE } as PipelineMove;
+    expectOnlyRuleViolation(refusedWith(applyMove(at(S.SCHEDULED), move, TODAY)), 'CH-020', ['reason']);
+  });
+
+  test('RFC-046 a family centre deferral names who decided', () => {
+    const move = { ...GOOD.DEFER, agreedBy: ' ' } as PipelineMove;
+    expectOnlyRuleViolation(refusedWith(applyMove(at(S.SCHEDULED, { settingType: RFC }), move, TODAY)), 'RFC-046', ['agreedBy']);
+  });
+
+  test('CH-019 a deferred inspection is rescheduled: scheduled again, on the new day', () => {
+    expect(allowed(applyMove(at(S.DEFERRED, { feedbackDate: null }), GOOD.RESCHEDULE, TODAY))).toEqual({ status: S.SCHEDULED, set: { scheduledStart: '2027-05-10' } });
+  });
+
+  test('CH-019 a rescheduled day is a calendar date, not before registration', () => {
+    const state = at(S.DEFERRED, { feedbackDate: null });
+    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESCHEDULE, scheduledStart: '2027-02-30' }, TODAY)), ['scheduledStart'], 'Not a calendar date');
+    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESCHEDULE, scheduledStart: '2020-01-05' }, TODAY)), ['scheduledStart'], 'Not before registration');
+    expect(allowed(applyMove(state, { action: A.RESCHEDULE, scheduledStart: REGISTERED }, TODAY)).set).toEqual({ scheduledStart: REGISTERED });
+  });
+
+  test.each(EXPECTED_MOVES.DECLARE_INCOMPLETE.from)('CHA-141 an inspection %s is declared incomplete, with what happened', (status) => {
+    expect(allowed(applyMove(at(status), GOOD.DECLARE_INCOMPLETE, TODAY))).toEqual({ status: S.INCOMPLETE, set: { incompleteReason: 'The lead inspector fell ill' } });
+    expectOnlyBadInput(refusedWith(applyMove(at(status), { action: A.DECLARE_INCOMPLETE, reason: '  ' }, TODAY)), ['reason'], 'Say what happened');
+  });
+
+  test('CHA-142 resumed fieldwork: on site again from the day back, the draft and its dates cleared (Annex J)', () => {
+    const state = at(S.INCOMPLETE, { draftSentOn: DRAFT_SENT, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12' });
+    expect(allowed(applyMove(state, GOOD.RESUME_FIELDWORK, TODAY))).toEqual({
+      status: S.ON_SITE,
+      set: { onSiteStart: '2027-04-12', qualityAssuranceSubmittedOn: null, qualityAssuredBy: null, draftSentOn: null, commentsReturnedOn: null, finalReportIssuedOn: null },
+    });
+  });
+
+  test('CHA-142 inspectors return after the first feedback, and not in the future', () => {
+    const state = at(S.INCOMPLETE);
+    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESUME_FIELDWORK, onSiteStart: '2027-03-03' }, TODAY)), ['onSiteStart'], 'after the first feedback');
+    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESUME_FIELDWORK, onSiteStart: '2027-04-21' }, TODAY)), ['onSiteStart'], 'cannot be in the future');
+    expect(allowed(applyMove(at(S.INCOMPLETE, { feedbackDate: null }), { action: A.RESUME_FIELDWORK, onSiteStart: '2027-03-03' }, TODAY)).status).toBe(S.ON_SITE);
+  });
+
+  test('CH-026 the draft goes to quality assurance after feedback, with the day recorded', () => {
+    expect(allowed(applyMove(at(S.FIELDWORK_COMPLETE), GOOD.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE, TODAY))).toEqual({
+      status: S.DRAFT_IN_QUALITY_ASSURANCE,
+      set: { qualityAssuranceSubmittedOn: '2027-03-08' },
+    });
+    const early = { action: A.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE, submittedOn: '2027-03-03' } as const;
+    expectOnlyBadInput(refusedWith(applyMove(at(S.FIELDWORK_COMPLETE), early, TODAY)), ['submittedOn'], 'after feedback');
+  });
+
+  test('CH-245 the quality-assured draft goes to the provider: the day, who assured it (trimmed) and no change to tell', () => {
+    expect(allowed(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), GOOD.SEND_DRAFT, TODAY))).toEqual({
+      status: S.DRAFT_SENT_TO_PROVIDER,
+      set: { draftSentOn: '2027-03-18', qualityAssuredBy: 'Alex Moore', providerInformedOfChangesOn: null },
+    });
+  });
+
+  test('CH-247 a judgement changed after feedback: the draft records when the provider was told', () => {
+    const changed = { ...GOOD.SEND_DRAFT, judgementVersions: 2 } as PipelineMove;
+    expectOnlyRuleViolation(refusedWith(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), changed, TODAY)), 'CH-247', ['providerInformedOfChangesOn']);
+    const told = { ...changed, providerInformedOfChangesOn: '2027-03-17' } as PipelineMove;
+    expect(allowed(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), told, TODAY)).set).toMatchObject({ providerInformedOfChangesOn: '2027-03-17' });
+  });
+
+  test('CH-163 CHA-047 CH-231 the draft needs a recorded judgement and the report text, all reported together', () => {
+    const bare = { ...GOOD.SEND_DRAFT, judgementVersions: 0, latestJudgementKind: null, texts: { ...TEXTS, overall: ' ', childFriendlySummary: null } } as PipelineMove;
+    expect(refusedWith(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), bare, TODAY)).map((v) => v.ruleId)).toEqual(['CHA-047', 'CH-231', 'CH-163']);
+  });
+
+  test('CH-028 comments inside the window are received: the day they came in', () => {
+    expect(allowed(applyMove(at(S.DRAFT_SENT_TO_PROVIDER, withDraft), GOOD.RECEIVE_COMMENTS, TODAY))).toEqual({
+      status: S.PROVIDER_COMMENTS_RECEIVED,
+      set: { commentsReturnedOn: '2027-03-30' },
+    });
+  });
+
+  test('CH-028 comments after the window, or blank, are refused', () => {
+    const state = at(S.DRAFT_SENT_TO_PROVIDER, withDraft);
+    const late = { ...GOOD.RECEIVE_COMMENTS, receivedOn: NEXT_WORKING_DAY } as PipelineMove;
+    expectOnlyRuleViolation(refusedWith(applyMove(state, late, TODAY)), 'CH-028', ['receivedOn']);
+    const blank = { ...GOOD.RECEIVE_COMMENTS, comments: ['fine', ' '] } as PipelineMove;
+    expectOnlyBadInput(refusedWith(applyMove(state, blank, TODAY)), ['comments'], 'Give each comment as text');
+    expectOnlyBadInput(refusedWith(applyMove(state, { ...GOOD.RECEIVE_COMMENTS, comments: [] } as PipelineMove, TODAY)), ['comments']);
+  });
+
+  test('CH-256 the comments window closes once its last day has passed: the return is today', () => {
+    const state = at(S.DRAFT_SENT_TO_PROVIDER, withDraft);
+    expect(allowed(applyMove(state, GOOD.CLOSE_COMMENTS_WINDOW, NEXT_WORKING_DAY))).toEqual({
+      status: S.PROVIDER_COMMENTS_RECEIVED,
+      set: { commentsReturnedOn: NEXT_WORKING_DAY },
+    });
+    expectOnlyRuleViolation(refusedWith(applyMove(state, GOOD.CLOSE_COMMENTS_WINDOW, WINDOW_END)), 'CH-256', ['inspectionId']);
+  });
+
+  test('CH-028 a complaint on the draft: under complaint, and the provider\'s return inside the window', () => {
+    expect(allowed(applyMove(at(S.DRAFT_SENT_TO_PROVIDER, withDraft), GOOD.LODGE_COMPLAINT, TODAY))).toEqual({
+      status: S.UNDER_COMPLAINT,
+      set: { statusBeforeComplaint: S.DRAFT_SENT_TO_PROVIDER, commentsReturnedOn: '2027-03-30' },
+    });
+    const blank = { ...GOOD.LODGE_COMPLAINT, summary: '' } as PipelineMove;
+    expectOnlyBadInput(refusedWith(applyMove(at(S.DRAFT_SENT_TO_PROVIDER, withDraft), blank, TODAY)), ['summary']);
+  });
+
+  test('CA-077 a complaint on the final report: under complaint, the comments return unchanged', () => {
+    const state = at(S.FINAL_REPORT_ISSUED, { type: ASSURANCE, settingType: SCH, draftSentOn: DRAFT_SENT, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12' });
+    expect(allowed(applyMove(state, { ...GOOD.LODGE_COMPLAINT, lodgedOn: '2027-04-13' } as PipelineMove, TODAY))).toEqual({
+      status: S.UNDER_COMPLAINT,
+      set: { statusBeforeComplaint: S.FINAL_REPORT_ISSUED },
+    });
+  });
+
+  test.each([
+    [S.DRAFT_SENT_TO_PROVIDER, S.PROVIDER_COMMENTS_RECEIVED],
+    [S.FINAL_REPORT_ISSUED, S.FINAL_REPORT_ISSUED],
+  ])('CH-256 a complaint lodged when %s is answered: back to %s', (before, after) => {
+    const state = at(S.UNDER_COMPLAINT, { statusBeforeComplaint: before, ...withDraft });
+    expect(allowed(applyMove(state, GOOD.ANSWER_COMPLAINT, TODAY))).toEqual({ status: after, set: { statusBeforeComplaint: null } });
+    expectOnlyBadInput(refusedWith(applyMove(state, { ...GOOD.ANSWER_COMPLAINT, answer: ' ' } as PipelineMove, TODAY)), ['answer'], 'Give the answer');
+  });
+
+  test('ASA-101 the final report is issued with every comment answered: the day it was issued', () => {
+    const state = at(S.PROVIDER_COMMENTS_RECEIVED, { settingType: ASA, ...withDraft, commentsReturnedOn: '2027-03-30' });
+    expect(allowed(applyMove(state, GOOD.ISSUE_FINAL_REPORT, TODAY))).toEqual({ status: S.FINAL_REPORT_ISSUED, set: { finalReportIssuedOn: '2027-04-12' } });
+    const unanswered = { ...GOOD.ISSUE_FINAL_REPORT, unansweredComments: 1 } as PipelineMove;
+    expectOnlyRuleViolation(refusedWith(applyMove(state, unanswered, TODAY)), 'ASA-101', ['inspectionId']);
+  });
+
+  test('CH-256 a final report is published: the day of publication', () => {
+    const state = at(S.FINAL_REPORT_ISSUED, { ...withDraft, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12' });
+    expect(allowed(applyMove(state, GOOD.PUBLISH, TODAY))).toEqual({ status: S.PUBLISHED, set: { publishedOn: '2027-04-19' } });
+    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.PUBLISH, publishedOn: '2027-04-11' }, TODAY)), ['publishedOn'], 'follows the final report');
+    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.PUBLISH, publishedOn: '2027-04-21' }, TODAY)), ['publishedOn'], 'cannot be in the future');
+  });
+
+  test('CA-077 an assurance report is not published inside the complaint window', () => {
+    const state = at(S.FINAL_REPORT_ISSUED, { type: ASSURANCE, settingType: SCH, ...withDraft, finalReportIssuedOn: '2027-04-12' });
+    expectOnlyRuleViolation(refusedWith(applyMove(state, GOOD.PUBLISH, TODAY)), 'CA-077', ['publishedOn']);
+  });
+
+  test.each([
+    ['CH-227', CH],
+    ['RFC-104', RFC],
+    ['ASA-121', ASA],
+  ])('%s a final report withheld from publication: why and who decided, trimmed (%s)', (ruleId, settingType) => {
+    const state = at(S.FINAL_REPORT_ISSUED, { settingType, finalReportIssuedOn: '2027-04-12' });
+    expect(allowed(applyMove(state, GOOD.WITHHOLD_PUBLICATION, TODAY))).toEqual({
+      status: S.NOT_PUBLISHED,
+      set: { notPublishedReason: 'Publication would identify a child', notPublishedDecidedBy: 'Sam Rivers' },
+    });
+    expectOnlyRuleViolation(refusedWith(applyMove(state, { ...GOOD.WITHHOLD_PUBLICATION, reason: '' } as PipelineMove, TODAY)), ruleId, ['reason']);
+  });
+
+  test.each(ALL_ACTIONS)('%s: every good move is allowed from each state it starts from', (action) => {
+    for (const status of EXPECTED_MOVES[action].from) {
+      const state = at(status, { ...withDraft, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12', statusBeforeComplaint: S.DRAFT_SENT_TO_PROVIDER });
+      const today = action === A.CLOSE_COMMENTS_WINDOW ? NEXT_WORKING_DAY : TODAY;
+      const good = action === A.LODGE_COMPLAINT && status === S.FINAL_REPORT_ISSUED ? { ...GOOD.LODGE_COMPLAINT, lodgedOn: '2027-04-13' } as PipelineMove : GOOD[action];
+      expect(applyMove(state, good, today)).toMatchObject({ ok: true });
+    }
+  });
+});
+
+describe('pastDay', () => {
+  test('a day that has happened is a calendar date, today or before', () => {
+    expect(pastDay(['sentOn'], '2027-04-20', '2027-04-20')).toEqual([]);
+    expectOnlyBadInput(pastDay(['sentOn'], '2027-04-21', '2027-04-20'), ['sentOn'], 'sentOn cannot be in the future');
+    expectOnlyBadInput(pastDay(['sentOn'], '2027-02-29', '2027-04-20'), ['sentOn'], 'is not a calendar date');
+  });
+});
+
+describe('reportEventsOf', () => {
+  const dates = { feedbackDate: END, draftSentOn: DRAFT_SENT, commentsReturnedOn: null, finalReportIssuedOn: null, publishedOn: null };
+
+  test('CH-024 the report counts from the end of the inspection: nothing before feedback', () => {
+    expect(reportEventsOf({ ...dates, status: S.ON_SITE, feedbackDate: null })).toBeNull();
+    expect(reportEventsOf({ ...dates, status: S.DRAFT_SENT_TO_PROVIDER })).toEqual(events({ draftSentOn: DRAFT_SENT }));
+  });
+
+  test('RFC-089 an open complaint is an event the final report waits for', () => {
+    expect(reportEventsOf({ ...dates, status: S.UNDER_COMPLAINT })?.complaintOpen).toBe(true);
+  });
+});
+
+describe('writeReportText', () => {
+  test.each([S.FIELDWORK_COMPLETE, S.DRAFT_IN_QUALITY_ASSURANCE, S.PROVIDER_COMMENTS_RECEIVED, S.PUBLISHED])(
+    'CH-166 text written %s: each section given, trimmed; blank clears it; the others unchanged',
+    (status) => {
+      expect(writeReportText(status, { overall: '  Good progress. ', summary: ' ', childFriendlySummary: null })).toEqual({
+        ok: true,
+        set: { reportOverallText: 'Good progress.', reportSummaryText: null, childFriendlySummary: null },
+      });
+      expect(writeReportText(status, {})).toEqual({ ok: true, set: {} });
+    },
+  );
+
+  test.each([S.SCHEDULED, S.ON_SITE, S.DRAFT_SENT_TO_PROVIDER, S.UNDER_COMPLAINT, S.FINAL_REPORT_ISSUED, S.NOT_PUBLISHED])(
+    'CH-166 no text is written while the inspection is %s',
+    (status) => {
+      const written = writeReportText(status, { overall: 'Good progress.' });
+      expectOnlyRuleViolation(written.ok ? [] : written.violations, 'CH-166', ['inspectionId']);
+    },
+  );
+});
