@@ -6,27 +6,24 @@
  * the feedback day being day 0.
  */
 import {
-  ChangeRegisteredManagerDocument,
   EnforcementCompleteFieldworkDocument,
   EnforcementCompleteNotificationTaskDocument,
   EnforcementInspectionFollowUpsDocument,
   EnforcementNotificationTasksDocument,
   EnforcementOpenCaseReviewsDocument,
   EnforcementRecordCaseReviewDecisionDocument,
-  ProposeFullInspectionJudgementsDocument,
-  ProposeInterimJudgementDocument,
   RecordAssuranceVisitOutcomeDocument,
   type EnforcementOption,
   type InspectionType,
   type OptionConsideredInput,
-  type ProposeFullInspectionJudgementsInput,
   type ProposeInterimJudgementInput,
   type RecordCaseReviewDecisionInput,
-  type RegisterProviderInput,
 } from '../generated/graphql';
 import { TEST_NOW, startTestApp, type TestApp } from '../support/app';
-import { registerProvider } from '../support/fixtures';
+import { AGENCY, FAMILY_CENTRE, SECURE_HOME, leaveManager, registerProvider } from '../support/fixtures';
 import { schedule, start } from '../support/inspections';
+import { proposeFull, proposeInterim, type FullGrades } from '../support/judgements';
+import { expectNoUserErrors } from '../support/payloads';
 
 let api: TestApp;
 beforeAll(async () => {
@@ -35,15 +32,9 @@ beforeAll(async () => {
 afterEach(() => api.clock.set(TEST_NOW));
 afterAll(() => api.close());
 
-const at = (day: string) => api.clock.set(new Date(`${day}T12:00:00Z`));
-
 const MANCHESTER = 'E08000003'; // the host authority of every setting registered here
 const LEEDS = 'E08000035';
 const WESTMINSTER = 'E09000033';
-
-const FAMILY_CENTRE: Partial<RegisterProviderInput> = { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, name: 'Brook Family Centre' };
-const AGENCY: Partial<RegisterProviderInput> = { settingType: 'ADOPTION_SUPPORT_AGENCY', places: null, name: 'Bridges Adoption Support' };
-const SECURE_HOME: Partial<RegisterProviderInput> = { settingType: 'SECURE_CHILDRENS_HOME', places: 12, name: 'Hollins Park' };
 
 const INADEQUATE = { overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' } as const;
 
@@ -80,21 +71,12 @@ async function toFeedback(
   return scheduled.id;
 }
 
-async function judgeFull(inspectionId: string, grades: Partial<Omit<ProposeFullInspectionJudgementsInput, 'inspectionId'>> = {}) {
-  const { data } = await api.gql(ProposeFullInspectionJudgementsDocument, {
-    input: { inspectionId, overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'GOOD', ...grades },
-  });
-  expect(data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
+async function judgeFull(inspectionId: string, grades: FullGrades = {}) {
+  expectNoUserErrors('proposeFullInspectionJudgements', await proposeFull(api, inspectionId, grades));
 }
 
 async function judgeInterim(inspectionId: string, input: Omit<ProposeInterimJudgementInput, 'inspectionId'>) {
-  const { data } = await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId, ...input } });
-  expect(data!.proposeInterimJudgement.userErrors).toEqual([]);
-}
-
-async function leaveManager(providerId: string, effectiveDate: string) {
-  const { data } = await api.gql(ChangeRegisteredManagerDocument, { input: { providerId, effectiveDate, newManager: null } });
-  expect(data!.changeRegisteredManager.userErrors).toEqual([]);
+  expectNoUserErrors('proposeInterimJudgement', await proposeInterim(api, inspectionId, input));
 }
 
 /** The inspection's case reviews and notification tasks, read back through `node`. */
@@ -339,7 +321,7 @@ describe('case reviews opened by an outcome', () => {
   test('CHA-194 a registered manager vacancy of 26 weeks at the feedback date opens an urgent case review due that day', async () => {
     const home = await registerProvider(api);
     // Vacant from 2 April to Thursday 1 October 2026: 29 (rest of April) + 31 + 30 + 31 + 31 + 30 = 182 days, exactly 26 weeks.
-    await leaveManager(home.id, '2026-04-02');
+    await leaveManager(api, home.id, '2026-04-02');
     const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01' });
     // CHA-195: leaders and managers must then be inadequate; overall need not be.
     await judgeFull(inspectionId, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
@@ -353,7 +335,7 @@ describe('case reviews opened by an outcome', () => {
 
   test('CHA-194 a vacancy of 181 days at the feedback date opens no case review', async () => {
     const home = await registerProvider(api);
-    await leaveManager(home.id, '2026-04-03');
+    await leaveManager(api, home.id, '2026-04-03');
     const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01' });
     await judgeFull(inspectionId);
     expect((await followUps(inspectionId)).caseReviews).toEqual([]);
@@ -392,7 +374,7 @@ describe('notification tasks', () => {
   });
 
   test('CHA-078 feedback on Thursday 24 December 2026: due Tuesday 29 December, after Christmas Day and the Boxing Day substitute', async () => {
-    at('2026-12-24');
+    api.setToday('2026-12-24');
     const { review, tasks } = await inadequateHome({ start: '2026-12-23', end: '2026-12-24', placingAuthorities: [LEEDS] });
     expect(tasks.map((t) => [t.recipient, t.localAuthority, t.dueBy]).sort()).toEqual([
       ['HOST_AUTHORITY_DCS', MANCHESTER, '2026-12-29'],
@@ -500,14 +482,14 @@ describe('notification tasks', () => {
     const ids = tasks.map((t) => t.id);
     const ours = <T extends { inspection: { id: string } }>(list: readonly T[]) => list.filter((t) => t.inspection.id === inspectionId);
 
-    at('2026-10-05'); // the due day itself: not yet overdue
+    api.setToday('2026-10-05'); // the due day itself: not yet overdue
     expect((await followUps(inspectionId)).notificationTasks.map((t) => t.timing)).toEqual(tasks.map(() => ({ onTime: null, overdue: false })));
     expect(ours(await tasksListed({ overdueOnly: true }))).toEqual([]);
 
     // 23:30 UTC on Monday 5 October is 00:30 on Tuesday 6 October in London: the due day has passed.
     api.clock.set(new Date('2026-10-05T23:30:00Z'));
     expect((await followUps(inspectionId)).notificationTasks.map((t) => t.timing)).toEqual(tasks.map(() => ({ onTime: null, overdue: true })));
-    at('2026-10-06');
+    api.setToday('2026-10-06');
     const overdue = await tasksListed({ overdueOnly: true });
     expect(ours(overdue).map((t) => t.id).sort()).toEqual([...ids].sort());
     expect(overdue.every((t) => t.doneOn === null && t.dueBy < '2026-10-06' && t.timing.overdue)).toBe(true);
@@ -623,9 +605,9 @@ describe('recordCaseReviewDecision', () => {
 
   test('CH-177 a case review held after its due date is late; one not yet due and not held is not', async () => {
     const { inspectionId, review } = await inadequateHome({ start: '2026-09-30', end: '2026-10-01' });
-    at('2026-10-08'); // the due day: not late yet
+    api.setToday('2026-10-08'); // the due day: not late yet
     expect((await followUps(inspectionId)).caseReviews[0].late).toBe(false);
-    at('2026-10-09');
+    api.setToday('2026-10-09');
     expect((await followUps(inspectionId)).caseReviews[0].late).toBe(true);
     const held = await decide(review.id, { heldOn: '2026-10-09' });
     expect(held.userErrors).toEqual([]);

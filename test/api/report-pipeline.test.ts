@@ -37,8 +37,6 @@ afterAll(() => api.close());
 /** Leeds (E08000035) is in Yorkshire and The Humber: its inspections are for that region's staff. */
 const YORKSHIRE = 'E12000003';
 
-const at = (day: string) => api.clock.set(new Date(`${day}T12:00:00Z`));
-
 async function respondToAll(inspection: { factualAccuracyComments: { id: string }[] }, respondedOn: string) {
   for (const comment of inspection.factualAccuracyComments) {
     const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, { input: { commentId: comment.id, response: 'Noted', respondedOn } });
@@ -135,10 +133,10 @@ describe('illegal moves are refused with the rule', () => {
     expect(late.data!.submitFactualAccuracyComments.userErrors).toEqual([
       expect.objectContaining({ ruleId: 'CH-028', field: ['input', 'receivedOn'], message: expect.stringContaining('2026-10-23') }),
     ]);
-    at('2026-10-23');
+    api.setToday('2026-10-23');
     const stillOpen = await api.gql(CloseFactualAccuracyWindowDocument, { input: { inspectionId: inspection.id } });
     expect(stillOpen.data!.closeFactualAccuracyWindow.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-256' })]);
-    at('2026-10-26');
+    api.setToday('2026-10-26');
     const closed = await api.gql(CloseFactualAccuracyWindowDocument, { input: { inspectionId: inspection.id } });
     expect(closed.data!.closeFactualAccuracyWindow.inspection).toMatchObject({ status: 'PROVIDER_COMMENTS_RECEIVED', commentsReturnedOn: '2026-10-26' });
     expect(closed.data!.closeFactualAccuracyWindow.inspection!.deadlines[1]).toMatchObject({ milestone: 'PROVIDER_COMMENTS_RETURNED', dueDate: '2026-10-23', missed: true });
@@ -193,9 +191,9 @@ describe('branches', () => {
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-09-02');
     await sendDraft(api, inspection.id, '2026-09-03');
-    at('2026-09-11');
+    api.setToday('2026-09-11');
     await api.gql(CloseFactualAccuracyWindowDocument, { input: { inspectionId: inspection.id } });
-    at('2026-11-23');
+    api.setToday('2026-11-23');
     await issueFinal(api, inspection.id, '2026-09-14');
     await api.gql(PublishReportDocument, { input: { inspectionId: inspection.id, publishedOn: '2026-09-16' } });
     const refused = await api.gql(DeclareInspectionIncompleteDocument, { input: { inspectionId: inspection.id, reason: 'Too late' } });
@@ -216,7 +214,7 @@ describe('branches', () => {
     const blocked = await api.gql(IssueFinalReportDocument, { input: { inspectionId: inspection.id, issuedOn: '2026-11-02' } });
     expect(blocked.data!.issueFinalReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'RFC-091' })]);
     const complaintId = lodged.data!.lodgeComplaint.inspection!.complaints[0].id;
-    at('2026-11-05');
+    api.setToday('2026-11-05');
     const answered = await api.gql(AnswerComplaintDocument, { input: { complaintId, answer: 'Not upheld: the workers were interviewed on day 2', answeredOn: '2026-11-04' } });
     expect(answered.data!.answerComplaint.inspection).toMatchObject({ status: 'PROVIDER_COMMENTS_RECEIVED', complaints: [{ answer: 'Not upheld: the workers were interviewed on day 2' }] });
     const issued = await issueFinal(api, inspection.id, '2026-11-05');

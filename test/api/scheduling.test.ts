@@ -15,6 +15,7 @@ import {
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback } from '../support/inspections';
+import { ALL_CONDITIONS } from '../support/judgements';
 import { proposeGood } from '../support/reports';
 
 let api: TestApp;
@@ -109,14 +110,7 @@ describe('the current grade (CH-196)', () => {
         progressSummary: 'The concerns were discrete and are resolved',
         newOverallGrade: 'GOOD',
         rationale: 'All requirements met; the home is safe',
-        conditions: {
-          situationMadeSafe: true,
-          leadersActingAppropriately: true,
-          rimAgreesConcernsDiscrete: true,
-          wouldOtherwiseHaveHigherJudgement: true,
-          goodTrackRecordNoLeadershipOrProtectionConcerns: true,
-          canBeRectifiedQuickly: true,
-        },
+        conditions: ALL_CONDITIONS,
       },
     });
     expect(data!.recordMonitoringVisitOutcome.userErrors).toEqual([]);

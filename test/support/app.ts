@@ -45,6 +45,8 @@ export interface TestApp {
     variables?: V,
     options?: { allowErrors?: boolean; token?: string | null },
   ): Promise<GraphQLResponse<R>>;
+  /** Moves the clock to noon (UTC) on `day` (YYYY-MM-DD); a test file that moves it puts it back to TEST_NOW after each test. */
+  setToday(day: string): void;
   /** A signed token for a role, as the tests' identity provider would issue it. */
   tokenFor(role: Role, options?: TokenOptions): Promise<string>;
   /** The same API, sending `token` by default instead of the North West manager's. */
@@ -107,6 +109,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     database,
     request,
+    setToday: (day) => clock.set(new Date(`${day}T12:00:00Z`)),
     tokenFor,
     as: withDefaultToken,
     managerOf: async (region) => withDefaultToken(await tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region })),
@@ -138,4 +141,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   });
   return withDefaultToken(staffToken);
+}
+
+/**
+ * The API for the tests of this file: started before them (beforeAll) and closed after them
+ * (afterAll). Call it once at the top level of a test file; the object it returns stands for the
+ * started API inside hooks and tests.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!started) throw new Error('The test app starts in beforeAll: use it inside a hook or a test');
+      return started[key as keyof TestApp];
+    },
+  });
 }

@@ -1,5 +1,6 @@
-import { RegisterProviderDocument, type RegisterProviderInput, type SettingType } from '../generated/graphql';
+import { ChangeRegisteredManagerDocument, RegisterProviderDocument, type RegisterProviderInput, type SettingType } from '../generated/graphql';
 import type { TestApp } from './app';
+import { expectNoUserErrors } from './payloads';
 
 let nextUrn = 2_400_000;
 
@@ -40,9 +41,26 @@ export function registrationInput(overrides: Partial<RegisterProviderInput> = {}
 /** Registers a setting as an admin would (the register is national); inspections of it then need staff of its region. */
 export async function registerProvider(api: TestApp, overrides: Partial<RegisterProviderInput> = {}) {
   const { data } = await (await api.admin()).gql(RegisterProviderDocument, { input: registrationInput(overrides) });
-  const payload = data!.registerProvider;
-  if (payload.userErrors.length > 0 || !payload.provider) {
-    throw new Error(`registerProvider failed: ${JSON.stringify(payload.userErrors)}`);
-  }
+  const payload = expectNoUserErrors('registerProvider', data!.registerProvider);
+  if (!payload.provider) throw new Error('registerProvider returned no provider');
   return payload.provider;
+}
+
+// Settings other than the default children's home, as `registerProvider` overrides.
+
+export const SECURE_HOME: Partial<RegisterProviderInput> = { settingType: 'SECURE_CHILDRENS_HOME', places: 12, name: 'Hollins Park' };
+export const FAMILY_CENTRE: Partial<RegisterProviderInput> = { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, name: 'Brook Family Centre' };
+export const AGENCY: Partial<RegisterProviderInput> = { settingType: 'ADOPTION_SUPPORT_AGENCY', places: null, name: 'Bridges Adoption Support' };
+/** An adoption support agency run by one person: an individual registered provider and no responsible individual. */
+export const SINGLE_PERSON_AGENCY: Partial<RegisterProviderInput> = {
+  ...AGENCY,
+  registeredProvider: { kind: 'INDIVIDUAL', name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Manchester', postcode: 'M14 5TP' } },
+  responsibleIndividual: null,
+  singlePersonAgency: true,
+};
+
+/** The registered manager leaves on `effectiveDate` and no one is appointed: the setting's manager post is vacant from then. */
+export async function leaveManager(api: TestApp, providerId: string, effectiveDate: string): Promise<void> {
+  const { data } = await api.gql(ChangeRegisteredManagerDocument, { input: { providerId, effectiveDate, newManager: null } });
+  expectNoUserErrors('changeRegisteredManager', data!.changeRegisteredManager);
 }

@@ -1,22 +1,23 @@
 /**
- * Small helpers to drive inspections over HTTP in tests. Each fails the test loudly when the API
- * returns user errors, so a test only checks userErrors where it means to.
+ * Helpers to drive inspections over HTTP in tests. The short verbs (`schedule`, `start`,
+ * `completeFieldwork`, `recordEvidence`...) fail the test loudly when the API returns userErrors,
+ * so a test only checks userErrors where it means to; the drivers named for the mutation
+ * (`scheduleInspection`, `startInspection`, `finishFieldwork`, `tryEvidence`) return its payload
+ * for the test to read them.
  */
 import {
   CompleteFieldworkDocument,
+  InspectionRecordDocument,
   RecordEvidenceDocument,
   ScheduleInspectionDocument,
   StartInspectionDocument,
+  type CompleteFieldworkInput,
   type InspectionType,
   type RecordEvidenceInput,
   type ScheduleInspectionInput,
 } from '../generated/graphql';
 import type { TestApp } from './app';
-
-function ok<T extends { userErrors: unknown[] }>(what: string, payload: T): T {
-  if (payload.userErrors.length > 0) throw new Error(`${what} failed: ${JSON.stringify(payload.userErrors)}`);
-  return payload;
-}
+import { expectNoUserErrors } from './payloads';
 
 export function scheduleInput(providerId: string, overrides: Partial<ScheduleInspectionInput> = {}): ScheduleInspectionInput {
   return {
@@ -30,19 +31,64 @@ export function scheduleInput(providerId: string, overrides: Partial<ScheduleIns
   };
 }
 
-export async function schedule(api: TestApp, providerId: string, overrides: Partial<ScheduleInspectionInput> = {}) {
+export function evidenceInput(inspectionId: string, overrides: Partial<RecordEvidenceInput> = {}): RecordEvidenceInput {
+  return {
+    inspectionId,
+    source: 'OBSERVATION',
+    judgementArea: 'HELPED_AND_PROTECTED',
+    evaluationCriterion: 'HP.a',
+    finding: 'WEAKNESS',
+    narrative: 'Night-time checks were not recorded for two weeks.',
+    ...overrides,
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Drivers named for the mutation: each returns the payload, userErrors and all.
+
+export async function scheduleInspection(api: TestApp, providerId: string, overrides: Partial<ScheduleInspectionInput> = {}) {
   const { data } = await api.gql(ScheduleInspectionDocument, { input: scheduleInput(providerId, overrides) });
-  return ok('scheduleInspection', data!.scheduleInspection).inspection!;
+  return data!.scheduleInspection;
+}
+
+export async function startInspection(api: TestApp, inspectionId: string, onSiteStart: string, extra: { noticeGivenOn?: string; noticeReason?: string } = {}) {
+  const { data } = await api.gql(StartInspectionDocument, { input: { inspectionId, onSiteStart, ...extra } });
+  return data!.startInspection;
+}
+
+/** completeFieldwork's payload. */
+export async function finishFieldwork(api: TestApp, inspectionId: string, input: Omit<CompleteFieldworkInput, 'inspectionId'>) {
+  const { data } = await api.gql(CompleteFieldworkDocument, { input: { inspectionId, ...input } });
+  return data!.completeFieldwork;
+}
+
+/** recordEvidence's payload. */
+export async function tryEvidence(api: TestApp, inspectionId: string, overrides: Partial<RecordEvidenceInput> = {}) {
+  const { data } = await api.gql(RecordEvidenceDocument, { input: evidenceInput(inspectionId, overrides) });
+  return data!.recordEvidence;
+}
+
+/** The inspection as stored, read back through `node`. */
+export async function reread(api: TestApp, id: string) {
+  const { data } = await api.gql(InspectionRecordDocument, { id, evidenceFirst: 50 });
+  const node = data!.node;
+  if (!node || !('judgementHistory' in node)) throw new Error(`${id} is not an inspection`);
+  return node;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Steps that must succeed: each fails the test on userErrors and returns what the step made.
+
+export async function schedule(api: TestApp, providerId: string, overrides: Partial<ScheduleInspectionInput> = {}) {
+  return expectNoUserErrors('scheduleInspection', await scheduleInspection(api, providerId, overrides)).inspection!;
 }
 
 export async function start(api: TestApp, inspectionId: string, onSiteStart: string, noticeGivenOn?: string) {
-  const { data } = await api.gql(StartInspectionDocument, { input: { inspectionId, onSiteStart, noticeGivenOn } });
-  return ok('startInspection', data!.startInspection).inspection!;
+  return expectNoUserErrors('startInspection', await startInspection(api, inspectionId, onSiteStart, { noticeGivenOn })).inspection!;
 }
 
 export async function completeFieldwork(api: TestApp, inspectionId: string, onSiteEnd: string, feedbackDate = onSiteEnd) {
-  const { data } = await api.gql(CompleteFieldworkDocument, { input: { inspectionId, onSiteEnd, feedbackDate } });
-  return ok('completeFieldwork', data!.completeFieldwork).inspection!;
+  return expectNoUserErrors('completeFieldwork', await finishFieldwork(api, inspectionId, { onSiteEnd, feedbackDate })).inspection!;
 }
 
 /** An inspection scheduled, started and with feedback given, ready for judgements. */
@@ -66,19 +112,6 @@ export async function inspectionAtFeedback(
   return completeFieldwork(api, scheduled.id, options.end ?? first);
 }
 
-export function evidenceInput(inspectionId: string, overrides: Partial<RecordEvidenceInput> = {}): RecordEvidenceInput {
-  return {
-    inspectionId,
-    source: 'OBSERVATION',
-    judgementArea: 'HELPED_AND_PROTECTED',
-    evaluationCriterion: 'HP.a',
-    finding: 'WEAKNESS',
-    narrative: 'Night-time checks were not recorded for two weeks.',
-    ...overrides,
-  };
-}
-
 export async function recordEvidence(api: TestApp, inspectionId: string, overrides: Partial<RecordEvidenceInput> = {}) {
-  const { data } = await api.gql(RecordEvidenceDocument, { input: evidenceInput(inspectionId, overrides) });
-  return ok('recordEvidence', data!.recordEvidence).evidence!;
+  return expectNoUserErrors('recordEvidence', await tryEvidence(api, inspectionId, overrides)).evidence!;
 }

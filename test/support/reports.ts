@@ -4,29 +4,23 @@ import {
   IssueFinalReportDocument,
   PublishReportDocument,
   RespondToFactualAccuracyCommentDocument,
-  ProposeFullInspectionJudgementsDocument,
   SendDraftReportDocument,
   SubmitDraftForQualityAssuranceDocument,
   InspectionSettingDocument,
   SubmitFactualAccuracyCommentsDocument,
 } from '../generated/graphql';
 import type { TestApp } from './app';
+import { proposeFull } from './judgements';
+import { expectNoUserErrors } from './payloads';
 
-function ok<T extends { userErrors: unknown[] }>(what: string, payload: T): T {
-  if (payload.userErrors.length > 0) throw new Error(`${what} failed: ${JSON.stringify(payload.userErrors)}`);
-  return payload;
-}
-
+/** Judgements of GOOD throughout, proposed at feedback. */
 export async function proposeGood(api: TestApp, inspectionId: string) {
-  const { data } = await api.gql(ProposeFullInspectionJudgementsDocument, {
-    input: { inspectionId, overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'GOOD' },
-  });
-  return ok('proposeFullInspectionJudgements', data!.proposeFullInspectionJudgements);
+  return expectNoUserErrors('proposeFullInspectionJudgements', await proposeFull(api, inspectionId));
 }
 
 export async function toQualityAssurance(api: TestApp, inspectionId: string, submittedOn: string) {
   const { data } = await api.gql(SubmitDraftForQualityAssuranceDocument, { input: { inspectionId, submittedOn } });
-  return ok('submitDraftForQualityAssurance', data!.submitDraftForQualityAssurance).inspection!;
+  return expectNoUserErrors('submitDraftForQualityAssurance', data!.submitDraftForQualityAssurance).inspection!;
 }
 
 /**
@@ -52,13 +46,13 @@ export async function completeReportText(api: TestApp, inspectionId: string) {
   }
   if (Object.keys(input).length === 0) return;
   const written = await api.gql(WriteReportTextDocument, { input: { inspectionId, ...input } });
-  ok('writeReportText', written.data!.writeReportText);
+  expectNoUserErrors('writeReportText', written.data!.writeReportText);
 }
 
 export async function sendDraft(api: TestApp, inspectionId: string, sentOn: string) {
   await completeReportText(api, inspectionId);
   const { data } = await api.gql(SendDraftReportDocument, { input: { inspectionId, sentOn, qualityAssuredBy: 'Morgan Manager' } });
-  return ok('sendDraftReport', data!.sendDraftReport).inspection!;
+  return expectNoUserErrors('sendDraftReport', data!.sendDraftReport).inspection!;
 }
 
 /** The API as the provider of the setting inspected (for its comments and complaints). */
@@ -72,12 +66,12 @@ export async function asProviderOf(api: TestApp, inspectionId: string): Promise<
 export async function comments(api: TestApp, inspectionId: string, receivedOn: string, list: string[]) {
   const provider = await asProviderOf(api, inspectionId);
   const { data } = await provider.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId, receivedOn, comments: list } });
-  return ok('submitFactualAccuracyComments', data!.submitFactualAccuracyComments).inspection!;
+  return expectNoUserErrors('submitFactualAccuracyComments', data!.submitFactualAccuracyComments).inspection!;
 }
 
 export async function issueFinal(api: TestApp, inspectionId: string, issuedOn: string) {
   const { data } = await api.gql(IssueFinalReportDocument, { input: { inspectionId, issuedOn } });
-  return ok('issueFinalReport', data!.issueFinalReport).inspection!;
+  return expectNoUserErrors('issueFinalReport', data!.issueFinalReport).inspection!;
 }
 
 /** Takes an inspection with its outcome recorded from feedback to publication, every step a working day apart. */
@@ -87,9 +81,9 @@ export async function publish(api: TestApp, inspectionId: string, days: { qa: st
   const returned = await comments(api, inspectionId, days.comments, ['No factual errors']);
   for (const comment of returned.factualAccuracyComments) {
     const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, { input: { commentId: comment.id, response: 'Thank you', respondedOn: days.comments } });
-    ok('respondToFactualAccuracyComment', data!.respondToFactualAccuracyComment);
+    expectNoUserErrors('respondToFactualAccuracyComment', data!.respondToFactualAccuracyComment);
   }
   await issueFinal(api, inspectionId, days.final);
   const { data } = await api.gql(PublishReportDocument, { input: { inspectionId, publishedOn: days.published } });
-  return ok('publishReport', data!.publishReport).inspection!;
+  return expectNoUserErrors('publishReport', data!.publishReport).inspection!;
 }
