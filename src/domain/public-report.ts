@@ -4,6 +4,7 @@
  * the redaction gate. Nothing here can hold the setting's name, address or postcode, or a
  * person's name other than those published by rule (para 163).
  */
+import { PersonRole } from './evidence';
 import type { InspectionType } from './inspection-types';
 import { JudgementKind, type Grade, type InterimOutcome } from './judgements';
 import type { LocalDate } from './local-date';
@@ -132,10 +133,15 @@ export interface ReportSource extends SettingSource {
   amendmentReason: string | null;
 }
 
-/** The redactor of a setting's public text: its records' names, its name and address, and the generic detectors. */
+/**
+ * The redactor of a setting's public text: its records' names, its name and address, and the
+ * generic detectors. An individual registered provider is among the people by construction
+ * (para 163), whether or not the caller listed them.
+ */
 export function settingRedactor(source: SettingSource) {
+  const { kind, name } = source.registeredProvider;
   return redactor({
-    people: source.people,
+    people: kind === 'INDIVIDUAL' ? [...source.people, { name, role: PersonRole.OTHER }] : source.people,
     settingName: source.settingName,
     address: source.address,
     settingWord: settingWordFor(isChildrensHome(source.settingType)),

@@ -198,6 +198,15 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
     expect(leaked(report, ['Helen', 'Marsh', 'Oak Road', 'M5 4WT'])).toEqual([]);
   });
 
+  test('CH-228 an individual registered provider is not named in the text even when the caller did not list them with the people', () => {
+    const helen = { kind: 'INDIVIDUAL' as const, name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' } };
+    const report = buildPublicReport(
+      source({ registeredProvider: helen, people: [CHILD], sections: [{ heading: publicTemplate`Findings`, text: 'Helen Marsh visits the home each week.' }] }),
+    );
+    expect(report.sections[0].text).toBe('A person visits the home each week.');
+    expect(leaked(report, ['Helen', 'Marsh'])).toEqual([]);
+  });
+
   test('CH-228 plain text with nothing private in it comes out as it went in', () => {
     const report = buildPublicReport(source());
     expect(report.sections.map((s) => s.text)).toEqual(['Children make good progress.', 'Children are safe.']);
