@@ -66,8 +66,11 @@ const noForeignQueries = {
   },
 };
 
+// A regular expression rather than a gitignore glob: the glob '../*/*' also matched '../../domain/x',
+// '../../db/x' and '../../server/x' (its '*' matches '..'), which are layers, not modules (the
+// server has its own rule below).
 const INTO_ANOTHER_MODULE = {
-  group: ['../*/*', '!../shared/*', '../../modules/*/*', '!../../modules/shared/*'],
+  regex: '^\\.\\./(?!shared/)[^./][^/]*/|^(?:\\.\\./)+modules/(?!shared/)[^/]+/',
   message: "Import another module through its index.ts (`../<module>`), its public face: its entities, services and loaders are its own.",
 };
 const INTO_THE_SERVER = {

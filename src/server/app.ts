@@ -15,7 +15,7 @@ import { tokenVerifier, type AuthSettings } from '../modules/auth/auth.service';
 import { unauthenticated } from '../modules/auth/authorize';
 import { exportRoutes } from '../modules/exports/exports.routes';
 import { AnswerCache, DEFAULT_ANSWER_CACHE, type AnswerCacheOptions } from './answer-cache';
-import { createLoaders, type Context } from './context';
+import { createLoaders, createServices, type Context } from './context';
 import { registerEdge, rateLimitLeft } from './edge';
 import { errorReportingPlugin, maskError } from './errors';
 import { httpCachePlugin, registerETags } from './http-cache';
@@ -154,14 +154,16 @@ export async function buildApp({
       if (request.authenticationError) throw unauthenticated(request.authenticationError);
       // One forked EntityManager and fresh DataLoaders for each request.
       const em = orm.em.fork();
+      const publicReads = answers?.readsFor(request);
       return {
         em,
         loaders: createLoaders(em, clock),
+        services: createServices({ em, clock, principal: request.principal, publicReads, webhookPolicy: webhooks }),
         clock,
         log: request.log,
         requestId: request.id,
         principal: request.principal,
-        publicReads: answers?.readsFor(request),
+        publicReads,
         webhookPolicy: webhooks,
         rateLimit: rateLimitLeft(reply),
       };
@@ -173,7 +175,8 @@ export async function buildApp({
     const readiness = await checkReadiness(orm);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
-  await app.register(exportRoutes, { orm });
+  // The exports write the public types' fields as the schema defines them: the server hands it over.
+  await app.register(exportRoutes, { orm, schema: await buildGraphQLSchema() });
 
   return app;
 }

@@ -1,15 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FastifyBaseLogger } from 'fastify';
-import type { AccessDecision, FieldAccess, Principal } from '../domain/access';
+import type { Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
 import type { PublicReads } from '../db/public-changes';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
 import { inspectionLoaders } from '../modules/inspections/inspection.loaders';
+import { judgementLoaders } from '../modules/judgements/judgement.loaders';
 import { providerLoaders } from '../modules/providers/provider.loaders';
 import { referenceLoaders } from '../modules/reference/reference.loaders';
 import { schedulingLoaders } from '../modules/scheduling/scheduling.loaders';
 import { reportLoaders } from '../modules/reports/report.loaders';
+import { requirementLoaders } from '../modules/requirements/requirement.loaders';
+import type { Loaders, RequestServices } from '../modules/shared/context';
+import { signedIn } from '../modules/auth/authorize';
+import { EnforcementService } from '../modules/enforcement/enforcement.service';
+import { EvidenceService } from '../modules/evidence/evidence.service';
+import { FeedService } from '../modules/feeds/feed.service';
+import { WebhookService } from '../modules/feeds/webhook.service';
+import { InspectionService } from '../modules/inspections/inspection.service';
+import { JudgementService } from '../modules/judgements/judgement.service';
+import { ProviderService } from '../modules/providers/provider.service';
+import { PublicService } from '../modules/public/public.service';
+import { ReportService } from '../modules/reports/report.service';
+import { RequirementService } from '../modules/requirements/requirement.service';
 
 /** Every module's DataLoaders, by group: a group is built the first time one of its loaders is used. */
 const LOADER_GROUPS = [
@@ -17,6 +30,8 @@ const LOADER_GROUPS = [
   (em: EntityManager) => providerLoaders(em),
   (em: EntityManager) => inspectionLoaders(em),
   (em: EntityManager) => evidenceLoaders(em),
+  (em: EntityManager) => judgementLoaders(em),
+  (em: EntityManager) => requirementLoaders(em),
   (em: EntityManager) => reportLoaders(em),
   (em: EntityManager) => enforcementLoaders(em),
   (em: EntityManager, clock: Clock) => schedulingLoaders(em, () => clock.today()),
@@ -40,7 +55,7 @@ function groupsByLoader(): Map<string, number> {
  * This request's DataLoaders. None is made up front: a request builds only the groups its
  * resolvers use (a public lookup by URN uses none), and each at most once.
  */
-export function createLoaders(em: EntityManager, clock: Clock): AllLoaders {
+export function createLoaders(em: EntityManager, clock: Clock): Loaders {
   const groups = groupsByLoader();
   const made = new Map<number, Record<string, unknown>>();
   return new Proxy({} as AllLoaders, {
@@ -55,26 +70,86 @@ export function createLoaders(em: EntityManager, clock: Clock): AllLoaders {
   });
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type { Loaders };
 
-/** Everything one GraphQL request works with; built afresh for every request. */
-export interface Context {
-  /** This request's own EntityManager (a fork): never the global one. */
+/** What a request's services are made with: its own EntityManager, the clock, the caller. */
+export interface ServiceScope {
   em: EntityManager;
-  loaders: Loaders;
   clock: Clock;
-  log: FastifyBaseLogger;
-  requestId: string;
-  /** The authenticated caller, or null for the public. */
   principal: Principal | null;
-  /** Set when a public field served this caller data that is not public (its own notifications): the read is audited. */
-  servedProtectedData?: boolean;
-  /** What the public fields read, for the public answer cache (src/server/answer-cache.ts); absent when it is off. */
   publicReads?: PublicReads;
-  /** Which webhook URLs this server accepts. */
   webhookPolicy: { allowLoopback: boolean };
-  /** What the rate limit leaves this caller (null when it is off), reported in `extensions.cost`. */
-  rateLimit?: { limit: number; remaining: number; resetSeconds: number } | null;
-  /** What the access check decided, and on which root fields; set once the operation is resolved. */
-  access?: { rootFields: { name: string; access: FieldAccess | undefined }[]; decision: AccessDecision };
 }
+
+/**
+ * This request's services, one of each at most. None is made up front: each is made the first
+ * time a resolver uses it (a public lookup by URN makes only the public one), with the request's
+ * forked EntityManager, clock and caller. A service that acts for a signed-in caller refuses the
+ * public (UNAUTHENTICATED) where it is first used, as `signedIn` does.
+ */
+export class Services implements RequestServices {
+  private made: { [K in ServiceName]?: Services[K] } = {};
+
+  constructor(private readonly scope: ServiceScope) {}
+
+  /** The caller, who must be signed in. */
+  private get caller(): Principal {
+    return signedIn(this.scope.principal);
+  }
+
+  private once<K extends ServiceName>(name: K, make: (scope: ServiceScope) => Services[K]): Services[K] {
+    return (this.made[name] ??= make(this.scope)) as Services[K];
+  }
+
+  get inspections(): InspectionService {
+    return this.once('inspections', ({ em, clock }) => new InspectionService(em, clock, this.caller));
+  }
+
+  get reports(): ReportService {
+    return this.once('reports', ({ em, clock }) => new ReportService(em, clock, this.caller));
+  }
+
+  get judgements(): JudgementService {
+    return this.once('judgements', ({ em }) => new JudgementService(em, this.caller));
+  }
+
+  get evidence(): EvidenceService {
+    return this.once('evidence', ({ em }) => new EvidenceService(em, this.caller));
+  }
+
+  get requirements(): RequirementService {
+    return this.once('requirements', ({ em, clock }) => new RequirementService(em, clock, this.caller));
+  }
+
+  get enforcement(): EnforcementService {
+    return this.once('enforcement', ({ em, clock }) => new EnforcementService(em, clock, this.caller));
+  }
+
+  get providers(): ProviderService {
+    return this.once('providers', ({ em, clock }) => new ProviderService(em, clock, this.caller));
+  }
+
+  get webhooks(): WebhookService {
+    return this.once('webhooks', ({ em, webhookPolicy }) => new WebhookService(em, this.caller, webhookPolicy));
+  }
+
+  /** The public, redacted reads: for anyone, signed in or not. */
+  get public(): PublicService {
+    return this.once('public', ({ em, publicReads }) => new PublicService(em, publicReads));
+  }
+
+  /** The judgement feed: public, but for the notifications a signed-in local authority reads. */
+  get feed(): FeedService {
+    return this.once('feed', ({ em, principal, publicReads }) => new FeedService(em, principal, publicReads));
+  }
+}
+
+/** The services by name (the public getters of `Services`). */
+type ServiceName = keyof Services;
+
+export function createServices(scope: ServiceScope): Services {
+  return new Services(scope);
+}
+
+/** Everything one GraphQL request works with: the modules name it, the server builds it (app.ts). */
+export type { Context } from '../modules/shared/context';

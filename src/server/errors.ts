@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { INTERNAL_ERROR_MESSAGE, boundedMessage } from '../modules/shared/messages';
 import type { Context } from './context';
 
 /**
@@ -25,28 +26,8 @@ const CLIENT_CODES = new Set([
   'NOT_FOUND',
 ]);
 
-/** The most characters of what a caller sent that an error message quotes. */
-export const QUOTE_LIMIT = 40;
-
-/** `text` in double quotes, cut to its first QUOTE_LIMIT characters: error messages never echo input at length. */
-export function quoted(text: string): string {
-  const shown = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
-  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
-  return `"${shown.replace(/[\u0000-\u001f\u007f]/g, '?')}"`;
-}
-
-const MESSAGE_LIMIT = 400;
-
-/**
- * A client error's message with anything quoted in it (graphql-js quotes the values it was sent,
- * our own messages the arguments) cut to a short prefix, and the whole kept short.
- */
-export function boundedMessage(message: string): string {
-  const cut = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (inner.length > QUOTE_LIMIT ? `"${inner.slice(0, QUOTE_LIMIT)}…"` : whole));
-  return cut.length > MESSAGE_LIMIT ? `${cut.slice(0, MESSAGE_LIMIT)}…` : cut;
-}
-
-export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+// How messages quote the caller's input is shared with the modules (src/modules/shared/messages.ts).
+export { INTERNAL_ERROR_MESSAGE, QUOTE_LIMIT, boundedMessage, quoted } from '../modules/shared/messages';
 
 export function isClientError(error: unknown): boolean {
   const original = unwrapResolverError(error);

@@ -5,10 +5,11 @@ import { buildSchema } from 'type-graphql';
 import { ProviderConnectionResolver, ProviderResolver } from '../modules/providers/provider.resolver';
 import { LocalAuthorityResolver, RegionResolver } from '../modules/reference/reference.resolver';
 import { NodeResolver } from '../modules/shared/node.resolver';
+import { unregisteredNodeTypes } from '../modules/shared/node-registry';
 import { CaseReviewResolver, InspectionFollowUpResolver, NotificationTaskResolver } from '../modules/enforcement/enforcement.resolver';
-import { EvidenceResolver } from '../modules/evidence/evidence.resolver';
+import { EvidenceResolver, InspectionEvidenceResolver } from '../modules/evidence/evidence.resolver';
 import { InspectionResolver, ProviderInspectionsResolver } from '../modules/inspections/inspection.resolver';
-import { JudgementResolver } from '../modules/judgements/judgement.resolver';
+import { InspectionJudgementsResolver, JudgementResolver } from '../modules/judgements/judgement.resolver';
 import { AuditResolver } from '../modules/auth/audit.resolver';
 import { FeedResolver } from '../modules/feeds/feed.resolver';
 import { WebhookResolver } from '../modules/feeds/webhook.resolver';
@@ -19,6 +20,7 @@ import { ReportResolver } from '../modules/reports/report.resolver';
 import { ProviderDueResolver, SchedulingResolver } from '../modules/scheduling/scheduling.resolver';
 import {
   ComplianceNoticeResolver,
+  InspectionItemsResolver,
   RecommendationResolver,
   RequirementResolver,
 } from '../modules/requirements/requirement.resolver';
@@ -32,10 +34,13 @@ export const resolvers = [
   InspectionResolver,
   ProviderInspectionsResolver,
   EvidenceResolver,
+  InspectionEvidenceResolver,
   JudgementResolver,
+  InspectionJudgementsResolver,
   RequirementResolver,
   RecommendationResolver,
   ComplianceNoticeResolver,
+  InspectionItemsResolver,
   ReportResolver,
   InspectionFollowUpResolver,
   CaseReviewResolver,
@@ -64,6 +69,9 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     schema.getMutationType()!.description =
       'Record changes. Every mutation takes one `input` and returns a payload with `userErrors`; nothing is written when there are any.';
     annotateStringLimits(schema);
+    // Every type implementing Node is reachable by node(id): its module registered how (`registerNode`).
+    const unreachable = unregisteredNodeTypes(schema);
+    if (unreachable.length > 0) throw new Error(`node(id) cannot fetch ${unreachable.join(', ')}: register each with registerNode in its module`);
     return schema;
   });
   return built;

@@ -134,6 +134,14 @@ const FIELD_MATRIX: Record<string, Record<Caller, Outcome>> = {
     ['id', 'type', 'status', 'onSiteStart', 'onSiteEnd', 'feedbackDate', 'draftSentOn', 'commentsReturnedOn', 'finalReportIssuedOn', 'publishedOn', 'notPublishedReason', 'provider', 'deadlines', 'factualAccuracyComments', 'complaints'].map((f) => [`Inspection.${f}`, PROVIDER_SEES]),
   ),
   ...Object.fromEntries(['evidence', 'protectedPeople'].map((f) => [`Inspection.${f}`, EVIDENCE_READERS])),
+  // What the caller may do next: seen by whoever sees the inspection (the value is false where the caller may not).
+  ...Object.fromEntries(
+    [
+      'StartInspection', 'CompleteFieldwork', 'RecordJudgements', 'WriteReportText', 'DeferInspection', 'RescheduleInspection', 'DeclareInspectionIncomplete',
+      'ResumeFieldwork', 'SubmitDraftForQualityAssurance', 'SendDraftReport', 'SubmitFactualAccuracyComments', 'CloseFactualAccuracyWindow', 'LodgeComplaint',
+      'AnswerComplaint', 'IssueFinalReport', 'PublishReport', 'WithholdPublication',
+    ].map((f) => [`Inspection.viewerCan${f}`, PROVIDER_SEES]),
+  ),
   ...Object.fromEntries(
     [
       'scheduledStart', 'noticeGivenOn', 'noticeReason', 'extendedOnSiteReason', 'leadInspector', 'teamInspectors', 'deferralReason', 'deferralJustification',

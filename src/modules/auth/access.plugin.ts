@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { decideAccess } from '../../domain/access';
 import { forbidden, rootFieldAccess, unauthenticated } from './authorize';
-import type { Context } from '../../server/context';
+import type { Context } from '../shared/context';
 
 /** The root fields an operation selects, through fragments too. */
 function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {

@@ -2,8 +2,8 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
 import { isPublicOperation } from '../../domain/access';
-import type { Context } from '../../server/context';
-import { INTERNAL_ERROR_MESSAGE } from '../../server/errors';
+import type { Context } from '../shared/context';
+import { INTERNAL_ERROR_MESSAGE } from '../shared/messages';
 import { AUDIT_LIMITS, AuditEntry } from './audit.entity';
 
 /** How deep into a variable's value IDs are looked for (the inputs nest a few levels at most). */

@@ -1,6 +1,6 @@
 import { Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context';
-import { PageArgsType } from '../inspections/inspection.resolver';
+import { PageArgsType } from '../shared/arguments';
+import type { Context } from '../shared/context';
 import { ConnectionType } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { AuditEntry } from './audit.entity';

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLField, type GraphQLFieldMap } from 'graphql';
 import { Authorized, Extensions, type AuthChecker } from 'type-graphql';
 import { decideFieldAccess, PUBLIC, type FieldAccess, type Permission, type Principal } from '../../domain/access';
-import type { Context } from '../../server/context';
+import type { Context } from '../shared/context';
 
 /** Where a field's access is recorded in the built schema, for the entry check and the matrix test. */
 export const ACCESS_EXTENSION = 'access';

@@ -1,14 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { caseReviewLate, notificationStatus } from '../../domain/case-reviews';
-import type { Context } from '../../server/context';
-import { Inspection } from '../inspections/inspection.entity';
-import { PageArgsType } from '../inspections/inspection.resolver';
-import { checkAreaArguments } from '../reference/area-arguments';
+import { Inspection } from '../inspections';
+import { Provider } from '../providers';
+import { checkAreaArguments, LocalAuthority } from '../reference';
+import { PageArgsType } from '../shared/arguments';
+import type { Context } from '../shared/context';
 import { ConnectionType } from '../shared/connection';
-import { Provider } from '../providers/provider.entity';
-import { LocalAuthority } from '../reference/local-authority.entity';
 import { CaseReview, NotificationTask } from './enforcement.entity';
-import { EnforcementService } from './enforcement.service';
 import {
   CaseReviewPayload,
   CompleteNotificationTaskInput,
@@ -16,7 +14,8 @@ import {
   OptionConsideredType,
   RecordCaseReviewDecisionInput,
 } from './enforcement.types';
-import { Allow, signedIn } from '../auth/authorize';
+import { Allow } from '../auth';
+import './enforcement.nodes';
 import { Permission } from '../../domain/access';
 
 
@@ -54,8 +53,8 @@ export class InspectionFollowUpResolver {
 export class CaseReviewResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => CaseReviewConnection, { description: 'Case reviews not yet held, the earliest due first, a page at a time. Internal.' })
-  async openCaseReviews(@Args() args: PageArgsType, @Ctx() { em, clock, principal }: Context): Promise<CaseReviewConnection> {
-    return Object.assign(new CaseReviewConnection(), await new EnforcementService(em, clock, signedIn(principal)).openReviews(args));
+  async openCaseReviews(@Args() args: PageArgsType, @Ctx() { services }: Context): Promise<CaseReviewConnection> {
+    return Object.assign(new CaseReviewConnection(), await services.enforcement.openReviews(args));
   }
 
   @FieldResolver(() => Provider, { description: 'The setting.' })
@@ -80,8 +79,8 @@ export class CaseReviewResolver {
 
   @Allow(Permission.DECIDE)
   @Mutation(() => CaseReviewPayload, { description: 'Records what a case review decided. Takes one `input`, returns `userErrors`.' })
-  recordCaseReviewDecision(@Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput, @Ctx() { em, clock, principal }: Context) {
-    return new EnforcementService(em, clock, signedIn(principal)).decide(input);
+  recordCaseReviewDecision(@Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput, @Ctx() { services }: Context) {
+    return services.enforcement.decide(input);
   }
 }
 
@@ -100,9 +99,9 @@ export class NotificationTaskResolver {
   @Query(() => NotificationTaskConnection, {
     description: "Notification tasks, earliest due first, a page at a time; optionally only one authority's, or only overdue ones. Internal.",
   })
-  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, clock, principal }: Context): Promise<NotificationTaskConnection> {
+  async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, services }: Context): Promise<NotificationTaskConnection> {
     await checkAreaArguments(em, { localAuthority: args.localAuthority });
-    return Object.assign(new NotificationTaskConnection(), await new EnforcementService(em, clock, signedIn(principal)).listTasks(args, args));
+    return Object.assign(new NotificationTaskConnection(), await services.enforcement.listTasks(args, args));
   }
 
   @FieldResolver(() => LocalAuthority, { nullable: true, description: 'The local authority whose director is told.' })
@@ -122,7 +121,7 @@ export class NotificationTaskResolver {
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => NotificationTaskPayload, { description: 'Records a notification as made. Takes one `input`, returns `userErrors`.' })
-  completeNotificationTask(@Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput, @Ctx() { em, clock, principal }: Context) {
-    return new EnforcementService(em, clock, signedIn(principal)).completeTask(input);
+  completeNotificationTask(@Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput, @Ctx() { services }: Context) {
+    return services.enforcement.completeTask(input);
   }
 }

@@ -2,12 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { idFromGlobal } from '../shared/node';
 import type { FilterQuery } from '@mikro-orm/core';
 import { notificationListScope, type Principal } from '../../domain/access';
-import { outOfScope } from '../auth/authorize';
-import { notificationsMade } from '../feeds/feed-events';
-import { listRegion } from '../auth/scope';
+import { assertMayActOnInspection, assertMayReachSetting, listRegion, outOfScope } from '../auth';
+import { notificationsMade } from '../feeds';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
-import { assertMayActOnInspection, assertMayReachSetting } from '../auth/scope';
 import {
   caseReviewsOpenedBy,
   notificationsDue,
@@ -16,9 +14,9 @@ import {
 } from '../../domain/case-reviews';
 import type { Clock } from '../../domain/clock';
 import { badInput, notFound, type Violation } from '../../domain/rule-violation';
-import type { Inspection } from '../inspections/inspection.entity';
-import type { JudgementRecord } from '../judgements/judgement.entity';
-import type { Provider } from '../providers/provider.entity';
+import type { Inspection } from '../inspections';
+import type { JudgementRecord } from '../judgements';
+import type { Provider } from '../providers';
 import { toUserErrors, type UserError } from '../shared/user-error';
 import { CaseReview, NotificationTask } from './enforcement.entity';
 import type { CompleteNotificationTaskInput, RecordCaseReviewDecisionInput } from './enforcement.types';

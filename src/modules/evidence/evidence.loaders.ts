@@ -32,5 +32,9 @@ export function evidenceLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(Evidence, { id: { $in: [...ids] } }),
       (evidence) => evidence.id,
     ),
+    protectedPersonById: keyLoader(
+      (ids: readonly string[]) => em.find(ProtectedPerson, { id: { $in: [...ids] } }),
+      (person) => person.id,
+    ),
   };
 }

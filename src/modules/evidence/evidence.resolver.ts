@@ -1,12 +1,13 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { JudgementArea, evaluationCriteria } from '../../domain/evaluation-criteria';
 import { SettingType } from '../../domain/setting-types';
-import type { Context } from '../../server/context';
-import { Inspection } from '../inspections/inspection.entity';
+import { Inspection } from '../inspections';
+import { PageArgsType } from '../shared/arguments';
+import type { Context } from '../shared/context';
 import { Evidence, ProtectedPerson } from './evidence.entity';
-import { EvidenceService } from './evidence.service';
-import { EvaluationCriterionType, RecordEvidenceInput, RecordEvidencePayload } from './evidence.types';
-import { Allow, signedIn } from '../auth/authorize';
+import { EvaluationCriterionType, EvidenceConnection, RecordEvidenceInput, RecordEvidencePayload } from './evidence.types';
+import { Allow } from '../auth';
+import './evidence.nodes';
 import { Permission } from '../../domain/access';
 
 @Resolver(() => Evidence)
@@ -34,7 +35,23 @@ export class EvidenceResolver {
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RecordEvidencePayload, { description: 'Records a piece of evidence; people it names go into the protected register. Takes one `input`, returns `userErrors`.' })
-  recordEvidence(@Arg('input', () => RecordEvidenceInput, { description: 'The evidence.' }) input: RecordEvidenceInput, @Ctx() { em, principal }: Context): Promise<RecordEvidencePayload> {
-    return new EvidenceService(em, signedIn(principal)).record(input);
+  recordEvidence(@Arg('input', () => RecordEvidenceInput, { description: 'The evidence.' }) input: RecordEvidenceInput, @Ctx() { services }: Context): Promise<RecordEvidencePayload> {
+    return services.evidence.record(input);
+  }
+}
+
+/** An inspection's evidence and protected register: never public. */
+@Resolver(() => Inspection)
+export class InspectionEvidenceResolver {
+  @Allow(Permission.READ_EVIDENCE)
+  @FieldResolver(() => EvidenceConnection, { description: 'The evidence recorded, in the order recorded, a page at a time. Never public.' })
+  async evidence(@Root() inspection: Inspection, @Args() args: PageArgsType, @Ctx() { loaders }: Context): Promise<EvidenceConnection> {
+    return Object.assign(new EvidenceConnection(), await loaders.evidencePage(inspection.id, args));
+  }
+
+  @Allow(Permission.READ_EVIDENCE)
+  @FieldResolver(() => [ProtectedPerson], { description: 'The protected register: everyone named in the evidence. Never public.' })
+  protectedPeople(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<ProtectedPerson[]> {
+    return loaders.protectedPeopleByInspection.load(inspection.id);
   }
 }

@@ -4,7 +4,7 @@ import type { Principal } from '../../domain/access';
 import { initialsOf, validateEvidence } from '../../domain/evidence';
 import { validateEvidenceMayBeRecorded } from '../../domain/inspection-lifecycle';
 import { badInput, notFound, type Violation } from '../../domain/rule-violation';
-import { lockInspection } from '../inspections/inspection.service';
+import { lockInspection } from '../inspections';
 import { toUserErrors, type UserError } from '../shared/user-error';
 import { Evidence, ProtectedPerson } from './evidence.entity';
 import type { RecordEvidenceInput } from './evidence.types';

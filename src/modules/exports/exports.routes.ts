@@ -7,14 +7,15 @@ import { Readable, Transform, pipeline } from 'node:stream';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
-import { buildGraphQLSchema } from '../../server/schema';
-import { INTERNAL_ERROR_MESSAGE, boundedMessage, quoted } from '../../server/errors';
-import { checkAreaArguments } from '../reference/area-arguments';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { checkAreaArguments } from '../reference';
+import { INTERNAL_ERROR_MESSAGE, boundedMessage, quoted } from '../shared/messages';
 import { exportFormats, publicProviders, publicReports, type AreaFilter } from './exports.service';
 
 export interface ExportRoutesOptions {
   orm: MikroORM;
+  /** The built GraphQL schema: the exports write the public types' fields as it defines them (the server passes it). */
+  schema: GraphQLSchema;
 }
 
 const PARAMETERS = ['region', 'localAuthority'] as const;
@@ -62,8 +63,8 @@ async function started<T>(source: AsyncGenerator<T>): Promise<AsyncGenerator<T>>
   })();
 }
 
-export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app, { orm }) => {
-  const formats = exportFormats(await buildGraphQLSchema());
+export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app, { orm, schema }) => {
+  const formats = exportFormats(schema);
 
   /** Checks the caller and the parameters, then sends the stream `body` builds; answers the refusals itself. */
   async function serve(

@@ -3,13 +3,11 @@
  * batches (never the whole table at once, the identity map cleared after each batch so memory
  * stays flat at national scale) and map every row with the public views' own functions.
  */
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { Provider } from '../providers/provider.entity';
-import { newestFirst, toPublicProvider, toPublicReport } from '../public/public.service';
-import type { PublicProvider, PublicReport } from '../public/public.types';
-import { PublishedReport } from '../public/published-report.entity';
+import { ProviderRepository } from '../providers';
+import { PublishedReportRepository, toPublicProvider, toPublicReport, type PublicProvider, type PublicReport, type VersionPosition } from '../public';
+import { ReferenceRepository } from '../reference';
 import { groupBy } from '../shared/loader';
 import { graphqlView, objectType, pickColumns, scalarColumns, valueAt, type Column } from './graphql-view';
 
@@ -26,25 +24,14 @@ export interface AreaFilter {
  * nothing but the URN), in URN order, in the area: by the local authority it is registered in now.
  */
 export async function* publicProviders(em: EntityManager, area: AreaFilter, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<PublicProvider> {
-  const inArea: FilterQuery<Provider>[] = [];
-  if (area.localAuthority) inArea.push({ localAuthority: area.localAuthority });
-  if (area.region) inArea.push({ localAuthority: { region: area.region } });
   let after: string | null = null;
   for (;;) {
-    const where: FilterQuery<Provider>[] = after === null ? inArea : [...inArea, { urn: { $gt: after } }];
-    const batch = await em.find(Provider, where.length ? { $and: where } : {}, {
-      populate: ['registeredProvider', 'localAuthority.region'],
-      orderBy: { urn: 'asc' },
-      limit: batchSize,
-    });
+    const batch = await new ProviderRepository(em).registerBatch(area, after, batchSize);
     if (batch.length === 0) return;
-    const reports = await em.find(
-      PublishedReport,
-      { urn: { $in: batch.map((p) => p.urn) }, current: true },
-      { orderBy: [{ urn: 'asc' }, ...newestFirst.orderBy] },
-    );
+    const areas = await new ReferenceRepository(em).areasOf(batch.map((p) => p.localAuthority.onsCode));
+    const reports = await new PublishedReportRepository(em).currentVersionsAt(batch.map((p) => p.urn));
     const reportsByUrn = groupBy(reports, (report) => report.urn);
-    const views = batch.map((p) => toPublicProvider(p, p.localAuthority.getEntity(), reportsByUrn.get(p.urn) ?? []));
+    const views = batch.map((p) => toPublicProvider(p, areas.get(p.localAuthority.onsCode)!, reportsByUrn.get(p.urn) ?? []));
     after = batch[batch.length - 1].urn;
     em.clear();
     yield* views;
@@ -58,28 +45,9 @@ export async function* publicProviders(em: EntityManager, area: AreaFilter, batc
  * first: the first of a setting's reports is the one `publicReport(urn)` answers.
  */
 export async function* publicReports(em: EntityManager, area: AreaFilter, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<PublicReport> {
-  const conditions: FilterQuery<PublishedReport>[] = [{ current: true }];
-  if (area.localAuthority) conditions.push({ localAuthority: area.localAuthority });
-  if (area.region) conditions.push({ region: area.region });
-  let after: Pick<PublishedReport, 'urn' | 'publishedOn' | 'id'> | null = null;
+  let after: VersionPosition | null = null;
   for (;;) {
-    const where: FilterQuery<PublishedReport>[] =
-      after === null
-        ? conditions
-        : [
-            ...conditions,
-            {
-              $or: [
-                { urn: { $gt: after.urn } },
-                { urn: after.urn, publishedOn: { $lt: after.publishedOn } },
-                { urn: after.urn, publishedOn: after.publishedOn, id: { $lt: after.id } },
-              ],
-            },
-          ];
-    const batch = await em.find(PublishedReport, { $and: where }, {
-      orderBy: [{ urn: 'asc' }, ...newestFirst.orderBy],
-      limit: batchSize,
-    });
+    const batch = await new PublishedReportRepository(em).currentVersionsIn(area, after, batchSize);
     if (batch.length === 0) return;
     const views = batch.map(toPublicReport);
     const last = batch[batch.length - 1];

@@ -2,13 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { carriesJudgements, FeedEventType, notificationEventType, publicationEventTypes } from '../../domain/feed';
 import type { LocalDate } from '../../domain/local-date';
 import type { NotificationRecipient } from '../../domain/case-reviews';
-import type { Inspection } from '../inspections/inspection.entity';
-import type { Provider } from '../providers/provider.entity';
-import type { PublishedReport } from '../public/published-report.entity';
-import { publicAreaOf, publicReportId, toPublicProvider, toPublicReport } from '../public/public.service';
-import { ENFORCEMENT_ACTION_TEXT } from '../../domain/public-report';
+import type { Inspection } from '../inspections';
+import type { Provider } from '../providers';
+import { publicReportId, toPublicProvider, toPublicReport, type PublishedReport } from '../public';
+import { ENFORCEMENT_ACTION_TEXT, publicArea } from '../../domain/public-report';
 import { publicGlobalId } from '../../domain/redaction';
-import { LocalAuthority } from '../reference/local-authority.entity';
+import { ReferenceRepository, type Area } from '../reference';
 import { FeedEvent, type FeedPayload } from './feed.entity';
 import type { PublicReportWithdrawal } from './feed.types';
 
@@ -17,16 +16,15 @@ import type { PublicReportWithdrawal } from './feed.types';
  * the change rolls back, so does the event. Payloads are the public views (the same shapes as the
  * public GraphQL types) or, for its addressee only, the notification.
  */
-/** The setting's local authority, its region loaded (from the identity map after the first lookup). */
-const authorityOf = (em: EntityManager, provider: Provider): Promise<LocalAuthority> =>
-  em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
+/** The setting's area: its local authority and region (from the identity map after the first lookup). */
+const areaOf = (em: EntityManager, provider: Provider): Promise<Area> => new ReferenceRepository(em).areaOf(provider.localAuthority.onsCode);
 
 async function record(
   em: EntityManager,
   provider: Provider,
   event: { type: FeedEventType; occurredOn: LocalDate; payload: Omit<FeedPayload, 'area'>; addressee?: string | null },
 ): Promise<FeedEvent> {
-  const area = publicAreaOf(await authorityOf(em, provider));
+  const area = publicArea(await areaOf(em, provider));
   return em.create(FeedEvent, {
     type: event.type,
     urn: provider.urn,
@@ -86,7 +84,7 @@ export async function complianceNoticeServed(em: EntityManager, provider: Provid
 /** A setting registered, closed or cancelled: its public register entry as it now stands. */
 export async function settingChanged(em: EntityManager, provider: Provider, type: FeedEventType, occurredOn: LocalDate): Promise<void> {
   await provider.registeredProvider.load();
-  const { reports: _reports, ...entry } = toPublicProvider(provider, await authorityOf(em, provider), []);
+  const { reports: _reports, ...entry } = toPublicProvider(provider, await areaOf(em, provider), []);
   await record(em, provider, { type, occurredOn, payload: { setting: { ...entry, status: provider.status, statusDate: provider.statusDate } } });
 }
 

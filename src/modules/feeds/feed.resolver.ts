@@ -1,9 +1,9 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { FeedEventType } from '../../domain/feed';
-import type { Context } from '../../server/context';
-import { Public } from '../auth/authorize';
-import { checkAreaArguments } from '../reference/area-arguments';
-import { FeedService, FEED_DEFAULT_PAGE, FEED_MAX_PAGE } from './feed.service';
+import { Public } from '../auth';
+import { checkAreaArguments } from '../reference';
+import type { Context } from '../shared/context';
+import { FEED_DEFAULT_PAGE, FEED_MAX_PAGE } from './feed.service';
 import { PublicFeedEventConnection } from './feed.types';
 
 @ArgsType()
@@ -33,7 +33,7 @@ export class FeedResolver {
   })
   async judgementFeed(@Args() args: JudgementFeedArgs, @Ctx() context: Context): Promise<PublicFeedEventConnection> {
     await checkAreaArguments(context.em, args);
-    const feed = new FeedService(context.em, context.principal, context.publicReads);
+    const feed = context.services.feed;
     // An authority reading its own notifications reads protected data: the audit trail records it.
     if (feed.readsNotifications(args)) context.servedProtectedData = true;
     return Object.assign(new PublicFeedEventConnection(), await feed.page(args, args));

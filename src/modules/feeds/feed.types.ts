@@ -6,9 +6,10 @@ import type { LocalDate } from '../../domain/local-date';
 import { ProviderStatus } from '../../domain/provider-register';
 import { SettingType } from '../../domain/setting-types';
 import { NotificationRecipient } from '../../domain/case-reviews';
-import '../enforcement/enforcement.enums';
+// NotificationRecipient is registered as a GraphQL enum by the enforcement module (whose notifications the feed
+// carries), which the schema is always built with (src/server/schema.ts): not imported here, where it would make a cycle.
 import type { PublicText } from '../../domain/public-text';
-import { PublicArea, PublicEnforcementAction, PublicRegisteredProvider, PublicReport } from '../public/public.types';
+import { PublicArea, PublicEnforcementAction, PublicRegisteredProvider, PublicReport } from '../public';
 import { ConnectionType } from '../shared/connection';
 
 registerEnumType(FeedEventType, {

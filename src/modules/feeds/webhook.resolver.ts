@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Permission } from '../../domain/access';
-import type { Context } from '../../server/context';
-import { Allow, signedIn } from '../auth/authorize';
-import { PageArgsType } from '../inspections/inspection.resolver';
+import { Allow } from '../auth';
+import { PageArgsType } from '../shared/arguments';
+import type { Context } from '../shared/context';
 import {
   RegisterWebhookEndpointInput,
   RegisterWebhookEndpointPayload,
@@ -13,9 +13,6 @@ import {
   WebhookDeliveryConnection,
   WebhookEndpointView,
 } from './webhook.types';
-import { WebhookService } from './webhook.service';
-
-const service = ({ em, principal, webhookPolicy }: Context) => new WebhookService(em, signedIn(principal), webhookPolicy);
 
 @Resolver()
 export class WebhookResolver {
@@ -25,13 +22,13 @@ export class WebhookResolver {
       "Registers a local authority's webhook endpoint: its area's public events of the types named, and the notifications addressed to it, are POSTed there, signed, retried until delivered. Returns the signing secret once. Takes one `input`, returns `userErrors`.",
   })
   registerWebhookEndpoint(@Arg('input', () => RegisterWebhookEndpointInput, { description: 'The endpoint.' }) input: RegisterWebhookEndpointInput, @Ctx() context: Context) {
-    return service(context).register(input);
+    return context.services.webhooks.register(input);
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
   @Mutation(() => RemoveWebhookEndpointPayload, { description: 'Stops sending to an endpoint; its delivery log stays. Takes one `input`, returns `userErrors`.' })
   removeWebhookEndpoint(@Arg('input', () => RemoveWebhookEndpointInput, { description: 'The endpoint.' }) input: RemoveWebhookEndpointInput, @Ctx() context: Context) {
-    return service(context).remove(input);
+    return context.services.webhooks.remove(input);
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
@@ -39,13 +36,13 @@ export class WebhookResolver {
     description: "Sends an endpoint's failed (given up) deliveries again, each with a fresh set of attempts: for after an outage at the receiver. Takes one `input`, returns `userErrors`.",
   })
   retryFailedWebhookDeliveries(@Arg('input', () => RetryFailedWebhookDeliveriesInput, { description: 'The endpoint.' }) input: RetryFailedWebhookDeliveriesInput, @Ctx() context: Context) {
-    return service(context).retryFailed(input);
+    return context.services.webhooks.retryFailed(input);
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
   @Query(() => [WebhookEndpointView], { description: "The caller's local authority's webhook endpoints, oldest first." })
   webhookEndpoints(@Ctx() context: Context) {
-    return service(context).list();
+    return context.services.webhooks.list();
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
@@ -55,7 +52,7 @@ export class WebhookResolver {
     @Args() args: PageArgsType,
     @Ctx() context: Context,
   ): Promise<WebhookDeliveryConnection | null> {
-    const page = await service(context).deliveries(endpointId, args);
+    const page = await context.services.webhooks.deliveries(endpointId, args);
     return page ? Object.assign(new WebhookDeliveryConnection(), page) : null;
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound } from '../../domain/rule-violation';
 import { Role, type Principal } from '../../domain/access';
 import { validateWebhookSubscription } from '../../domain/feed';
-import { forbidden } from '../auth/authorize';
+import { forbidden } from '../auth';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { globalId, idFromGlobal } from '../shared/node';

@@ -1,50 +1,28 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../server/context';
-import { ProtectedPerson } from '../evidence/evidence.entity';
-import { EvidenceConnection } from '../evidence/evidence.types';
-import { JudgementRecord } from '../judgements/judgement.entity';
-import { Provider } from '../providers/provider.entity';
-import { ComplianceNotice, Recommendation, Requirement } from '../requirements/requirement.entity';
-import type { PageArgs } from '../shared/connection';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Provider } from '../providers';
+import { PageArgsType } from '../shared/arguments';
+import type { Context } from '../shared/context';
+import { WHO_MAY, refusalsOfState, viewerCan, viewerCanDescription } from '../shared/viewer-can';
 import { Inspection, LineOfEnquiry } from './inspection.entity';
-import { InspectionService, noticeOf } from './inspection.service';
+import { noticeOf } from './inspection.service';
 import {
   AddLineOfEnquiryInput,
   CompleteFieldworkInput,
   InspectionConnection,
   InspectionFilter,
-  InspectionPayload,
+  AddLineOfEnquiryPayload,
+  CompleteFieldworkPayload,
   NoticeAssessment,
   ScheduleInspectionInput,
+  ScheduleInspectionPayload,
   StartInspectionInput,
+  StartInspectionPayload,
 } from './inspection.types';
-import { Allow, signedIn } from '../auth/authorize';
+import { Allow } from '../auth';
+import './inspection.nodes';
 import { Permission } from '../../domain/access';
-
-@ArgsType()
-export class PageArgsType implements PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page forwards: at most this many (1 to 100; 20 by default).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Page forwards: items after this cursor.' })
-  after?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page backwards: at most this many (1 to 100).' })
-  last?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Page backwards: items before this cursor.' })
-  before?: string | null;
-}
-
-/** A page of a list within an area: a region or a local authority (ONS codes). */
-@ArgsType()
-export class AreaPageArgs extends PageArgsType {
-  @Field(() => String, { nullable: true, description: 'Only in this region (ONS code).' })
-  region?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Only in this local authority (ONS code).' })
-  localAuthority?: string | null;
-}
+import { validateFieldworkCompletion, validateStart } from '../../domain/inspection-lifecycle';
 
 @ArgsType()
 class InspectionsArgs extends PageArgsType {
@@ -58,8 +36,8 @@ const description = (what: string) => ({ description: `${what} Each takes one \`
 export class InspectionResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => InspectionConnection, { description: 'Inspections and visits, in order of scheduled start, a page at a time. Internal.' })
-  async inspections(@Args() args: InspectionsArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<InspectionConnection> {
-    const connection = await new InspectionService(em, clock, signedIn(principal)).list(args.filter, args);
+  async inspections(@Args() args: InspectionsArgs, @Ctx() { loaders, services }: Context): Promise<InspectionConnection> {
+    const connection = await services.inspections.list(args.filter, args);
     for (const edge of connection.edges) loaders.inspectionById.prime(edge.node.id, edge.node);
     return Object.assign(new InspectionConnection(), connection);
   }
@@ -88,71 +66,50 @@ export class InspectionResolver {
     return loaders.linesOfEnquiryByInspection.load(inspection.id);
   }
 
-  @Allow(Permission.READ_EVIDENCE)
-  @FieldResolver(() => EvidenceConnection, { description: 'The evidence recorded, in the order recorded, a page at a time. Never public.' })
-  async evidence(@Root() inspection: Inspection, @Args() args: PageArgsType, @Ctx() { loaders }: Context): Promise<EvidenceConnection> {
-    return Object.assign(new EvidenceConnection(), await loaders.evidencePage(inspection.id, args));
+  @Allow(Permission.READ_INSPECTIONS, Permission.READ_DRAFT_REPORTS)
+  @FieldResolver(() => Boolean, { description: viewerCanDescription('startInspection', WHO_MAY.RECORD, 'while it is scheduled') })
+  viewerCanStartInspection(@Root() inspection: Inspection, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<boolean> {
+    return viewerCan(context, info, inspection, 'startInspection', 'RECORD', async () => {
+      const provider = (await context.loaders.providerById.load(inspection.provider.id))!;
+      const today = context.clock.today();
+      return refusalsOfState(validateStart({ status: inspection.status, noticeGivenOn: inspection.noticeGivenOn, registrationDate: provider.registrationDate }, today, today));
+    });
   }
 
-  @Allow(Permission.READ_EVIDENCE)
-  @FieldResolver(() => [ProtectedPerson], { description: 'The protected register: everyone named in the evidence. Never public.' })
-  protectedPeople(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<ProtectedPerson[]> {
-    return loaders.protectedPeopleByInspection.load(inspection.id);
-  }
-
-  @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => JudgementRecord, { nullable: true, description: 'The judgements as they now stand; null until proposed at feedback.' })
-  async judgement(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<JudgementRecord | null> {
-    const history = await loaders.judgementHistoryByInspection.load(inspection.id);
-    return history[history.length - 1] ?? null;
-  }
-
-  @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => [JudgementRecord], { description: 'Every version of the judgements: the proposal at feedback, then each change with its reason.' })
-  judgementHistory(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<JudgementRecord[]> {
-    return loaders.judgementHistoryByInspection.load(inspection.id);
-  }
-
-  @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => [Requirement], { description: 'Requirements made at this inspection.' })
-  requirements(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Requirement[]> {
-    return loaders.requirementsByInspection.load(inspection.id);
-  }
-
-  @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => [Recommendation], { description: 'Recommendations made at this inspection.' })
-  recommendations(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Recommendation[]> {
-    return loaders.recommendationsByInspection.load(inspection.id);
-  }
-
-  @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => [ComplianceNotice], { description: 'Compliance notices served after this inspection.' })
-  complianceNotices(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<ComplianceNotice[]> {
-    return loaders.complianceNoticesByInspection.load(inspection.id);
+  @Allow(Permission.READ_INSPECTIONS, Permission.READ_DRAFT_REPORTS)
+  @FieldResolver(() => Boolean, { description: viewerCanDescription('completeFieldwork', WHO_MAY.RECORD, 'while the inspectors are on site') })
+  viewerCanCompleteFieldwork(@Root() inspection: Inspection, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<boolean> {
+    return viewerCan(context, info, inspection, 'completeFieldwork', 'RECORD', async () => {
+      const provider = (await context.loaders.providerById.load(inspection.provider.id))!;
+      const today = context.clock.today();
+      const state = { status: inspection.status, type: inspection.type, settingType: provider.settingType, onSiteStart: inspection.onSiteStart };
+      return refusalsOfState(validateFieldworkCompletion(state, { onSiteEnd: today, feedbackDate: today, extendedOnSiteReason: null }, today));
+    });
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => InspectionPayload, description('Plans an inspection or visit of a setting.'))
-  scheduleInspection(@Arg('input', () => ScheduleInspectionInput, { description: 'What to plan.' }) input: ScheduleInspectionInput, @Ctx() { em, clock, principal }: Context): Promise<InspectionPayload> {
-    return new InspectionService(em, clock, signedIn(principal)).schedule(input);
+  @Mutation(() => ScheduleInspectionPayload, description('Plans an inspection or visit of a setting.'))
+  scheduleInspection(@Arg('input', () => ScheduleInspectionInput, { description: 'What to plan.' }) input: ScheduleInspectionInput, @Ctx() { services }: Context): Promise<ScheduleInspectionPayload> {
+    return services.inspections.schedule(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => InspectionPayload, description('Records the inspectors\' arrival on site.'))
-  startInspection(@Arg('input', () => StartInspectionInput, { description: 'The start.' }) input: StartInspectionInput, @Ctx() { em, clock, principal }: Context): Promise<InspectionPayload> {
-    return new InspectionService(em, clock, signedIn(principal)).start(input);
+  @Mutation(() => StartInspectionPayload, description('Records the inspectors\' arrival on site.'))
+  startInspection(@Arg('input', () => StartInspectionInput, { description: 'The start.' }) input: StartInspectionInput, @Ctx() { services }: Context): Promise<StartInspectionPayload> {
+    return services.inspections.start(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => InspectionPayload, description('Adds a line of enquiry emerging during the inspection.'))
-  addLineOfEnquiry(@Arg('input', () => AddLineOfEnquiryInput, { description: 'The line of enquiry.' }) input: AddLineOfEnquiryInput, @Ctx() { em, clock, principal }: Context): Promise<InspectionPayload> {
-    return new InspectionService(em, clock, signedIn(principal)).addLineOfEnquiry(input);
+  @Mutation(() => AddLineOfEnquiryPayload, description('Adds a line of enquiry emerging during the inspection.'))
+  async addLineOfEnquiry(@Arg('input', () => AddLineOfEnquiryInput, { description: 'The line of enquiry.' }) input: AddLineOfEnquiryInput, @Ctx() { services }: Context): Promise<AddLineOfEnquiryPayload> {
+    const { lineOfEnquiry, ...result } = await services.inspections.addLineOfEnquiry(input);
+    return { ...result, lineOfEnquiry: lineOfEnquiry ?? null };
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => InspectionPayload, description('Records the end of fieldwork: feedback given on the last day of the inspection.'))
-  completeFieldwork(@Arg('input', () => CompleteFieldworkInput, { description: 'The end of fieldwork.' }) input: CompleteFieldworkInput, @Ctx() { em, clock, principal }: Context): Promise<InspectionPayload> {
-    return new InspectionService(em, clock, signedIn(principal)).completeFieldwork(input);
+  @Mutation(() => CompleteFieldworkPayload, description('Records the end of fieldwork: feedback given on the last day of the inspection.'))
+  completeFieldwork(@Arg('input', () => CompleteFieldworkInput, { description: 'The end of fieldwork.' }) input: CompleteFieldworkInput, @Ctx() { services }: Context): Promise<CompleteFieldworkPayload> {
+    return services.inspections.completeFieldwork(input);
   }
 }
 

@@ -11,10 +11,9 @@ import {
 import { assessNotice, noticeRequirement, type NoticeAssessment } from '../../domain/inspection-types';
 import { validateOpen } from '../../domain/provider-register';
 import { notFound, type Violation } from '../../domain/rule-violation';
-import { Provider } from '../providers/provider.entity';
-import { LocalAuthority } from '../reference/local-authority.entity';
-import { assertMayActOnInspection, assertMayReachSetting, listRegion } from '../auth/scope';
-import { forbidden } from '../auth/authorize';
+import { assertMayActOnInspection, assertMayReachSetting, forbidden, listRegion } from '../auth';
+import { ProviderRepository, type Provider } from '../providers';
+import { ReferenceRepository } from '../reference';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { idFromGlobal } from '../shared/node';
@@ -92,7 +91,7 @@ export class InspectionService {
 
   async schedule(input: ScheduleInspectionInput): Promise<InspectionResult> {
     const providerId = idFromGlobal(input.providerId, 'Provider');
-    const provider = providerId ? await this.em.findOne(Provider, { id: providerId }) : null;
+    const provider = providerId ? await new ProviderRepository(this.em).byId(providerId) : null;
     if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
     await assertMayReachSetting(this.em, this.principal, provider);
     if (this.principal.role === Role.INSPECTOR && !isAssigned(this.principal, { leadInspector: input.leadInspector.trim(), teamInspectors: (input.teamInspectors ?? []).map((name) => name.trim()) })) {
@@ -152,7 +151,7 @@ export class InspectionService {
     });
   }
 
-  async addLineOfEnquiry(input: AddLineOfEnquiryInput): Promise<InspectionResult> {
+  async addLineOfEnquiry(input: AddLineOfEnquiryInput): Promise<InspectionResult & { lineOfEnquiry?: LineOfEnquiry }> {
     return this.em.transactional(async (em) => {
       const found = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
@@ -161,8 +160,8 @@ export class InspectionService {
         return failed([{ field: ['inspectionId'], code: 'CONFLICT', message: 'Fieldwork is complete: no new lines of enquiry' }]);
       }
       const position = await em.count(LineOfEnquiry, { inspection: found.inspection });
-      em.create(LineOfEnquiry, { inspection: found.inspection, position, source: input.source, text: input.text.trim() });
-      return { inspection: found.inspection, userErrors: [] };
+      const lineOfEnquiry = em.create(LineOfEnquiry, { inspection: found.inspection, position, source: input.source, text: input.text.trim() });
+      return { inspection: found.inspection, lineOfEnquiry, userErrors: [] };
     });
   }
 
@@ -182,7 +181,7 @@ export class InspectionService {
         this.clock.today(),
       );
       const placing = [...new Set(input.placingAuthorities ?? [])];
-      const known = placing.length ? await em.find(LocalAuthority, { onsCode: { $in: placing } }) : [];
+      const known = await new ReferenceRepository(em).localAuthorities(placing);
       placing.forEach((code, i) => {
         if (!known.some((la) => la.onsCode === code)) violations.push(notFound(['placingAuthorities', String(i)], `No local authority has the ONS code "${code}"`));
       });

@@ -1,11 +1,11 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { InspectionStatus, LineOfEnquirySource } from '../../domain/inspection-lifecycle';
 import { InspectionType, NoticeRule } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
 import { ConnectionType } from '../shared/connection';
 import { UserError } from '../shared/user-error';
-import { Inspection } from './inspection.entity';
+import { Inspection, LineOfEnquiry } from './inspection.entity';
 
 @ObjectType({ description: 'The notice an inspection got, against the rule for its type and setting. A breach is flagged, not refused.' })
 export class NoticeAssessment {
@@ -31,14 +31,36 @@ export class NoticeAssessment {
 @ObjectType({ description: 'A page of inspections, in order of scheduled start (Relay cursor connection).' })
 export class InspectionConnection extends ConnectionType(Inspection, 'Inspection') {}
 
-@ObjectType({ description: 'The result of an inspection mutation.' })
-export class InspectionPayload {
+/**
+ * What every mutation on an inspection returns, whatever else it made: each mutation has a payload
+ * of its own, named after it, that implements this (a client's fragment on it keeps working).
+ */
+@InterfaceType({
+  description:
+    'The result of a mutation on an inspection: the inspection as it now stands and the user errors. Each such mutation returns a payload of its own, named after it, that may also give what it made.',
+})
+export abstract class InspectionPayload {
   @Field(() => Inspection, { nullable: true, description: 'The inspection as it now stands; null when there are user errors.' })
   inspection!: Inspection | null;
 
   @Field(() => [UserError], { description: 'Problems with the input; empty when the change was made.' })
   userErrors!: UserError[];
 }
+
+@ObjectType({ implements: InspectionPayload, description: 'The result of scheduleInspection: the inspection it planned.' })
+export class ScheduleInspectionPayload extends InspectionPayload {}
+
+@ObjectType({ implements: InspectionPayload, description: 'The result of startInspection: the inspection, now on site.' })
+export class StartInspectionPayload extends InspectionPayload {}
+
+@ObjectType({ implements: InspectionPayload, description: 'The result of addLineOfEnquiry: the line of enquiry it added, and the inspection.' })
+export class AddLineOfEnquiryPayload extends InspectionPayload {
+  @Field(() => LineOfEnquiry, { nullable: true, description: 'The line of enquiry added; null when there are user errors.' })
+  lineOfEnquiry!: LineOfEnquiry | null;
+}
+
+@ObjectType({ implements: InspectionPayload, description: 'The result of completeFieldwork: the inspection, with its fieldwork complete and feedback given.' })
+export class CompleteFieldworkPayload extends InspectionPayload {}
 
 @InputType({ description: 'Filters for inspections; all given filters must match.' })
 export class InspectionFilter {

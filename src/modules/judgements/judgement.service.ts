@@ -1,13 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../domain/access';
-import { assertMayActOnInspection } from '../auth/scope';
+import { assertMayActOnInspection } from '../auth';
 import { InspectionStatus, validateJudgementsMayBeProposed } from '../../domain/inspection-lifecycle';
-import { InspectionType } from '../../domain/inspection-types';
 import {
   Grade,
   InterimOutcome,
   noJudgementStatement,
-  overallGradeOf,
   validateAssuranceOutcome,
   validateFullJudgements,
   validateInterimJudgement,
@@ -17,18 +15,15 @@ import {
   validateNoJudgement,
 } from '../../domain/judgements';
 import type { LocalDate } from '../../domain/local-date';
-import { currentVacancy, registrationEndedOn } from '../../domain/provider-register';
-import { ItemStatus } from '../../domain/requirements';
 import { notFound, type Violation } from '../../domain/rule-violation';
-import { Inspection } from '../inspections/inspection.entity';
-import { lockInspection } from '../inspections/inspection.service';
-import { ManagerAppointment } from '../providers/manager-appointment.entity';
-import type { Provider } from '../providers/provider.entity';
-import { Requirement } from '../requirements/requirement.entity';
+import { openFollowUps } from '../enforcement';
+import { InspectionRepository, lockInspection, type Inspection } from '../inspections';
+import { ProviderRepository, type Provider } from '../providers';
+import { RequirementRepository } from '../requirements';
 import { toUserErrors, type UserError } from '../shared/user-error';
-import { openFollowUps } from '../enforcement/enforcement.service';
 import { JudgementKind } from './judgement.enums';
 import { JudgementRecord } from './judgement.entity';
+import { JudgementRepository } from './judgement.repository';
 import type {
   ProposeFullInspectionJudgementsInput,
   ProposeInterimJudgementInput,
@@ -39,6 +34,8 @@ import type {
 
 export interface JudgementResult {
   inspection: Inspection | null;
+  /** The version of the judgements recorded; absent when there are user errors. */
+  judgement?: JudgementRecord;
   userErrors: UserError[];
 }
 
@@ -56,49 +53,9 @@ interface Proposal {
   }>;
 }
 
-/** Days the registered manager post has been vacant on `asOf`, from the register; null when filled. */
-async function vacancyDaysOn(em: EntityManager, provider: Provider, asOf: LocalDate): Promise<number | null> {
-  const appointments = await em.find(ManagerAppointment, { provider });
-  const endedOn = registrationEndedOn(provider.status, provider.statusDate);
-  return currentVacancy(provider.registrationDate, appointments, asOf, endedOn)?.days ?? null;
-}
-
-async function latestRecords(em: EntityManager, inspections: readonly Inspection[]): Promise<Map<string, JudgementRecord>> {
-  if (inspections.length === 0) return new Map();
-  const records = await em.find(JudgementRecord, { inspection: { $in: inspections.map((i) => i.id) } }, { orderBy: { version: 'asc' } });
-  return new Map(records.map((r) => [r.inspection.id, r]));
-}
-
-/**
- * Settings' current four-point grades before `before` (CH-196): the latest full-inspection overall
- * judgement, or a later new judgement at a monitoring visit; interim judgements never replace it.
- * Two statements for any number of settings.
- */
-export async function currentGrades(em: EntityManager, providerIds: readonly string[], before: LocalDate): Promise<Map<string, Grade>> {
-  const grades = new Map<string, Grade>();
-  if (providerIds.length === 0) return grades;
-  const earlier = await em.find(
-    Inspection,
-    {
-      provider: { $in: [...providerIds] },
-      type: { $in: [InspectionType.FULL_INSPECTION, InspectionType.MONITORING_VISIT] },
-      status: { $ne: InspectionStatus.INCOMPLETE },
-      feedbackDate: { $lt: before },
-    },
-    { orderBy: [{ feedbackDate: 'desc' }, { createdAt: 'desc' }] },
-  );
-  const records = await latestRecords(em, earlier);
-  for (const inspection of earlier) {
-    if (grades.has(inspection.provider.id)) continue;
-    const record = records.get(inspection.id);
-    const grade = record ? overallGradeOf(record) : null;
-    if (grade) grades.set(inspection.provider.id, grade);
-  }
-  return grades;
-}
-
-export async function currentGradeBefore(em: EntityManager, provider: Provider, before: LocalDate): Promise<Grade | null> {
-  return (await currentGrades(em, [provider.id], before)).get(provider.id) ?? null;
+/** A setting's current four-point grade before `before` (CH-196), or null. */
+async function currentGradeBefore(em: EntityManager, provider: Provider, before: LocalDate): Promise<Grade | null> {
+  return (await new JudgementRepository(em).currentGrades([provider.id], before)).get(provider.id) ?? null;
 }
 
 /** Proposing judgements at feedback, and changing them (with the reason) until the draft report goes out. */
@@ -117,7 +74,7 @@ export class JudgementService {
       if (wrongKind.length > 0) return failed(wrongKind);
       const stateProblems = validateJudgementsMayBeProposed(inspection.status);
       if (stateProblems.length > 0) return failed(stateProblems);
-      const latest = await em.findOne(JudgementRecord, { inspection }, { orderBy: { version: 'desc' } });
+      const latest = await new JudgementRepository(em).latestJudgement(inspection);
       // Once the draft is with quality assurance, changing the judgements is the manager's decision.
       if (latest && inspection.status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE) {
         await assertMayActOnInspection(em, this.principal, inspection, provider, 'DECIDE');
@@ -139,7 +96,7 @@ export class JudgementService {
         changeReason: latest ? proposal.changeReason!.trim() : null,
       });
       await openFollowUps(em, inspection, provider, record);
-      return { inspection, userErrors: [] };
+      return { inspection, judgement: record, userErrors: [] };
     });
   }
 
@@ -148,7 +105,7 @@ export class JudgementService {
       kind: JudgementKind.FULL_INSPECTION,
       changeReason: input.changeReason,
       decide: async ({ em, provider, feedbackDate }) => {
-        const managerVacancyDays = await vacancyDaysOn(em, provider, feedbackDate);
+        const managerVacancyDays = await new ProviderRepository(em).vacancyDaysOn(provider, feedbackDate);
         const judgements = {
           overallExperiencesAndProgress: input.overallExperiencesAndProgress,
           helpedAndProtected: input.helpedAndProtected,
@@ -171,13 +128,13 @@ export class JudgementService {
       changeReason: input.changeReason,
       decide: async ({ em, inspection, provider, feedbackDate }) => {
         const previous = await this.previousJudgedInspection(em, inspection);
-        const managerVacancyDays = await vacancyDaysOn(em, provider, feedbackDate);
+        const managerVacancyDays = await new ProviderRepository(em).vacancyDaysOn(provider, feedbackDate);
         const violations = validateInterimJudgement(input.outcome, {
           previousInspectionId: previous?.id ?? null,
           vacancyDays: managerVacancyDays,
           reasonNotDeclined: input.reasonNotDeclined,
         });
-        if (violations.length === 0) inspection.previousInspection = previous ? em.getReference(Inspection, previous.id, { wrapped: true }) : null;
+        if (violations.length === 0) new InspectionRepository(em).setPreviousInspection(inspection, previous);
         return {
           violations,
           fields: {
@@ -193,18 +150,8 @@ export class JudgementService {
 
   /** The latest earlier full or interim inspection of the setting with a judgement (not a no-judgement interim). */
   private async previousJudgedInspection(em: EntityManager, inspection: Inspection): Promise<Inspection | null> {
-    const earlier = await em.find(
-      Inspection,
-      {
-        provider: inspection.provider,
-        id: { $ne: inspection.id },
-        type: { $in: [InspectionType.FULL_INSPECTION, InspectionType.INTERIM_INSPECTION] },
-        status: { $ne: InspectionStatus.INCOMPLETE },
-        feedbackDate: { $lte: inspection.onSiteStart! },
-      },
-      { orderBy: [{ feedbackDate: 'desc' }, { createdAt: 'desc' }] },
-    );
-    const records = await latestRecords(em, earlier);
+    const earlier = await new InspectionRepository(em).fullOrInterimBefore(inspection);
+    const records = await new JudgementRepository(em).latestJudgements(earlier.map((i) => i.id));
     return (
       earlier.find((i) => {
         const kind = records.get(i.id)?.kind;
@@ -219,11 +166,7 @@ export class JudgementService {
       changeReason: input.changeReason,
       decide: async ({ em, inspection, provider }) => {
         // Only inspections before this one count: a later visit does not make this the second.
-        const earlierInspections = await em.count(Inspection, {
-          provider,
-          id: { $ne: inspection.id },
-          onSiteStart: { $lt: inspection.onSiteStart! },
-        });
+        const earlierInspections = await new InspectionRepository(em).countStartedBefore(inspection, provider);
         const details = {
           reason: input.reason,
           registrationDate: provider.registrationDate,
@@ -262,10 +205,7 @@ export class JudgementService {
         }
         if (input.newOverallGrade) {
           const currentGrade = await currentGradeBefore(em, provider, inspection.onSiteStart!);
-          const openRequirements = await em.count(Requirement, {
-            inspection: { provider, id: { $ne: inspection.id } },
-            status: { $ne: ItemStatus.MET },
-          });
+          const openRequirements = await new RequirementRepository(em).countNotMetElsewhere(provider, inspection);
           violations.push(
             ...validateMonitoringNewJudgement(input.newOverallGrade, input.conditions, input.rationale, {
               settingType: provider.settingType,

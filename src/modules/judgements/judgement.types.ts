@@ -1,6 +1,43 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Grade, InterimOutcome, NoJudgementReason } from '../../domain/judgements';
+import { InspectionPayload } from '../inspections';
+import { JudgementRecord } from './judgement.entity';
 import './judgement.enums';
+
+/** A judgement mutation's payload: the version of the judgements it recorded, and the inspection. */
+const judgementPayload = (mutation: string, what: string) => ({
+  implements: InspectionPayload,
+  description: `The result of ${mutation}: the version of the judgements it recorded (${what}), and the inspection.`,
+});
+const recorded = {
+  nullable: true,
+  description: 'The version of the judgements this recorded: the proposal at feedback, or a change with its reason; the same as `Inspection.judgement` now gives. Null when there are user errors.',
+};
+
+@ObjectType(judgementPayload('proposeFullInspectionJudgements', 'the three judgements of a full inspection'))
+export class ProposeFullInspectionJudgementsPayload extends InspectionPayload {
+  @Field(() => JudgementRecord, recorded) judgement!: JudgementRecord | null;
+}
+
+@ObjectType(judgementPayload('proposeInterimJudgement', 'the judgement of an interim inspection'))
+export class ProposeInterimJudgementPayload extends InspectionPayload {
+  @Field(() => JudgementRecord, recorded) judgement!: JudgementRecord | null;
+}
+
+@ObjectType(judgementPayload('recordNoJudgementInterim', 'no judgement, with the prescribed statement'))
+export class RecordNoJudgementInterimPayload extends InspectionPayload {
+  @Field(() => JudgementRecord, recorded) judgement!: JudgementRecord | null;
+}
+
+@ObjectType(judgementPayload('recordAssuranceVisitOutcome', 'the outcome of an assurance visit'))
+export class RecordAssuranceVisitOutcomePayload extends InspectionPayload {
+  @Field(() => JudgementRecord, recorded) judgement!: JudgementRecord | null;
+}
+
+@ObjectType(judgementPayload('recordMonitoringVisitOutcome', 'the outcome of a monitoring visit'))
+export class RecordMonitoringVisitOutcomePayload extends InspectionPayload {
+  @Field(() => JudgementRecord, recorded) judgement!: JudgementRecord | null;
+}
 
 @InputType({ description: 'The three judgements of a full inspection, proposed at feedback (or changed, with the reason, before the draft report).' })
 export class ProposeFullInspectionJudgementsInput {

@@ -3,14 +3,11 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import { currentVacancy, managerVacancies, registrationEndedOn, type VacancyPeriod } from '../../domain/provider-register';
-import type { Context } from '../../server/context';
-import { checkAreaArguments } from '../reference/area-arguments';
-import { LocalAuthority } from '../reference/local-authority.entity';
-import { Region } from '../reference/region.entity';
+import { checkAreaArguments, LocalAuthority, Region } from '../reference';
+import type { Context } from '../shared/context';
 import type { PageArgs } from '../shared/connection';
 import { ManagerAppointment } from './manager-appointment.entity';
 import { Provider } from './provider.entity';
-import { ProviderService } from './provider.service';
 import {
   ChangeRegisteredManagerInput,
   ChangeRegisteredManagerPayload,
@@ -26,7 +23,8 @@ import {
   UpdateProviderPayload,
 } from './provider.types';
 import { RegisteredProvider } from './registered-provider.entity';
-import { Allow, signedIn } from '../auth/authorize';
+import { Allow } from '../auth';
+import './provider.nodes';
 import { Permission } from '../../domain/access';
 
 @ArgsType()
@@ -58,18 +56,18 @@ export class ProviderResolver {
   @Query(() => Provider, { nullable: true, description: 'The setting with this URN, or null when none has it.' })
   async provider(
     @Arg('urn', { description: 'Unique reference number: "SC" and 6 digits, or 7 digits.' }) urn: string,
-    @Ctx() { em, clock, principal }: Context,
+    @Ctx() { services }: Context,
   ): Promise<Provider | null> {
     checkUrnArgument(urn);
-    return new ProviderService(em, clock, signedIn(principal)).findByUrn(urn);
+    return services.providers.findByUrn(urn);
   }
 
   @Allow(Permission.READ_REGISTER)
   @Query(() => ProviderConnection, { description: 'The register of providers, ordered by URN, a page at a time.' })
-  async providers(@Args() args: ProvidersArgs, @Ctx() { em, clock, loaders, principal }: Context): Promise<ProviderConnection> {
+  async providers(@Args() args: ProvidersArgs, @Ctx() { em, loaders, services }: Context): Promise<ProviderConnection> {
     const { filter } = args;
     await checkAreaArguments(em, filter ?? {}, { region: 'filter.region', localAuthority: 'filter.localAuthority' });
-    const connection = await new ProviderService(em, clock, signedIn(principal)).list(filter, args);
+    const connection = await services.providers.list(filter, args);
     for (const edge of connection.edges) loaders.providerById.prime(edge.node.id, edge.node);
     return Object.assign(new ProviderConnection(), connection, { filter: filter ?? null });
   }
@@ -142,18 +140,18 @@ export class ProviderResolver {
   @Mutation(() => RegisterProviderPayload, { description: 'Adds a setting to the register of providers.' })
   registerProvider(
     @Arg('input', () => RegisterProviderInput, { description: 'What to record.' }) input: RegisterProviderInput,
-    @Ctx() { em, clock, principal }: Context,
+    @Ctx() { services }: Context,
   ): Promise<RegisterProviderPayload> {
-    return new ProviderService(em, clock, signedIn(principal)).register(input);
+    return services.providers.register(input);
   }
 
   @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => UpdateProviderPayload, { description: "Changes a setting's details on the register." })
   updateProvider(
     @Arg('input', () => UpdateProviderInput, { description: 'What to record.' }) input: UpdateProviderInput,
-    @Ctx() { em, clock, principal }: Context,
+    @Ctx() { services }: Context,
   ): Promise<UpdateProviderPayload> {
-    return new ProviderService(em, clock, signedIn(principal)).update(input);
+    return services.providers.update(input);
   }
 
   @Allow(Permission.WRITE_REGISTER)
@@ -162,25 +160,25 @@ export class ProviderResolver {
   })
   changeRegisteredManager(
     @Arg('input', () => ChangeRegisteredManagerInput, { description: 'What to record.' }) input: ChangeRegisteredManagerInput,
-    @Ctx() { em, clock, principal }: Context,
+    @Ctx() { services }: Context,
   ): Promise<ChangeRegisteredManagerPayload> {
-    return new ProviderService(em, clock, signedIn(principal)).changeRegisteredManager(input);
+    return services.providers.changeRegisteredManager(input);
   }
 
   @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => CloseProviderPayload, { description: "Ends a setting's registration: closed by the provider or cancelled by Ofsted." })
   closeProvider(
     @Arg('input', () => CloseProviderInput, { description: 'What to record.' }) input: CloseProviderInput,
-    @Ctx() { em, clock, principal }: Context,
+    @Ctx() { services }: Context,
   ): Promise<CloseProviderPayload> {
-    return new ProviderService(em, clock, signedIn(principal)).close(input);
+    return services.providers.close(input);
   }
 }
 
 @Resolver(() => ProviderConnection)
 export class ProviderConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many settings match the filter, across all pages (one extra count query).' })
-  totalCount(@Root() connection: ProviderConnection & { filter: ProviderFilter | null }, @Ctx() { em, clock, principal }: Context): Promise<number> {
-    return new ProviderService(em, clock, signedIn(principal)).count(connection.filter);
+  totalCount(@Root() connection: ProviderConnection & { filter: ProviderFilter | null }, @Ctx() { services }: Context): Promise<number> {
+    return services.providers.count(connection.filter);
   }
 }

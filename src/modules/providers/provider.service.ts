@@ -1,9 +1,8 @@
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { listScope, mayReachSetting, type Principal } from '../../domain/access';
-import { outOfScope } from '../auth/authorize';
+import { assertMayReachSetting, listRegion, outOfScope } from '../auth';
 import { FeedEventType } from '../../domain/feed';
-import { settingChanged } from '../feeds/feed-events';
-import { assertMayReachSetting, listRegion } from '../auth/scope';
+import { settingChanged } from '../feeds';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toNormalised } from 'postcode';
 import type { Clock } from '../../domain/clock';
@@ -21,7 +20,7 @@ import {
   type SettingDetails,
 } from '../../domain/provider-register';
 import { notFound, type Violation } from '../../domain/rule-violation';
-import { LocalAuthority } from '../reference/local-authority.entity';
+import { ReferenceRepository, type LocalAuthority } from '../reference';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { idFromGlobal } from '../shared/node';
 import { toUserErrors, type UserError } from '../shared/user-error';
@@ -121,7 +120,7 @@ export class ProviderService {
     const today = this.clock.today();
     const violations: Violation[] = [];
 
-    const localAuthority = await this.em.findOne(LocalAuthority, { onsCode: input.localAuthority });
+    const localAuthority = await new ReferenceRepository(this.em).localAuthority(input.localAuthority);
     if (!localAuthority) violations.push(notFound(['localAuthority'], `No local authority has the ONS code "${input.localAuthority}"`));
     // Authorise before validating: a caller may not learn, from a URN conflict, what is on another region's register.
     else this.assertMayPlaceIn(localAuthority, input.urn);
@@ -236,7 +235,7 @@ export class ProviderService {
   }
 
   async update(input: UpdateProviderInput): Promise<ProviderResult> {
-    const localAuthority = input.localAuthority != null ? await this.em.findOne(LocalAuthority, { onsCode: input.localAuthority }) : null;
+    const localAuthority = input.localAuthority != null ? await new ReferenceRepository(this.em).localAuthority(input.localAuthority) : null;
     return this.em.transactional(async (em) => {
       const provider = await this.lockProvider(em, input.providerId);
       if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);

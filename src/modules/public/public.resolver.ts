@@ -1,13 +1,10 @@
-import { checkUrnArgument } from '../shared/arguments';
+import { checkUrnArgument, PageArgsType } from '../shared/arguments';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { SettingType } from '../../domain/setting-types';
-import type { Context } from '../../server/context';
-import { PageArgsType } from '../inspections/inspection.resolver';
-import { checkAreaArguments } from '../reference/area-arguments';
-import { ReportService } from '../reports/report.service';
-import { PublicService } from './public.service';
+import { checkAreaArguments } from '../reference';
+import type { Context } from '../shared/context';
 import { PublicProvider, PublicReport, PublicReportConnection } from './public.types';
-import { Allow, Public, signedIn } from '../auth/authorize';
+import { Allow, Public } from '../auth';
 import { Permission } from '../../domain/access';
 
 
@@ -28,16 +25,16 @@ class PublicReportsArgs extends PageArgsType {
 export class PublicResolver {
   @Public()
   @Query(() => PublicReport, { nullable: true, description: 'The latest published report on the setting with this URN. Public.' })
-  publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em, publicReads }: Context): Promise<PublicReport | null> {
+  publicReport(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { services }: Context): Promise<PublicReport | null> {
     checkUrnArgument(urn);
-    return new PublicService(em, publicReads).report(urn);
+    return services.public.report(urn);
   }
 
   @Public()
   @Query(() => PublicProvider, { nullable: true, description: 'A registered setting as the public may see it, with its published reports. Public.' })
-  publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { em, publicReads }: Context): Promise<PublicProvider | null> {
+  publicProvider(@Arg('urn', { description: 'Unique reference number.' }) urn: string, @Ctx() { services }: Context): Promise<PublicProvider | null> {
     checkUrnArgument(urn);
-    return new PublicService(em, publicReads).provider(urn);
+    return services.public.provider(urn);
   }
 
   @Allow(Permission.READ_DRAFT_REPORTS)
@@ -46,14 +43,14 @@ export class PublicResolver {
     description:
       "The draft report the provider has received for factual accuracy, as it now stands; null before it is sent (CH-166). For the provider of the setting and for staff of its region.",
   })
-  draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { em, clock, principal }: Context): Promise<PublicReport | null> {
-    return new ReportService(em, clock, signedIn(principal)).draft(inspectionId);
+  draftReport(@Arg('inspectionId', () => ID, { description: 'The inspection.' }) inspectionId: string, @Ctx() { services }: Context): Promise<PublicReport | null> {
+    return services.reports.draft(inspectionId);
   }
 
   @Public()
   @Query(() => PublicReportConnection, { description: 'Published reports, newest first, by local authority, region or setting type; never by name, postcode or address. Public.' })
-  async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, publicReads }: Context): Promise<PublicReportConnection> {
+  async publicReports(@Args() args: PublicReportsArgs, @Ctx() { em, services }: Context): Promise<PublicReportConnection> {
     await checkAreaArguments(em, args);
-    return Object.assign(new PublicReportConnection(), await new PublicService(em, publicReads).reports(args, args));
+    return Object.assign(new PublicReportConnection(), await services.public.reports(args, args));
   }
 }

@@ -4,34 +4,26 @@ import { publicArea, publicRegisteredProvider, settingRedactor, type SettingSour
 import { publicCode, publicGlobalId } from '../../domain/redaction';
 import type { NamedPerson } from '../../domain/redaction';
 import type { SettingType } from '../../domain/setting-types';
-import { Provider } from '../providers/provider.entity';
-import type { RegisteredProvider } from '../providers/registered-provider.entity';
-import { LocalAuthority } from '../reference/local-authority.entity';
+import type { Provider, RegisteredProvider } from '../providers';
+import type { Area } from '../reference';
 import { dateAndIdOf, keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { preparedRows } from '../../db/prepared';
 import { PublicScope, SNAPSHOT_COLUMN, type PublicReads } from '../../db/public-changes';
 import { PublishedReport } from './published-report.entity';
-import type { PublicArea, PublicProvider, PublicReport } from './public.types';
-
-/** A local authority (its region loaded) as the public views name it: its area. */
-export function publicAreaOf(la: LocalAuthority): PublicArea {
-  return publicArea(areaOf(la));
-}
-
-const areaOf = (la: LocalAuthority) => ({ localAuthorityCode: la.onsCode, localAuthorityName: la.name, regionCode: la.region.code, regionName: la.region.getEntity().name });
+import type { PublicProvider, PublicReport } from './public.types';
 
 /**
- * What redaction needs to know of a setting: its name and address, its area, who runs it, and
- * the people named in its records (`la` with its region loaded, `registered` the setting's
- * registered provider).
+ * What redaction needs to know of a setting: its name and address, its area (from the reference
+ * module: `ReferenceRepository.areaOf`), who runs it, and the people named in its records
+ * (`registered` the setting's registered provider).
  */
-export function settingSourceOf(provider: Provider, la: LocalAuthority, registered: RegisteredProvider, people: NamedPerson[] = []): SettingSource {
+export function settingSourceOf(provider: Provider, area: Area, registered: RegisteredProvider, people: NamedPerson[] = []): SettingSource {
   return {
     urn: provider.urn,
     settingType: provider.settingType,
     settingName: provider.name,
     address: provider.address,
-    area: areaOf(la),
+    area,
     registeredProvider: { kind: registered.kind, name: registered.name, address: registered.address },
     responsibleIndividual: provider.responsibleIndividualName,
     people,
@@ -58,12 +50,12 @@ export function toPublicReport(row: PublishedVersion): PublicReport {
 
 /**
  * A setting as the public sees it: an allow-list of its register entry (its registered provider
- * loaded, `la` with its region) and its current published versions, newest first. The
- * organisation's details are public (para 163), but never where they would locate the setting
- * (an organisation run from the home itself): the same redaction as the reports.
+ * loaded, in its area) and its current published versions, newest first. The organisation's
+ * details are public (para 163), but never where they would locate the setting (an organisation
+ * run from the home itself): the same redaction as the reports.
  */
-export function toPublicProvider(provider: Provider, la: LocalAuthority, reports: PublishedVersion[]): PublicProvider {
-  return publicProviderOf(settingSourceOf(provider, la, provider.registeredProvider.getEntity()), reports);
+export function toPublicProvider(provider: Provider, area: Area, reports: PublishedVersion[]): PublicProvider {
+  return publicProviderOf(settingSourceOf(provider, area, provider.registeredProvider.getEntity()), reports);
 }
 
 /** The same from a setting's source (as the public read path selects it). */
@@ -88,6 +80,11 @@ const REPORT_BY_URN = `select ${VERSION_COLUMNS}, ${SNAPSHOT_COLUMN} from publis
 /**
  * A setting's register entry with its area, its registered provider and every current published
  * version (newest first): one prepared statement, however long its history.
+ *
+ * The documented exception to the walls between modules (ARCHITECTURE.md; issue 19): the public
+ * read path is a read model, one statement per request, so it joins the providers module's tables
+ * (provider, registered_provider) and the reference module's (local_authority, region) here,
+ * rather than asking those modules row by row. It reads; it never writes them.
  */
 const PROVIDER_BY_URN = `
 select p.urn, p.setting_type as "settingType", p.name, p.responsible_individual_name as "responsibleIndividual",

@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { settingSourceOf } from './public.service';
-import { InspectionStatus } from '../../domain/inspection-lifecycle';
-import { InspectionType } from '../../domain/inspection-types';
 import type { LocalDate } from '../../domain/local-date';
 import { buildPublicReport, judgementOutcome, type PublicReportContent, type ReportSource } from '../../domain/public-report';
 import { publicTemplate, type NamedPerson } from '../../domain/redaction';
 import { PersonRole } from '../../domain/evidence';
-import { ManagerAppointment } from '../providers/manager-appointment.entity';
 import { providerHasDraft } from '../../domain/report-pipeline';
 import { SETTING_TYPES } from '../../domain/setting-types';
-import { ComplianceNotice } from '../requirements/requirement.entity';
-import { ProtectedPerson } from '../evidence/evidence.entity';
-import { Inspection } from '../inspections/inspection.entity';
-import { JudgementRecord } from '../judgements/judgement.entity';
-import type { Provider } from '../providers/provider.entity';
-import { Recommendation, Requirement } from '../requirements/requirement.entity';
-import { LocalAuthority } from '../reference/local-authority.entity';
+import { EvidenceRepository } from '../evidence';
+import { InspectionRepository, type Inspection } from '../inspections';
+import { JudgementRepository, type JudgementRecord } from '../judgements';
+import { ProviderRepository, type Provider } from '../providers';
+import { ReferenceRepository } from '../reference';
+import { RequirementRepository } from '../requirements';
 import { PublishedReport } from './published-report.entity';
 
 /**
@@ -25,8 +21,8 @@ import { PublishedReport } from './published-report.entity';
  * is a person (whom the report never names, para 163).
  */
 async function peopleOf(em: EntityManager, provider: Provider, registered: { kind: string; name: string }): Promise<NamedPerson[]> {
-  const protectedPeople = await em.find(ProtectedPerson, { inspection: { provider } });
-  const managers = await em.find(ManagerAppointment, { provider });
+  const protectedPeople = await new EvidenceRepository(em).protectedPeopleOf(provider);
+  const managers = await new ProviderRepository(em).managerAppointments(provider);
   return [
     ...protectedPeople.map((p) => ({ name: p.name, initials: p.initials, role: p.role })),
     ...managers.map((m) => ({ name: m.name, role: PersonRole.STAFF_MEMBER })),
@@ -49,35 +45,22 @@ function judgementsOf(record: JudgementRecord | null): ReportSource['judgements'
 
 /** Reads the internal records a public report is made from (the redaction happens in the domain). */
 async function sourceOf(em: EntityManager, inspection: Inspection, provider: Provider, amendmentReason: string | null): Promise<ReportSource> {
-  const la = await em.findOneOrFail(LocalAuthority, { onsCode: provider.localAuthority.onsCode }, { populate: ['region'] });
+  const area = await new ReferenceRepository(em).areaOf(provider.localAuthority.onsCode);
   const registered = await provider.registeredProvider.loadOrFail();
-  const records = await em.find(JudgementRecord, { inspection }, { orderBy: { version: 'desc' }, limit: 1 });
-  const requirements = await em.find(Requirement, { inspection }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  const recommendations = await em.find(Recommendation, { inspection }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const judgements = new JudgementRepository(em);
+  const latest = await judgements.latestJudgement(inspection);
+  const items = new RequirementRepository(em);
+  const requirements = await items.requirementsMadeAt(inspection);
+  const recommendations = await items.recommendationsMadeAt(inspection);
 
   // The recent history: the last four full or interim inspections before this one (monitoring visits left out).
-  const earlier = await em.find(
-    Inspection,
-    {
-      provider,
-      id: { $ne: inspection.id },
-      type: { $in: [InspectionType.FULL_INSPECTION, InspectionType.INTERIM_INSPECTION] },
-      status: InspectionStatus.PUBLISHED,
-      feedbackDate: { $lt: inspection.feedbackDate! },
-    },
-    { orderBy: [{ feedbackDate: 'desc' }, { id: 'desc' }], limit: 4 },
-  );
-  const earlierRecords = earlier.length ? await em.find(JudgementRecord, { inspection: { $in: earlier.map((i) => i.id) } }, { orderBy: { version: 'asc' } }) : [];
-  const latestOf = new Map(earlierRecords.map((r) => [r.inspection.id, r]));
-  const history = earlier.map((i) => ({ type: i.type, end: i.feedbackDate!, outcome: judgementOutcome(latestOf.get(i.id)) }));
+  const earlier = await new InspectionRepository(em).publishedBefore(inspection, provider, 4);
+  const earlierJudgements = await judgements.latestJudgements(earlier.map((i) => i.id));
+  const history = earlier.map((i) => ({ type: i.type, end: i.feedbackDate!, outcome: judgementOutcome(earlierJudgements.get(i.id)) }));
   const last = earlier[0];
 
   // Enforcement since the last inspection: statutory action only (compliance notices served).
-  const notices = await em.find(
-    ComplianceNotice,
-    { inspection: { provider }, servedOn: { $gt: last?.feedbackDate ?? '0001-01-01', $lte: inspection.feedbackDate! } },
-    { orderBy: { servedOn: 'asc' } },
-  );
+  const notices = await items.noticesServedBetween(provider, last?.feedbackDate ?? '0001-01-01', inspection.feedbackDate!);
 
   const sections: ReportSource['sections'] = [];
   const section = (heading: ReportSource['sections'][number]['heading'], text: string | null) => {
@@ -89,19 +72,19 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
   section(publicTemplate`Findings`, inspection.reportSummaryText);
 
   return {
-    ...settingSourceOf(provider, la, registered, await peopleOf(em, provider, registered)),
+    ...settingSourceOf(provider, area, registered, await peopleOf(em, provider, registered)),
     settingLabel: SETTING_TYPES[provider.settingType].label,
     places: provider.places,
     amendmentReason,
     inspectionType: inspection.type,
     inspectionStart: inspection.onSiteStart!,
     inspectionEnd: inspection.feedbackDate!,
-    judgements: judgementsOf(records[0] ?? null),
+    judgements: judgementsOf(latest),
     sections,
     childFriendlySummary: inspection.childFriendlySummary,
     requirements: requirements.map((r) => ({ regulation: r.regulation, action: r.action, dueDate: r.dueDate })),
     recommendations: recommendations.map((r) => ({ reference: r.reference, action: r.action })),
-    lastInspection: last ? { type: last.type, end: last.feedbackDate!, outcome: judgementOutcome(latestOf.get(last.id)) } : null,
+    lastInspection: last ? { type: last.type, end: last.feedbackDate!, outcome: judgementOutcome(earlierJudgements.get(last.id)) } : null,
     history,
     enforcementSinceLastInspection: notices.map((n) => ({ action: 'COMPLIANCE_NOTICE' as const, date: n.servedOn })),
   };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Configuration } from '@mikro-orm/core';
 import { badArgument } from '../shared/arguments';
-import { quoted } from '../../server/errors';
+import { quoted } from '../shared/messages';
 import { LocalAuthority } from './local-authority.entity';
 import { Region } from './region.entity';
 

@@ -1,9 +1,10 @@
 import { checkAreaArguments } from './area-arguments';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../server/context';
+import type { Context } from '../shared/context';
 import { LocalAuthority } from './local-authority.entity';
 import { Region } from './region.entity';
-import { Public } from '../auth/authorize';
+import { Public } from '../auth';
+import './reference.nodes';
 
 @Resolver(() => LocalAuthority)
 export class LocalAuthorityResolver {

@@ -3,6 +3,10 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import type { LocalDate } from '../../domain/local-date';
 import { Milestone } from '../../domain/report-deadlines';
 import { DeferralReason } from '../../domain/report-pipeline';
+import { PublicReportWithdrawal } from '../feeds';
+import { InspectionPayload } from '../inspections';
+import { PublicReport } from '../public';
+import { Complaint, FactualAccuracyComment } from './report.entity';
 
 registerEnumType(Milestone, {
   name: 'ReportMilestone',
@@ -162,3 +166,97 @@ export class AmendPublishedReportInput {
   @Field({ description: 'Why the report is amended.' }) reason!: string;
   @day('The day the amended version is published.') amendedOn!: LocalDate;
 }
+
+// -------------------------------------------------------------------------------------------------
+// Payloads: one per mutation, named after it, each with the inspection as it now stands, the user
+// errors, and what the mutation made where it made more than a change of the inspection's state.
+
+const payload = (mutation: string, what: string) => ({ implements: InspectionPayload, description: `The result of ${mutation}: ${what}` });
+
+@ObjectType(payload('deferInspection', 'the inspection, deferred.'))
+export class DeferInspectionPayload extends InspectionPayload {}
+
+@ObjectType(payload('rescheduleInspection', 'the inspection, scheduled again.'))
+export class RescheduleInspectionPayload extends InspectionPayload {}
+
+@ObjectType(payload('declareInspectionIncomplete', 'the inspection, incomplete.'))
+export class DeclareInspectionIncompletePayload extends InspectionPayload {}
+
+@ObjectType(payload('resumeFieldwork', 'the inspection, on site again.'))
+export class ResumeFieldworkPayload extends InspectionPayload {}
+
+@ObjectType(payload('submitDraftForQualityAssurance', 'the inspection, its draft in quality assurance.'))
+export class SubmitDraftForQualityAssurancePayload extends InspectionPayload {}
+
+@ObjectType(payload('sendDraftReport', 'the draft report the provider now has, and the inspection.'))
+export class SendDraftReportPayload extends InspectionPayload {
+  @Field(() => PublicReport, {
+    nullable: true,
+    description: 'The draft sent, as the provider received it: what `draftReport(inspectionId:)` now gives. Null when there are user errors.',
+  })
+  draftReport!: PublicReport | null;
+}
+
+@ObjectType(payload('submitFactualAccuracyComments', "the provider's comments as recorded, and the inspection."))
+export class SubmitFactualAccuracyCommentsPayload extends InspectionPayload {
+  @Field(() => [FactualAccuracyComment], { nullable: true, description: 'The comments recorded, in the order given. Null when there are user errors.' })
+  factualAccuracyComments!: FactualAccuracyComment[] | null;
+}
+
+@ObjectType(payload('closeFactualAccuracyWindow', 'the inspection, its comments window closed.'))
+export class CloseFactualAccuracyWindowPayload extends InspectionPayload {}
+
+@ObjectType(payload('respondToFactualAccuracyComment', 'the comment with its response, and the inspection.'))
+export class RespondToFactualAccuracyCommentPayload extends InspectionPayload {
+  @Field(() => FactualAccuracyComment, { nullable: true, description: 'The comment, with the response recorded. Null when there are user errors.' })
+  factualAccuracyComment!: FactualAccuracyComment | null;
+}
+
+@ObjectType(payload('lodgeComplaint', 'the complaint recorded, and the inspection.'))
+export class LodgeComplaintPayload extends InspectionPayload {
+  @Field(() => Complaint, { nullable: true, description: 'The complaint recorded. Null when there are user errors.' })
+  complaint!: Complaint | null;
+}
+
+@ObjectType(payload('answerComplaint', 'the complaint with its answer, and the inspection.'))
+export class AnswerComplaintPayload extends InspectionPayload {
+  @Field(() => Complaint, { nullable: true, description: 'The complaint, with the answer recorded. Null when there are user errors.' })
+  complaint!: Complaint | null;
+}
+
+@ObjectType(payload('issueFinalReport', 'the inspection, its final report issued.'))
+export class IssueFinalReportPayload extends InspectionPayload {}
+
+@ObjectType(payload('publishReport', 'the published version of the report it made, and the inspection.'))
+export class PublishReportPayload extends InspectionPayload {
+  @Field(() => PublicReport, {
+    nullable: true,
+    description:
+      'The version published, redacted, as the public sees it: what `publicReport(urn:)` gives from now on, with its version number and publication date. Null when there are user errors.',
+  })
+  publishedReport!: PublicReport | null;
+}
+
+@ObjectType(payload('writeReportText', "the inspection, with the report's text as written."))
+export class WriteReportTextPayload extends InspectionPayload {}
+
+@ObjectType(payload('amendPublishedReport', 'the new published version of the report, and the inspection.'))
+export class AmendPublishedReportPayload extends InspectionPayload {
+  @Field(() => PublicReport, {
+    nullable: true,
+    description: 'The amended version published, redacted, with its version number, date and amendment reason: what `publicReport(urn:)` gives from now on. Null when there are user errors.',
+  })
+  publishedReport!: PublicReport | null;
+}
+
+@ObjectType(payload('withdrawPublishedReport', 'which versions were taken down, and the inspection.'))
+export class WithdrawPublishedReportPayload extends InspectionPayload {
+  @Field(() => PublicReportWithdrawal, {
+    nullable: true,
+    description: 'The withdrawal: the report and the versions taken down, and when (as the feed\'s REPORT_WITHDRAWN event carries it). Null when there are user errors.',
+  })
+  withdrawal!: PublicReportWithdrawal | null;
+}
+
+@ObjectType(payload('withholdPublication', 'the inspection, its report not to be published.'))
+export class WithholdPublicationPayload extends InspectionPayload {}

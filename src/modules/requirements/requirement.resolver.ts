@@ -1,10 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgsType } from '../inspections/inspection.resolver';
-import type { Context } from '../../server/context';
-import { Evidence } from '../evidence/evidence.entity';
-import { Inspection } from '../inspections/inspection.entity';
+import { Evidence } from '../evidence';
+import { Inspection } from '../inspections';
+import { PageArgsType } from '../shared/arguments';
+import type { Context } from '../shared/context';
 import { ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from './requirement.entity';
-import { RequirementService } from './requirement.service';
 import {
   CheckRecommendationInput,
   CheckRequirementInput,
@@ -19,7 +18,8 @@ import {
   RequirementPayload,
   ServeComplianceNoticeInput,
 } from './requirement.types';
-import { Allow, signedIn } from '../auth/authorize';
+import { Allow } from '../auth';
+import './requirement.nodes';
 import { Permission } from '../../domain/access';
 
 @ArgsType()
@@ -36,8 +36,8 @@ async function inspectionOf(loaders: Context['loaders'], id: string): Promise<In
 export class RequirementResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => RequirementConnection, { description: 'Requirements made at inspections, oldest first, a page at a time. Internal.' })
-  async requirements(@Args() args: InspectionItemsArgs, @Ctx() { em, clock, principal }: Context): Promise<RequirementConnection> {
-    return Object.assign(new RequirementConnection(), await new RequirementService(em, clock, signedIn(principal)).listRequirements(args.filter, args));
+  async requirements(@Args() args: InspectionItemsArgs, @Ctx() { services }: Context): Promise<RequirementConnection> {
+    return Object.assign(new RequirementConnection(), await services.requirements.listRequirements(args.filter, args));
   }
 
   @FieldResolver(() => Inspection, { description: 'The inspection that made it.' })
@@ -58,14 +58,14 @@ export class RequirementResolver {
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RequirementPayload, { description: 'Makes a requirement at an inspection. Takes one `input`, returns `userErrors`.' })
-  recordRequirement(@Arg('input', () => RecordRequirementInput, { description: 'The requirement.' }) input: RecordRequirementInput, @Ctx() { em, clock, principal }: Context): Promise<RequirementPayload> {
-    return new RequirementService(em, clock, signedIn(principal)).recordRequirement(input);
+  recordRequirement(@Arg('input', () => RecordRequirementInput, { description: 'The requirement.' }) input: RecordRequirementInput, @Ctx() { services }: Context): Promise<RequirementPayload> {
+    return services.requirements.recordRequirement(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RequirementPayload, { description: 'Records whether a later visit found a requirement met. Takes one `input`, returns `userErrors`.' })
-  checkRequirement(@Arg('input', () => CheckRequirementInput, { description: 'The check.' }) input: CheckRequirementInput, @Ctx() { em, clock, principal }: Context): Promise<RequirementPayload> {
-    return new RequirementService(em, clock, signedIn(principal)).checkRequirement(input);
+  checkRequirement(@Arg('input', () => CheckRequirementInput, { description: 'The check.' }) input: CheckRequirementInput, @Ctx() { services }: Context): Promise<RequirementPayload> {
+    return services.requirements.checkRequirement(input);
   }
 }
 
@@ -73,8 +73,8 @@ export class RequirementResolver {
 export class RecommendationResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => RecommendationConnection, { description: 'Recommendations made at inspections, oldest first, a page at a time. Internal.' })
-  async recommendations(@Args() args: InspectionItemsArgs, @Ctx() { em, clock, principal }: Context): Promise<RecommendationConnection> {
-    return Object.assign(new RecommendationConnection(), await new RequirementService(em, clock, signedIn(principal)).listRecommendations(args.filter, args));
+  async recommendations(@Args() args: InspectionItemsArgs, @Ctx() { services }: Context): Promise<RecommendationConnection> {
+    return Object.assign(new RecommendationConnection(), await services.requirements.listRecommendations(args.filter, args));
   }
 
   @FieldResolver(() => Inspection, { description: 'The inspection that made it.' })
@@ -95,14 +95,14 @@ export class RecommendationResolver {
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RecommendationPayload, { description: 'Makes a recommendation at an inspection. Takes one `input`, returns `userErrors`.' })
-  recordRecommendation(@Arg('input', () => RecordRecommendationInput, { description: 'The recommendation.' }) input: RecordRecommendationInput, @Ctx() { em, clock, principal }: Context): Promise<RecommendationPayload> {
-    return new RequirementService(em, clock, signedIn(principal)).recordRecommendation(input);
+  recordRecommendation(@Arg('input', () => RecordRecommendationInput, { description: 'The recommendation.' }) input: RecordRecommendationInput, @Ctx() { services }: Context): Promise<RecommendationPayload> {
+    return services.requirements.recordRecommendation(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RecommendationPayload, { description: 'Records whether a later visit found a recommendation met. Takes one `input`, returns `userErrors`.' })
-  checkRecommendation(@Arg('input', () => CheckRecommendationInput, { description: 'The check.' }) input: CheckRecommendationInput, @Ctx() { em, clock, principal }: Context): Promise<RecommendationPayload> {
-    return new RequirementService(em, clock, signedIn(principal)).checkRecommendation(input);
+  checkRecommendation(@Arg('input', () => CheckRecommendationInput, { description: 'The check.' }) input: CheckRecommendationInput, @Ctx() { services }: Context): Promise<RecommendationPayload> {
+    return services.requirements.checkRecommendation(input);
   }
 }
 
@@ -110,8 +110,8 @@ export class RecommendationResolver {
 export class ComplianceNoticeResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => ComplianceNoticeConnection, { description: 'Compliance notices served after inspections, oldest first, a page at a time. Internal.' })
-  async complianceNotices(@Args() args: InspectionItemsArgs, @Ctx() { em, clock, principal }: Context): Promise<ComplianceNoticeConnection> {
-    return Object.assign(new ComplianceNoticeConnection(), await new RequirementService(em, clock, signedIn(principal)).listComplianceNotices(args.filter, args));
+  async complianceNotices(@Args() args: InspectionItemsArgs, @Ctx() { services }: Context): Promise<ComplianceNoticeConnection> {
+    return Object.assign(new ComplianceNoticeConnection(), await services.requirements.listComplianceNotices(args.filter, args));
   }
 
   @FieldResolver(() => Inspection, { description: 'The inspection after which it was served.' })
@@ -126,7 +126,29 @@ export class ComplianceNoticeResolver {
 
   @Allow(Permission.DECIDE)
   @Mutation(() => ComplianceNoticePayload, { description: 'Records a compliance notice served after an inspection. Takes one `input`, returns `userErrors`.' })
-  serveComplianceNotice(@Arg('input', () => ServeComplianceNoticeInput, { description: 'The notice.' }) input: ServeComplianceNoticeInput, @Ctx() { em, clock, principal }: Context): Promise<ComplianceNoticePayload> {
-    return new RequirementService(em, clock, signedIn(principal)).serveComplianceNotice(input);
+  serveComplianceNotice(@Arg('input', () => ServeComplianceNoticeInput, { description: 'The notice.' }) input: ServeComplianceNoticeInput, @Ctx() { services }: Context): Promise<ComplianceNoticePayload> {
+    return services.requirements.serveComplianceNotice(input);
+  }
+}
+
+/** What an inspection made: its requirements and recommendations, and the compliance notices served after it. */
+@Resolver(() => Inspection)
+export class InspectionItemsResolver {
+  @Allow(Permission.READ_INSPECTIONS)
+  @FieldResolver(() => [Requirement], { description: 'Requirements made at this inspection.' })
+  requirements(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Requirement[]> {
+    return loaders.requirementsByInspection.load(inspection.id);
+  }
+
+  @Allow(Permission.READ_INSPECTIONS)
+  @FieldResolver(() => [Recommendation], { description: 'Recommendations made at this inspection.' })
+  recommendations(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Recommendation[]> {
+    return loaders.recommendationsByInspection.load(inspection.id);
+  }
+
+  @Allow(Permission.READ_INSPECTIONS)
+  @FieldResolver(() => [ComplianceNotice], { description: 'Compliance notices served after this inspection.' })
+  complianceNotices(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<ComplianceNotice[]> {
+    return loaders.complianceNoticesByInspection.load(inspection.id);
   }
 }

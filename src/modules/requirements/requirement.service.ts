@@ -1,8 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { ref, type FilterQuery } from '@mikro-orm/core';
 import { idFromGlobal } from '../shared/node';
 import type { Principal } from '../../domain/access';
-import { listRegion } from '../auth/scope';
-import { complianceNoticeServed } from '../feeds/feed-events';
+import { listRegion } from '../auth';
+import { complianceNoticeServed } from '../feeds';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../domain/clock';
 import { InspectionStatus } from '../../domain/inspection-lifecycle';
@@ -14,9 +14,8 @@ import {
   validateRequirement,
 } from '../../domain/requirements';
 import { notFound, type Violation } from '../../domain/rule-violation';
-import { Evidence } from '../evidence/evidence.entity';
-import { Inspection } from '../inspections/inspection.entity';
-import { lockInspection } from '../inspections/inspection.service';
+import { EvidenceRepository, type Evidence } from '../evidence';
+import { lockInspection, type Inspection } from '../inspections';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
 import { toUserErrors } from '../shared/user-error';
@@ -106,7 +105,7 @@ export class RequirementService {
   /** Evidence recorded at this inspection, by global IDs; unknown ones are NOT_FOUND violations. */
   private async evidenceOf(em: EntityManager, inspection: Inspection, ids: readonly string[], violations: Violation[]): Promise<Evidence[]> {
     const keys = ids.map((id) => idFromGlobal(id, 'Evidence'));
-    const found = await em.find(Evidence, { id: { $in: keys.filter((k): k is string => k !== null) }, inspection });
+    const found = await new EvidenceRepository(em).recordedAt(inspection, keys.filter((k): k is string => k !== null));
     keys.forEach((key, i) => {
       if (!key || !found.some((e) => e.id === key)) {
         violations.push(notFound(['evidenceIds', String(i)], 'No evidence recorded at this inspection has this ID'));
@@ -230,7 +229,7 @@ export class RequirementService {
       );
       if (violations.length > 0) return { item: null, violations };
       item.status = outcome === 'MET' ? ItemStatus.MET : ItemStatus.NOT_MET;
-      item.checkedAt = em.getReference(Inspection, visit.inspection.id, { wrapped: true });
+      item.checkedAt = ref(visit.inspection);
       return { item, violations: [] };
     });
   }

@@ -4,12 +4,12 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Reso
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import { Grade } from '../../domain/judgements';
 import { DueKind, type InspectionDue } from '../../domain/scheduling';
-import type { Context } from '../../server/context';
-import { Provider } from '../providers/provider.entity';
-import { checkAreaArguments } from '../reference/area-arguments';
+import { Provider } from '../providers';
+import { checkAreaArguments } from '../reference';
+import type { Context } from '../shared/context';
 import { ConnectionType, pageInMemory } from '../shared/connection';
 import { dueBefore } from './scheduling.service';
-import { Allow, signedIn } from '../auth/authorize';
+import { Allow, signedIn } from '../auth';
 import { Permission } from '../../domain/access';
 
 registerEnumType(DueKind, {

@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupBy } from '../shared/loader';
 import type { Principal } from '../../domain/access';
-import { listRegion } from '../auth/scope';
-import { InspectionStatus } from '../../domain/inspection-lifecycle';
+import { listRegion } from '../auth';
 import type { LocalDate } from '../../domain/local-date';
-import { isOpen, OPEN_STATUSES } from '../../domain/provider-register';
+import { isOpen } from '../../domain/provider-register';
 import { inspectionsDue, type InspectionDue, type PastInspection } from '../../domain/scheduling';
-import { Inspection } from '../inspections/inspection.entity';
 import { overallGradeOf } from '../../domain/judgements';
-import { JudgementRecord } from '../judgements/judgement.entity';
-import { Provider } from '../providers/provider.entity';
-import { ComplianceNoticeAction } from '../requirements/requirement.entity';
+import { InspectionRepository } from '../inspections';
+import { JudgementRepository } from '../judgements';
+import { ProviderRepository, type Provider } from '../providers';
+import { RequirementRepository } from '../requirements';
 
 /**
  * The inspections due for many settings at once: their completed inspections, the judgements
@@ -20,19 +19,10 @@ export async function dueFor(em: EntityManager, providers: readonly Provider[], 
   const ids = providers.map((p) => p.id);
   const result = new Map<string, InspectionDue[]>();
   if (ids.length === 0) return result;
-  const inspections = await em.find(
-    Inspection,
-    { provider: { $in: ids }, feedbackDate: { $ne: null }, status: { $ne: InspectionStatus.INCOMPLETE } },
-    { fields: ['id', 'provider', 'type', 'onSiteStart', 'feedbackDate'] as never },
-  );
+  const inspections = await new InspectionRepository(em).completedOf(ids);
   const inspectionIds = inspections.map((i) => i.id);
-  const records = inspectionIds.length
-    ? await em.find(JudgementRecord, { inspection: { $in: inspectionIds } }, { orderBy: { version: 'asc' }, fields: ['id', 'inspection', 'version', 'kind', 'overallExperiencesAndProgress', 'newOverallGrade'] as never })
-    : [];
-  const latest = new Map(records.map((r) => [r.inspection.id, r]));
-  const actions = inspectionIds.length
-    ? await em.find(ComplianceNoticeAction, { notice: { inspection: { $in: inspectionIds } } }, { populate: ['notice'] })
-    : [];
+  const latest = await new JudgementRepository(em).latestJudgements(inspectionIds);
+  const actions = await new RequirementRepository(em).noticeActionsAfter(inspectionIds);
   const providerOfInspection = new Map(inspections.map((i) => [i.id, i.provider.id]));
   // Grouped by setting once, rather than scanned again for every setting.
   const inspectionsOf = groupBy(inspections, (i) => i.provider.id);
@@ -61,10 +51,7 @@ export async function dueBefore(
   principal: Principal,
 ): Promise<{ provider: Provider; due: InspectionDue[] }[]> {
   const filter = { ...requested, region: listRegion(principal, requested.region) };
-  const where: Record<string, unknown> = { status: { $in: [...OPEN_STATUSES] } };
-  if (filter.localAuthority) where.localAuthority = filter.localAuthority;
-  if (filter.region) where.localAuthority = { ...(filter.localAuthority ? { onsCode: filter.localAuthority } : {}), region: filter.region };
-  const providers = await em.find(Provider, where, { orderBy: { urn: 'asc' } });
+  const providers = await new ProviderRepository(em).openSettingsIn(filter);
   const due = await dueFor(em, providers, today);
   return providers
     .map((provider) => ({ provider, due: (due.get(provider.id) ?? []).filter((d) => d.latest < filter.before) }))
