@@ -206,9 +206,15 @@ function matcher(terms: Term[], flags: string): { regex: RegExp; findings: Findi
 function spansOf(text: string, found: { regex: RegExp; findings: Finding[] } | null): Span[] {
   if (!found) return [];
   const spans: Span[] = [];
-  for (const match of text.matchAll(found.regex)) {
+  const regex = found.regex;
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const index = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
-    if (index) spans.push({ start: match.index!, end: match.index! + match[0].length, finding: found.findings[Number(index.slice(1))] });
+    if (index) spans.push({ start: match.index, end: match.index + match[0].length, finding: found.findings[Number(index.slice(1))] });
+    // Overlapping finds too, from the next character: in "Łukasz Ł.A." the form "Łukasz Ł." ends
+    // inside the initials "Ł.A.", which a search resuming after the first find would never see,
+    // leaving ".A." in the text. resolve() covers both.
+    regex.lastIndex = match.index + (text.codePointAt(match.index)! > 0xffff ? 2 : 1);
   }
   return spans;
 }

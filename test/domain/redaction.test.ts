@@ -199,6 +199,19 @@ describe('CH-228 every written form of a name on record is redacted', () => {
     expect(clean.text(text)).toBe(expected);
   });
 
+  test('a written form that ends inside another name\'s initials takes both: no letter of the initials is left', () => {
+    const overlapping = redactor({
+      ...HOME,
+      people: [
+        { name: 'Łukasz Nowak', initials: 'Ł.N.', role: PersonRole.CHILD },
+        { name: 'Nina Adams', initials: 'N.A.', role: PersonRole.CHILD },
+      ],
+    });
+    // "Łukasz N." (a first name and an initial) ends inside "N.A." (the other child's initials).
+    expect(overlapping.text('Łukasz N.A. arrived.')).toBe('A child arrived.');
+    expect(overlapping.text(overlapping.text('Łukasz N.A. arrived.'))).toBe('A child arrived.');
+  });
+
   test('initials are taken only in capitals: "a.m." and "on" stay', () => {
     expect(clean.text('At 10 a.m. staff went on a walk.')).toBe('At 10 a.m. staff went on a walk.');
   });
