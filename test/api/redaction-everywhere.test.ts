@@ -54,9 +54,20 @@ const download = async (path: string) => (await api.request().get(path)).text;
 
 // Pseudo-names ("Kalimo", "Dorevy"): random, pronounceable, and none of the words the API writes itself.
 const OWN_WORDS = ['homes', 'home', 'child', 'staff', 'member', 'family', 'person', 'postcode', 'address', 'children', 'setting', 'local', 'area', 'nearby', 'street', 'young', 'carer', 'parent', 'colleague', 'reader', 'withheld', 'leeds'];
+// Nor the words of this test's own report texts ("we liked", "lives at"): a child named "Liked" is
+// redacted in its own report, but an earlier run's report in the same area says "we liked" as it should.
+let templateWords: Set<string> | undefined;
+function isTemplateWord(w: string): boolean {
+  if (!templateWords) {
+    const q: [string, string] = ['Qqqqq', 'Qqqqq'];
+    const placeholder = { child: q, staff: q, parent: q, manager: q, setting: 'Qqqqq', street: 'Qqqqq', suffix: 'Road', number: 1, locality: 'Qqqqq', town: 'Qqqqq', outward: ['LS', 1], inward: [1, 'AA'], phone: '07700 900000', organisationAtHome: false, forms: [0, 0, 0, 0, 0, 0, 0, 0] } as Scenario;
+    templateWords = new Set(Object.values(texts(placeholder)).flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
+  }
+  return templateWords.has(w.toLowerCase());
+}
 const word = fc
   .stringMatching(/^[BCDFGHJKLMNPRSTVZ][aeiou][bcdfghjklmnprstvz][aeiou][bcdfghjklmnprstvz][aeiouy]?$/)
-  .filter((w) => !OWN_WORDS.includes(w.toLowerCase()) && !COMMON_SETTING_WORDS.has(w.toLowerCase()));
+  .filter((w) => !OWN_WORDS.includes(w.toLowerCase()) && !COMMON_SETTING_WORDS.has(w.toLowerCase()) && !isTemplateWord(w));
 const name = fc.tuple(word, word);
 
 const scenario = fc.record({
