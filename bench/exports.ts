@@ -71,4 +71,3 @@ export async function streamExports(address: string): Promise<void> {
     );
   }
 }
-

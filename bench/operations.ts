@@ -29,7 +29,8 @@ export interface Operation {
   cost(variables: Record<string, unknown>): number;
 }
 
-const pageSize = (variables: Record<string, unknown>, fallback: number) => (typeof variables.first === 'number' ? variables.first : fallback);
+const pageSize = (variables: Record<string, unknown>, fallback: number) =>
+  typeof variables.first === 'number' ? variables.first : fallback;
 
 export const OPERATIONS: Record<OperationName, Operation> = {
   publicReport: {

@@ -68,7 +68,12 @@ function report(row: ReportRow, id: string) {
     inspectionEnd: row.inspection_end,
     publishedOn: row.published_on,
     version: row.version,
-    judgements: { kind: row.kind, overallExperiencesAndProgress: row.overall, helpedAndProtected: row.helped, leadersAndManagers: row.leaders },
+    judgements: {
+      kind: row.kind,
+      overallExperiencesAndProgress: row.overall,
+      helpedAndProtected: row.helped,
+      leadersAndManagers: row.leaders,
+    },
     area: { localAuthorityName: row.la_name, regionName: row.region_name },
   };
 }
@@ -83,7 +88,8 @@ const feedCursor = (position: string) => Buffer.from(`feed:${position}`).toStrin
 type Handler = (variables: Record<string, unknown>) => Promise<unknown>;
 
 export function buildPlainHandler(pool: Pool) {
-  const run = <T>(name: string, text: string, values: unknown[]) => pool.query<T & ReportRow>({ name, text, values }).then((result) => result.rows);
+  const run = <T>(name: string, text: string, values: unknown[]) =>
+    pool.query<T & ReportRow>({ name, text, values }).then((result) => result.rows);
 
   const handlers: Record<OperationName, Handler> = {
     publicReport: async ({ urn }) => {
@@ -91,7 +97,12 @@ export function buildPlainHandler(pool: Pool) {
       return { publicReport: row ? report(row, reportId(row.public_id)) : null };
     },
     publicProvider: async ({ urn }) => {
-      const rows = await run<{ provider_urn: string; provider_setting_type: string; provider_la_name: string; provider_region_name: string }>('bench_provider', STATEMENTS.provider, [urn]);
+      const rows = await run<{
+        provider_urn: string;
+        provider_setting_type: string;
+        provider_la_name: string;
+        provider_region_name: string;
+      }>('bench_provider', STATEMENTS.provider, [urn]);
       const first = rows[0];
       if (!first) return { publicProvider: null };
       return {
@@ -106,7 +117,9 @@ export function buildPlainHandler(pool: Pool) {
     publicReports: async ({ localAuthority, first }) => {
       const size = typeof first === 'number' ? first : 20;
       const rows = await run<{ row_id: string }>('bench_reports', STATEMENTS.reports, [localAuthority, size + 1]);
-      const edges = rows.slice(0, size).map((row) => ({ node: report(row, reportId(row.public_id)), key: `${row.published_on}|${row.row_id}` }));
+      const edges = rows
+        .slice(0, size)
+        .map((row) => ({ node: report(row, reportId(row.public_id)), key: `${row.published_on}|${row.row_id}` }));
       const last = edges.at(-1);
       return {
         publicReports: {
@@ -117,16 +130,26 @@ export function buildPlainHandler(pool: Pool) {
     },
     judgementFeed: async ({ localAuthority, first }) => {
       const size = typeof first === 'number' ? first : 100;
-      const rows = await run<{ event_id: string; event_type: string; event_urn: string; occurred_on: string; position: string; has_report: boolean; report_id: string }>(
-        'bench_feed',
-        STATEMENTS.feed,
-        [localAuthority, size + 1],
-      );
+      const rows = await run<{
+        event_id: string;
+        event_type: string;
+        event_urn: string;
+        occurred_on: string;
+        position: string;
+        has_report: boolean;
+        report_id: string;
+      }>('bench_feed', STATEMENTS.feed, [localAuthority, size + 1]);
       const page = rows.slice(0, size);
       return {
         judgementFeed: {
           edges: page.map((row) => ({
-            node: { id: row.event_id, type: row.event_type, urn: row.event_urn, occurredOn: row.occurred_on, report: row.has_report ? report(row, row.report_id) : null },
+            node: {
+              id: row.event_id,
+              type: row.event_type,
+              urn: row.event_urn,
+              occurredOn: row.occurred_on,
+              report: row.has_report ? report(row, row.report_id) : null,
+            },
           })),
           pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? feedCursor(page.at(-1)!.position) : null },
         },
@@ -142,7 +165,11 @@ export function buildPlainHandler(pool: Pool) {
   app.post('/graphql', async (request, reply) => {
     const body = request.body as { query?: unknown; variables?: Record<string, unknown> } | undefined;
     const known = typeof body?.query === 'string' ? byDocument.get(body.query) : undefined;
-    if (!known) return reply.code(400).type('application/json; charset=utf-8').send('{"errors":[{"message":"the plain handler answers only the bench\'s documents"}]}\n');
+    if (!known)
+      return reply
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send('{"errors":[{"message":"the plain handler answers only the bench\'s documents"}]}\n');
     const variables = body?.variables ?? {};
     const data = await known.handler(variables);
     const cost = { requestedQueryCost: known.operation.cost(variables), maximumQueryCost: MAXIMUM_QUERY_COST, rateLimit: null };

@@ -100,7 +100,9 @@ interface Workload {
 }
 
 async function workload(db: Client): Promise<Workload> {
-  const withReports = (await db.query<{ urn: string }>(`select distinct urn from published_report where current order by urn`)).rows.map((r) => r.urn);
+  const withReports = (await db.query<{ urn: string }>(`select distinct urn from published_report where current order by urn`)).rows.map(
+    (r) => r.urn,
+  );
   const step = Math.max(1, withReports.length / ROTATED_URNS);
   const urns = Array.from({ length: Math.min(ROTATED_URNS, withReports.length) }, (_, i) => withReports[Math.floor(i * step)]!);
   const las = (
@@ -113,7 +115,11 @@ async function workload(db: Client): Promise<Workload> {
   ).rows;
   const localAuthorities = las.map((r) => r.la);
   const mean = (values: number[]) => (values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(1);
-  const totals = (await db.query<{ reports: number; events: number }>(`select (select count(*) from published_report where current)::int as reports, (select count(*) from feed_event)::int as events`)).rows[0]!;
+  const totals = (
+    await db.query<{ reports: number; events: number }>(
+      `select (select count(*) from published_report where current)::int as reports, (select count(*) from feed_event)::int as events`,
+    )
+  ).rows[0]!;
   return {
     urns,
     localAuthorities,
@@ -141,8 +147,16 @@ const post = async (url: string, body: string): Promise<{ status: number; text: 
  * setting), every local authority of the rotation (and one without reports) and a second page size. Throws, showing where they first differ, if not.
  */
 async function checkIdentical(real: ChildServer, plain: ChildServer, work: Workload, db: Client, history: Histories): Promise<string> {
-  const unknownUrn = (await db.query<{ urn: string }>(`select 'SC' || lpad(n::text, 6, '0') as urn from generate_series(999999, 900000, -1) n where not exists (select 1 from provider where urn = 'SC' || lpad(n::text, 6, '0')) limit 1`)).rows[0]!.urn;
-  const laWithout = (await db.query<{ code: string }>(`select ons_code as code from local_authority where ons_code not in (select local_authority from published_report where current) order by 1 limit 1`)).rows[0]?.code;
+  const unknownUrn = (
+    await db.query<{ urn: string }>(
+      `select 'SC' || lpad(n::text, 6, '0') as urn from generate_series(999999, 900000, -1) n where not exists (select 1 from provider where urn = 'SC' || lpad(n::text, 6, '0')) limit 1`,
+    )
+  ).rows[0]!.urn;
+  const laWithout = (
+    await db.query<{ code: string }>(
+      `select ons_code as code from local_authority where ons_code not in (select local_authority from published_report where current) order by 1 limit 1`,
+    )
+  ).rows[0]?.code;
   const sampleUrns = [...work.urns.filter((_, i) => i % 4 === 0), history.short.urn, history.long.urn, unknownUrn];
   const sampleLas = [...work.localAuthorities, ...(laWithout ? [laWithout] : [])];
   const cases: { operation: Operation; variables: Record<string, unknown> }[] = [
@@ -154,10 +168,12 @@ async function checkIdentical(real: ChildServer, plain: ChildServer, work: Workl
       { operation: OPERATIONS.publicReports, variables: { localAuthority, first: 20 } },
       { operation: OPERATIONS.judgementFeed, variables: { localAuthority, first: 100 } },
     ]),
-    ...sampleLas.filter((_, i) => i % 8 === 0).flatMap((localAuthority) => [
-      { operation: OPERATIONS.publicReports, variables: { localAuthority, first: 5 } },
-      { operation: OPERATIONS.judgementFeed, variables: { localAuthority, first: 20 } },
-    ]),
+    ...sampleLas
+      .filter((_, i) => i % 8 === 0)
+      .flatMap((localAuthority) => [
+        { operation: OPERATIONS.publicReports, variables: { localAuthority, first: 5 } },
+        { operation: OPERATIONS.judgementFeed, variables: { localAuthority, first: 20 } },
+      ]),
   ];
   let bytes = 0;
   let next = 0;
@@ -166,7 +182,8 @@ async function checkIdentical(real: ChildServer, plain: ChildServer, work: Workl
       const { operation, variables } = cases[next++]!;
       const body = requestBody(operation, variables);
       const [a, b] = await Promise.all([post(real.url, body), post(plain.url, body)]);
-      if (a.status !== 200 || a.text.includes('"errors"')) throw new Error(`the real server refused ${operation.label} ${JSON.stringify(variables)}: ${a.status} ${a.text.slice(0, 500)}`);
+      if (a.status !== 200 || a.text.includes('"errors"'))
+        throw new Error(`the real server refused ${operation.label} ${JSON.stringify(variables)}: ${a.status} ${a.text.slice(0, 500)}`);
       if (a.text !== b.text || a.status !== b.status) {
         let at = 0;
         while (at < a.text.length && a.text[at] === b.text[at]) at++;
@@ -179,8 +196,10 @@ async function checkIdentical(real: ChildServer, plain: ChildServer, work: Workl
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
-  return `identical bytes: ${cases.length} answers (${(bytes / 1e6).toFixed(1)} MB) from both servers, byte for byte with extensions.cost included ` +
-    `(the plain handler states each fixed document's cost by the README's rules, maximumQueryCost ${MAXIMUM_QUERY_COST}, rateLimit null as the limits are off)`;
+  return (
+    `identical bytes: ${cases.length} answers (${(bytes / 1e6).toFixed(1)} MB) from both servers, byte for byte with extensions.cost included ` +
+    `(the plain handler states each fixed document's cost by the README's rules, maximumQueryCost ${MAXIMUM_QUERY_COST}, rateLimit null as the limits are off)`
+  );
 }
 
 interface Row {
@@ -266,9 +285,28 @@ function loadTables(rows: Row[]): string {
   });
   return (
     'Throughput (requests a second)\n' +
-    table(['operation', 'conns', 'real', 'plain', 'real/plain', 'target', 'uncached', 'uncached/plain', 'real peak RSS', 'failed'], throughput, ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r']) +
-    "\nLatency (ms; autocannon records whole milliseconds)\n" +
-    table(['operation', 'conns', 'real p50', 'plain p50', 'real p99', 'plain p99', 'p99 real/plain', 'target', 'uncached p99', 'uncached/plain'], latency, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r']) +
+    table(
+      ['operation', 'conns', 'real', 'plain', 'real/plain', 'target', 'uncached', 'uncached/plain', 'real peak RSS', 'failed'],
+      throughput,
+      ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r'],
+    ) +
+    '\nLatency (ms; autocannon records whole milliseconds)\n' +
+    table(
+      [
+        'operation',
+        'conns',
+        'real p50',
+        'plain p50',
+        'real p99',
+        'plain p99',
+        'p99 real/plain',
+        'target',
+        'uncached p99',
+        'uncached/plain',
+      ],
+      latency,
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+    ) +
     "\n'uncached' is the same real server with its answer cache off (PUBLIC_ANSWER_CACHE_MB=0): every request read from the database, as a first\n" +
     'request for a URN or a page always is. The targets apply to the real server as `npm start` runs it (the cache on).\n'
   );
@@ -318,7 +356,11 @@ interface Histories {
 }
 
 async function longAndShortHistory(db: Client, rotated: readonly string[]): Promise<Histories> {
-  const counts = (await db.query<{ urn: string; reports: number }>(`select urn, count(*)::int as reports from published_report where current group by urn order by 2, 1`)).rows;
+  const counts = (
+    await db.query<{ urn: string; reports: number }>(
+      `select urn, count(*)::int as reports from published_report where current group by urn order by 2, 1`,
+    )
+  ).rows;
   const short = counts[0]!;
   let long = counts.at(-1)!;
   if (long.reports >= LONG_HISTORY) return { short, long, made: false };
@@ -326,21 +368,36 @@ async function longAndShortHistory(db: Client, rotated: readonly string[]): Prom
   const spare = counts.filter((c) => !rotated.includes(c.urn));
   const target = spare[Math.floor(spare.length / 2)]!;
   const columns = async (table: string) =>
-    (await db.query<{ column_name: string }>(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = $1 order by ordinal_position`, [table])).rows.map(
-      (r) => `"${r.column_name}"`,
-    );
+    (
+      await db.query<{ column_name: string }>(
+        `select column_name from information_schema.columns where table_schema = current_schema() and table_name = $1 order by ordinal_position`,
+        [table],
+      )
+    ).rows.map((r) => `"${r.column_name}"`);
   const copy = async (table: string, id: string, overrides: Record<string, string>, values: unknown[]) => {
     const names = await columns(table);
     const select = names.map((name) => overrides[name.slice(1, -1)] ?? name);
-    const result = await db.query<{ id: string }>(`insert into "${table}" (${names.join(', ')}) select ${select.join(', ')} from "${table}" where id = $1 returning id`, [id, ...values]);
+    const result = await db.query<{ id: string }>(
+      `insert into "${table}" (${names.join(', ')}) select ${select.join(', ')} from "${table}" where id = $1 returning id`,
+      [id, ...values],
+    );
     return result.rows[0]!.id;
   };
-  const [report] = (await db.query<{ id: string; inspection_id: string }>(`select id, inspection_id from published_report where urn = $1 and current`, [target.urn])).rows;
+  const [report] = (
+    await db.query<{ id: string; inspection_id: string }>(`select id, inspection_id from published_report where urn = $1 and current`, [
+      target.urn,
+    ])
+  ).rows;
   await db.query('begin');
   try {
     for (let year = 1; year < LONG_HISTORY + 2; year++) {
       const inspection = await copy('inspection', report!.inspection_id, { id: 'gen_random_uuid()' }, []);
-      const id = await copy('published_report', report!.id, { id: 'gen_random_uuid()', inspection_id: '$2::uuid', published_on: `("published_on" - make_interval(years => $3::int))::date` }, [inspection, year]);
+      const id = await copy(
+        'published_report',
+        report!.id,
+        { id: 'gen_random_uuid()', inspection_id: '$2::uuid', published_on: `("published_on" - make_interval(years => $3::int))::date` },
+        [inspection, year],
+      );
       await db.query(`update published_report set public_id = id where id = $1`, [id]);
     }
     await db.query('commit');
@@ -355,8 +412,12 @@ async function longAndShortHistory(db: Client, rotated: readonly string[]): Prom
 /** SQL statements per request on the real server, by operation and variant. */
 async function countStatements(db: Client, benchUrl: string, history: Histories): Promise<string> {
   const busiest = async (sql: string) => (await db.query<{ la: string; n: number }>(sql)).rows[0]!;
-  const reportsLa = await busiest(`select local_authority as la, count(*)::int as n from published_report where current group by 1 order by 2 desc, 1 limit 1`);
-  const feedLa = await busiest(`select local_authority as la, count(*)::int as n from feed_event where addressee is null group by 1 order by 2 desc, 1 limit 1`);
+  const reportsLa = await busiest(
+    `select local_authority as la, count(*)::int as n from published_report where current group by 1 order by 2 desc, 1 limit 1`,
+  );
+  const feedLa = await busiest(
+    `select local_authority as la, count(*)::int as n from feed_event where addressee is null group by 1 order by 2 desc, 1 limit 1`,
+  );
   const target = new URL(benchUrl);
   const counter = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
   const proxied = new URL(benchUrl);
@@ -367,26 +428,59 @@ async function countStatements(db: Client, benchUrl: string, history: Histories)
     // The webhook worker polls the database on its own: off, so that only requests are counted.
     real = (await startReal(proxied.toString(), { WEBHOOK_WORKER: 'off' })).server;
     const variants: { operation: Operation; label: string; variables: Record<string, unknown> }[] = [
-      { operation: OPERATIONS.publicReport, label: `short history (${history.short.reports} report)`, variables: { urn: history.short.urn } },
+      {
+        operation: OPERATIONS.publicReport,
+        label: `short history (${history.short.reports} report)`,
+        variables: { urn: history.short.urn },
+      },
       { operation: OPERATIONS.publicReport, label: `long history (${history.long.reports} reports)`, variables: { urn: history.long.urn } },
-      { operation: OPERATIONS.publicProvider, label: `short history (${history.short.reports} report)`, variables: { urn: history.short.urn } },
-      { operation: OPERATIONS.publicProvider, label: `long history (${history.long.reports} reports)`, variables: { urn: history.long.urn } },
-      { operation: { ...OPERATIONS.publicReports, label: 'publicReports(LA, first)' }, label: `first: 5 (LA with ${reportsLa.n} reports)`, variables: { localAuthority: reportsLa.la, first: 5 } },
-      { operation: { ...OPERATIONS.publicReports, label: 'publicReports(LA, first)' }, label: `first: 20 (LA with ${reportsLa.n} reports)`, variables: { localAuthority: reportsLa.la, first: 20 } },
-      { operation: { ...OPERATIONS.judgementFeed, label: 'judgementFeed(LA, first)' }, label: `first: 20 (LA with ${feedLa.n} events)`, variables: { localAuthority: feedLa.la, first: 20 } },
-      { operation: { ...OPERATIONS.judgementFeed, label: 'judgementFeed(LA, first)' }, label: `first: 100 (LA with ${feedLa.n} events)`, variables: { localAuthority: feedLa.la, first: 100 } },
+      {
+        operation: OPERATIONS.publicProvider,
+        label: `short history (${history.short.reports} report)`,
+        variables: { urn: history.short.urn },
+      },
+      {
+        operation: OPERATIONS.publicProvider,
+        label: `long history (${history.long.reports} reports)`,
+        variables: { urn: history.long.urn },
+      },
+      {
+        operation: { ...OPERATIONS.publicReports, label: 'publicReports(LA, first)' },
+        label: `first: 5 (LA with ${reportsLa.n} reports)`,
+        variables: { localAuthority: reportsLa.la, first: 5 },
+      },
+      {
+        operation: { ...OPERATIONS.publicReports, label: 'publicReports(LA, first)' },
+        label: `first: 20 (LA with ${reportsLa.n} reports)`,
+        variables: { localAuthority: reportsLa.la, first: 20 },
+      },
+      {
+        operation: { ...OPERATIONS.judgementFeed, label: 'judgementFeed(LA, first)' },
+        label: `first: 20 (LA with ${feedLa.n} events)`,
+        variables: { localAuthority: feedLa.la, first: 20 },
+      },
+      {
+        operation: { ...OPERATIONS.judgementFeed, label: 'judgementFeed(LA, first)' },
+        label: `first: 100 (LA with ${feedLa.n} events)`,
+        variables: { localAuthority: feedLa.la, first: 100 },
+      },
     ];
     const measured: { operation: string; variant: string; perRequest: number }[] = [];
     for (const variant of variants) {
       const body = requestBody(variant.operation, variant.variables);
       const send = async () => {
         const answer = await post(real!.url, body);
-        if (answer.status !== 200 || answer.text.includes('"errors"')) throw new Error(`${variant.operation.label}: ${answer.status} ${answer.text.slice(0, 300)}`);
+        if (answer.status !== 200 || answer.text.includes('"errors"'))
+          throw new Error(`${variant.operation.label}: ${answer.status} ${answer.text.slice(0, 300)}`);
       };
       for (let i = 0; i < 3; i++) await send();
       const before = counter.statements();
       for (let i = 0; i < COUNTED_REQUESTS; i++) await send();
-      measured.push({ operation: variant.operation.label, variant: variant.label, perRequest: (counter.statements() - before) / COUNTED_REQUESTS });
+      measured.push({
+        operation: variant.operation.label,
+        variant: variant.label,
+        perRequest: (counter.statements() - before) / COUNTED_REQUESTS,
+      });
     }
     const rows = measured.map((m, i) => {
       const group = measured.filter((other) => other.operation === m.operation);
@@ -397,7 +491,9 @@ async function countStatements(db: Client, benchUrl: string, history: Histories)
     return (
       `SQL statements per request, real server (each Query or Execute message it sends to PostgreSQL, counted by a proxy in between: bench/statement-counter.ts; ` +
       `${COUNTED_REQUESTS} requests each after 3 to warm up, webhook worker off)` +
-      (history.made ? `\n(the long history is made by the bench: ${history.long.urn} was given ${LONG_HISTORY + 1} earlier copies of its report)` : '') +
+      (history.made
+        ? `\n(the long history is made by the bench: ${history.long.urn} was given ${LONG_HISTORY + 1} earlier copies of its report)`
+        : '') +
       '\n' +
       table(['operation', 'variant', 'statements/request', 'target'], rows, ['l', 'l', 'r', 'l'])
     );
@@ -423,7 +519,9 @@ async function coldStarts(benchUrl: string): Promise<string> {
 
 async function main(): Promise<void> {
   const benchStarted = performance.now();
-  out(`bench: ${QUICK ? 'QUICK (one short round: for iterating, not for numbers); ' : ''}${ROUNDS} round(s) of ${SECONDS} s per server, operation and connection count\n`);
+  out(
+    `bench: ${QUICK ? 'QUICK (one short round: for iterating, not for numbers); ' : ''}${ROUNDS} round(s) of ${SECONDS} s per server, operation and connection count\n`,
+  );
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
@@ -449,7 +547,10 @@ async function main(): Promise<void> {
     const work = await workload(db);
     out(`${work.describe}\n`);
     const history = await longAndShortHistory(db, work.urns);
-    if (history.made) out(`the longest history seeded was short: ${history.long.urn} (not in the rotation) was given ${LONG_HISTORY + 1} earlier copies of its report, for the byte check and the statement counts\n`);
+    if (history.made)
+      out(
+        `the longest history seeded was short: ${history.long.urn} (not in the rotation) was given ${LONG_HISTORY + 1} earlier copies of its report, for the byte check and the statement counts\n`,
+      );
 
     // 1. Load: both servers up together on the same database, measured in turn.
     out(`\n== Public read path under load: the real server against the plain handler ==\n`);
@@ -457,7 +558,13 @@ async function main(): Promise<void> {
       startReal(benchUrl),
       startReal(benchUrl, { PUBLIC_ANSWER_CACHE_MB: '0' }),
       freePort().then((port) =>
-        startServer({ name: 'the plain handler', script: PLAIN_SCRIPT, cwd: projectRoot, env: { ...process.env, DATABASE_URL: benchUrl, PORT: String(port), HOST: '127.0.0.1', DB_POOL_MAX: '10' }, port }),
+        startServer({
+          name: 'the plain handler',
+          script: PLAIN_SCRIPT,
+          cwd: projectRoot,
+          env: { ...process.env, DATABASE_URL: benchUrl, PORT: String(port), HOST: '127.0.0.1', DB_POOL_MAX: '10' },
+          port,
+        }),
       ),
     ]);
     const real = realStart.server;
@@ -467,7 +574,9 @@ async function main(): Promise<void> {
     const idleRss = residentBytes(real.pid);
     const identical = await checkIdentical(real, plain, work, db, history);
     out(`${identical}\n`);
-    out(`load: autocannon, ${ROUNDS} round(s) of ${SECONDS} s at each of ${CONNECTIONS.join(' and ')} connections after a ${WARM_UP_SECONDS} s warm-up, interleaved real, uncached, plain; all pools 10 connections\n`);
+    out(
+      `load: autocannon, ${ROUNDS} round(s) of ${SECONDS} s at each of ${CONNECTIONS.join(' and ')} connections after a ${WARM_UP_SECONDS} s warm-up, interleaved real, uncached, plain; all pools 10 connections\n`,
+    );
     const rows = await loadRounds(real, uncached, plain, work);
     const logged = real.lines();
     await Promise.all(servers.map((s) => s.stop()));
@@ -495,14 +604,23 @@ async function main(): Promise<void> {
 
     // 4. In process: the bulk exports, then serial timings.
     const auth = { secret: 'bench-secret-bench-secret-bench-secret-01', issuer: 'bench', audience: 'bench' };
-    const app = await buildApp({ orm, clock: systemClock, auth, limits: withLimits({ rateLimit: { anonymous: 0, signedIn: 0 }, overload: { maxEventLoopDelayMs: 0 } }) });
+    const app = await buildApp({
+      orm,
+      clock: systemClock,
+      auth,
+      limits: withLimits({ rateLimit: { anonymous: 0, signedIn: 0 }, overload: { maxEventLoopDelayMs: 0 } }),
+    });
     try {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
       out(`\n== Bulk exports (server in the bench process) ==\n`);
       await streamExports(address);
       out(`\n== Serial timings, one request at a time (server in the bench process) ==\n`);
       const token = await signToken(auth, { subject: 'bench', role: Role.ADMIN });
-      const managerToken = await signToken(auth, { subject: 'bench-manager', role: Role.REGULATORY_INSPECTION_MANAGER, region: 'E12000002' });
+      const managerToken = await signToken(auth, {
+        subject: 'bench-manager',
+        role: Role.REGULATORY_INSPECTION_MANAGER,
+        region: 'E12000002',
+      });
       await serialTimings(address, token, managerToken, ITERATIONS);
       const memory = process.memoryUsage();
       out(`memory: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB\n`);
@@ -510,7 +628,9 @@ async function main(): Promise<void> {
       await app.close();
     }
 
-    out(`\n\n==================== SUMMARY ====================\n${summary.join('\n')}\nbench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`);
+    out(
+      `\n\n==================== SUMMARY ====================\n${summary.join('\n')}\nbench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`,
+    );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await db.end();

@@ -7,7 +7,9 @@ import { performance } from 'node:perf_hooks';
 function summarise(name: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
-  process.stdout.write(`${name.padEnd(58)} n=${String(samples.length).padStart(4)}  p50=${at(0.5)} ms  p95=${at(0.95)} ms  max=${at(1)} ms\n`);
+  process.stdout.write(
+    `${name.padEnd(58)} n=${String(samples.length).padStart(4)}  p50=${at(0.5)} ms  p95=${at(0.95)} ms  max=${at(1)} ms\n`,
+  );
 }
 
 /** `token` is an admin's (the register is national), `managerToken` a North West manager's (what is due). */
@@ -52,14 +54,20 @@ export async function serialTimings(address: string, token: string, managerToken
   process.stdout.write(`walk the whole register, 100 a page (${urns.length} settings): ${(performance.now() - started).toFixed(0)} ms\n`);
 
   await timed('providers(first: 100) with LA, region, provider, manager', () => post(listQuery, { first: 100 }));
-  await timed('providers(first: 100, filter: {region: North West})', () => post(listQuery, { first: 100, filter: { region: 'E12000002' } }));
+  await timed('providers(first: 100, filter: {region: North West})', () =>
+    post(listQuery, { first: 100, filter: { region: 'E12000002' } }),
+  );
   await timed('provider(urn:) with LA and region', (i) =>
-    post('query($urn: String!) { provider(urn: $urn) { urn localAuthority { name } region { name } } }', { urn: urns[(i * 37) % urns.length] }),
+    post('query($urn: String!) { provider(urn: $urn) { urn localAuthority { name } region { name } } }', {
+      urn: urns[(i * 37) % urns.length],
+    }),
   );
   const dueQuery = `query($before: LocalDate!, $region: String) { inspectionsDue(before: $before, region: $region, first: 100) { edges { node { provider { urn } due { kind latest } } } } }`;
   started = performance.now();
   const allDue = await post(dueQuery, { before: '2030-01-01' }, managerToken);
-  process.stdout.write(`inspectionsDue for every open setting in the manager's region (first page of ${allDue.inspectionsDue.edges.length}): ${(performance.now() - started).toFixed(0)} ms\n`);
+  process.stdout.write(
+    `inspectionsDue for every open setting in the manager's region (first page of ${allDue.inspectionsDue.edges.length}): ${(performance.now() - started).toFixed(0)} ms\n`,
+  );
   const benchIterations = Math.min(iterations, 50);
   const dueSamples: number[] = [];
   for (let i = 0; i < benchIterations; i++) {
@@ -69,9 +77,14 @@ export async function serialTimings(address: string, token: string, managerToken
   }
   summarise('inspectionsDue(region: North West)', dueSamples);
   await timed('publicReports(region: North West, first: 50)', () =>
-    post('query($region: String) { publicReports(region: $region, first: 50) { edges { node { urn judgements { overallExperiencesAndProgress } sections { text } } } } }', { region: 'E12000002' }),
+    post(
+      'query($region: String) { publicReports(region: $region, first: 50) { edges { node { urn judgements { overallExperiencesAndProgress } sections { text } } } } }',
+      { region: 'E12000002' },
+    ),
   );
-  await timed('publicReport(urn:)', (i) => post('query($urn: String!) { publicReport(urn: $urn) { urn publishedOn } }', { urn: urns[(i * 53) % urns.length] }));
+  await timed('publicReport(urn:)', (i) =>
+    post('query($urn: String!) { publicReport(urn: $urn) { urn publishedOn } }', { urn: urns[(i * 53) % urns.length] }),
+  );
   const feedQuery = `query($after: String, $localAuthority: String, $types: [FeedEventType!]) {
     judgementFeed(after: $after, localAuthority: $localAuthority, types: $types, first: 500) {
       edges { node { id type urn occurredOn report { judgements { overallExperiencesAndProgress } } } } pageInfo { endCursor hasNextPage } } }`;

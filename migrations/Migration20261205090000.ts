@@ -8,9 +8,13 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261205090000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table "published_report" add column "public_id" uuid null, add column "versions" jsonb null, add column "withdrawn_on" date null, add column "withdrawal_reason" text null;`);
+    this.addSql(
+      `alter table "published_report" add column "public_id" uuid null, add column "versions" jsonb null, add column "withdrawn_on" date null, add column "withdrawal_reason" text null;`,
+    );
     // The stable ID of a report is its first version's row ID, so links to first versions keep working.
-    this.addSql(`update "published_report" p set "public_id" = (select f."id" from "published_report" f where f."inspection_id" = p."inspection_id" order by f."version" asc limit 1);`);
+    this.addSql(
+      `update "published_report" p set "public_id" = (select f."id" from "published_report" f where f."inspection_id" = p."inspection_id" order by f."version" asc limit 1);`,
+    );
     this.addSql(`update "published_report" p set "versions" = (
         select jsonb_agg(jsonb_build_object('version', v."version", 'publishedOn', v."published_on", 'amendmentReason', null) order by v."version")
         from "published_report" v where v."inspection_id" = p."inspection_id" and v."version" <= p."version");`);
@@ -87,6 +91,8 @@ export class Migration20261205090000 extends Migration {
       end $$;`);
     // PostgreSQL cannot drop an enum value: REPORT_WITHDRAWN stays in feed_event_type.
     this.addSql(`drop index if exists "published_report_public_id_index";`);
-    this.addSql(`alter table "published_report" drop column "public_id", drop column "versions", drop column "withdrawn_on", drop column "withdrawal_reason";`);
+    this.addSql(
+      `alter table "published_report" drop column "public_id", drop column "versions", drop column "withdrawn_on", drop column "withdrawal_reason";`,
+    );
   }
 }

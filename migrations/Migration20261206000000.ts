@@ -8,8 +8,10 @@ const SCOPES: Record<string, (rows: string) => string> = {
   published_report: (rows) =>
     `select unnest(array['urn:' || r."urn", 'la:' || r."local_authority", 'region:' || r."region", 'england']) from ${rows} r`,
   provider: (rows) => `select 'urn:' || r."urn" from ${rows} r`,
-  registered_provider: (rows) => `select 'urn:' || p."urn" from "provider" p where p."registered_provider_id" in (select r."id" from ${rows} r)`,
-  feed_event: (rows) => `select unnest(array['feed:la:' || r."local_authority", 'feed:region:' || r."region", 'feed:england']) from ${rows} r`,
+  registered_provider: (rows) =>
+    `select 'urn:' || p."urn" from "provider" p where p."registered_provider_id" in (select r."id" from ${rows} r)`,
+  feed_event: (rows) =>
+    `select unnest(array['feed:la:' || r."local_authority", 'feed:region:' || r."region", 'feed:england']) from ${rows} r`,
   local_authority: () => `select 'all'`,
   region: () => `select 'all'`,
 };
@@ -26,7 +28,9 @@ const SCOPES: Record<string, (rows: string) => string> = {
  */
 export class Migration20261206000000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "public_change" ("scope" text not null, "xid" xid8 not null, constraint "public_change_pkey" primary key ("scope", "xid"));`);
+    this.addSql(
+      `create table "public_change" ("scope" text not null, "xid" xid8 not null, constraint "public_change_pkey" primary key ("scope", "xid"));`,
+    );
     const record = (scopes: string) =>
       `insert into "public_change" ("scope", "xid") select distinct s, pg_current_xact_id() from (${scopes}) x(s) where s is not null on conflict do nothing;`;
     for (const [table, scopes] of Object.entries(SCOPES)) {
@@ -42,7 +46,9 @@ export class Migration20261206000000 extends Migration {
         end $$;`);
       const run = `for each statement execute function "public_change_${table}"()`;
       this.addSql(`create trigger "public_change_insert" after insert on "${table}" referencing new table as "public_change_new" ${run};`);
-      this.addSql(`create trigger "public_change_update" after update on "${table}" referencing old table as "public_change_old" new table as "public_change_new" ${run};`);
+      this.addSql(
+        `create trigger "public_change_update" after update on "${table}" referencing old table as "public_change_old" new table as "public_change_new" ${run};`,
+      );
       this.addSql(`create trigger "public_change_delete" after delete on "${table}" referencing old table as "public_change_old" ${run};`);
       this.addSql(`create trigger "public_change_truncate" after truncate on "${table}" ${run};`);
     }

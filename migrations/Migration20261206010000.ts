@@ -7,12 +7,20 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261206010000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create index "published_report_current_urn_newest" on "published_report" ("urn", "published_on" desc, "id" desc) where "current";`);
-    this.addSql(`create index "published_report_current_local_authority_newest" on "published_report" ("local_authority", "published_on" desc, "id" desc) where "current";`);
-    this.addSql(`create index "published_report_current_region_newest" on "published_report" ("region", "published_on" desc, "id" desc) where "current";`);
+    this.addSql(
+      `create index "published_report_current_urn_newest" on "published_report" ("urn", "published_on" desc, "id" desc) where "current";`,
+    );
+    this.addSql(
+      `create index "published_report_current_local_authority_newest" on "published_report" ("local_authority", "published_on" desc, "id" desc) where "current";`,
+    );
+    this.addSql(
+      `create index "published_report_current_region_newest" on "published_report" ("region", "published_on" desc, "id" desc) where "current";`,
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop index "published_report_current_urn_newest", "published_report_current_local_authority_newest", "published_report_current_region_newest";`);
+    this.addSql(
+      `drop index "published_report_current_urn_newest", "published_report_current_local_authority_newest", "published_report_current_region_newest";`,
+    );
   }
 }

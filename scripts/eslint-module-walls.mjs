@@ -15,9 +15,27 @@
 
 /** EntityManager and repository methods whose first argument names the entity they work on. */
 const ENTITY_METHODS = new Set([
-  'find', 'findOne', 'findOneOrFail', 'findAll', 'findAndCount', 'findByCursor', 'count', 'create', 'getReference',
-  'nativeInsert', 'nativeUpdate', 'nativeDelete', 'insert', 'insertMany', 'upsert', 'upsertMany', 'createQueryBuilder',
-  'qb', 'getRepository', 'merge', 'stream',
+  'find',
+  'findOne',
+  'findOneOrFail',
+  'findAll',
+  'findAndCount',
+  'findByCursor',
+  'count',
+  'create',
+  'getReference',
+  'nativeInsert',
+  'nativeUpdate',
+  'nativeDelete',
+  'insert',
+  'insertMany',
+  'upsert',
+  'upsertMany',
+  'createQueryBuilder',
+  'qb',
+  'getRepository',
+  'merge',
+  'stream',
 ]);
 
 /** The module a file of src/modules belongs to, or null. */
@@ -56,7 +74,8 @@ const noForeignQueries = {
       },
       CallExpression(node) {
         const callee = node.callee;
-        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !ENTITY_METHODS.has(callee.property.name)) return;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !ENTITY_METHODS.has(callee.property.name))
+          return;
         const first = node.arguments[0];
         if (first && first.type === 'Identifier' && foreign.has(first.name)) {
           context.report({ node: first, messageId: 'foreign', data: { name: first.name, area: foreign.get(first.name) } });
@@ -71,7 +90,7 @@ const noForeignQueries = {
 // server has its own rule below).
 const INTO_ANOTHER_MODULE = {
   regex: '^\\.\\./(?!shared/)[^./][^/]*/|^(?:\\.\\./)+modules/(?!shared/)[^/]+/',
-  message: "Import another module through its index.ts (`../<module>`), its public face: its entities, services and loaders are its own.",
+  message: 'Import another module through its index.ts (`../<module>`), its public face: its entities, services and loaders are its own.',
 };
 const INTO_THE_SERVER = {
   group: ['../../server', '../../server/*'],

@@ -41,10 +41,12 @@ async function main(): Promise<void> {
   const named = role === 'MANAGER' ? Role.REGULATORY_INSPECTION_MANAGER : role;
   if (!isRole(named)) throw new Error(`--role must be one of: ${Object.values(Role).join(', ').toLowerCase()} (or manager)`);
   if (!values.sub) throw new Error('--sub (the user) is required');
-  if (!isAcceptableSubject(values.sub)) throw new Error(`--sub must be at most ${MAX_SUBJECT_LENGTH} printable characters, with no spaces at either end`);
+  if (!isAcceptableSubject(values.sub))
+    throw new Error(`--sub must be at most ${MAX_SUBJECT_LENGTH} printable characters, with no spaces at either end`);
   // The server drops a malformed scope claim (the token would reach nothing) and refuses a list too long.
   if (values.region && !REGION_CODE.test(values.region)) throw new Error('--region must be an ONS region code, e.g. E12000002');
-  if (values['local-authority'] && !AUTHORITY_CODE.test(values['local-authority'])) throw new Error('--local-authority must be an ONS code, e.g. E08000003');
+  if (values['local-authority'] && !AUTHORITY_CODE.test(values['local-authority']))
+    throw new Error('--local-authority must be an ONS code, e.g. E08000003');
   const badUrn = values.urn?.find((urn) => !isValidUrn(urn));
   if (badUrn) throw new Error(`--urn ${badUrn} is not a URN (SC and 6 digits, or 7 digits)`);
   if ((values.urn?.length ?? 0) > MAX_TOKEN_URNS) throw new Error(`at most ${MAX_TOKEN_URNS} --urn`);
@@ -70,7 +72,10 @@ async function main(): Promise<void> {
   );
   const { iat = 0, exp = 0 } = decodeJwt(token);
   const maxLifetime = config.AUTH_MAX_TOKEN_LIFETIME ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-  if (exp - iat > maxLifetime) throw new Error(`--expires ${values.expires} is longer than AUTH_MAX_TOKEN_LIFETIME (${maxLifetime} seconds): the server would refuse the token`);
+  if (exp - iat > maxLifetime)
+    throw new Error(
+      `--expires ${values.expires} is longer than AUTH_MAX_TOKEN_LIFETIME (${maxLifetime} seconds): the server would refuse the token`,
+    );
   process.stdout.write(`${token}\n`);
 }
 

@@ -34,7 +34,10 @@ const schema = z.object({
     .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// or postgresql:// URL')
     .optional(),
   /** Where embedded PostgreSQL keeps its data when DATABASE_URL is not set (git-ignored). */
-  EMBEDDED_PG_DIR: z.string().min(1).default(path.join(projectRoot, '.data', 'pg')),
+  EMBEDDED_PG_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(projectRoot, '.data', 'pg')),
   /** How many synthetic providers to seed into an empty database at start-up (0: none). */
   DEMO_PROVIDERS: z.coerce.number().int().min(0).max(20_000).default(300),
   /** Seed value of the synthetic data generator. */
@@ -57,7 +60,12 @@ const schema = z.object({
     .trim()
     .regex(/^\d+\s*[smhd]?$/i, 'must be a number of seconds or a duration such as 12h, 90m or 1d')
     .transform(durationSeconds)
-    .pipe(z.number().min(60, 'must be at least 1 minute').max(7 * 24 * 60 * 60, 'must be at most 7 days'))
+    .pipe(
+      z
+        .number()
+        .min(60, 'must be at least 1 minute')
+        .max(7 * 24 * 60 * 60, 'must be at most 7 days'),
+    )
     .optional(),
   AUTH_ISSUER: z.string().min(1).default('ofsted-inspection-api'),
   AUTH_AUDIENCE: z.string().min(1).default('ofsted-inspection-api'),
@@ -82,14 +90,29 @@ const schema = z.object({
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.overload.maxEventLoopDelayMs),
   /** Shed load past this much V8 heap in use, in MiB; default 85% of the heap's limit; 0: never. */
   OVERLOAD_MAX_HEAP_MB: z.coerce.number().int().min(0).optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).max(100 * 1_048_576).default(DEFAULT_LIMITS.bodyLimitBytes),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(100 * 1_048_576)
+    .default(DEFAULT_LIMITS.bodyLimitBytes),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(DEFAULT_LIMITS.requestTimeoutMs),
   /** How long browsers and CDNs may keep a public answer fetched with GET, in seconds (0: never). */
   PUBLIC_CACHE_MAX_AGE_S: z.coerce.number().int().min(0).max(86_400).default(60),
   /** The most memory this process's public answer cache may take, in MiB (0: off). */
-  PUBLIC_ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(DEFAULT_ANSWER_CACHE.maxBytes / 1_048_576),
+  PUBLIC_ANSWER_CACHE_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4_096)
+    .default(DEFAULT_ANSWER_CACHE.maxBytes / 1_048_576),
   /** How long the public answer cache keeps an answer at most, in seconds. */
-  PUBLIC_ANSWER_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_ANSWER_CACHE.ttlMs / 1_000),
+  PUBLIC_ANSWER_CACHE_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_ANSWER_CACHE.ttlMs / 1_000),
   /**
    * How far V8 lets the heap grow past what the last full collection kept, in percent (V8's
    * --heap-growing-percent); 0 leaves V8's own choice. V8 grows a small heap up to fourfold: the
@@ -100,8 +123,21 @@ const schema = z.object({
   /** Origins browsers may call the API from, comma-separated (CORS); none by default. */
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'each must be an origin such as https://example.org'))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (origin) => URL.canParse(origin) && new URL(origin).origin === origin,
+            'each must be an origin such as https://example.org',
+          ),
+      ),
     )
     .default(''),
   /**
@@ -110,7 +146,15 @@ const schema = z.object({
    */
   TRUST_PROXY: z
     .string()
-    .transform((value): boolean | number | string[] => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((part) => part.trim())))
+    .transform((value): boolean | number | string[] =>
+      value === 'true'
+        ? true
+        : value === 'false'
+          ? false
+          : /^\d+$/.test(value)
+            ? Number(value)
+            : value.split(',').map((part) => part.trim()),
+    )
     .optional(),
   /** Whether this process sends webhook deliveries (any number of processes may: they share the queue safely). */
   WEBHOOK_WORKER: z.enum(['on', 'off']).default('on'),

@@ -22,7 +22,8 @@ function limitsFrom(config: Config): EdgeLimits {
     overload: {
       ...DEFAULT_LIMITS.overload,
       maxEventLoopDelayMs: config.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
-      maxHeapUsedBytes: config.OVERLOAD_MAX_HEAP_MB === undefined ? DEFAULT_LIMITS.overload.maxHeapUsedBytes : config.OVERLOAD_MAX_HEAP_MB * 1_048_576,
+      maxHeapUsedBytes:
+        config.OVERLOAD_MAX_HEAP_MB === undefined ? DEFAULT_LIMITS.overload.maxHeapUsedBytes : config.OVERLOAD_MAX_HEAP_MB * 1_048_576,
     },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
@@ -50,7 +51,9 @@ async function main(config: Config): Promise<void> {
       const { seedFeed, seedSyntheticRegister } = require('./db/seed') as typeof import('./db/seed');
       const counts = await seedSyntheticRegister(em, { providers: config.DEMO_PROVIDERS, seed: config.SEED });
       await seedFeed(em);
-      logger.info(`The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports, and their feed (seed ${config.SEED})`);
+      logger.info(
+        `The register was empty: seeded ${counts.providers} synthetic settings with ${counts.publishedReports} published reports, and their feed (seed ${config.SEED})`,
+      );
     }
     app = await buildApp({
       orm: db.orm,
@@ -84,7 +87,12 @@ async function main(config: Config): Promise<void> {
     config.WEBHOOK_WORKER === 'on'
       ? new DeliveryWorker(
           db.orm,
-          { ...DEFAULT_DELIVERY_OPTIONS, timeoutMs: config.WEBHOOK_TIMEOUT_MS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS },
+          {
+            ...DEFAULT_DELIVERY_OPTIONS,
+            timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+            retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+            maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          },
           logger,
           webhookPolicy,
         )

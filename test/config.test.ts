@@ -53,7 +53,10 @@ describe('loadConfig', () => {
   });
 
   test('the edge settings (README, "Limits") are checked: CORS origins, proxies, Redis, the token lifetime', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'https://b.example:8443',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
@@ -108,9 +111,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT }).PORT).toBe(Number(PORT));
   });
 
-  test.each(['mysql://x', 'not a url', 'http://localhost:5432/db'])('DATABASE_URL=%j throws a ConfigError naming DATABASE_URL', (DATABASE_URL) => {
-    expect(configError({ DATABASE_URL }).message).toContain('DATABASE_URL');
-  });
+  test.each(['mysql://x', 'not a url', 'http://localhost:5432/db'])(
+    'DATABASE_URL=%j throws a ConfigError naming DATABASE_URL',
+    (DATABASE_URL) => {
+      expect(configError({ DATABASE_URL }).message).toContain('DATABASE_URL');
+    },
+  );
 
   test.each(['postgres://user:secret@localhost:5432/ofsted', 'postgresql://localhost/ofsted'])(
     'the postgres URL %s is accepted',

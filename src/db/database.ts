@@ -45,7 +45,9 @@ export const MIGRATION_LOCK_KEY = BigInt('0x4f46535445446d67').toString();
 export async function migrate(orm: MikroORM, log: (message: string) => void = () => undefined): Promise<void> {
   const lock = await connectLockClient(orm);
   try {
-    const [{ taken }] = (await lock.query('select pg_try_advisory_lock($1::bigint) as taken', [MIGRATION_LOCK_KEY])).rows as { taken: boolean }[];
+    const [{ taken }] = (await lock.query('select pg_try_advisory_lock($1::bigint) as taken', [MIGRATION_LOCK_KEY])).rows as {
+      taken: boolean;
+    }[];
     if (!taken) {
       log('another instance is migrating this database: waiting for it to finish');
       await lock.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
@@ -89,7 +91,9 @@ export async function openDatabase(
     description = `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(projectRoot, embedded.dataDir) || embedded.dataDir})`;
   }
   try {
-    const orm = await MikroORM.init(ormConfig({ clientUrl: url, poolMax: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS }));
+    const orm = await MikroORM.init(
+      ormConfig({ clientUrl: url, poolMax: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS }),
+    );
     await migrate(orm, log);
     return {
       orm,

@@ -296,8 +296,7 @@ async function clearStaleServer(dataDir: string, log: (message: string) => void)
   const ownerFile = path.join(dataDir, OWNER_FILE);
   const owner = readOwner(dataDir);
   const postmaster = readPostmasterPid(dataDir);
-  const running =
-    postmaster !== null && Number.isInteger(postmaster.pid) && postmaster.pid > 0 && isPostgresProcess(postmaster.pid);
+  const running = postmaster !== null && Number.isInteger(postmaster.pid) && postmaster.pid > 0 && isPostgresProcess(postmaster.pid);
   // A live postgres whose working directory is another folder only reuses the pid of ours.
   const cwd = running ? runningDataDir(postmaster.pid) : null;
   if (!running || (cwd !== null && !samePath(cwd, dataDir))) {
@@ -388,7 +387,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     writeOwner(options.dataDir, owner, { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new Error(`Embedded PostgreSQL in ${options.dataDir} is being started by another process (pid ${readOwner(options.dataDir)?.pid ?? 'unknown'})`, { cause: error });
+    throw new Error(
+      `Embedded PostgreSQL in ${options.dataDir} is being started by another process (pid ${readOwner(options.dataDir)?.pid ?? 'unknown'})`,
+      { cause: error },
+    );
   }
   try {
     await pg.start();
@@ -399,7 +401,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   const postmasterPid = readPostmasterPid(options.dataDir)?.pid;
   if (postmasterPid) {
-    writeOwner(options.dataDir, { ...owner, postmaster: { pid: postmasterPid, startTime: processStartTime(postmasterPid) } }, { exclusive: false });
+    writeOwner(
+      options.dataDir,
+      { ...owner, postmaster: { pid: postmasterPid, startTime: processStartTime(postmasterPid) } },
+      { exclusive: false },
+    );
   }
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {

@@ -15,7 +15,6 @@ export interface OrmOptions {
   statementTimeoutMs?: number;
 }
 
-
 export function ormConfig(options: OrmOptions): Options {
   return defineConfig({
     clientUrl: options.clientUrl,

@@ -27,7 +27,13 @@ export async function preparedRows<T>(em: EntityManager, name: string, text: str
 }
 
 /** The same on a knex instance or transaction of its own (for work that serves no one request's EntityManager). */
-export async function preparedRowsOn<T>(knex: Knex, logger: StatementLogger, name: string, text: string, values: readonly unknown[]): Promise<T[]> {
+export async function preparedRowsOn<T>(
+  knex: Knex,
+  logger: StatementLogger,
+  name: string,
+  text: string,
+  values: readonly unknown[],
+): Promise<T[]> {
   if (logger.isEnabled('query')) logger.log('query', `${text} [prepared ${name}]`);
   const client = knex.client as { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): Promise<void> };
   const connection = await client.acquireConnection();

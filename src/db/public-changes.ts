@@ -126,7 +126,13 @@ export class ChangeChecker {
 
 /** The oldest transaction still running now: every change recorded before it is visible to any read from now on. */
 export async function oldestRunningTransaction(knex: Knex, logger: StatementLogger): Promise<string> {
-  const [row] = await preparedRowsOn<{ xmin: string }>(knex, logger, 'public_change_horizon', `select pg_snapshot_xmin(pg_current_snapshot())::text as "xmin"`, []);
+  const [row] = await preparedRowsOn<{ xmin: string }>(
+    knex,
+    logger,
+    'public_change_horizon',
+    `select pg_snapshot_xmin(pg_current_snapshot())::text as "xmin"`,
+    [],
+  );
   return row!.xmin;
 }
 

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const providers = Number(values.providers);
   const seed = values.seed !== undefined ? Number(values.seed) : config.SEED;
-  if (!Number.isInteger(providers) || providers < 1 || providers > 100_000) throw new Error('--providers must be a whole number from 1 to 100000');
+  if (!Number.isInteger(providers) || providers < 1 || providers > 100_000)
+    throw new Error('--providers must be a whole number from 1 to 100000');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   const years = Number(values.years);
   if (!Number.isInteger(years) || years < 1 || years > 25) throw new Error('--years must be a whole number from 1 to 25');

@@ -22,12 +22,15 @@ import { FeedEventType } from '../domain/feed';
 import { ProviderStatus } from '../domain/provider-register';
 import type { NotificationRecipient } from '../domain/case-reviews';
 import { readLocalAuthorities, type LocalAuthorityRow } from './reference-data';
+import { generateSyntheticRegister, type SyntheticInspection, type SyntheticRegisteredProvider } from './synthetic-register';
 import {
-  generateSyntheticRegister,
-  type SyntheticInspection,
-  type SyntheticRegisteredProvider,
-} from './synthetic-register';
-import { feedRng, generateHistoryBase, generateSettingHistory, type FeedItem, type HistoryBase, type SettingHistory } from './synthetic-history';
+  feedRng,
+  generateHistoryBase,
+  generateSettingHistory,
+  type FeedItem,
+  type HistoryBase,
+  type SettingHistory,
+} from './synthetic-history';
 
 const CHUNK = 1_000;
 
@@ -50,7 +53,12 @@ export async function seedSyntheticRegister(
 ): Promise<{ providers: number; registeredProviders: number; appointments: number; publishedReports: number }> {
   if (options.years !== undefined && options.years > 1) {
     const counts = await seedSyntheticHistory(em, { providers: options.providers, seed: options.seed, years: options.years });
-    return { providers: counts.providers, registeredProviders: counts.registeredProviders, appointments: counts.appointments, publishedReports: counts.publishedReports };
+    return {
+      providers: counts.providers,
+      registeredProviders: counts.registeredProviders,
+      appointments: counts.appointments,
+      publishedReports: counts.publishedReports,
+    };
   }
   const localAuthorities = readLocalAuthorities();
   const register = generateSyntheticRegister({ ...options, localAuthorities });
@@ -97,12 +105,21 @@ export async function seedSyntheticRegister(
  */
 export async function seedFeed(em: EntityManager): Promise<number> {
   const written = await em.transactional(async (tx) => {
-    const rows = await tx.find(PublishedReport, { current: true }, { orderBy: [{ publishedOn: 'asc' }, { id: 'asc' }], populate: ['inspection.provider'] });
+    const rows = await tx.find(
+      PublishedReport,
+      { current: true },
+      { orderBy: [{ publishedOn: 'asc' }, { id: 'asc' }], populate: ['inspection.provider'] },
+    );
     const inFeed = new Set(
       (
         await tx
           .getConnection()
-          .execute<{ id: string }[]>(`select distinct "payload"->'report'->>'id' as "id" from "feed_event" where "payload"->'report' is not null`, [], 'all', tx.getTransactionContext())
+          .execute<{ id: string }[]>(
+            `select distinct "payload"->'report'->>'id' as "id" from "feed_event" where "payload"->'report' is not null`,
+            [],
+            'all',
+            tx.getTransactionContext(),
+          )
       ).map((r) => r.id),
     );
     const toWrite = rows.filter((row) => !inFeed.has(publicReportId(row)));
@@ -226,7 +243,13 @@ type Columns<T> = readonly (readonly [keyof T & string, string])[];
  * each statement sends its rows as one JSON parameter, read back with `jsonb_to_recordset`, so a
  * statement's cost does not grow with its number of parameters. Runs in the caller's transaction.
  */
-async function bulkInsert<T extends object>(em: EntityManager, table: string, columns: Columns<T>, rows: readonly T[], batch = 4_000): Promise<void> {
+async function bulkInsert<T extends object>(
+  em: EntityManager,
+  table: string,
+  columns: Columns<T>,
+  rows: readonly T[],
+  batch = 4_000,
+): Promise<void> {
   const names = columns.map(([name]) => `"${name}"`).join(', ');
   const types = columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
   const sql = `insert into "${table}" (${names}) select ${names} from jsonb_to_recordset(?::jsonb) as r(${types})`;
@@ -284,71 +307,211 @@ interface AppointmentRow {
 
 const TABLES = {
   registered_provider: [
-    ['id', 'uuid'], ['kind', 'registered_provider_kind'], ['name', 'varchar'], ['address_line1', 'varchar'], ['address_line2', 'varchar'],
-    ['address_town', 'varchar'], ['address_postcode', 'varchar'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['kind', 'registered_provider_kind'],
+    ['name', 'varchar'],
+    ['address_line1', 'varchar'],
+    ['address_line2', 'varchar'],
+    ['address_town', 'varchar'],
+    ['address_postcode', 'varchar'],
+    ['created_at', 'timestamptz'],
   ] as Columns<RegisteredProviderRow>,
   provider: [
-    ['id', 'uuid'], ['urn', 'varchar'], ['setting_type', 'setting_type'], ['name', 'varchar'], ['address_line1', 'varchar'], ['address_line2', 'varchar'],
-    ['address_town', 'varchar'], ['address_postcode', 'varchar'], ['local_authority_ons_code', 'varchar'], ['registered_provider_id', 'uuid'],
-    ['responsible_individual_name', 'varchar'], ['places', 'int'], ['registration_date', 'date'], ['status', 'provider_status'], ['status_date', 'date'],
-    ['short_break_service', 'boolean'], ['provides_education', 'boolean'], ['single_person_agency', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['urn', 'varchar'],
+    ['setting_type', 'setting_type'],
+    ['name', 'varchar'],
+    ['address_line1', 'varchar'],
+    ['address_line2', 'varchar'],
+    ['address_town', 'varchar'],
+    ['address_postcode', 'varchar'],
+    ['local_authority_ons_code', 'varchar'],
+    ['registered_provider_id', 'uuid'],
+    ['responsible_individual_name', 'varchar'],
+    ['places', 'int'],
+    ['registration_date', 'date'],
+    ['status', 'provider_status'],
+    ['status_date', 'date'],
+    ['short_break_service', 'boolean'],
+    ['provides_education', 'boolean'],
+    ['single_person_agency', 'boolean'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ] as Columns<ProviderRow>,
-  manager_appointment: [['id', 'uuid'], ['provider_id', 'uuid'], ['name', 'varchar'], ['start_date', 'date'], ['end_date', 'date']] as Columns<AppointmentRow>,
+  manager_appointment: [
+    ['id', 'uuid'],
+    ['provider_id', 'uuid'],
+    ['name', 'varchar'],
+    ['start_date', 'date'],
+    ['end_date', 'date'],
+  ] as Columns<AppointmentRow>,
   inspection: [
-    ['id', 'uuid'], ['provider_id', 'uuid'], ['type', 'inspection_type'], ['status', 'inspection_status'], ['scheduled_start', 'date'], ['notice_given_on', 'date'],
-    ['notice_reason', 'text'], ['on_site_start', 'date'], ['on_site_end', 'date'], ['feedback_date', 'date'], ['lead_inspector', 'varchar'], ['team_inspectors', 'text[]'],
-    ['previous_inspection_id', 'uuid'], ['quality_assurance_submitted_on', 'date'], ['quality_assured_by', 'varchar'], ['draft_sent_on', 'date'],
-    ['comments_returned_on', 'date'], ['final_report_issued_on', 'date'], ['published_on', 'date'], ['report_overall_text', 'text'],
-    ['report_helped_and_protected_text', 'text'], ['report_leaders_and_managers_text', 'text'], ['report_summary_text', 'text'], ['child_friendly_summary', 'text'],
-    ['placing_authorities', 'text[]'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['provider_id', 'uuid'],
+    ['type', 'inspection_type'],
+    ['status', 'inspection_status'],
+    ['scheduled_start', 'date'],
+    ['notice_given_on', 'date'],
+    ['notice_reason', 'text'],
+    ['on_site_start', 'date'],
+    ['on_site_end', 'date'],
+    ['feedback_date', 'date'],
+    ['lead_inspector', 'varchar'],
+    ['team_inspectors', 'text[]'],
+    ['previous_inspection_id', 'uuid'],
+    ['quality_assurance_submitted_on', 'date'],
+    ['quality_assured_by', 'varchar'],
+    ['draft_sent_on', 'date'],
+    ['comments_returned_on', 'date'],
+    ['final_report_issued_on', 'date'],
+    ['published_on', 'date'],
+    ['report_overall_text', 'text'],
+    ['report_helped_and_protected_text', 'text'],
+    ['report_leaders_and_managers_text', 'text'],
+    ['report_summary_text', 'text'],
+    ['child_friendly_summary', 'text'],
+    ['placing_authorities', 'text[]'],
+    ['created_at', 'timestamptz'],
   ] as Columns<SettingHistory['inspections'][number]>,
-  line_of_enquiry: [['id', 'uuid'], ['inspection_id', 'uuid'], ['source', 'line_of_enquiry_source'], ['position', 'int'], ['text', 'text'], ['created_at', 'timestamptz']] as Columns<
-    SettingHistory['linesOfEnquiry'][number]
-  >,
+  line_of_enquiry: [
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['source', 'line_of_enquiry_source'],
+    ['position', 'int'],
+    ['text', 'text'],
+    ['created_at', 'timestamptz'],
+  ] as Columns<SettingHistory['linesOfEnquiry'][number]>,
   judgement_record: [
-    ['id', 'uuid'], ['inspection_id', 'uuid'], ['version', 'int'], ['kind', 'judgement_kind'], ['overall_experiences_and_progress', 'grade'], ['helped_and_protected', 'grade'],
-    ['leaders_and_managers', 'grade'], ['interim_outcome', 'interim_outcome'], ['decline_suggests_serious_concerns', 'boolean'], ['no_judgement_reason', 'no_judgement_reason'],
-    ['statement', 'text'], ['serious_or_widespread_concerns', 'boolean'], ['concerns', 'text'], ['progress_summary', 'text'], ['new_overall_grade', 'grade'],
-    ['conditions', 'jsonb'], ['rationale', 'text'], ['vacancy_reason', 'text'], ['manager_vacancy_days', 'int'], ['change_reason', 'text'], ['recorded_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['version', 'int'],
+    ['kind', 'judgement_kind'],
+    ['overall_experiences_and_progress', 'grade'],
+    ['helped_and_protected', 'grade'],
+    ['leaders_and_managers', 'grade'],
+    ['interim_outcome', 'interim_outcome'],
+    ['decline_suggests_serious_concerns', 'boolean'],
+    ['no_judgement_reason', 'no_judgement_reason'],
+    ['statement', 'text'],
+    ['serious_or_widespread_concerns', 'boolean'],
+    ['concerns', 'text'],
+    ['progress_summary', 'text'],
+    ['new_overall_grade', 'grade'],
+    ['conditions', 'jsonb'],
+    ['rationale', 'text'],
+    ['vacancy_reason', 'text'],
+    ['manager_vacancy_days', 'int'],
+    ['change_reason', 'text'],
+    ['recorded_at', 'timestamptz'],
   ] as Columns<SettingHistory['judgements'][number]>,
-  protected_person: [['id', 'uuid'], ['inspection_id', 'uuid'], ['name', 'varchar'], ['initials', 'varchar'], ['role', 'person_role']] as Columns<
-    SettingHistory['protectedPeople'][number]
-  >,
+  protected_person: [
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['name', 'varchar'],
+    ['initials', 'varchar'],
+    ['role', 'person_role'],
+  ] as Columns<SettingHistory['protectedPeople'][number]>,
   evidence: [
-    ['id', 'uuid'], ['inspection_id', 'uuid'], ['source', 'evidence_source'], ['judgement_area', 'judgement_area'], ['evaluation_criterion', 'varchar'],
-    ['finding', 'finding'], ['narrative', 'text'], ['interview_time', 'varchar'], ['interviewee_role', 'varchar'], ['identification_justification', 'text'],
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['source', 'evidence_source'],
+    ['judgement_area', 'judgement_area'],
+    ['evaluation_criterion', 'varchar'],
+    ['finding', 'finding'],
+    ['narrative', 'text'],
+    ['interview_time', 'varchar'],
+    ['interviewee_role', 'varchar'],
+    ['identification_justification', 'text'],
     ['recorded_at', 'timestamptz'],
   ] as Columns<SettingHistory['evidence'][number]>,
-  evidence_person: [['evidence_id', 'uuid'], ['protected_person_id', 'uuid']] as Columns<SettingHistory['evidencePeople'][number]>,
+  evidence_person: [
+    ['evidence_id', 'uuid'],
+    ['protected_person_id', 'uuid'],
+  ] as Columns<SettingHistory['evidencePeople'][number]>,
   requirement: [
-    ['id', 'uuid'], ['inspection_id', 'uuid'], ['regulation', 'varchar'], ['action', 'text'], ['due_date', 'date'], ['impact_statement', 'text'],
-    ['status', 'item_status'], ['checked_at_id', 'uuid'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['regulation', 'varchar'],
+    ['action', 'text'],
+    ['due_date', 'date'],
+    ['impact_statement', 'text'],
+    ['status', 'item_status'],
+    ['checked_at_id', 'uuid'],
+    ['created_at', 'timestamptz'],
   ] as Columns<SettingHistory['requirements'][number]>,
-  requirement_evidence: [['requirement_id', 'uuid'], ['evidence_id', 'uuid']] as Columns<SettingHistory['requirementEvidence'][number]>,
+  requirement_evidence: [
+    ['requirement_id', 'uuid'],
+    ['evidence_id', 'uuid'],
+  ] as Columns<SettingHistory['requirementEvidence'][number]>,
   recommendation: [
-    ['id', 'uuid'], ['inspection_id', 'uuid'], ['reference', 'varchar'], ['guidance_summary', 'text'], ['action', 'text'], ['status', 'item_status'],
-    ['checked_at_id', 'uuid'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['reference', 'varchar'],
+    ['guidance_summary', 'text'],
+    ['action', 'text'],
+    ['status', 'item_status'],
+    ['checked_at_id', 'uuid'],
+    ['created_at', 'timestamptz'],
   ] as Columns<SettingHistory['recommendations'][number]>,
-  recommendation_evidence: [['recommendation_id', 'uuid'], ['evidence_id', 'uuid']] as Columns<SettingHistory['recommendationEvidence'][number]>,
-  compliance_notice: [['id', 'uuid'], ['inspection_id', 'uuid'], ['ground', 'compliance_notice_ground'], ['served_on', 'date'], ['created_at', 'timestamptz']] as Columns<
-    SettingHistory['notices'][number]
-  >,
+  recommendation_evidence: [
+    ['recommendation_id', 'uuid'],
+    ['evidence_id', 'uuid'],
+  ] as Columns<SettingHistory['recommendationEvidence'][number]>,
+  compliance_notice: [
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['ground', 'compliance_notice_ground'],
+    ['served_on', 'date'],
+    ['created_at', 'timestamptz'],
+  ] as Columns<SettingHistory['notices'][number]>,
   compliance_notice_action: [
-    ['id', 'uuid'], ['notice_id', 'uuid'], ['position', 'int'], ['regulation', 'varchar'], ['action', 'text'], ['completion_date', 'date'],
+    ['id', 'uuid'],
+    ['notice_id', 'uuid'],
+    ['position', 'int'],
+    ['regulation', 'varchar'],
+    ['action', 'text'],
+    ['completion_date', 'date'],
   ] as Columns<SettingHistory['noticeActions'][number]>,
   case_review: [
-    ['id', 'uuid'], ['provider_id', 'uuid'], ['inspection_id', 'uuid'], ['trigger', 'case_review_trigger'], ['rule_id', 'varchar'], ['urgent', 'boolean'],
-    ['opened_on', 'date'], ['due_by', 'date'], ['held_on', 'date'], ['options_considered', 'jsonb'], ['chosen_option', 'enforcement_option'],
-    ['decision_reason', 'text'], ['decided_by', 'varchar'],
+    ['id', 'uuid'],
+    ['provider_id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['trigger', 'case_review_trigger'],
+    ['rule_id', 'varchar'],
+    ['urgent', 'boolean'],
+    ['opened_on', 'date'],
+    ['due_by', 'date'],
+    ['held_on', 'date'],
+    ['options_considered', 'jsonb'],
+    ['chosen_option', 'enforcement_option'],
+    ['decision_reason', 'text'],
+    ['decided_by', 'varchar'],
   ] as Columns<SettingHistory['caseReviews'][number]>,
   notification_task: [
-    ['id', 'uuid'], ['inspection_id', 'uuid'], ['recipient', 'notification_recipient'], ['local_authority', 'varchar'], ['rule_id', 'varchar'], ['due_by', 'date'],
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['recipient', 'notification_recipient'],
+    ['local_authority', 'varchar'],
+    ['rule_id', 'varchar'],
+    ['due_by', 'date'],
     ['done_on', 'date'],
   ] as Columns<SettingHistory['notificationTasks'][number]>,
   published_report: [
-    ['id', 'uuid'], ['inspection_id', 'uuid'], ['version', 'int'], ['public_id', 'uuid'], ['current', 'boolean'], ['urn', 'varchar'], ['setting_type', 'setting_type'],
-    ['inspection_type', 'inspection_type'], ['local_authority', 'varchar'], ['region', 'varchar'], ['published_on', 'date'], ['amendment_reason', 'text'],
-    ['content', 'jsonb'], ['versions', 'jsonb'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['inspection_id', 'uuid'],
+    ['version', 'int'],
+    ['public_id', 'uuid'],
+    ['current', 'boolean'],
+    ['urn', 'varchar'],
+    ['setting_type', 'setting_type'],
+    ['inspection_type', 'inspection_type'],
+    ['local_authority', 'varchar'],
+    ['region', 'varchar'],
+    ['published_on', 'date'],
+    ['amendment_reason', 'text'],
+    ['content', 'jsonb'],
+    ['versions', 'jsonb'],
+    ['created_at', 'timestamptz'],
   ] as Columns<SettingHistory['publishedReports'][number]>,
 };
 
@@ -458,7 +621,13 @@ export async function seedSyntheticHistory(
     updated_at: `${p.statusDate}T09:00:00.000Z`,
   }));
   const appointmentRows: AppointmentRow[] = register.providers.flatMap((p, i) =>
-    p.appointments.map((a, j) => ({ id: base.appointmentIds[i][j], provider_id: base.providerIds[i], name: a.name, start_date: a.startDate, end_date: a.endDate })),
+    p.appointments.map((a, j) => ({
+      id: base.appointmentIds[i][j],
+      provider_id: base.providerIds[i],
+      name: a.name,
+      start_date: a.startDate,
+      end_date: a.endDate,
+    })),
   );
   await em.transactional(async (tx) => {
     await bulkInsert(tx, 'registered_provider', TABLES.registered_provider, registeredRows);
@@ -468,7 +637,9 @@ export async function seedSyntheticHistory(
   count('registered_provider', registeredRows.length);
   count('provider', providerRows.length);
   count('manager_appointment', appointmentRows.length);
-  log(`Wrote ${providerRows.length} settings, ${registeredRows.length} registered providers and ${appointmentRows.length} manager appointments in ${Date.now() - started} ms`);
+  log(
+    `Wrote ${providerRows.length} settings, ${registeredRows.length} registered providers and ${appointmentRows.length} manager appointments in ${Date.now() - started} ms`,
+  );
 
   // Their histories, a chunk of settings per transaction. A chunk is written while the next is
   // generated (generation gives way to the writer between settings), so the database and the
@@ -496,11 +667,14 @@ export async function seedSyntheticHistory(
     }
     await writing;
     writing = handled(writeChunk(chunk));
-    if ((from / HISTORY_CHUNK) % 4 === 3) log(`  ${Math.min(from + HISTORY_CHUNK, register.providers.length)} settings' histories generated (${Date.now() - started} ms)`);
+    if ((from / HISTORY_CHUNK) % 4 === 3)
+      log(`  ${Math.min(from + HISTORY_CHUNK, register.providers.length)} settings' histories generated (${Date.now() - started} ms)`);
   }
   await writing;
   const generateAndWriteMs = Date.now() - started;
-  log(`Wrote the histories (${rows.inspection ?? 0} inspections, ${rows.published_report ?? 0} published versions) in ${generateAndWriteMs} ms`);
+  log(
+    `Wrote the histories (${rows.inspection ?? 0} inspections, ${rows.published_report ?? 0} published versions) in ${generateAndWriteMs} ms`,
+  );
 
   const feedStarted = Date.now();
   const feedEvents = await writeHistoryFeed(em, base, feed);
@@ -519,7 +693,15 @@ export async function seedSyntheticHistory(
   };
 }
 
-const FEED_ORDER: Record<FeedItem['kind'], number> = { REGISTERED: 0, NOTIFICATION: 1, NOTICE: 2, PUBLISHED: 3, AMENDED: 4, CLOSED: 5, CANCELLED: 5 };
+const FEED_ORDER: Record<FeedItem['kind'], number> = {
+  REGISTERED: 0,
+  NOTIFICATION: 1,
+  NOTICE: 2,
+  PUBLISHED: 3,
+  AMENDED: 4,
+  CLOSED: 5,
+  CANCELLED: 5,
+};
 
 /**
  * The feed of a seeded history, oldest first (on the same day: registrations, notifications,
@@ -530,7 +712,12 @@ async function writeHistoryFeed(em: EntityManager, base: HistoryBase, items: Fee
   const ordered = items
     .map((item, index) => ({ item, index }))
     .sort((a, b) =>
-      a.item.on < b.item.on ? -1 : a.item.on > b.item.on ? 1 : FEED_ORDER[a.item.kind] - FEED_ORDER[b.item.kind] || (a.item.urn < b.item.urn ? -1 : a.item.urn > b.item.urn ? 1 : a.index - b.index),
+      a.item.on < b.item.on
+        ? -1
+        : a.item.on > b.item.on
+          ? 1
+          : FEED_ORDER[a.item.kind] - FEED_ORDER[b.item.kind] ||
+            (a.item.urn < b.item.urn ? -1 : a.item.urn > b.item.urn ? 1 : a.index - b.index),
     )
     .map(({ item }) => item);
   const rng = feedRng(base.options.seed);
@@ -543,37 +730,71 @@ async function writeHistoryFeed(em: EntityManager, base: HistoryBase, items: Fee
     {
       await tx.find(LocalAuthority, {}, { populate: ['region'] });
       const providers = new Map(
-        (await tx.find(Provider, { id: { $in: [...new Set(batch.map((item) => item.providerId))] } }, { populate: ['registeredProvider'] })).map((p) => [p.id, p]),
+        (
+          await tx.find(Provider, { id: { $in: [...new Set(batch.map((item) => item.providerId))] } }, { populate: ['registeredProvider'] })
+        ).map((p) => [p.id, p]),
       );
       const reportIds = batch.flatMap((item) => (item.kind === 'PUBLISHED' || item.kind === 'AMENDED' ? [item.reportId] : []));
       // Read only: kept out of the identity map, so the flush does not compare their contents.
-      const reports = new Map((reportIds.length ? await tx.find(PublishedReport, { id: { $in: reportIds } }, { disableIdentityMap: true }) : []).map((r) => [r.id, r]));
+      const reports = new Map(
+        (reportIds.length ? await tx.find(PublishedReport, { id: { $in: reportIds } }, { disableIdentityMap: true }) : []).map((r) => [
+          r.id,
+          r,
+        ]),
+      );
       const inspectionIds = batch.flatMap((item) => (item.kind === 'NOTIFICATION' ? [item.inspectionId] : []));
-      const inspections = new Map((inspectionIds.length ? await tx.find(Inspection, { id: { $in: inspectionIds } }, { disableIdentityMap: true }) : []).map((r) => [r.id, r]));
+      const inspections = new Map(
+        (inspectionIds.length ? await tx.find(Inspection, { id: { $in: inspectionIds } }, { disableIdentityMap: true }) : []).map((r) => [
+          r.id,
+          r,
+        ]),
+      );
       const tasks = new Map<string, { recipient: NotificationRecipient; localAuthority: string | null; ruleId: string; dueBy: string }>();
       const taskIds = batch.flatMap((item) => (item.kind === 'NOTIFICATION' ? item.taskIds : []));
       if (taskIds.length) {
-        const found = await tx.getConnection().execute<{ id: string; recipient: NotificationRecipient; local_authority: string | null; rule_id: string; due_by: string }[]>(
-          `select "id", "recipient", "local_authority", "rule_id", to_char("due_by", 'YYYY-MM-DD') as "due_by" from "notification_task" where "id" = any(?::uuid[])`,
-          [`{${taskIds.join(',')}}`],
-          'all',
-          tx.getTransactionContext(),
-        );
-        for (const t of found) tasks.set(t.id, { recipient: t.recipient, localAuthority: t.local_authority, ruleId: t.rule_id, dueBy: t.due_by });
+        const found = await tx
+          .getConnection()
+          .execute<{ id: string; recipient: NotificationRecipient; local_authority: string | null; rule_id: string; due_by: string }[]>(
+            `select "id", "recipient", "local_authority", "rule_id", to_char("due_by", 'YYYY-MM-DD') as "due_by" from "notification_task" where "id" = any(?::uuid[])`,
+            [`{${taskIds.join(',')}}`],
+            'all',
+            tx.getTransactionContext(),
+          );
+        for (const t of found)
+          tasks.set(t.id, { recipient: t.recipient, localAuthority: t.local_authority, ruleId: t.rule_id, dueBy: t.due_by });
       }
       for (const item of batch) {
         const provider = providers.get(item.providerId)!;
         switch (item.kind) {
           case 'REGISTERED':
             // The entry as it stood when it was registered, whatever became of it since.
-            await settingChanged(tx, Object.assign(Object.create(provider) as Provider, { status: ProviderStatus.REGISTERED, statusDate: provider.registrationDate }), FeedEventType.PROVIDER_REGISTERED, item.on);
+            await settingChanged(
+              tx,
+              Object.assign(Object.create(provider) as Provider, {
+                status: ProviderStatus.REGISTERED,
+                statusDate: provider.registrationDate,
+              }),
+              FeedEventType.PROVIDER_REGISTERED,
+              item.on,
+            );
             break;
           case 'CLOSED':
           case 'CANCELLED':
-            await settingChanged(tx, provider, item.kind === 'CLOSED' ? FeedEventType.PROVIDER_CLOSED : FeedEventType.PROVIDER_CANCELLED, item.on);
+            await settingChanged(
+              tx,
+              provider,
+              item.kind === 'CLOSED' ? FeedEventType.PROVIDER_CLOSED : FeedEventType.PROVIDER_CANCELLED,
+              item.on,
+            );
             break;
           case 'NOTIFICATION':
-            await notificationsMade(tx, inspections.get(item.inspectionId)!, provider, item.triggers, item.taskIds.map((id) => tasks.get(id)!));
+            await notificationsMade(
+              tx,
+              inspections.get(item.inspectionId)!,
+              provider,
+              item.triggers,
+              item.taskIds.map((id) => tasks.get(id)!),
+            );
             break;
           case 'NOTICE':
             await complianceNoticeServed(tx, provider, item.on);
@@ -611,7 +832,24 @@ async function writeHistoryFeed(em: EntityManager, base: HistoryBase, items: Fee
   return written;
 }
 
-const FEED_COLUMNS: Columns<{ id: string; type: string; urn: string; setting_type: string; local_authority: string; region: string; addressee: string | null; occurred_on: string; payload: unknown }> = [
-  ['id', 'uuid'], ['type', 'feed_event_type'], ['urn', 'varchar'], ['setting_type', 'setting_type'], ['local_authority', 'varchar'], ['region', 'varchar'],
-  ['addressee', 'varchar'], ['occurred_on', 'date'], ['payload', 'jsonb'],
+const FEED_COLUMNS: Columns<{
+  id: string;
+  type: string;
+  urn: string;
+  setting_type: string;
+  local_authority: string;
+  region: string;
+  addressee: string | null;
+  occurred_on: string;
+  payload: unknown;
+}> = [
+  ['id', 'uuid'],
+  ['type', 'feed_event_type'],
+  ['urn', 'varchar'],
+  ['setting_type', 'setting_type'],
+  ['local_authority', 'varchar'],
+  ['region', 'varchar'],
+  ['addressee', 'varchar'],
+  ['occurred_on', 'date'],
+  ['payload', 'jsonb'],
 ];

@@ -55,7 +55,13 @@ import {
 } from '../domain/judgements';
 import { addDays, daysBetween, type LocalDate } from '../domain/local-date';
 import { currentVacancy, ProviderStatus, RegisteredProviderKind } from '../domain/provider-register';
-import { buildPublicReport, judgementOutcome, type InspectionSummarySource, type PublicReportContent, type ReportSource } from '../domain/public-report';
+import {
+  buildPublicReport,
+  judgementOutcome,
+  type InspectionSummarySource,
+  type PublicReportContent,
+  type ReportSource,
+} from '../domain/public-report';
 import { publicTemplate, type NamedPerson, type PublicText } from '../domain/redaction';
 import { ComplianceNoticeGround, ItemStatus } from '../domain/requirements';
 import { inspectionYearOf } from '../domain/scheduling';
@@ -254,7 +260,15 @@ export interface PublishedReportRow {
 /** What the feed carries, in the order it happened: written by the real feed functions from the stored rows (seed.ts). */
 export type FeedItem =
   | { kind: 'REGISTERED' | 'CLOSED' | 'CANCELLED'; on: LocalDate; urn: string; providerId: string }
-  | { kind: 'NOTIFICATION'; on: LocalDate; urn: string; providerId: string; inspectionId: string; triggers: CaseReviewTrigger[]; taskIds: string[] }
+  | {
+      kind: 'NOTIFICATION';
+      on: LocalDate;
+      urn: string;
+      providerId: string;
+      inspectionId: string;
+      triggers: CaseReviewTrigger[];
+      taskIds: string[];
+    }
   | { kind: 'NOTICE'; on: LocalDate; urn: string; providerId: string; noticeId: string }
   | { kind: 'PUBLISHED' | 'AMENDED'; on: LocalDate; urn: string; providerId: string; reportId: string };
 
@@ -433,7 +447,12 @@ export function historyWindowStart(asOf: LocalDate, years: number): LocalDate {
 export function generateHistoryBase(options: HistoryOptions): HistoryBase {
   if (!Number.isInteger(options.years) || options.years < 1) throw new RangeError('years must be a whole number of at least 1');
   const asOf = options.asOf ?? SYNTHETIC_AS_OF;
-  const register = generateSyntheticRegister({ providers: options.providers, seed: options.seed, localAuthorities: options.localAuthorities, asOf });
+  const register = generateSyntheticRegister({
+    providers: options.providers,
+    seed: options.seed,
+    localAuthorities: options.localAuthorities,
+    asOf,
+  });
   const rng = new Rng(options.seed, 0x1d5);
   const registeredProviderIds = register.registeredProviders.map(() => rng.uuid());
   const providerIds = register.providers.map(() => rng.uuid());
@@ -446,7 +465,8 @@ export function generateHistoryBase(options: HistoryOptions): HistoryBase {
     ]),
   );
   const authoritiesOfRegion = new Map<string, string[]>();
-  for (const la of options.localAuthorities) authoritiesOfRegion.set(la.region_code, [...(authoritiesOfRegion.get(la.region_code) ?? []), la.ons_code]);
+  for (const la of options.localAuthorities)
+    authoritiesOfRegion.set(la.region_code, [...(authoritiesOfRegion.get(la.region_code) ?? []), la.ons_code]);
 
   // About 60 inspections a year each: a national register of 4,000 settings needs some 150 inspectors.
   const faker = new Faker({ locale: [en_GB, en] });
@@ -455,8 +475,14 @@ export function generateHistoryBase(options: HistoryOptions): HistoryBase {
   const managers = new Map<string, string[]>();
   for (const region of [...authoritiesOfRegion.keys()].sort()) {
     const count = Math.max(6, Math.round((options.providers * 0.04) / 9));
-    inspectors.set(region, Array.from({ length: count }, () => faker.person.fullName()));
-    managers.set(region, Array.from({ length: Math.max(2, Math.round(count / 8)) }, () => faker.person.fullName()));
+    inspectors.set(
+      region,
+      Array.from({ length: count }, () => faker.person.fullName()),
+    );
+    managers.set(
+      region,
+      Array.from({ length: Math.max(2, Math.round(count / 8)) }, () => faker.person.fullName()),
+    );
   }
   return {
     options,
@@ -614,7 +640,13 @@ const FRIENDLY_OPENINGS = ['Dear', 'Hello'];
 
 type Family = 'CH' | 'RFC' | 'ASA';
 const familyOf = (type: SettingType): Family | null =>
-  isChildrensHome(type) ? 'CH' : type === SettingType.RESIDENTIAL_FAMILY_CENTRE ? 'RFC' : type === SettingType.ADOPTION_SUPPORT_AGENCY ? 'ASA' : null;
+  isChildrensHome(type)
+    ? 'CH'
+    : type === SettingType.RESIDENTIAL_FAMILY_CENTRE
+      ? 'RFC'
+      : type === SettingType.ADOPTION_SUPPORT_AGENCY
+        ? 'ASA'
+        : null;
 
 const REGULATIONS: Record<Family, string[]> = {
   CH: [
@@ -666,10 +698,22 @@ const IMPACT = [
 ];
 
 const AMENDMENT_REASONS = [
-  { reason: (_: { child: string | null; manager: string | null }) => 'Corrected a typing error in the section on the overall experiences and progress of children.', typo: true },
+  {
+    reason: (_: { child: string | null; manager: string | null }) =>
+      'Corrected a typing error in the section on the overall experiences and progress of children.',
+    typo: true,
+  },
   { reason: () => 'Corrected the date of the previous inspection in the report.', typo: false },
-  { reason: (p: { child: string | null }) => (p.child ? `Removed a detail that could identify ${p.child}.` : 'Removed a detail that could identify a child.'), typo: false },
-  { reason: (p: { manager: string | null }) => (p.manager ? `Corrected the spelling of the name of ${p.manager}.` : 'Corrected the spelling of a name.'), typo: false },
+  {
+    reason: (p: { child: string | null }) =>
+      p.child ? `Removed a detail that could identify ${p.child}.` : 'Removed a detail that could identify a child.',
+    typo: false,
+  },
+  {
+    reason: (p: { manager: string | null }) =>
+      p.manager ? `Corrected the spelling of the name of ${p.manager}.` : 'Corrected the spelling of a name.',
+    typo: false,
+  },
 ];
 
 const SECTION = {
@@ -843,7 +887,8 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
     return visits.filter((v) => v.row.feedback_date >= year.start && v.row.feedback_date <= year.end);
   };
   const judgedRoutine = (v: Visit) =>
-    (v.row.type === InspectionType.FULL_INSPECTION || v.row.type === InspectionType.INTERIM_INSPECTION) && v.record.kind !== JudgementKind.NO_JUDGEMENT;
+    (v.row.type === InspectionType.FULL_INSPECTION || v.row.type === InspectionType.INTERIM_INSPECTION) &&
+    v.record.kind !== JudgementKind.NO_JUDGEMENT;
 
   while (plan.length > 0) {
     const next = plan.shift()!;
@@ -893,7 +938,14 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
     }
 
     // -- On site.
-    const days = type === InspectionType.MONITORING_VISIT ? 1 : type === InspectionType.ASSURANCE_VISIT ? 3 : type === InspectionType.INTERIM_INSPECTION ? rng.int(1, 2) : rng.int(2, 3);
+    const days =
+      type === InspectionType.MONITORING_VISIT
+        ? 1
+        : type === InspectionType.ASSURANCE_VISIT
+          ? 3
+          : type === InspectionType.INTERIM_INSPECTION
+            ? rng.int(1, 2)
+            : rng.int(2, 3);
     const start = date;
     const end = wd(start, days - 1);
     if (end > lastDay || end > asOf) continue;
@@ -938,11 +990,21 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
     if (type === InspectionType.FULL_INSPECTION || type === InspectionType.INTERIM_INSPECTION) {
       lines.push([LineOfEnquirySource.STATEMENT_OF_PURPOSE, 'Whether the care given matches the statement of purpose.']);
     }
-    if (visits.length > 0) lines.push([LineOfEnquirySource.PREVIOUS_INSPECTION, 'Progress on the requirements and recommendations of the last visit.']);
-    if (type === InspectionType.MONITORING_VISIT) lines.push([LineOfEnquirySource.OTHER, 'The actions the provider was told to take, and whether children are safe.']);
-    if (rng.chance(0.2)) lines.push([LineOfEnquirySource.NOTIFICATION, 'The response to the serious events notified since the last visit.']);
+    if (visits.length > 0)
+      lines.push([LineOfEnquirySource.PREVIOUS_INSPECTION, 'Progress on the requirements and recommendations of the last visit.']);
+    if (type === InspectionType.MONITORING_VISIT)
+      lines.push([LineOfEnquirySource.OTHER, 'The actions the provider was told to take, and whether children are safe.']);
+    if (rng.chance(0.2))
+      lines.push([LineOfEnquirySource.NOTIFICATION, 'The response to the serious events notified since the last visit.']);
     lines.forEach(([source, text], i) =>
-      out.linesOfEnquiry.push({ id: rng.uuid(), inspection_id: id, source, position: i + 1, text, created_at: at(row.created_at.slice(0, 10), 60 + i) }),
+      out.linesOfEnquiry.push({
+        id: rng.uuid(),
+        inspection_id: id,
+        source,
+        position: i + 1,
+        text,
+        created_at: at(row.created_at.slice(0, 10), 60 + i),
+      }),
     );
     const vacancyDays = currentVacancy(p.registrationDate, p.appointments, end)?.days ?? null;
     const manager = p.appointments.find((a) => a.startDate <= end && (a.endDate === null || a.endDate > end))?.name ?? null;
@@ -1000,13 +1062,24 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
       const details = {
         reason: noJudgement,
         registrationDate: p.registrationDate,
-        closedFor: noJudgement === NoJudgementReason.CLOSED_NOT_TAKING_PLACEMENTS ? rng.pick(['two months', 'three months', 'six months']) : null,
-        notOperationalFor: noJudgement === NoJudgementReason.CLOSED_NOT_TAKING_PLACEMENTS ? rng.pick(['at least six months', 'the foreseeable future']) : null,
-        inspectorText: noJudgement === NoJudgementReason.NO_CHILDREN_SINCE_REGISTRATION ? 'Staff have been recruited and trained, and the home is ready to welcome children.' : null,
+        closedFor:
+          noJudgement === NoJudgementReason.CLOSED_NOT_TAKING_PLACEMENTS ? rng.pick(['two months', 'three months', 'six months']) : null,
+        notOperationalFor:
+          noJudgement === NoJudgementReason.CLOSED_NOT_TAKING_PLACEMENTS
+            ? rng.pick(['at least six months', 'the foreseeable future'])
+            : null,
+        inspectorText:
+          noJudgement === NoJudgementReason.NO_CHILDREN_SINCE_REGISTRATION
+            ? 'Staff have been recruited and trained, and the home is ready to welcome children.'
+            : null,
       };
       const problems = validateNoJudgement(details, { earlierInspections: visits.length });
       if (problems.length > 0) throw new Error(`synthetic no-judgement interim broke ${problems[0].ruleId}`);
-      Object.assign(record, { kind: JudgementKind.NO_JUDGEMENT, no_judgement_reason: noJudgement, statement: noJudgementStatement(details) });
+      Object.assign(record, {
+        kind: JudgementKind.NO_JUDGEMENT,
+        no_judgement_reason: noJudgement,
+        statement: noJudgementStatement(details),
+      });
     } else if (type === InspectionType.INTERIM_INSPECTION) {
       const previous = [...visits].reverse().find((v) => judgedRoutine(v) && v.row.feedback_date <= start);
       const longVacancy = vacancyDays !== null && vacancyDays >= VACANCY_THRESHOLD_DAYS;
@@ -1036,12 +1109,25 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
         }
       }
       const conditions: NewJudgementConditions | null = newGrade
-        ? { situationMadeSafe: true, leadersActingAppropriately: true, rimAgreesConcernsDiscrete: true, wouldOtherwiseHaveHigherJudgement: true, goodTrackRecordNoLeadershipOrProtectionConcerns: true, canBeRectifiedQuickly: true }
+        ? {
+            situationMadeSafe: true,
+            leadersActingAppropriately: true,
+            rimAgreesConcernsDiscrete: true,
+            wouldOtherwiseHaveHigherJudgement: true,
+            goodTrackRecordNoLeadershipOrProtectionConcerns: true,
+            canBeRectifiedQuickly: true,
+          }
         : null;
-      const rationale = newGrade ? 'The concerns were discrete, have been put right in full, and the home would otherwise have had a higher judgement.' : null;
+      const rationale = newGrade
+        ? 'The concerns were discrete, have been put right in full, and the home would otherwise have had a higher judgement.'
+        : null;
       if (newGrade) {
         const openRequirements = out.requirements.filter((r) => r.status !== ItemStatus.MET).length;
-        const problems = validateMonitoringNewJudgement(newGrade, conditions, rationale, { settingType: p.settingType, currentGrade, openRequirements });
+        const problems = validateMonitoringNewJudgement(newGrade, conditions, rationale, {
+          settingType: p.settingType,
+          currentGrade,
+          openRequirements,
+        });
         if (problems.length > 0) throw new Error(`synthetic monitoring judgement broke ${problems[0].ruleId}`);
       }
       const summary =
@@ -1050,7 +1136,9 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
           : paragraph(rng, newGrade ? MONITORING_WORDS.improved : MONITORING_WORDS.remains, words, rng.chance(0.4));
       Object.assign(record, {
         kind: JudgementKind.MONITORING_VISIT,
-        progress_summary: newGrade ? 'The requirements have been met in full and children are safe.' : 'Progress has been made, but not enough to change the judgement.',
+        progress_summary: newGrade
+          ? 'The requirements have been met in full and children are safe.'
+          : 'Progress has been made, but not enough to change the judgement.',
         new_overall_grade: newGrade,
         conditions,
         rationale,
@@ -1094,7 +1182,8 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
         created_at: at(end, 7200 + i),
       };
       out.requirements.push(requirement);
-      for (const e of linkedWeaknesses(rng, weaknesses, family)) out.requirementEvidence.push({ requirement_id: requirement.id, evidence_id: e.id });
+      for (const e of linkedWeaknesses(rng, weaknesses, family))
+        out.requirementEvidence.push({ requirement_id: requirement.id, evidence_id: e.id });
     }
     for (let i = 0; i < recommendationCount; i++) {
       const recommendation: RecommendationRow = {
@@ -1116,7 +1205,8 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
       // Some inspection activity within six to eight weeks (CH-179); the notice's actions fall due just before it.
       const visitOn = workingDayFrom(addDays(end, family === 'CH' ? rng.int(42, 51) : rng.int(42, 70)));
       push({ kind: 'MONITORING', date: visitOn, fixed: true, reason: 'INADEQUATE' });
-      if (rng.chance(0.6)) serveNotice(out, rng, family, id, end, ComplianceNoticeGround.PROMOTE_WELFARE_OR_RISK_OF_HARM, wd(visitOn, -rng.int(1, 3)), asOf);
+      if (rng.chance(0.6))
+        serveNotice(out, rng, family, id, end, ComplianceNoticeGround.PROMOTE_WELFARE_OR_RISK_OF_HARM, wd(visitOn, -rng.int(1, 3)), asOf);
       if (family === 'CH') {
         reinspectionDue = id;
         // Re-inspected within 16 weeks of the monitoring visit (CH-189), unless a routine inspection comes first.
@@ -1155,7 +1245,20 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
       managerVacancyDays: record.manager_vacancy_days,
     };
     const openings = caseReviewsOpenedBy(facts);
-    for (const opening of openings) out.caseReviews.push(caseReview(rng, opening, providerId, id, end, family, rims, asOf, out.notices.some((n) => n.inspection_id === id)));
+    for (const opening of openings)
+      out.caseReviews.push(
+        caseReview(
+          rng,
+          opening,
+          providerId,
+          id,
+          end,
+          family,
+          rims,
+          asOf,
+          out.notices.some((n) => n.inspection_id === id),
+        ),
+      );
     const tasks = notificationsDue(facts, openings, { host: p.localAuthority, placing: row.placing_authorities }).map((task) => ({
       id: rng.uuid(),
       inspection_id: id,
@@ -1168,7 +1271,15 @@ export function generateSettingHistory(base: HistoryBase, index: number): Settin
     out.notificationTasks.push(...tasks);
     const addressed = tasks.filter((t) => t.local_authority !== null);
     if (addressed.length > 0) {
-      out.feed.push({ kind: 'NOTIFICATION', on: end, urn: p.urn, providerId, inspectionId: id, triggers: openings.map((o) => o.trigger), taskIds: addressed.map((t) => t.id) });
+      out.feed.push({
+        kind: 'NOTIFICATION',
+        on: end,
+        urn: p.urn,
+        providerId,
+        inspectionId: id,
+        triggers: openings.map((o) => o.trigger),
+        taskIds: addressed.map((t) => t.id),
+      });
     }
 
     // -- The report's way to publication, on its timetable; where it stands on the as-of date.
@@ -1215,19 +1326,25 @@ function publish(
     ...p.appointments.map((a) => ({ name: a.name, role: PersonRole.STAFF_MEMBER })),
     ...individual,
   ];
-  const summary = (v: Visit): InspectionSummarySource => ({ type: v.row.type, end: v.row.feedback_date, outcome: judgementOutcome({
-    kind: v.record.kind,
-    overallExperiencesAndProgress: v.record.overall_experiences_and_progress,
-    interimOutcome: v.record.interim_outcome,
-    newOverallGrade: v.record.new_overall_grade,
-    seriousOrWidespreadConcerns: v.record.serious_or_widespread_concerns,
-  }) });
+  const summary = (v: Visit): InspectionSummarySource => ({
+    type: v.row.type,
+    end: v.row.feedback_date,
+    outcome: judgementOutcome({
+      kind: v.record.kind,
+      overallExperiencesAndProgress: v.record.overall_experiences_and_progress,
+      interimOutcome: v.record.interim_outcome,
+      newOverallGrade: v.record.new_overall_grade,
+      seriousOrWidespreadConcerns: v.record.serious_or_widespread_concerns,
+    }),
+  });
 
   const sourceOf = (v: Visit, amendmentReason: string | null, overallText: string | null): ReportSource => {
     // The last four full or interim inspections before this one (monitoring visits left out).
     const history = published
       .filter((e) => e !== v && routine(e) && e.row.feedback_date < v.row.feedback_date)
-      .sort((a, b) => (a.row.feedback_date > b.row.feedback_date ? -1 : a.row.feedback_date < b.row.feedback_date ? 1 : a.row.id > b.row.id ? -1 : 1))
+      .sort((a, b) =>
+        a.row.feedback_date > b.row.feedback_date ? -1 : a.row.feedback_date < b.row.feedback_date ? 1 : a.row.id > b.row.id ? -1 : 1,
+      )
       .slice(0, 4);
     const last = history[0];
     const notices = out.notices
@@ -1242,7 +1359,9 @@ function publish(
     section(SECTION.leaders, v.row.report_leaders_and_managers_text);
     section(SECTION.findings, v.row.report_summary_text);
     const byCreation = <T extends { created_at: string; id: string }>(rows: T[]) =>
-      rows.filter((r) => (r as unknown as { inspection_id: string }).inspection_id === v.row.id).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
+      rows
+        .filter((r) => (r as unknown as { inspection_id: string }).inspection_id === v.row.id)
+        .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
     return {
       urn: p.urn,
       settingType: p.settingType,
@@ -1288,7 +1407,9 @@ function publish(
     if (room && (v.firstOverallText !== null || rng.chance(0.025))) {
       const kind = v.firstOverallText !== null ? AMENDMENT_REASONS[0] : rng.pick(AMENDMENT_REASONS.slice(1));
       const child = v.people.find((x) => x.role === PersonRole.CHILD)?.name ?? null;
-      const manager = p.appointments.find((a) => a.startDate <= v.row.feedback_date && (a.endDate === null || a.endDate > v.row.feedback_date))?.name ?? null;
+      const manager =
+        p.appointments.find((a) => a.startDate <= v.row.feedback_date && (a.endDate === null || a.endDate > v.row.feedback_date))?.name ??
+        null;
       amendments.push({ on: amendOn, reason: kind.reason({ child, manager }), typo: kind.typo });
     }
     const firstText = amendments.length > 0 && v.firstOverallText !== null ? v.firstOverallText : v.row.report_overall_text;
@@ -1321,7 +1442,8 @@ function publish(
     for (const a of amendments) add(a.on, a.reason, v.row.report_overall_text);
     for (const r of rows.slice(0, -1)) r.current = false;
     out.publishedReports.push(...rows);
-    for (const r of rows) out.feed.push({ kind: r.version === 1 ? 'PUBLISHED' : 'AMENDED', on: r.published_on, urn: p.urn, providerId, reportId: r.id });
+    for (const r of rows)
+      out.feed.push({ kind: r.version === 1 ? 'PUBLISHED' : 'AMENDED', on: r.published_on, urn: p.urn, providerId, reportId: r.id });
   }
 }
 
@@ -1403,13 +1525,29 @@ function interimOdds(current: Grade | null): readonly (readonly [InterimOutcome,
   const { IMPROVED_EFFECTIVENESS: up, SUSTAINED_EFFECTIVENESS: same, DECLINED_IN_EFFECTIVENESS: down } = InterimOutcome;
   switch (current) {
     case Grade.OUTSTANDING:
-      return [[up, 2], [same, 82], [down, 16]];
+      return [
+        [up, 2],
+        [same, 82],
+        [down, 16],
+      ];
     case Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD:
-      return [[up, 38], [same, 44], [down, 18]];
+      return [
+        [up, 38],
+        [same, 44],
+        [down, 18],
+      ];
     case Grade.INADEQUATE:
-      return [[up, 45], [same, 30], [down, 25]];
+      return [
+        [up, 45],
+        [same, 30],
+        [down, 25],
+      ];
     default:
-      return [[up, 12], [same, 75], [down, 13]];
+      return [
+        [up, 12],
+        [same, 75],
+        [down, 13],
+      ];
   }
 }
 
@@ -1427,14 +1565,17 @@ function paragraph(rng: Rng, bank: readonly string[], words: Words, personal: bo
     const first = words.child.split(' ')[0];
     sentences.splice(1, 0, rng.pick(CHILD_SENTENCES)(rng.chance(0.5) ? first : words.child, words.setting));
   }
-  if (personal && words.street && rng.chance(0.2)) sentences.push(`Children walk from the home on ${words.street} to the shops and the park.`);
+  if (personal && words.street && rng.chance(0.2))
+    sentences.push(`Children walk from the home on ${words.street} to the shops and the park.`);
   return sentences.join(' ');
 }
 
 function leadershipParagraph(rng: Rng, bank: readonly string[], words: Words, vacancyDays: number | null): string {
   const sentences = rng.some(bank, rng.int(2, Math.min(3, bank.length)));
-  if (vacancyDays !== null && vacancyDays > 0) sentences.unshift(`There has been no registered manager for ${Math.max(1, Math.floor(vacancyDays / 7))} weeks.`);
-  else if (words.manager && rng.chance(0.5)) sentences.unshift(`The registered manager, ${words.manager}, has been in post since before the last inspection.`);
+  if (vacancyDays !== null && vacancyDays > 0)
+    sentences.unshift(`There has been no registered manager for ${Math.max(1, Math.floor(vacancyDays / 7))} weeks.`);
+  else if (words.manager && rng.chance(0.5))
+    sentences.unshift(`The registered manager, ${words.manager}, has been in post since before the last inspection.`);
   return sentences.join(' ');
 }
 
@@ -1459,7 +1600,8 @@ function withTypo(text: string): string | null {
 }
 
 function referenceFor(rng: Rng, family: Family): string {
-  if (family === 'CH') return `Guide to the Children's Homes Regulations, page ${rng.int(8, 62)}, paragraph ${rng.int(2, 15)}.${rng.int(1, 12)}`;
+  if (family === 'CH')
+    return `Guide to the Children's Homes Regulations, page ${rng.int(8, 62)}, paragraph ${rng.int(2, 15)}.${rng.int(1, 12)}`;
   if (family === 'RFC') return `Residential family centres national minimum standards, standard ${rng.int(1, 25)}.${rng.int(1, 8)}`;
   return `Adoption support agencies national minimum standards, standard ${rng.int(1, 28)}.${rng.int(1, 8)}`;
 }
@@ -1481,7 +1623,11 @@ function peopleFor(faker: Faker, rng: Rng, type: InspectionType, inspectionId: s
       ? Number(rng.chance(0.15))
       : type === InspectionType.INTERIM_INSPECTION
         ? Number(rng.chance(0.3))
-        : rng.weighted([[0, 15], [1, 65], [2, 20]] as const);
+        : rng.weighted([
+            [0, 15],
+            [1, 65],
+            [2, 20],
+          ] as const);
   const people: ProtectedPersonRow[] = [];
   for (let i = 0; i < children; i++) {
     const name = faker.person.fullName();
@@ -1528,10 +1674,18 @@ function evidenceFor(
     const narrative = weakness
       ? about
         ? `${about.initials} said that they did not know who to talk to when they were worried.`
-        : rng.pick(['Records of incidents are incomplete and not reviewed by managers.', 'Two staff files did not contain full employment histories.', 'Risk assessments were out of date.'])
+        : rng.pick([
+            'Records of incidents are incomplete and not reviewed by managers.',
+            'Two staff files did not contain full employment histories.',
+            'Risk assessments were out of date.',
+          ])
       : about
         ? `${about.initials} described their plans for college with enthusiasm.`
-        : rng.pick(['Staff described the children\u2019s needs accurately.', 'Care plans are detailed and up to date.', 'The home is clean, warm and homely.']);
+        : rng.pick([
+            'Staff described the children\u2019s needs accurately.',
+            'Care plans are detailed and up to date.',
+            'The home is clean, warm and homely.',
+          ]);
     const interview = INTERVIEW_SOURCES.has(source);
     const row: EvidenceRow = {
       id: rng.uuid(),
@@ -1542,8 +1696,14 @@ function evidenceFor(
       finding: weakness ? Finding.WEAKNESS : Finding.STRENGTH,
       narrative,
       interview_time: interview ? `${String(rng.int(9, 19)).padStart(2, '0')}:${rng.pick(['00', '15', '30', '45'])}` : null,
-      interviewee_role: interview ? (source === EvidenceSource.CHILDREN ? rng.pick(CHILD_ROLES) : rng.pick(OTHER_ROLES[source] ?? ['staff member'])) : null,
-      identification_justification: about ? 'The child is identified so that the concern can be followed up with the placing authority.' : null,
+      interviewee_role: interview
+        ? source === EvidenceSource.CHILDREN
+          ? rng.pick(CHILD_ROLES)
+          : rng.pick(OTHER_ROLES[source] ?? ['staff member'])
+        : null,
+      identification_justification: about
+        ? 'The child is identified so that the concern can be followed up with the placing authority.'
+        : null,
       recorded_at: at(day, 600 + i),
     };
     rows.push(row);
@@ -1608,7 +1768,10 @@ function caseReview(
           ? EnforcementOption.COMPLIANCE_NOTICE
           : EnforcementOption.MONITORING_VISITS;
   // Children's homes' case reviews consider every enforcement option (CH-177); the others, those that fit.
-  const considered = family === 'CH' ? Object.values(EnforcementOption) : [...new Set([EnforcementOption.NO_ENFORCEMENT_ACTION, EnforcementOption.MONITORING_VISITS, chosen])];
+  const considered =
+    family === 'CH'
+      ? Object.values(EnforcementOption)
+      : [...new Set([EnforcementOption.NO_ENFORCEMENT_ACTION, EnforcementOption.MONITORING_VISITS, chosen])];
   return {
     id: rng.uuid(),
     provider_id: providerId,
@@ -1619,7 +1782,9 @@ function caseReview(
     opened_on: end,
     due_by: opening.dueBy,
     held_on: held ? heldOn : null,
-    options_considered: held ? considered.map((option) => ({ option, rejectedBecause: option === chosen ? null : 'Not proportionate to the concerns found' })) : null,
+    options_considered: held
+      ? considered.map((option) => ({ option, rejectedBecause: option === chosen ? null : 'Not proportionate to the concerns found' }))
+      : null,
     chosen_option: held ? chosen : null,
     decision_reason: held ? 'The option most likely to secure the improvements children need, quickly.' : null,
     decided_by: held ? rng.pick(rims) : null,
@@ -1633,7 +1798,14 @@ function caseReview(
  * its newest report is always the last published. Dates after the as-of date are not reached:
  * the inspection stands where it is then. Returns the day it is (or will be) published.
  */
-function pipeline(rng: Rng, row: InspectionRow, family: Family, rims: readonly string[], asOf: LocalDate, previousPublication: LocalDate | null): LocalDate {
+function pipeline(
+  rng: Rng,
+  row: InspectionRow,
+  family: Family,
+  rims: readonly string[],
+  asOf: LocalDate,
+  previousPublication: LocalDate | null,
+): LocalDate {
   const end = row.feedback_date;
   let qa: number, draft: number, comments: number, final: number, published: number;
   if (row.type === InspectionType.ASSURANCE_VISIT) {
@@ -1665,7 +1837,11 @@ function pipeline(rng: Rng, row: InspectionRow, family: Family, rims: readonly s
   let publishedOn = on(published);
   if (previousPublication && publishedOn <= previousPublication) publishedOn = wd(previousPublication, 1);
   const steps: [InspectionStatus, LocalDate, (r: InspectionRow) => void][] = [
-    [InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE, on(qa), (r) => Object.assign(r, { quality_assurance_submitted_on: on(qa), quality_assured_by: rng.pick(rims) })],
+    [
+      InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE,
+      on(qa),
+      (r) => Object.assign(r, { quality_assurance_submitted_on: on(qa), quality_assured_by: rng.pick(rims) }),
+    ],
     [InspectionStatus.DRAFT_SENT_TO_PROVIDER, on(draft), (r) => (r.draft_sent_on = on(draft))],
     [InspectionStatus.PROVIDER_COMMENTS_RECEIVED, on(comments), (r) => (r.comments_returned_on = on(comments))],
     [InspectionStatus.FINAL_REPORT_ISSUED, on(final), (r) => (r.final_report_issued_on = on(final))],

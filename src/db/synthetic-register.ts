@@ -128,7 +128,10 @@ export function generateSyntheticRegister(options: GenerateOptions): SyntheticRe
   for (const la of las) byRegion.set(la.region_code, [...(byRegion.get(la.region_code) ?? []), la]);
 
   const date = (from: LocalDate, to: LocalDate): LocalDate =>
-    faker.date.between({ from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` }).toISOString().slice(0, 10);
+    faker.date
+      .between({ from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` })
+      .toISOString()
+      .slice(0, 10);
   const postcode = (): string => {
     for (;;) {
       const candidate = faker.location.zipCode();
@@ -251,8 +254,15 @@ export function generateSyntheticRegister(options: GenerateOptions): SyntheticRe
     // A published full inspection in the year before the as-of date, graded in realistic
     // proportions (about four in five good or outstanding) and consistent with the rules.
     let lastInspection: SyntheticInspection | null = null;
-    const inspected = isChildrensHome(settingType) || settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE || settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
-    if (inspected && (status === ProviderStatus.REGISTERED || status === ProviderStatus.SUSPENDED) && registrationDate < addDays(asOf, -400)) {
+    const inspected =
+      isChildrensHome(settingType) ||
+      settingType === SettingType.RESIDENTIAL_FAMILY_CENTRE ||
+      settingType === SettingType.ADOPTION_SUPPORT_AGENCY;
+    if (
+      inspected &&
+      (status === ProviderStatus.REGISTERED || status === ProviderStatus.SUSPENDED) &&
+      registrationDate < addDays(asOf, -400)
+    ) {
       const onSiteStart = date(addDays(asOf, -330), addDays(asOf, -60));
       const feedbackDate = addWorkingDays(onSiteStart, 1);
       const overall = faker.helpers.weightedArrayElement([
@@ -269,7 +279,8 @@ export function generateSyntheticRegister(options: GenerateOptions): SyntheticRe
       const vacancyDays = currentVacancy(registrationDate, finalAppointments, feedbackDate)?.days ?? null;
       if (validateFullJudgements(settingType, judgements, { vacancyDays, vacancyReason: 'Recruitment under way' }).length > 0) {
         judgements.leadersAndManagers = Grade.INADEQUATE;
-        if (overall === Grade.OUTSTANDING || overall === Grade.GOOD) judgements.overallExperiencesAndProgress = Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD;
+        if (overall === Grade.OUTSTANDING || overall === Grade.GOOD)
+          judgements.overallExperiencesAndProgress = Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD;
       }
       lastInspection = {
         onSiteStart,
@@ -296,8 +307,7 @@ export function generateSyntheticRegister(options: GenerateOptions): SyntheticRe
       statusDate,
       shortBreakService: settingType === SettingType.CHILDRENS_HOME && faker.datatype.boolean(0.08),
       providesEducation:
-        (settingType === SettingType.CHILDRENS_HOME && faker.datatype.boolean(0.1)) ||
-        settingType === SettingType.SECURE_CHILDRENS_HOME,
+        (settingType === SettingType.CHILDRENS_HOME && faker.datatype.boolean(0.1)) || settingType === SettingType.SECURE_CHILDRENS_HOME,
       singlePersonAgency: settingType === SettingType.ADOPTION_SUPPORT_AGENCY && individual && faker.datatype.boolean(0.5),
       appointments: finalAppointments,
       lastInspection,

@@ -69,7 +69,12 @@ const INSPECTOR_GRANTS = [
 /** Each role's permissions. Inspectors record; managers also decide; admins keep the register, not inspection content. */
 export const GRANTS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   [Role.INSPECTOR]: new Set(INSPECTOR_GRANTS),
-  [Role.REGULATORY_INSPECTION_MANAGER]: new Set([...INSPECTOR_GRANTS, Permission.WRITE_REGISTER, Permission.DECIDE, Permission.READ_AUDIT_TRAIL]),
+  [Role.REGULATORY_INSPECTION_MANAGER]: new Set([
+    ...INSPECTOR_GRANTS,
+    Permission.WRITE_REGISTER,
+    Permission.DECIDE,
+    Permission.READ_AUDIT_TRAIL,
+  ]),
   [Role.ADMIN]: new Set([Permission.READ_REGISTER, Permission.WRITE_REGISTER, Permission.READ_AUDIT_TRAIL]),
   [Role.PROVIDER]: new Set([Permission.READ_REGISTER, Permission.READ_DRAFT_REPORTS, Permission.RESPOND_TO_REPORTS]),
   [Role.LOCAL_AUTHORITY]: new Set([Permission.READ_NOTIFICATIONS, Permission.MANAGE_WEBHOOKS]),
@@ -92,7 +97,10 @@ export function decideFieldAccess(principal: Principal | null, access: FieldAcce
  * Whether a caller may run an operation at all: every root field it selects must let it in. The
  * operation is refused whole, before anything runs, so a refused mutation writes nothing.
  */
-export function decideAccess(principal: Principal | null, rootFields: readonly { name: string; access: FieldAccess | undefined }[]): AccessDecision {
+export function decideAccess(
+  principal: Principal | null,
+  rootFields: readonly { name: string; access: FieldAccess | undefined }[],
+): AccessDecision {
   const decisions = rootFields.filter((field) => !META_FIELDS.has(field.name)).map((field) => decideFieldAccess(principal, field.access));
   if (decisions.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
   if (decisions.includes('FORBIDDEN')) return 'FORBIDDEN';
@@ -159,7 +167,10 @@ export function mayActOnInspection(principal: Principal, inspection: InspectionS
     case 'READ':
       return ((principal.role === Role.INSPECTOR || principal.role === Role.REGULATORY_INSPECTION_MANAGER) && inRegion) || ownSetting;
     case 'RECORD':
-      return (principal.role === Role.REGULATORY_INSPECTION_MANAGER && inRegion) || (principal.role === Role.INSPECTOR && inRegion && isAssigned(principal, inspection));
+      return (
+        (principal.role === Role.REGULATORY_INSPECTION_MANAGER && inRegion) ||
+        (principal.role === Role.INSPECTOR && inRegion && isAssigned(principal, inspection))
+      );
     case 'DECIDE':
       return principal.role === Role.REGULATORY_INSPECTION_MANAGER && inRegion;
     case 'RESPOND':

@@ -64,7 +64,11 @@ export function caseReviewsOpenedBy(facts: OutcomeFacts): CaseReviewOpening[] {
   const within5 = addWorkingDays(facts.endOfInspection, 5);
   const openings: CaseReviewOpening[] = [];
   if (facts.overall === Grade.INADEQUATE && facts.type === InspectionType.FULL_INSPECTION) {
-    const ruleId = byFamily(facts.settingType, { CHILDRENS_HOMES: 'CH-175', RESIDENTIAL_FAMILY_CENTRES: 'RFC-079', ADOPTION_SUPPORT_AGENCIES: 'ASA-107' });
+    const ruleId = byFamily(facts.settingType, {
+      CHILDRENS_HOMES: 'CH-175',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-079',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-107',
+    });
     openings.push({ trigger: CaseReviewTrigger.INADEQUATE_OVERALL, ruleId, urgent: true, dueBy: within5 });
   }
   if (facts.interimOutcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS && facts.declineSuggestsSeriousConcerns) {
@@ -138,7 +142,11 @@ export function caseReviewLate(dueBy: LocalDate, heldOn: LocalDate | null, today
 }
 
 /** A task done on or before its due date is on time; one not done is overdue once the date has passed. */
-export function notificationStatus(dueBy: LocalDate, doneOn: LocalDate | null, today: LocalDate): { onTime: boolean | null; overdue: boolean } {
+export function notificationStatus(
+  dueBy: LocalDate,
+  doneOn: LocalDate | null,
+  today: LocalDate,
+): { onTime: boolean | null; overdue: boolean } {
   if (doneOn !== null) return { onTime: compareDates(doneOn, dueBy) <= 0, overdue: false };
   return { onTime: null, overdue: compareDates(today, dueBy) > 0 };
 }
@@ -154,7 +162,13 @@ export interface OptionConsidered {
  */
 export function validateCaseReviewDecision(
   settingType: SettingType,
-  decision: { optionsConsidered: readonly OptionConsidered[]; chosen: EnforcementOption; decisionReason: string; decidedBy: string; heldOn: LocalDate },
+  decision: {
+    optionsConsidered: readonly OptionConsidered[];
+    chosen: EnforcementOption;
+    decisionReason: string;
+    decidedBy: string;
+    heldOn: LocalDate;
+  },
   context: { openedOn: LocalDate; today: LocalDate },
 ): Violation[] {
   const violations: Violation[] = [];
@@ -165,18 +179,31 @@ export function validateCaseReviewDecision(
   }
   decision.optionsConsidered.forEach((o, i) => {
     if (o.option !== decision.chosen && !o.rejectedBecause?.trim()) {
-      violations.push(ruleViolation(['optionsConsidered', String(i), 'rejectedBecause'], 'CH-177', `Say why ${o.option.toLowerCase().replace(/_/g, ' ')} was rejected`));
+      violations.push(
+        ruleViolation(
+          ['optionsConsidered', String(i), 'rejectedBecause'],
+          'CH-177',
+          `Say why ${o.option.toLowerCase().replace(/_/g, ' ')} was rejected`,
+        ),
+      );
     }
   });
   if (isChildrensHome(settingType)) {
     const missing = Object.values(EnforcementOption).filter((o) => !considered.includes(o));
     if (missing.length > 0) {
-      violations.push(ruleViolation(['optionsConsidered'], 'CH-177', `The case review considers every enforcement option; not considered: ${missing.join(', ')}`));
+      violations.push(
+        ruleViolation(
+          ['optionsConsidered'],
+          'CH-177',
+          `The case review considers every enforcement option; not considered: ${missing.join(', ')}`,
+        ),
+      );
     }
   }
   if (!decision.decisionReason.trim()) violations.push(badInput(['decisionReason'], 'Say why this option was chosen'));
   if (!decision.decidedBy.trim()) violations.push(badInput(['decidedBy'], 'Name who decided'));
-  if (compareDates(decision.heldOn, context.openedOn) < 0) violations.push(badInput(['heldOn'], 'A case review is held after it was opened'));
+  if (compareDates(decision.heldOn, context.openedOn) < 0)
+    violations.push(badInput(['heldOn'], 'A case review is held after it was opened'));
   if (compareDates(decision.heldOn, context.today) > 0) violations.push(badInput(['heldOn'], 'heldOn cannot be in the future'));
   return violations;
 }

@@ -37,7 +37,7 @@ const CHILDRENS_HOMES: Record<JudgementArea, EvaluationCriterion[]> = {
     [
       'Trusting relationships with staff and stability of care',
       'Adults invest time in children every day',
-      "Children participate in decisions about their lives and the home",
+      'Children participate in decisions about their lives and the home',
       'Children know how to complain and their complaints are acted on',
       'Education: children attend and progress (at least 25 hours of any alternative provision)',
       'Activities and participation in the community',

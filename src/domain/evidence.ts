@@ -100,15 +100,24 @@ export function validateEvidence(e: EvidenceDetails): Violation[] {
   if (criteria.length > 0) {
     if (!e.evaluationCriterion) {
       violations.push(
-        ruleViolation(['evaluationCriterion'], criteriaRuleId(e.settingType), 'Say which evaluation criterion of this judgement area the evidence bears on'),
+        ruleViolation(
+          ['evaluationCriterion'],
+          criteriaRuleId(e.settingType),
+          'Say which evaluation criterion of this judgement area the evidence bears on',
+        ),
       );
     } else if (!criteria.some((c) => c.code === e.evaluationCriterion)) {
       violations.push(
-        badInput(['evaluationCriterion'], `"${e.evaluationCriterion}" is not an evaluation criterion of this judgement area for this setting type`),
+        badInput(
+          ['evaluationCriterion'],
+          `"${e.evaluationCriterion}" is not an evaluation criterion of this judgement area for this setting type`,
+        ),
       );
     }
   } else if (e.evaluationCriterion) {
-    violations.push(badInput(['evaluationCriterion'], 'This setting type has no evaluation criteria in the guidance held here: leave it out'));
+    violations.push(
+      badInput(['evaluationCriterion'], 'This setting type has no evaluation criteria in the guidance held here: leave it out'),
+    );
   }
 
   if (INTERVIEW_SOURCES.has(e.source)) {
@@ -124,7 +133,11 @@ export function validateEvidence(e: EvidenceDetails): Violation[] {
   const leaked = namesMentioned(`${e.narrative} ${e.intervieweeRole ?? ''}`, e.registeredNames);
   if (leaked.length > 0) {
     violations.push(
-      ruleViolation(['narrative'], identification, `Evidence must not name people: use initials instead of ${leaked.length === 1 ? 'a name' : 'names'} from the protected register`),
+      ruleViolation(
+        ['narrative'],
+        identification,
+        `Evidence must not name people: use initials instead of ${leaked.length === 1 ? 'a name' : 'names'} from the protected register`,
+      ),
     );
   }
   if (e.peopleNamed.length > 0 && !e.identificationJustification?.trim()) {

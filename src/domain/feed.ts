@@ -39,19 +39,26 @@ export function carriesJudgements(j: {
   newOverallGrade?: string | null;
   seriousOrWidespreadConcerns?: boolean | null;
 }): boolean {
-  return Boolean(j.overallExperiencesAndProgress || j.interimOutcome || j.newOverallGrade) || (j.seriousOrWidespreadConcerns ?? null) !== null;
+  return (
+    Boolean(j.overallExperiencesAndProgress || j.interimOutcome || j.newOverallGrade) || (j.seriousOrWidespreadConcerns ?? null) !== null
+  );
 }
 
 /** Which notification an authority is sent: serious or widespread concerns, or an inadequate judgement. */
 export function notificationEventType(triggers: readonly string[]): FeedEventType {
-  return triggers.includes('SERIOUS_OR_WIDESPREAD_CONCERNS') ? FeedEventType.SERIOUS_CONCERNS_NOTIFICATION : FeedEventType.INADEQUATE_JUDGEMENT_NOTIFICATION;
+  return triggers.includes('SERIOUS_OR_WIDESPREAD_CONCERNS')
+    ? FeedEventType.SERIOUS_CONCERNS_NOTIFICATION
+    : FeedEventType.INADEQUATE_JUDGEMENT_NOTIFICATION;
 }
 
 /**
  * Which events a reader gets: the public events of the area asked for; and, for a local authority
  * reading its own area, the notifications addressed to it (wherever the setting is).
  */
-export function feedAudience(reader: { localAuthority: string | null }, asked: { localAuthority?: string | null }): { addressee: string | null } {
+export function feedAudience(
+  reader: { localAuthority: string | null },
+  asked: { localAuthority?: string | null },
+): { addressee: string | null } {
   return { addressee: reader.localAuthority && asked.localAuthority === reader.localAuthority ? reader.localAuthority : null };
 }
 
@@ -84,9 +91,14 @@ export function validateWebhookUrl(url: string, options: { allowLoopback: boolea
   return [badInput(['url'], 'Use an https URL')];
 }
 
-export function validateWebhookSubscription(input: { url: string; eventTypes: readonly string[] }, existing: number, options: { allowLoopback: boolean }): Violation[] {
+export function validateWebhookSubscription(
+  input: { url: string; eventTypes: readonly string[] },
+  existing: number,
+  options: { allowLoopback: boolean },
+): Violation[] {
   const violations = validateWebhookUrl(input.url.trim(), options);
   if (input.eventTypes.length === 0) violations.push(badInput(['eventTypes'], 'Name at least one event type'));
-  if (existing >= MAX_WEBHOOK_ENDPOINTS) violations.push({ field: ['url'], code: 'CONFLICT', message: `At most ${MAX_WEBHOOK_ENDPOINTS} active endpoints per authority` });
+  if (existing >= MAX_WEBHOOK_ENDPOINTS)
+    violations.push({ field: ['url'], code: 'CONFLICT', message: `At most ${MAX_WEBHOOK_ENDPOINTS} active endpoints per authority` });
   return violations;
 }

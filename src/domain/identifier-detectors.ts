@@ -98,7 +98,9 @@ const SPELT_DOT_BEFORE = new RegExp(`(?:${bracketed('dot')}|${spoken('dot')})$`,
 
 /** Top-level domains an address with a spoken "at" must end in. */
 const COMMON_TOP_LEVEL_DOMAINS = new Set(
-  'com org net uk gov edu info io co ac nhs sch ie eu biz me us scot wales cymru london ai app dev email online ca au nz de fr es'.split(' '),
+  'com org net uk gov edu info io co ac nhs sch ie eu biz me us scot wales cymru london ai app dev email online ca au nz de fr es'.split(
+    ' ',
+  ),
 );
 const TOP_LEVEL_DOMAIN = /^\p{L}{2,63}$/u;
 const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
@@ -302,7 +304,10 @@ function niNumbers(text: string): Detection[] {
     if (!number) continue;
     // After a keyword the number is not in doubt: mixed separators are taken too.
     const [whole, prefix, , , beforeSuffix, suffix] = number;
-    const end = suffix !== undefined && suffixIsNextWord(prefix, beforeSuffix, suffix) ? start + whole.length - beforeSuffix.length - 1 : start + whole.length;
+    const end =
+      suffix !== undefined && suffixIsNextWord(prefix, beforeSuffix, suffix)
+        ? start + whole.length - beforeSuffix.length - 1
+        : start + whole.length;
     found.push({ start, end, kind: 'NATIONAL_INSURANCE_NUMBER' });
   }
   return found;
@@ -311,7 +316,8 @@ function niNumbers(text: string): Detection[] {
 // ---------------------------------------------------------------------------------------------
 // DATE_OF_BIRTH
 
-const DOB_KEYWORD = /(?<![\p{L}\p{N}])(?:date[ \t]{1,3}of[ \t]{1,3}birth|birth[ \t]?date|dob|d\.[ \t]?o\.[ \t]?b\.?|born|birthday)(?!\p{L})/giu;
+const DOB_KEYWORD =
+  /(?<![\p{L}\p{N}])(?:date[ \t]{1,3}of[ \t]{1,3}birth|birth[ \t]?date|dob|d\.[ \t]?o\.[ \t]?b\.?|born|birthday)(?!\p{L})/giu;
 /** Between keyword and date: colon or dash, "(", "is" / "was" / "on" / "the", a weekday. */
 const DOB_FILLER =
   /\s{0,3}(?:[:\-–]\s{0,3})?(?:\(\s{0,2})?(?:(?:is|was|on|the)\s{1,3}){0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s{1,3})?(?:the\s{1,3})?/iuy;

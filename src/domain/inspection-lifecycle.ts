@@ -55,7 +55,9 @@ export function validateSchedule(s: ScheduleDetails, today: LocalDate): Violatio
   const startProblems = date(['scheduledStart'], s.scheduledStart, today, true);
   violations.push(...startProblems);
   if (startProblems.length === 0 && compareDates(s.scheduledStart, s.registrationDate) < 0) {
-    violations.push(badInput(['scheduledStart'], `The setting was registered on ${s.registrationDate}: it cannot be inspected before then`));
+    violations.push(
+      badInput(['scheduledStart'], `The setting was registered on ${s.registrationDate}: it cannot be inspected before then`),
+    );
   }
   if (!text(s.leadInspector)) violations.push(badInput(['leadInspector'], 'Name the lead inspector'));
   s.teamInspectors.forEach((name, i) => {
@@ -92,7 +94,9 @@ export function validateStart(
   }
   const violations = date(['onSiteStart'], onSiteStart, today, false);
   if (violations.length === 0 && compareDates(onSiteStart, state.registrationDate) < 0) {
-    violations.push(badInput(['onSiteStart'], `The setting was registered on ${state.registrationDate}: it cannot be inspected before then`));
+    violations.push(
+      badInput(['onSiteStart'], `The setting was registered on ${state.registrationDate}: it cannot be inspected before then`),
+    );
   }
   if (violations.length === 0 && state.noticeGivenOn && compareDates(onSiteStart, state.noticeGivenOn) < 0) {
     violations.push(badInput(['onSiteStart'], 'The visit cannot start before notice of it was given'));
@@ -127,7 +131,13 @@ export function validateFieldworkCompletion(
   today: LocalDate,
 ): Violation[] {
   if (state.status !== InspectionStatus.ON_SITE || state.onSiteStart === null) {
-    return [{ field: ['inspectionId'], code: 'CONFLICT', message: `Fieldwork can be completed only while on site (the inspection is ${state.status.toLowerCase()})` }];
+    return [
+      {
+        field: ['inspectionId'],
+        code: 'CONFLICT',
+        message: `Fieldwork can be completed only while on site (the inspection is ${state.status.toLowerCase()})`,
+      },
+    ];
   }
   const violations = [
     ...date(['onSiteEnd'], completion.onSiteEnd, today, false),
@@ -139,7 +149,11 @@ export function validateFieldworkCompletion(
   }
   if (compareDates(completion.feedbackDate, completion.onSiteEnd) < 0) {
     violations.push(
-      ruleViolation(['feedbackDate'], 'CH-024', 'Feedback is given at the end of the inspection: the feedback date cannot be before the last day on site'),
+      ruleViolation(
+        ['feedbackDate'],
+        'CH-024',
+        'Feedback is given at the end of the inspection: the feedback date cannot be before the last day on site',
+      ),
     );
   }
   const usual = usualOnSiteDays(state.type, state.settingType);
@@ -157,7 +171,10 @@ export function validateFieldworkCompletion(
 }
 
 /** States after feedback and before the draft report goes out, in which judgements may be proposed or changed. */
-const BEFORE_DRAFT: ReadonlySet<InspectionStatus> = new Set([InspectionStatus.FIELDWORK_COMPLETE, InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE]);
+const BEFORE_DRAFT: ReadonlySet<InspectionStatus> = new Set([
+  InspectionStatus.FIELDWORK_COMPLETE,
+  InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE,
+]);
 
 /** States before feedback (fieldwork not complete, or to be completed again). */
 const BEFORE_FEEDBACK: ReadonlySet<InspectionStatus> = new Set([

@@ -68,13 +68,13 @@ export interface NoticeRequirement {
   workingDays: number | null;
 }
 
-export function noticeRequirement(
-  type: InspectionType,
-  settingType: SettingType,
-  singlePersonAgency: boolean,
-): NoticeRequirement {
+export function noticeRequirement(type: InspectionType, settingType: SettingType, singlePersonAgency: boolean): NoticeRequirement {
   if (type === InspectionType.MONITORING_VISIT) {
-    const ruleId = byFamily(settingType, { CHILDRENS_HOMES: 'CH-195', RESIDENTIAL_FAMILY_CENTRES: 'RFC-095', ADOPTION_SUPPORT_AGENCIES: 'ASA-113' });
+    const ruleId = byFamily(settingType, {
+      CHILDRENS_HOMES: 'CH-195',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-095',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-113',
+    });
     return { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId, workingDays: null };
   }
   return byGuidance<NoticeRequirement>(type, settingType, {

@@ -24,7 +24,11 @@ export enum JudgementKind {
  * judgement, or a monitoring visit's new judgement (CH-185); interim judgements, on their
  * three-point scale, and the other outcomes give none.
  */
-export function overallGradeOf(record: { kind: JudgementKind; overallExperiencesAndProgress?: Grade | null; newOverallGrade?: Grade | null }): Grade | null {
+export function overallGradeOf(record: {
+  kind: JudgementKind;
+  overallExperiencesAndProgress?: Grade | null;
+  newOverallGrade?: Grade | null;
+}): Grade | null {
   if (record.kind === JudgementKind.FULL_INSPECTION) return record.overallExperiencesAndProgress ?? null;
   if (record.kind === JudgementKind.MONITORING_VISIT) return record.newOverallGrade ?? null;
   return null;
@@ -42,7 +46,9 @@ const KINDS_OF_TYPE: Record<InspectionType, { kinds: readonly JudgementKind[]; r
 export function validateJudgementKind(type: InspectionType, kind: JudgementKind): Violation[] {
   const expected = KINDS_OF_TYPE[type];
   if (expected.kinds.includes(kind)) return [];
-  return [ruleViolation(['inspectionId'], expected.ruleId, `A ${type.toLowerCase().replace(/_/g, ' ')} does not make this kind of judgement`)];
+  return [
+    ruleViolation(['inspectionId'], expected.ruleId, `A ${type.toLowerCase().replace(/_/g, ' ')} does not make this kind of judgement`),
+  ];
 }
 
 /** The four-point scale. The handbook writes "requires improvement"; the SCCIF "requires improvement to be good". */
@@ -215,7 +221,9 @@ export function validateNoJudgement(details: NoJudgementDetails, context: { earl
   const violations: Violation[] = [];
   if (!text(details.closedFor)) violations.push(ruleViolation(['closedFor'], 'CHA-124', 'Say how long the home has been closed'));
   if (!text(details.notOperationalFor)) {
-    violations.push(ruleViolation(['notOperationalFor'], 'CHA-124', 'Say how long the home will not be operational from the date of inspection'));
+    violations.push(
+      ruleViolation(['notOperationalFor'], 'CHA-124', 'Say how long the home will not be operational from the date of inspection'),
+    );
   }
   return violations;
 }
@@ -230,7 +238,7 @@ export function noJudgementStatement(details: NoJudgementDetails): string {
     const extra = text(details.inspectorText) ? ` ${details.inspectorText!.trim()}` : '';
     return (
       `The home has not provided accommodation to children and young people since its registration on ${longDate(details.registrationDate)}. ` +
-      'This inspection focuses on whether the children\'s home meets its statutory requirements in order to maintain its registration and is ready to accept placements.' +
+      "This inspection focuses on whether the children's home meets its statutory requirements in order to maintain its registration and is ready to accept placements." +
       extra
     );
   }
@@ -282,11 +290,15 @@ export function validateMonitoringNewJudgement(
     return [ruleViolation(['newOverallGrade'], 'CH-185', 'A monitoring visit gives a new judgement only after an inadequate one')];
   }
   if (newGrade === Grade.INADEQUATE) {
-    return [badInput(['newOverallGrade'], 'A new judgement is an improved one: leave it out when the inadequate judgement remains (CH-186)')];
+    return [
+      badInput(['newOverallGrade'], 'A new judgement is an improved one: leave it out when the inadequate judgement remains (CH-186)'),
+    ];
   }
   const violations: Violation[] = [];
   if (!text(rationale)) {
-    violations.push(ruleViolation(['rationale'], ruleFor('newJudgementReason', context.settingType), 'Explain why a new judgement was made'));
+    violations.push(
+      ruleViolation(['rationale'], ruleFor('newJudgementReason', context.settingType), 'Explain why a new judgement was made'),
+    );
   }
   if (familyOf(context.settingType) === 'CHILDRENS_HOMES') {
     if (context.openRequirements > 0) {
@@ -303,7 +315,11 @@ export function validateMonitoringNewJudgement(
       : ['all of them'];
     if (missing.length > 0) {
       violations.push(
-        ruleViolation(['conditions'], 'CH-187', `Every condition for a new judgement must hold and be recorded; not met: ${missing.join(', ')}`),
+        ruleViolation(
+          ['conditions'],
+          'CH-187',
+          `Every condition for a new judgement must hold and be recorded; not met: ${missing.join(', ')}`,
+        ),
       );
     }
   }
@@ -319,9 +335,7 @@ export function validateJudgementChange(
   changeReason: string | null | undefined,
 ): Violation[] {
   if (state.draftReportSent) {
-    return [
-      ruleViolation(['inspectionId'], 'CH-247', 'The draft report has gone to the provider: judgements can no longer change'),
-    ];
+    return [ruleViolation(['inspectionId'], 'CH-247', 'The draft report has gone to the provider: judgements can no longer change')];
   }
   if (state.alreadyProposed && !text(changeReason)) {
     return [

@@ -46,7 +46,5 @@ export function minDate(a: LocalDate, b: LocalDate): LocalDate {
 /** The calendar date of an instant in the given IANA time zone (England: Europe/London). */
 export function localDateAt(instant: Date, timeZone = 'Europe/London'): LocalDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

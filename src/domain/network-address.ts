@@ -56,7 +56,8 @@ export function isAllowedTargetAddress(address: string, policy: NetworkPolicy): 
   return allowedRange(v6.range(), policy);
 }
 
-const allowedRange = (range: string, policy: NetworkPolicy): boolean => range === 'unicast' || (policy.allowLoopback && range === 'loopback');
+const allowedRange = (range: string, policy: NetworkPolicy): boolean =>
+  range === 'unicast' || (policy.allowLoopback && range === 'loopback');
 
 /**
  * Name suffixes that never lead to the public internet: RFC 6761's `localhost`, `test`, `invalid`
@@ -64,7 +65,22 @@ const allowedRange = (range: string, policy: NetworkPolicy): boolean => range ==
  * for private use; the clouds' metadata names are under it, e.g. `metadata.google.internal`), Tor's
  * `onion`, and the suffixes private networks commonly use and the root never delegates.
  */
-const PRIVATE_SUFFIXES = ['localhost', 'local', 'internal', 'home.arpa', 'test', 'invalid', 'example', 'onion', 'localdomain', 'lan', 'home', 'corp', 'intranet', 'private'];
+const PRIVATE_SUFFIXES = [
+  'localhost',
+  'local',
+  'internal',
+  'home.arpa',
+  'test',
+  'invalid',
+  'example',
+  'onion',
+  'localdomain',
+  'lan',
+  'home',
+  'corp',
+  'intranet',
+  'private',
+];
 
 export type HostVerdict =
   /** An IP address written in the URL, allowed or not: no name to resolve. */
@@ -83,7 +99,8 @@ export type HostVerdict =
  */
 export function webhookHostVerdict(hostname: string, policy: NetworkPolicy): HostVerdict {
   const host = hostname.toLowerCase();
-  if (host.startsWith('[') && host.endsWith(']')) return { kind: 'address', address: host.slice(1, -1), allowed: isAllowedTargetAddress(host, policy) };
+  if (host.startsWith('[') && host.endsWith(']'))
+    return { kind: 'address', address: host.slice(1, -1), allowed: isAllowedTargetAddress(host, policy) };
   if (ipaddr.IPv4.isValidFourPartDecimal(host)) return { kind: 'address', address: host, allowed: isAllowedTargetAddress(host, policy) };
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   const labels = name.split('.');

@@ -31,7 +31,9 @@ export const isOpen = (status: ProviderStatus): boolean => OPEN_STATUSES.include
 
 /** Nothing is changed or planned at a setting whose registration has ended (CONFLICT). */
 export function validateOpen(status: ProviderStatus): Violation[] {
-  return isOpen(status) ? [] : [{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` }];
+  return isOpen(status)
+    ? []
+    : [{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` }];
 }
 
 /** The day a registration ended (closed or cancelled), or null while it stands. */
@@ -84,9 +86,7 @@ export function validateAddress(field: string[], address: AddressDetails): Viola
     ...validateText([...field, 'line1'], address.line1, true),
     ...validateText([...field, 'line2'], address.line2, false),
     ...validateText([...field, 'town'], address.town, true),
-    ...(isValidPostcode(address.postcode)
-      ? []
-      : [badInput([...field, 'postcode'], `"${address.postcode}" is not a UK postcode`)]),
+    ...(isValidPostcode(address.postcode) ? [] : [badInput([...field, 'postcode'], `"${address.postcode}" is not a UK postcode`)]),
   ];
 }
 
@@ -128,7 +128,11 @@ export function validateSettingDetails(details: SettingDetails): Violation[] {
     violations.push(
       ruleViolation(
         ['responsibleIndividual'],
-        byFamily(details.settingType, { CHILDRENS_HOMES: 'CHA-181', RESIDENTIAL_FAMILY_CENTRES: 'RFC-108', ADOPTION_SUPPORT_AGENCIES: 'ASA-125' }),
+        byFamily(details.settingType, {
+          CHILDRENS_HOMES: 'CHA-181',
+          RESIDENTIAL_FAMILY_CENTRES: 'RFC-108',
+          ADOPTION_SUPPORT_AGENCIES: 'ASA-125',
+        }),
         'A setting run by an organisation must have a responsible individual',
       ),
     );
@@ -172,9 +176,7 @@ export function validateRegistration(details: RegistrationDetails, today: LocalD
     const dateProblems = validateDate(['registeredManager', 'startDate'], startDate, today);
     violations.push(...dateProblems);
     if (dateProblems.length === 0 && isLocalDate(details.registrationDate) && startDate < details.registrationDate) {
-      violations.push(
-        badInput(['registeredManager', 'startDate'], 'A registered manager cannot start before the setting is registered'),
-      );
+      violations.push(badInput(['registeredManager', 'startDate'], 'A registered manager cannot start before the setting is registered'));
     }
   }
   return violations;
@@ -210,9 +212,7 @@ export function managerVacancies(
   closedOn: LocalDate | null = null,
 ): VacancyPeriod[] {
   const horizon = closedOn ? minDate(asOf, closedOn) : asOf;
-  const sorted = [...appointments]
-    .filter((a) => a.startDate <= horizon)
-    .sort((a, b) => compareDates(a.startDate, b.startDate));
+  const sorted = [...appointments].filter((a) => a.startDate <= horizon).sort((a, b) => compareDates(a.startDate, b.startDate));
   const vacancies: VacancyPeriod[] = [];
   let coveredUntil: LocalDate | null = registrationDate; // first day not yet covered; null = covered for good
   for (const appointment of sorted) {

@@ -31,7 +31,12 @@ export interface PublicArea {
 }
 
 /** A local authority and its region from the reference data, as the public views name it. */
-export function publicArea(area: { localAuthorityCode: string; localAuthorityName: string; regionCode: string; regionName: string }): PublicArea {
+export function publicArea(area: {
+  localAuthorityCode: string;
+  localAuthorityName: string;
+  regionCode: string;
+  regionName: string;
+}): PublicArea {
   return {
     localAuthorityCode: publicCode(area.localAuthorityCode, 'ONS_CODE'),
     localAuthorityName: publicReferenceName(area.localAuthorityName),
@@ -152,10 +157,17 @@ export function settingRedactor(source: SettingSource) {
 /** The registered provider as published: an organisation's name and address (para 163); an individual is not named. */
 export function publicRegisteredProvider(source: SettingSource, clean = settingRedactor(source)): PublicRegisteredProviderContent | null {
   if (source.registeredProvider.kind !== 'ORGANISATION') return null;
-  return { name: clean.publishedName(source.registeredProvider.name), address: clean.organisationAddress(source.registeredProvider.address) };
+  return {
+    name: clean.publishedName(source.registeredProvider.name),
+    address: clean.organisationAddress(source.registeredProvider.address),
+  };
 }
 
-const summaryOf = (s: InspectionSummarySource): PublicInspectionSummaryContent => ({ type: s.type, end: s.end, outcome: s.outcome ? publicWords(s.outcome) : null });
+const summaryOf = (s: InspectionSummarySource): PublicInspectionSummaryContent => ({
+  type: s.type,
+  end: s.end,
+  outcome: s.outcome ? publicWords(s.outcome) : null,
+});
 
 export function buildPublicReport(source: ReportSource): PublicReportContent {
   const clean = settingRedactor(source);
@@ -174,14 +186,25 @@ export function buildPublicReport(source: ReportSource): PublicReportContent {
     inspectionType: source.inspectionType,
     inspectionStart: source.inspectionStart,
     inspectionEnd: source.inspectionEnd,
-    judgements: { ...source.judgements, kind: publicCode(source.judgements.kind, 'TOKEN'), statement: clean.optional(source.judgements.statement) },
+    judgements: {
+      ...source.judgements,
+      kind: publicCode(source.judgements.kind, 'TOKEN'),
+      statement: clean.optional(source.judgements.statement),
+    },
     sections: source.sections.map((s) => ({ heading: s.heading, text: clean.text(s.text) })),
     childFriendlySummary: clean.optional(source.childFriendlySummary),
-    requirements: source.requirements.map((r) => ({ regulation: clean.text(r.regulation), action: clean.text(r.action), dueDate: r.dueDate })),
+    requirements: source.requirements.map((r) => ({
+      regulation: clean.text(r.regulation),
+      action: clean.text(r.action),
+      dueDate: r.dueDate,
+    })),
     recommendations: source.recommendations.map((r) => ({ reference: clean.text(r.reference), action: clean.text(r.action) })),
     lastInspection: source.lastInspection ? summaryOf(source.lastInspection) : null,
     history: source.history.map(summaryOf),
-    enforcementSinceLastInspection: source.enforcementSinceLastInspection.map((e) => ({ action: ENFORCEMENT_ACTION_TEXT[e.action], date: e.date })),
+    enforcementSinceLastInspection: source.enforcementSinceLastInspection.map((e) => ({
+      action: ENFORCEMENT_ACTION_TEXT[e.action],
+      date: e.date,
+    })),
     aboutTheService: about,
     amendmentReason: clean.optional(source.amendmentReason),
   };

@@ -27,5 +27,6 @@ export type PlainStringKeys<T, Exempt extends string = never> = T extends Public
       : T extends Date | number | boolean | null | undefined
         ? never
         : T extends object
-          ? { [K in keyof T & string]-?: K extends Exempt ? never : PlainStringKeys<T[K], Exempt> extends never ? never : K }[keyof T & string]
+          ? { [K in keyof T & string]-?: K extends Exempt ? never : PlainStringKeys<T[K], Exempt> extends never ? never : K }[keyof T &
+              string]
           : never;

@@ -92,22 +92,127 @@ const phrase = (value: string) =>
 
 /** Words in setting names and streets that carry no identity on their own ("House" in "Larch House"). */
 export const COMMON_SETTING_WORDS: ReadonlySet<string> = new Set([
-  'the', 'and', 'house', 'home', 'homes', 'lodge', 'view', 'cottage', 'court', 'grange', 'place', 'villa', 'gardens', 'haven',
-  'centre', 'center', 'school', 'college', 'agency', 'fostering', 'adoption', 'support', 'family', 'services', 'service',
-  'care', 'children', 'childrens', "children's", 'residential', 'secure', 'unit', 'road', 'street', 'lane', 'close', 'avenue',
-  'ltd', 'limited', 'short', 'breaks', 'break', 'farm', 'hall', 'manor', 'park', 'house,', 'drive', 'way', 'crescent', 'terrace',
-  'grove', 'square', 'mews', 'rise', 'hill', 'walk', 'row', 'green', 'flat', 'apartment', 'new', 'old', 'high', 'low', 'upper',
-  'lower', 'north', 'south', 'east', 'west', 'main', 'church', 'station', 'mill', 'top', 'end', 'little', 'great', 'bank',
+  'the',
+  'and',
+  'house',
+  'home',
+  'homes',
+  'lodge',
+  'view',
+  'cottage',
+  'court',
+  'grange',
+  'place',
+  'villa',
+  'gardens',
+  'haven',
+  'centre',
+  'center',
+  'school',
+  'college',
+  'agency',
+  'fostering',
+  'adoption',
+  'support',
+  'family',
+  'services',
+  'service',
+  'care',
+  'children',
+  'childrens',
+  "children's",
+  'residential',
+  'secure',
+  'unit',
+  'road',
+  'street',
+  'lane',
+  'close',
+  'avenue',
+  'ltd',
+  'limited',
+  'short',
+  'breaks',
+  'break',
+  'farm',
+  'hall',
+  'manor',
+  'park',
+  'house,',
+  'drive',
+  'way',
+  'crescent',
+  'terrace',
+  'grove',
+  'square',
+  'mews',
+  'rise',
+  'hill',
+  'walk',
+  'row',
+  'green',
+  'flat',
+  'apartment',
+  'new',
+  'old',
+  'high',
+  'low',
+  'upper',
+  'lower',
+  'north',
+  'south',
+  'east',
+  'west',
+  'main',
+  'church',
+  'station',
+  'mill',
+  'top',
+  'end',
+  'little',
+  'great',
+  'bank',
 ]);
 
 /** Street suffixes and how they are abbreviated, so "Acacia Ave" is found as well as "Acacia Avenue". */
 const STREET_SUFFIXES: Record<string, string[]> = {
-  road: ['rd'], street: ['st'], avenue: ['ave', 'av'], lane: ['ln'], crescent: ['cres', 'cresc'], close: ['cl'], drive: ['dr'],
-  court: ['ct'], place: ['pl'], gardens: ['gdns'], terrace: ['terr', 'ter'], grove: ['gr', 'gro'], square: ['sq'], park: ['pk'],
+  road: ['rd'],
+  street: ['st'],
+  avenue: ['ave', 'av'],
+  lane: ['ln'],
+  crescent: ['cres', 'cresc'],
+  close: ['cl'],
+  drive: ['dr'],
+  court: ['ct'],
+  place: ['pl'],
+  gardens: ['gdns'],
+  terrace: ['terr', 'ter'],
+  grove: ['gr', 'gro'],
+  square: ['sq'],
+  park: ['pk'],
 };
 
 /** Name particles that are words in their own right, not redacted alone when the name writes them in lower case. */
-const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'van', 'von', 'der', 'den', 'le', 'la', 'el', 'al', 'bin', 'bint', 'ben', 'mac', 'st']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'van',
+  'von',
+  'der',
+  'den',
+  'le',
+  'la',
+  'el',
+  'al',
+  'bin',
+  'bint',
+  'ben',
+  'mac',
+  'st',
+]);
 
 const letters = (part: string) => [...part].find((c) => /\p{L}/u.test(c))?.toUpperCase() ?? '';
 
@@ -131,8 +236,16 @@ function personTerms(person: NamedPerson): { anyCase: Term[]; capitals: Term[] }
 
   const sequences = new Set<string>();
   const byWord = words.map(letters).join('');
-  const byPart = words.flatMap((w) => w.split(/[-‐]/)).map(letters).join('');
-  for (const seq of [byWord, byPart, byWord.length > 2 ? byWord[0] + byWord.at(-1) : '', person.initials?.replace(/[^\p{L}]/gu, '').toUpperCase() ?? '']) {
+  const byPart = words
+    .flatMap((w) => w.split(/[-‐]/))
+    .map(letters)
+    .join('');
+  for (const seq of [
+    byWord,
+    byPart,
+    byWord.length > 2 ? byWord[0] + byWord.at(-1) : '',
+    person.initials?.replace(/[^\p{L}]/gu, '').toUpperCase() ?? '',
+  ]) {
     if (seq.length >= 2) sequences.add(seq);
   }
   for (const seq of sequences) {
@@ -166,7 +279,10 @@ function settingTerms(context: RedactionContext): Term[] {
   add(address.line1, 'LINE');
   add(address.line2, 'LOCALITY');
   for (const line of [address.line1, address.line2 ?? '']) {
-    for (const piece of line.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const piece of line
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       // "Flat 2, 12a Acacia Avenue": the house number with its street, the street alone, and the street's own words.
       const street = piece.replace(/^(?:(?:flat|apartment|unit)\s+\w+\s+)?\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?\s+/i, '');
       add(piece, street === piece ? 'STREET' : 'LINE');
@@ -181,7 +297,8 @@ function settingTerms(context: RedactionContext): Term[] {
   }
   const publicPlaces = (context.publicPlaceNames ?? []).map((n) => n.toLowerCase());
   const town = address.town.trim();
-  if (town && !publicPlaces.some((place) => new RegExp(`${WORD_START}${escape(town.toLowerCase())}${WORD_END}`, 'u').test(place))) add(town, 'TOWN');
+  if (town && !publicPlaces.some((place) => new RegExp(`${WORD_START}${escape(town.toLowerCase())}${WORD_END}`, 'u').test(place)))
+    add(town, 'TOWN');
   const postcode = address.postcode.replace(/\s+/g, '').toUpperCase();
   if (postcode.length >= 5) {
     const outward = postcode.slice(0, -3);
@@ -194,7 +311,8 @@ function settingTerms(context: RedactionContext): Term[] {
 /** One regular expression for many terms, longest first, telling which term matched. */
 function matcher(terms: Term[], flags: string): { regex: RegExp; findings: Finding[] } | null {
   const unique = new Map<string, Finding>();
-  for (const term of [...terms].sort((a, b) => b.pattern.length - a.pattern.length)) if (!unique.has(term.pattern)) unique.set(term.pattern, term.finding);
+  for (const term of [...terms].sort((a, b) => b.pattern.length - a.pattern.length))
+    if (!unique.has(term.pattern)) unique.set(term.pattern, term.finding);
   if (unique.size === 0) return null;
   const patterns = [...unique.keys()];
   return {
@@ -281,7 +399,10 @@ function addressWords(parts: Set<AddressPart>, settingWord: string): string {
 
 /** Removes control and invisible format characters (zero-width spaces, soft hyphens) that could split a name past the gate. */
 function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[\p{Cf}\p{Cs}]/gu, '').replace(/[^\P{Cc}\n\t]/gu, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\p{Cs}]/gu, '')
+    .replace(/[^\P{Cc}\n\t]/gu, ' ');
 }
 
 /** The redactor of one setting's public text: its patterns are built once, for many texts. */
@@ -307,13 +428,18 @@ export function redactor(context: RedactionContext): Redactor {
   const people = context.people.map(personTerms);
   const setting = settingTerms(context);
   const anyCase = matcher([...setting, ...people.flatMap((p) => p.anyCase)], 'giu');
-  const capitals = matcher(people.flatMap((p) => p.capitals), 'gu');
+  const capitals = matcher(
+    people.flatMap((p) => p.capitals),
+    'gu',
+  );
   const settingOnly = matcher(setting, 'giu');
 
   const findAll = (text: string, withPeople: boolean): Span[] => {
     const spans = [...spansOf(text, withPeople ? anyCase : settingOnly), ...(withPeople ? spansOf(text, capitals) : [])];
-    for (const match of text.matchAll(UK_POSTCODE)) spans.push({ start: match.index!, end: match.index! + match[0].length, finding: { type: 'ADDRESS', part: 'POSTCODE' } });
-    for (const found of detectIdentifiers(text)) spans.push({ start: found.start, end: found.end, finding: { type: 'IDENTIFIER', kind: found.kind } });
+    for (const match of text.matchAll(UK_POSTCODE))
+      spans.push({ start: match.index!, end: match.index! + match[0].length, finding: { type: 'ADDRESS', part: 'POSTCODE' } });
+    for (const found of detectIdentifiers(text))
+      spans.push({ start: found.start, end: found.end, finding: { type: 'IDENTIFIER', kind: found.kind } });
     return resolve(spans);
   };
 
@@ -365,7 +491,8 @@ export function redactor(context: RedactionContext): Redactor {
 
       if (finding.type === 'IDENTIFIER') {
         // "born on 12 March 2012": born on a date withheld; "DOB: 12/03/2012": DOB: withheld.
-        if (finding.kind === 'DATE_OF_BIRTH' && /born(?:\s+on)?\s+$/i.test(out)) out = `${out.replace(/born(?:\s+on)?\s+$/i, 'born on')} a date `;
+        if (finding.kind === 'DATE_OF_BIRTH' && /born(?:\s+on)?\s+$/i.test(out))
+          out = `${out.replace(/born(?:\s+on)?\s+$/i, 'born on')} a date `;
         out += SENTENCE_START.test(out) ? capitalise(IDENTIFIER_WORDS[finding.kind]) : IDENTIFIER_WORDS[finding.kind];
         continue;
       }
@@ -454,7 +581,8 @@ export function publicGlobalId(type: `Public${string}`, uuid: string): PublicTex
 export function publicNodeId(id: string): PublicText {
   const decoded = Buffer.from(id, 'base64').toString('utf8');
   const [type, key] = decoded.split(':');
-  if (!/^[A-Za-z]+$/.test(type ?? '') || Buffer.from(decoded, 'utf8').toString('base64') !== id) throw new Error('Not a global ID: refused as public text');
+  if (!/^[A-Za-z]+$/.test(type ?? '') || Buffer.from(decoded, 'utf8').toString('base64') !== id)
+    throw new Error('Not a global ID: refused as public text');
   publicCode(key ?? '', 'UUID');
   return gate(id);
 }
@@ -469,7 +597,8 @@ export function publicWords(token: string): PublicText {
  * punctuation such names use, and nothing the detectors find.
  */
 export function publicReferenceName(name: string): PublicText {
-  if (!/^\p{L}[\p{L} ,.'’&()-]{0,99}$/u.test(name) || detectIdentifiers(name).length > 0) throw new Error('Not a reference name: refused as public text');
+  if (!/^\p{L}[\p{L} ,.'’&()-]{0,99}$/u.test(name) || detectIdentifiers(name).length > 0)
+    throw new Error('Not a reference name: refused as public text');
   return gate(name);
 }
 

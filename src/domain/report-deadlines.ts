@@ -138,7 +138,16 @@ export function reportDeadlines(timetable: readonly TimetableStep[], events: Rep
     const isWindow = s.milestone === Milestone.COMPLAINT_WINDOW_CLOSES;
     const overdue = !isWindow && done === null && dueDate !== null && compareDates(today, dueDate) > 0;
     const lateDone = !isWindow && done !== null && dueDate !== null && compareDates(done, dueDate) > 0;
-    deadlines.push({ milestone: s.milestone, ruleId: s.ruleId, workingDays: s.workingDays, after: s.after, dueDate, doneOn: done, missed: overdue || lateDone, overdue });
+    deadlines.push({
+      milestone: s.milestone,
+      ruleId: s.ruleId,
+      workingDays: s.workingDays,
+      after: s.after,
+      dueDate,
+      doneOn: done,
+      missed: overdue || lateDone,
+      overdue,
+    });
     if (s.milestone === Milestone.DRAFT_SENT) anchors.DRAFT_SENT = done ?? dueDate;
     if (s.milestone === Milestone.FINAL_REPORT_ISSUED) anchors.FINAL_REPORT_ISSUED = done ?? dueDate;
   }

@@ -46,29 +46,57 @@ const all = (ruleId: string): GuidanceTable<string> => ({
 export const MOVES: Record<PipelineAction, Move> = {
   DEFER: {
     from: [S.SCHEDULED, S.ON_SITE],
-    rule: { CHILDRENS_HOMES: 'CH-019', RESIDENTIAL_FAMILY_CENTRES: 'RFC-046', ADOPTION_SUPPORT_AGENCIES: 'ASA-050', ASSURANCE_VISITS: 'CH-019' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-019',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-046',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-050',
+      ASSURANCE_VISITS: 'CH-019',
+    },
     what: 'An inspection can be deferred before it starts, or on arrival, never after feedback',
   },
   RESCHEDULE: { from: [S.DEFERRED], rule: all('CH-019'), what: 'Only a deferred inspection is rescheduled' },
   DECLARE_INCOMPLETE: {
-    from: [S.ON_SITE, S.FIELDWORK_COMPLETE, S.DRAFT_IN_QUALITY_ASSURANCE, S.DRAFT_SENT_TO_PROVIDER, S.PROVIDER_COMMENTS_RECEIVED, S.UNDER_COMPLAINT, S.FINAL_REPORT_ISSUED],
+    from: [
+      S.ON_SITE,
+      S.FIELDWORK_COMPLETE,
+      S.DRAFT_IN_QUALITY_ASSURANCE,
+      S.DRAFT_SENT_TO_PROVIDER,
+      S.PROVIDER_COMMENTS_RECEIVED,
+      S.UNDER_COMPLAINT,
+      S.FINAL_REPORT_ISSUED,
+    ],
     rule: all('CHA-141'),
     what: 'An inspection can be declared incomplete only after it started and before its report is published',
   },
   RESUME_FIELDWORK: { from: [S.INCOMPLETE], rule: all('CHA-142'), what: 'Only an incomplete inspection resumes its fieldwork' },
   SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: {
     from: [S.FIELDWORK_COMPLETE],
-    rule: { CHILDRENS_HOMES: 'CH-026', RESIDENTIAL_FAMILY_CENTRES: 'RFC-085', ADOPTION_SUPPORT_AGENCIES: 'ASA-099', ASSURANCE_VISITS: 'CA-074' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-026',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-085',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-099',
+      ASSURANCE_VISITS: 'CA-074',
+    },
     what: 'The draft goes to quality assurance after feedback has been given',
   },
   SEND_DRAFT: {
     from: [S.DRAFT_IN_QUALITY_ASSURANCE],
-    rule: { CHILDRENS_HOMES: 'CH-245', RESIDENTIAL_FAMILY_CENTRES: 'RFC-085', ADOPTION_SUPPORT_AGENCIES: 'ASA-099', ASSURANCE_VISITS: 'CA-074' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-245',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-085',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-099',
+      ASSURANCE_VISITS: 'CA-074',
+    },
     what: 'The draft goes to the provider only after quality assurance',
   },
   RECEIVE_COMMENTS: {
     from: [S.DRAFT_SENT_TO_PROVIDER],
-    rule: { CHILDRENS_HOMES: 'CH-028', RESIDENTIAL_FAMILY_CENTRES: 'RFC-088', ADOPTION_SUPPORT_AGENCIES: 'ASA-054', ASSURANCE_VISITS: 'CA-076' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-028',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-088',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-054',
+      ASSURANCE_VISITS: 'CA-076',
+    },
     what: 'Factual accuracy comments are on a draft sent to the provider',
   },
   CLOSE_COMMENTS_WINDOW: {
@@ -78,27 +106,52 @@ export const MOVES: Record<PipelineAction, Move> = {
   },
   LODGE_COMPLAINT: {
     from: [S.DRAFT_SENT_TO_PROVIDER, S.FINAL_REPORT_ISSUED],
-    rule: { CHILDRENS_HOMES: 'CH-028', RESIDENTIAL_FAMILY_CENTRES: 'RFC-092', ADOPTION_SUPPORT_AGENCIES: 'ASA-054', ASSURANCE_VISITS: 'CA-077' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-028',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-092',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-054',
+      ASSURANCE_VISITS: 'CA-077',
+    },
     what: 'A formal complaint is lodged on the draft, inside the comments window, or on the final report',
   },
   ANSWER_COMPLAINT: {
     from: [S.UNDER_COMPLAINT],
-    rule: { CHILDRENS_HOMES: 'CH-256', RESIDENTIAL_FAMILY_CENTRES: 'RFC-091', ADOPTION_SUPPORT_AGENCIES: 'ASA-105', ASSURANCE_VISITS: 'CA-077' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-256',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-091',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-105',
+      ASSURANCE_VISITS: 'CA-077',
+    },
     what: 'There is no open complaint',
   },
   ISSUE_FINAL_REPORT: {
     from: [S.PROVIDER_COMMENTS_RECEIVED],
-    rule: { CHILDRENS_HOMES: 'CH-256', RESIDENTIAL_FAMILY_CENTRES: 'RFC-091', ADOPTION_SUPPORT_AGENCIES: 'ASA-105', ASSURANCE_VISITS: 'CA-076' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-256',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-091',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-105',
+      ASSURANCE_VISITS: 'CA-076',
+    },
     what: "The final report follows the provider's comments (or the end of their window) and the answer to any complaint",
   },
   PUBLISH: {
     from: [S.FINAL_REPORT_ISSUED],
-    rule: { CHILDRENS_HOMES: 'CH-256', RESIDENTIAL_FAMILY_CENTRES: 'RFC-090', ADOPTION_SUPPORT_AGENCIES: 'ASA-056', ASSURANCE_VISITS: 'CA-078' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-256',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-090',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-056',
+      ASSURANCE_VISITS: 'CA-078',
+    },
     what: 'Only a final report is published',
   },
   WITHHOLD_PUBLICATION: {
     from: [S.FINAL_REPORT_ISSUED],
-    rule: { CHILDRENS_HOMES: 'CH-227', RESIDENTIAL_FAMILY_CENTRES: 'RFC-104', ADOPTION_SUPPORT_AGENCIES: 'ASA-121', ASSURANCE_VISITS: 'CH-227' },
+    rule: {
+      CHILDRENS_HOMES: 'CH-227',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-104',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-121',
+      ASSURANCE_VISITS: 'CH-227',
+    },
     what: 'Only a final report can be withheld from publication',
   },
 };
@@ -108,7 +161,12 @@ export function pipelineRule(action: PipelineAction, type: InspectionType, setti
 }
 
 /** Refuses an action from the wrong state, naming the rule. */
-export function validateMove(action: PipelineAction, status: InspectionStatus, type: InspectionType, settingType: SettingType): Violation[] {
+export function validateMove(
+  action: PipelineAction,
+  status: InspectionStatus,
+  type: InspectionType,
+  settingType: SettingType,
+): Violation[] {
   const move = MOVES[action];
   if (move.from.includes(status)) return [];
   return [
@@ -157,14 +215,21 @@ export function validateDeferral(
     return violations;
   }
   if (DISALLOWED_DEFERRAL_REASONS.has(reason)) {
-    violations.push(ruleViolation(['reason'], 'CH-020', 'Absent key staff and accommodation issues such as refurbishment are not reasons to defer'));
+    violations.push(
+      ruleViolation(['reason'], 'CH-020', 'Absent key staff and accommodation issues such as refurbishment are not reasons to defer'),
+    );
   }
   if (!text(justification)) {
     violations.push(
-      ruleViolation(['justification'], 'CH-021', 'Say why going ahead would put people at risk, or severely restrict the gathering of secure evidence'),
+      ruleViolation(
+        ['justification'],
+        'CH-021',
+        'Say why going ahead would put people at risk, or severely restrict the gathering of secure evidence',
+      ),
     );
   }
-  if (!text(agreedBy)) violations.push(ruleViolation(['agreedBy'], 'CH-023', 'A deferral is agreed by the regulatory inspection manager: name them'));
+  if (!text(agreedBy))
+    violations.push(ruleViolation(['agreedBy'], 'CH-023', 'A deferral is agreed by the regulatory inspection manager: name them'));
   return violations;
 }
 
@@ -205,7 +270,11 @@ export function validateSendDraft(
     // The handbook has a rule of its own for the quality assurance of a monitoring visit's draft (CH-221).
     const ruleId =
       state.type === InspectionType.MONITORING_VISIT
-        ? byFamily(state.settingType, { CHILDRENS_HOMES: 'CH-221', RESIDENTIAL_FAMILY_CENTRES: qualityAssurance, ADOPTION_SUPPORT_AGENCIES: qualityAssurance })
+        ? byFamily(state.settingType, {
+            CHILDRENS_HOMES: 'CH-221',
+            RESIDENTIAL_FAMILY_CENTRES: qualityAssurance,
+            ADOPTION_SUPPORT_AGENCIES: qualityAssurance,
+          })
         : qualityAssurance;
     violations.push(ruleViolation(['qualityAssuredBy'], ruleId, 'Name the manager who quality assured the draft'));
   }
@@ -217,13 +286,19 @@ export function validateSendDraft(
       ASSURANCE_VISITS: 'CH-247',
     });
     violations.push(
-      ruleViolation(['providerInformedOfChangesOn'], ruleId, 'The judgements changed after feedback: the provider must be told the revised judgements and reasons before the draft'),
+      ruleViolation(
+        ['providerInformedOfChangesOn'],
+        ruleId,
+        'The judgements changed after feedback: the provider must be told the revised judgements and reasons before the draft',
+      ),
     );
   }
   if (input.providerInformedOfChangesOn && compareDates(input.providerInformedOfChangesOn, input.sentOn) > 0) {
     violations.push(badInput(['providerInformedOfChangesOn'], 'The provider is told of changes before the draft is sent'));
   }
-  violations.push(...notBefore(['sentOn'], input.sentOn, state.events.endOfInspection, 'The draft cannot go out before the end of the inspection'));
+  violations.push(
+    ...notBefore(['sentOn'], input.sentOn, state.events.endOfInspection, 'The draft cannot go out before the end of the inspection'),
+  );
   return violations;
 }
 
@@ -252,13 +327,20 @@ export function validateComplaint(state: ReportState, status: InspectionStatus, 
     // A complaint on the draft comes inside the comments window, whose rule allows it (CH-028, RFC-088, ASA-054, CA-076).
     const window = timetableEntry(state, Milestone.PROVIDER_COMMENTS_RETURNED, today);
     if (window?.dueDate && compareDates(lodgedOn, window.dueDate) > 0) {
-      return [ruleViolation(['lodgedOn'], window.ruleId, `A complaint on the draft is lodged inside the comments window, which closed on ${window.dueDate}`)];
+      return [
+        ruleViolation(
+          ['lodgedOn'],
+          window.ruleId,
+          `A complaint on the draft is lodged inside the comments window, which closed on ${window.dueDate}`,
+        ),
+      ];
     }
   }
   if (status === InspectionStatus.FINAL_REPORT_ISSUED && state.events.finalReportIssuedOn) {
     // A complaint on the final report: within 5 working days of it (CA-077; the SCCIF allows one "when the final report is received").
     const windowEnd = deadlineOf(state, Milestone.COMPLAINT_WINDOW_CLOSES, today) ?? null;
-    if (windowEnd && compareDates(lodgedOn, windowEnd) > 0) return [ruleViolation(['lodgedOn'], rule, `The window for a complaint on the final report closed on ${windowEnd}`)];
+    if (windowEnd && compareDates(lodgedOn, windowEnd) > 0)
+      return [ruleViolation(['lodgedOn'], rule, `The window for a complaint on the final report closed on ${windowEnd}`)];
   }
   return [];
 }
@@ -266,7 +348,13 @@ export function validateComplaint(state: ReportState, status: InspectionStatus, 
 export function validateIssueFinal(issuedOn: LocalDate, events: ReportEvents, unansweredComments: number): Violation[] {
   const violations = notBefore(['issuedOn'], issuedOn, events.draftSentOn, 'The final report follows the draft');
   if (unansweredComments > 0) {
-    violations.push(ruleViolation(['inspectionId'], 'ASA-101', `Every comment gets a response sent with the final report; ${unansweredComments} have none`));
+    violations.push(
+      ruleViolation(
+        ['inspectionId'],
+        'ASA-101',
+        `Every comment gets a response sent with the final report; ${unansweredComments} have none`,
+      ),
+    );
   }
   return violations;
 }
@@ -275,12 +363,23 @@ export function validatePublish(state: ReportState, publishedOn: LocalDate, toda
   const violations = notBefore(['publishedOn'], publishedOn, state.events.finalReportIssuedOn, 'Publication follows the final report');
   const complaintWindow = deadlineOf(state, Milestone.COMPLAINT_WINDOW_CLOSES, today);
   if (complaintWindow && compareDates(publishedOn, complaintWindow) <= 0) {
-    violations.push(ruleViolation(['publishedOn'], 'CA-077', `The provider may complain about the final report until ${complaintWindow}: publish after that`));
+    violations.push(
+      ruleViolation(
+        ['publishedOn'],
+        'CA-077',
+        `The provider may complain about the final report until ${complaintWindow}: publish after that`,
+      ),
+    );
   }
   return violations;
 }
 
-export function validateWithhold(reason: string | null | undefined, decidedBy: string | null | undefined, type: InspectionType, settingType: SettingType): Violation[] {
+export function validateWithhold(
+  reason: string | null | undefined,
+  decidedBy: string | null | undefined,
+  type: InspectionType,
+  settingType: SettingType,
+): Violation[] {
   const rule = pipelineRule(PipelineAction.WITHHOLD_PUBLICATION, type, settingType);
   const violations: Violation[] = [];
   if (!text(reason)) violations.push(ruleViolation(['reason'], rule, 'Not publishing is exceptional: record why'));
@@ -402,10 +501,13 @@ export function applyMove(state: PipelineState, move: PipelineMove, today: Local
       });
     case PipelineAction.RESCHEDULE:
       if (!isLocalDate(move.scheduledStart)) return refused([badInput(['scheduledStart'], 'Not a calendar date')]);
-      if (compareDates(move.scheduledStart, state.registrationDate) < 0) return refused([badInput(['scheduledStart'], 'Not before registration')]);
+      if (compareDates(move.scheduledStart, state.registrationDate) < 0)
+        return refused([badInput(['scheduledStart'], 'Not before registration')]);
       return outcome([], S.SCHEDULED, { scheduledStart: move.scheduledStart });
     case PipelineAction.DECLARE_INCOMPLETE:
-      return outcome(move.reason.trim() ? [] : [badInput(['reason'], 'Say what happened')], S.INCOMPLETE, { incompleteReason: move.reason.trim() });
+      return outcome(move.reason.trim() ? [] : [badInput(['reason'], 'Say what happened')], S.INCOMPLETE, {
+        incompleteReason: move.reason.trim(),
+      });
     case PipelineAction.RESUME_FIELDWORK: {
       const violations = pastDay(['onSiteStart'], move.onSiteStart, today);
       if (violations.length === 0 && state.feedbackDate && compareDates(move.onSiteStart, state.feedbackDate) < 0) {
@@ -447,17 +549,24 @@ export function applyMove(state: PipelineState, move: PipelineMove, today: Local
     }
     case PipelineAction.RECEIVE_COMMENTS: {
       const violations = [...pastDay(['receivedOn'], move.receivedOn, today), ...validateComments(report(), move.receivedOn, today)];
-      if (move.comments.length === 0 || move.comments.some((c) => !c.trim())) violations.push(badInput(['comments'], 'Give each comment as text'));
+      if (move.comments.length === 0 || move.comments.some((c) => !c.trim()))
+        violations.push(badInput(['comments'], 'Give each comment as text'));
       return outcome(violations, S.PROVIDER_COMMENTS_RECEIVED, { commentsReturnedOn: move.receivedOn });
     }
     case PipelineAction.CLOSE_COMMENTS_WINDOW:
       return outcome(validateCloseCommentsWindow(report(), today), S.PROVIDER_COMMENTS_RECEIVED, { commentsReturnedOn: today });
     case PipelineAction.LODGE_COMPLAINT: {
-      const violations = [...pastDay(['lodgedOn'], move.lodgedOn, today), ...validateComplaint(report(), state.status, move.lodgedOn, today)];
+      const violations = [
+        ...pastDay(['lodgedOn'], move.lodgedOn, today),
+        ...validateComplaint(report(), state.status, move.lodgedOn, today),
+      ];
       if (!move.summary.trim()) violations.push(badInput(['summary'], 'Say what the complaint is about'));
       // A complaint on the draft is the provider's return inside the window.
       const onDraft = state.status === S.DRAFT_SENT_TO_PROVIDER;
-      return outcome(violations, S.UNDER_COMPLAINT, { statusBeforeComplaint: state.status, ...(onDraft ? { commentsReturnedOn: move.lodgedOn } : {}) });
+      return outcome(violations, S.UNDER_COMPLAINT, {
+        statusBeforeComplaint: state.status,
+        ...(onDraft ? { commentsReturnedOn: move.lodgedOn } : {}),
+      });
     }
     case PipelineAction.ANSWER_COMPLAINT: {
       const violations = pastDay(['answeredOn'], move.answeredOn, today);
@@ -467,7 +576,10 @@ export function applyMove(state: PipelineState, move: PipelineMove, today: Local
       return outcome(violations, status, { statusBeforeComplaint: null });
     }
     case PipelineAction.ISSUE_FINAL_REPORT: {
-      const violations = [...pastDay(['issuedOn'], move.issuedOn, today), ...validateIssueFinal(move.issuedOn, report().events, move.unansweredComments)];
+      const violations = [
+        ...pastDay(['issuedOn'], move.issuedOn, today),
+        ...validateIssueFinal(move.issuedOn, report().events, move.unansweredComments),
+      ];
       return outcome(violations, S.FINAL_REPORT_ISSUED, { finalReportIssuedOn: move.issuedOn });
     }
     case PipelineAction.PUBLISH: {
@@ -500,22 +612,39 @@ export interface ReportTexts {
  * assurance visit's narrative (CA-072) and child-friendly summary (CA-079). An interim with no
  * judgement carries the prescribed statement instead.
  */
-export function validateReportText(type: InspectionType, settingType: SettingType, judgementKind: string | null, texts: ReportTexts): Violation[] {
+export function validateReportText(
+  type: InspectionType,
+  settingType: SettingType,
+  judgementKind: string | null,
+  texts: ReportTexts,
+): Violation[] {
   const violations: Violation[] = [];
   const need = (value: string | null, ruleId: string, what: string) => {
     if (!text(value)) violations.push(ruleViolation(['inspectionId'], ruleId, `Write the report's ${what} before the draft goes out`));
   };
   if (type === InspectionType.FULL_INSPECTION) {
-    const sections = byFamily(settingType, { CHILDRENS_HOMES: 'CHA-047', RESIDENTIAL_FAMILY_CENTRES: 'RFC-083', ADOPTION_SUPPORT_AGENCIES: 'ASA-094' });
+    const sections = byFamily(settingType, {
+      CHILDRENS_HOMES: 'CHA-047',
+      RESIDENTIAL_FAMILY_CENTRES: 'RFC-083',
+      ADOPTION_SUPPORT_AGENCIES: 'ASA-094',
+    });
     need(texts.overall, sections, 'section on overall experiences and progress');
     need(texts.helpedAndProtected, sections, 'section on how well children are helped and protected');
     need(texts.leadersAndManagers, sections, 'section on the effectiveness of leaders and managers');
-    const childFriendly = byFamily(settingType, { CHILDRENS_HOMES: 'CH-231', RESIDENTIAL_FAMILY_CENTRES: null, ADOPTION_SUPPORT_AGENCIES: null });
+    const childFriendly = byFamily(settingType, {
+      CHILDRENS_HOMES: 'CH-231',
+      RESIDENTIAL_FAMILY_CENTRES: null,
+      ADOPTION_SUPPORT_AGENCIES: null,
+    });
     if (childFriendly) need(texts.childFriendlySummary, childFriendly, 'child-friendly summary');
   } else if (type === InspectionType.INTERIM_INSPECTION) {
     if (judgementKind !== 'NO_JUDGEMENT') need(texts.summary, 'CHA-058', 'section');
   } else if (type === InspectionType.MONITORING_VISIT) {
-    need(texts.summary, byFamily(settingType, { CHILDRENS_HOMES: 'CH-216', RESIDENTIAL_FAMILY_CENTRES: 'RFC-105', ADOPTION_SUPPORT_AGENCIES: 'ASA-122' }), 'summary');
+    need(
+      texts.summary,
+      byFamily(settingType, { CHILDRENS_HOMES: 'CH-216', RESIDENTIAL_FAMILY_CENTRES: 'RFC-105', ADOPTION_SUPPORT_AGENCIES: 'ASA-122' }),
+      'summary',
+    );
   } else {
     need(texts.summary, 'CA-072', 'narrative');
     need(texts.childFriendlySummary, 'CA-079', 'child-friendly summary');

@@ -46,16 +46,21 @@ export function validateRequirement(r: RequirementDetails): Violation[] {
   if (!text(r.regulation)) violations.push(ruleViolation(['regulation'], basis, 'Name the regulation that was breached'));
   if (!text(r.action)) violations.push(ruleViolation(['action'], basis, 'Say what the registered person must do'));
   if (!isLocalDate(r.dueDate)) violations.push(badInput(['dueDate'], `"${r.dueDate}" is not a calendar date`));
-  else if (compareDates(r.dueDate, r.inspectionStart) < 0) violations.push(badInput(['dueDate'], 'A requirement cannot be due before the inspection began'));
+  else if (compareDates(r.dueDate, r.inspectionStart) < 0)
+    violations.push(badInput(['dueDate'], 'A requirement cannot be due before the inspection began'));
 
   const evidenceRule = ruleFor('requirementEvidence', r.settingType);
   if (!text(r.impactStatement)) {
-    violations.push(ruleViolation(['impactStatement'], evidenceRule, 'State the actual or potential impact on the quality of care, safety or welfare'));
+    violations.push(
+      ruleViolation(['impactStatement'], evidenceRule, 'State the actual or potential impact on the quality of care, safety or welfare'),
+    );
   }
   if (r.evidence.length === 0) {
     violations.push(ruleViolation(['evidenceIds'], evidenceRule, 'Link the evidence of the breach'));
   } else if (r.evidence.some((e) => e.finding !== Finding.WEAKNESS)) {
-    violations.push(ruleViolation(['evidenceIds'], 'CHA-041', 'A requirement addresses a weakness: link only evidence recorded as a weakness'));
+    violations.push(
+      ruleViolation(['evidenceIds'], 'CHA-041', 'A requirement addresses a weakness: link only evidence recorded as a weakness'),
+    );
   }
   const sources = new Set(r.evidence.map((e) => e.source));
   if (isSccifFamily(familyOf(r.settingType)) && r.evidence.length > 0 && sources.size < 2) {
@@ -93,9 +98,13 @@ export function validateRecommendation(r: RecommendationDetails): Violation[] {
   }
   if (!text(r.action)) violations.push(badInput(['action'], 'Say what the registered person should do'));
   if (r.evidence.length === 0) {
-    violations.push(ruleViolation(['evidenceIds'], ruleFor('linkedEvidence', r.settingType), 'Link the evidence the recommendation rests on'));
+    violations.push(
+      ruleViolation(['evidenceIds'], ruleFor('linkedEvidence', r.settingType), 'Link the evidence the recommendation rests on'),
+    );
   } else if (r.evidence.some((e) => e.finding !== Finding.WEAKNESS)) {
-    violations.push(ruleViolation(['evidenceIds'], 'CHA-041', 'A recommendation addresses a weakness: link only evidence recorded as a weakness'));
+    violations.push(
+      ruleViolation(['evidenceIds'], 'CHA-041', 'A recommendation addresses a weakness: link only evidence recorded as a weakness'),
+    );
   }
   return violations;
 }
@@ -113,11 +122,14 @@ export function validateComplianceNotice(servedOn: LocalDate, actions: readonly 
   else if (compareDates(servedOn, today) > 0) violations.push(badInput(['servedOn'], 'servedOn cannot be in the future'));
   if (actions.length === 0) violations.push(ruleViolation(['actions'], 'CHA-071', 'A compliance notice sets out at least one action'));
   actions.forEach((a, i) => {
-    if (!text(a.regulation)) violations.push(ruleViolation(['actions', String(i), 'regulation'], 'CH-140', 'Each action names its regulation'));
+    if (!text(a.regulation))
+      violations.push(ruleViolation(['actions', String(i), 'regulation'], 'CH-140', 'Each action names its regulation'));
     if (!text(a.action)) violations.push(ruleViolation(['actions', String(i), 'action'], 'CH-140', 'Say what the provider must do'));
     if (!isLocalDate(a.completionDate)) violations.push(badInput(['actions', String(i), 'completionDate'], 'Not a calendar date'));
     else if (isLocalDate(servedOn) && compareDates(a.completionDate, servedOn) <= 0) {
-      violations.push(ruleViolation(['actions', String(i), 'completionDate'], 'CH-140', 'The completion date comes after the notice is served'));
+      violations.push(
+        ruleViolation(['actions', String(i), 'completionDate'], 'CH-140', 'The completion date comes after the notice is served'),
+      );
     }
   });
   return violations;

@@ -73,10 +73,22 @@ function childrensHomeDue(f: SchedulingFacts, sorted: PastInspection[]): Inspect
   const earliest = later(year.start, f.registrationDate);
   // Twice a year, whether or not children live there: usually a full and an interim (CH-005, CH-006, CH-007).
   if (!inYear.some((i) => i.type === InspectionType.FULL_INSPECTION)) {
-    due.push({ kind: DueKind.FULL_INSPECTION, earliest, latest: year.end, ruleId: 'CH-005', reason: `No full inspection yet in the inspection year ending ${year.end}` });
+    due.push({
+      kind: DueKind.FULL_INSPECTION,
+      earliest,
+      latest: year.end,
+      ruleId: 'CH-005',
+      reason: `No full inspection yet in the inspection year ending ${year.end}`,
+    });
   }
   if (!inYear.some((i) => i.type === InspectionType.INTERIM_INSPECTION)) {
-    due.push({ kind: DueKind.INTERIM_INSPECTION, earliest, latest: year.end, ruleId: 'CH-005', reason: `No interim inspection yet in the inspection year ending ${year.end}` });
+    due.push({
+      kind: DueKind.INTERIM_INSPECTION,
+      earliest,
+      latest: year.end,
+      ruleId: 'CH-005',
+      reason: `No interim inspection yet in the inspection year ending ${year.end}`,
+    });
   }
   // After an inadequate judgement, some inspection activity within six to eight weeks (CH-179).
   const graded = sorted.filter((i) => i.overall !== null);
@@ -99,8 +111,20 @@ function cycleDue(f: SchedulingFacts, sorted: PastInspection[], family: SccifFam
   if (!last) {
     // New settings: adoption support agencies between 7 and 12 months from registration (ASA-040); family centres within 12 months (RFC-042).
     const first: Record<SccifFamily, InspectionDue> = {
-      RESIDENTIAL_FAMILY_CENTRES: { kind: DueKind.FULL_INSPECTION, earliest: f.registrationDate, latest: addMonths(f.registrationDate, 12), ruleId: 'RFC-042', reason: 'First inspection of a new family centre, within 12 months of registration' },
-      ADOPTION_SUPPORT_AGENCIES: { kind: DueKind.FULL_INSPECTION, earliest: addMonths(f.registrationDate, 7), latest: addMonths(f.registrationDate, 12), ruleId: 'ASA-040', reason: 'First inspection of a new agency, 7 to 12 months after registration' },
+      RESIDENTIAL_FAMILY_CENTRES: {
+        kind: DueKind.FULL_INSPECTION,
+        earliest: f.registrationDate,
+        latest: addMonths(f.registrationDate, 12),
+        ruleId: 'RFC-042',
+        reason: 'First inspection of a new family centre, within 12 months of registration',
+      },
+      ADOPTION_SUPPORT_AGENCIES: {
+        kind: DueKind.FULL_INSPECTION,
+        earliest: addMonths(f.registrationDate, 7),
+        latest: addMonths(f.registrationDate, 12),
+        ruleId: 'ASA-040',
+        reason: 'First inspection of a new agency, 7 to 12 months after registration',
+      },
     };
     return [first[family]];
   }
@@ -116,9 +140,21 @@ function cycleDue(f: SchedulingFacts, sorted: PastInspection[], family: SccifFam
     reason: `A full inspection in the 3-year cycle starting ${cycleStart}`,
   });
   if (last.overall === Grade.INADEQUATE) {
-    due.push({ kind: DueKind.FULL_INSPECTION, earliest: addMonths(last.end, 6), latest: addMonths(last.end, 12), ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-041', ADOPTION_SUPPORT_AGENCIES: 'ASA-038' }), reason: `Judged inadequate on ${last.end}: reinspected within 6 to 12 months` });
+    due.push({
+      kind: DueKind.FULL_INSPECTION,
+      earliest: addMonths(last.end, 6),
+      latest: addMonths(last.end, 12),
+      ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-041', ADOPTION_SUPPORT_AGENCIES: 'ASA-038' }),
+      reason: `Judged inadequate on ${last.end}: reinspected within 6 to 12 months`,
+    });
   } else if (last.overall === Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD) {
-    due.push({ kind: DueKind.FULL_INSPECTION, earliest: addMonths(last.end, 12), latest: addMonths(last.end, 18), ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-041', ADOPTION_SUPPORT_AGENCIES: 'ASA-039' }), reason: `Judged requires improvement to be good on ${last.end}: reinspected within 12 to 18 months` });
+    due.push({
+      kind: DueKind.FULL_INSPECTION,
+      earliest: addMonths(last.end, 12),
+      latest: addMonths(last.end, 18),
+      ruleId: rule({ RESIDENTIAL_FAMILY_CENTRES: 'RFC-041', ADOPTION_SUPPORT_AGENCIES: 'ASA-039' }),
+      reason: `Judged requires improvement to be good on ${last.end}: reinspected within 12 to 18 months`,
+    });
   }
   return due;
 }
@@ -137,7 +173,11 @@ export function inspectionsDue(f: SchedulingFacts): InspectionDue[] {
 
   // A compliance notice is followed up the day after its completion date, at the latest 5 working days after (CH-198; RFC-096, ASA-114).
   const sccif = isSccifFamily(family);
-  const ruleId = byFamily(f.settingType, { CHILDRENS_HOMES: 'CH-198', RESIDENTIAL_FAMILY_CENTRES: 'RFC-096', ADOPTION_SUPPORT_AGENCIES: 'ASA-114' });
+  const ruleId = byFamily(f.settingType, {
+    CHILDRENS_HOMES: 'CH-198',
+    RESIDENTIAL_FAMILY_CENTRES: 'RFC-096',
+    ADOPTION_SUPPORT_AGENCIES: 'ASA-114',
+  });
   for (const date of [...new Set(f.noticeActions.map((a) => a.completionDate))].sort()) {
     if (sorted.some((i) => compareDates(i.start, date) > 0)) continue; // a visit after the date followed it up
     due.push({

@@ -181,7 +181,15 @@ function entryOf(payload: string, reply: FastifyReply, reads: readonly PublicRea
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
   const { data, extensions, ...rest } = parsed as { data?: unknown; extensions?: { cost?: Entry['cost'] } };
-  if (Object.keys(rest).length > 0 || data === undefined || data === null || !extensions || Object.keys(extensions).join() !== 'cost' || !extensions.cost) return null;
+  if (
+    Object.keys(rest).length > 0 ||
+    data === undefined ||
+    data === null ||
+    !extensions ||
+    Object.keys(extensions).join() !== 'cost' ||
+    !extensions.cost
+  )
+    return null;
   const headers: Record<string, string> = {};
   for (const name of ANSWER_HEADERS) {
     const value = reply.getHeader(name);

@@ -63,7 +63,9 @@ function armor(limits: EdgeLimits, production: boolean) {
     exposeLimits: true,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: QUERY_TOO_COMPLEX, limit } })),
+        context?.reportError(
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: QUERY_TOO_COMPLEX, limit } }),
+        ),
     ],
   });
   return new ApolloArmor({
@@ -116,7 +118,8 @@ export async function buildApp({
   registerETags(app);
   app.addHook('onRequest', async (request) => {
     const given = request.headers['x-request-id'];
-    if (typeof given === 'string' && given) request.log.info({ clientRequestId: given.replace(/[^\x21-\x7e]/g, '?').slice(0, 64) }, 'client request ID');
+    if (typeof given === 'string' && given)
+      request.log.info({ clientRequestId: given.replace(/[^\x21-\x7e]/g, '?').slice(0, 64) }, 'client request ID');
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -31,7 +31,13 @@ export interface EdgeOptions {
 }
 
 /** Every error response is GraphQL-shaped: `{"errors":[{"message","extensions":{"code"}}]}`. */
-export function sendGraphQLError(reply: FastifyReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): FastifyReply {
+export function sendGraphQLError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): FastifyReply {
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
@@ -80,7 +86,9 @@ export async function registerEdge(app: FastifyInstance, options: EdgeOptions): 
     request.log.error({ err: error }, 'internal error outside GraphQL');
     return sendGraphQLError(reply, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE, { requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) => sendGraphQLError(reply, 404, 'NOT_FOUND', `There is nothing at ${request.method} ${quoted(request.url.split('?')[0]!)}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendGraphQLError(reply, 404, 'NOT_FOUND', `There is nothing at ${request.method} ${quoted(request.url.split('?')[0]!)}`),
+  );
 
   await app.register(helmet, {
     // The API answers JSON; the development explorer page (Apollo's) loads from its CDN, so the
@@ -90,7 +98,11 @@ export async function registerEdge(app: FastifyInstance, options: EdgeOptions): 
   });
   if (options.corsOrigins?.length) {
     const allowed = new Set(options.corsOrigins);
-    await app.register(cors, { origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)), credentials: false, maxAge: 600 });
+    await app.register(cors, {
+      origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+      credentials: false,
+      maxAge: 600,
+    });
   }
 
   const { overload } = limits;
@@ -101,7 +113,12 @@ export async function registerEdge(app: FastifyInstance, options: EdgeOptions): 
       sampleInterval: overload.sampleIntervalMs,
       retryAfter: overload.retryAfterSeconds,
       pressureHandler: async (_request, _reply, type) => {
-        throw new EdgeRefusal(503, 'OVERLOADED', `The server is overloaded (${type === 'eventLoopDelay' ? 'event loop delay' : 'memory'}); try again shortly`, overload.retryAfterSeconds);
+        throw new EdgeRefusal(
+          503,
+          'OVERLOADED',
+          `The server is overloaded (${type === 'eventLoopDelay' ? 'event loop delay' : 'memory'}); try again shortly`,
+          overload.retryAfterSeconds,
+        );
       },
     });
   }
@@ -124,7 +141,8 @@ export async function registerEdge(app: FastifyInstance, options: EdgeOptions): 
       global: true,
       max: (request: FastifyRequest) => (request.principal ? rates.signedIn : rates.anonymous) || Number.MAX_SAFE_INTEGER,
       timeWindow: rates.windowMs,
-      keyGenerator: (request: FastifyRequest) => (request.principal ? `subject:${request.principal.role}:${request.principal.subject}` : `ip:${request.ip}`),
+      keyGenerator: (request: FastifyRequest) =>
+        request.principal ? `subject:${request.principal.role}:${request.principal.subject}` : `ip:${request.ip}`,
       ...(options.redis ? { redis: options.redis, nameSpace: options.redisPrefix ?? 'csc-inspection-api:rate:' } : {}),
       // A Redis outage must not take the API down with it: requests then go unlimited, and it is logged.
       skipOnError: true,

@@ -28,7 +28,11 @@ export function httpCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<Conte
             response.body.kind === 'single' &&
             !response.body.singleResult.errors?.length;
           // Kept by the server itself (answer-cache.ts), whatever the method, when every root field records its reads.
-          if (publicAnswer && contextValue.publicReads && contextValue.access!.rootFields.every((field) => field.name.startsWith('__') || KEPT_ROOT_FIELDS.has(field.name))) {
+          if (
+            publicAnswer &&
+            contextValue.publicReads &&
+            contextValue.access!.rootFields.every((field) => field.name.startsWith('__') || KEPT_ROOT_FIELDS.has(field.name))
+          ) {
             contextValue.publicReads.answerable = true;
           }
           const cacheable = publicAnswer && maxAgeSeconds > 0 && request.http?.method === 'GET';
@@ -43,7 +47,8 @@ export function httpCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<Conte
 /** ETags for the cacheable answers of /graphql, and 304 when the client already holds the answer. */
 export function registerETags(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' || !String(reply.getHeader('cache-control') ?? '').startsWith('public') || reply.statusCode !== 200) return payload;
+    if (request.method !== 'GET' || !String(reply.getHeader('cache-control') ?? '').startsWith('public') || reply.statusCode !== 200)
+      return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
     reply.header('etag', etag);

@@ -90,17 +90,21 @@ export function annotateStringLimits(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
     if (isInputObjectType(type)) Object.values(type.getFields()).forEach(annotate);
-    else if ('getFields' in type) for (const field of Object.values(type.getFields())) for (const argument of field.args ?? []) annotate(argument);
+    else if ('getFields' in type)
+      for (const field of Object.values(type.getFields())) for (const argument of field.args ?? []) annotate(argument);
   }
 }
 
-// eslint-disable-next-line no-control-regex
-const REFUSED_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const REFUSED_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why `text` cannot be accepted, or null when it can. */
 export function textProblem(text: string, maximum: number): string | null {
-  if (REFUSED_CHARACTERS.test(text)) return 'contains a control character or invalid text (NUL, C0 controls other than tab and line breaks, DEL, or a lone surrogate)';
-  if (text.length > maximum) return `is ${text.length.toLocaleString('en-GB')} characters long; the most it may be is ${maximum.toLocaleString('en-GB')}`;
+  if (REFUSED_CHARACTERS.test(text))
+    return 'contains a control character or invalid text (NUL, C0 controls other than tab and line breaks, DEL, or a lone surrogate)';
+  if (text.length > maximum)
+    return `is ${text.length.toLocaleString('en-GB')} characters long; the most it may be is ${maximum.toLocaleString('en-GB')}`;
   return null;
 }
 

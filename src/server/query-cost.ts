@@ -1,5 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type DocumentNode, getNamedType, isCompositeType, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { FEED_DEFAULT_PAGE } from '../modules/feeds/feed.service';
 import { DEFAULT_PAGE_SIZE } from '../modules/shared/connection';
@@ -54,7 +64,8 @@ function isList(type: GraphQLOutputType): boolean {
 function multiplierOf(parentName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : null);
   const named = getNamedType(field.type);
-  if (isConnectionType(named.name)) return count(args.first) ?? count(args.last) ?? DEFAULT_PAGES[`${parentName}.${field.name}`] ?? DEFAULT_PAGE_SIZE;
+  if (isConnectionType(named.name))
+    return count(args.first) ?? count(args.last) ?? DEFAULT_PAGES[`${parentName}.${field.name}`] ?? DEFAULT_PAGE_SIZE;
   if (isList(field.type) && !isConnectionType(parentName)) return LIST_BOUNDS[`${parentName}.${field.name}`] ?? DEFAULT_LIST_BOUND;
   return 1;
 }
@@ -72,7 +83,11 @@ const costs = new WeakMap<DocumentNode, Map<string, number>>();
 const MAX_CACHED_PER_DOCUMENT = 1_000;
 
 /** The same as `operationCost`, remembered for repeated requests. */
-export function rememberedCost(schema: GraphQLSchema, document: DocumentNode, options: { operationName?: string; variables?: Record<string, unknown> }): number {
+export function rememberedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: { operationName?: string; variables?: Record<string, unknown> },
+): number {
   const key = JSON.stringify([options.operationName ?? null, options.variables ?? {}]);
   if (key.length > 512) return operationCost(schema, document, options);
   let known = costs.get(document);
@@ -87,7 +102,11 @@ export function rememberedCost(schema: GraphQLSchema, document: DocumentNode, op
 }
 
 /** The cost of one operation of `document` (0 for an unknown operation name: validation refuses it first). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, options: { operationName?: string; variables?: Record<string, unknown> }): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: { operationName?: string; variables?: Record<string, unknown> },
+): number {
   const cost = getComplexity({
     schema,
     query: document,
@@ -97,7 +116,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, opt
     maxQueryNodes: MAX_ANALYSED_NODES,
   });
   const operation = document.definitions.find(
-    (definition) => definition.kind === 'OperationDefinition' && (options.operationName ? definition.name?.value === options.operationName : true),
+    (definition) =>
+      definition.kind === 'OperationDefinition' && (options.operationName ? definition.name?.value === options.operationName : true),
   );
   if (operation?.kind === 'OperationDefinition' && operation.operation === 'mutation') {
     const roots = operation.selectionSet.selections.length;
@@ -134,7 +154,10 @@ export function costPlugin(limits: CostLimits): ApolloServerPlugin<Context> {
           const maximum = contextValue.principal ? limits.signedIn : limits.anonymous;
           let cost: number;
           try {
-            cost = rememberedCost(schema, document, { operationName: request.operationName ?? undefined, variables: request.variables ?? {} });
+            cost = rememberedCost(schema, document, {
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+            });
           } catch (error) {
             if (error instanceof GraphQLError && error.message.startsWith(NODE_LIMIT_MESSAGE)) {
               throw new GraphQLError(`The query selects more than ${MAX_ANALYSED_NODES} fields (fragments counted where they are spread)`, {

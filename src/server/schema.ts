@@ -71,7 +71,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     annotateStringLimits(schema);
     // Every type implementing Node is reachable by node(id): its module registered how (`registerNode`).
     const unreachable = unregisteredNodeTypes(schema);
-    if (unreachable.length > 0) throw new Error(`node(id) cannot fetch ${unreachable.join(', ')}: register each with registerNode in its module`);
+    if (unreachable.length > 0)
+      throw new Error(`node(id) cannot fetch ${unreachable.join(', ')}: register each with registerNode in its module`);
     return schema;
   });
   return built;

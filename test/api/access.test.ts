@@ -15,7 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const sign = (overrides: { secret?: string; audience?: string; issuer?: string; expiresAt?: number; role?: string; subject?: string | null }) => {
+const sign = (overrides: {
+  secret?: string;
+  audience?: string;
+  issuer?: string;
+  expiresAt?: number;
+  role?: string;
+  subject?: string | null;
+}) => {
   const jwt = new SignJWT({ role: overrides.role ?? 'INSPECTOR' })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(overrides.issuer ?? TEST_AUTH.issuer)

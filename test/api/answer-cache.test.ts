@@ -64,7 +64,13 @@ beforeAll(async () => {
   await recordEvidence(first, inspection.id);
   await proposeGood(first, inspection.id);
   await first.gql(WriteReportTextDocument, { input: { inspectionId, overall: 'Children are settled and make good progress.' } });
-  await publish(first, inspection.id, { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' });
+  await publish(first, inspection.id, {
+    qa: '2026-09-10',
+    draft: '2026-09-14',
+    comments: '2026-09-16',
+    final: '2026-09-21',
+    published: '2026-09-23',
+  });
 });
 
 describe('a repeated public answer', () => {
@@ -85,7 +91,10 @@ describe('a repeated public answer', () => {
   });
 
   test("reports the caller's own rate limit, the rest byte for byte", async () => {
-    const limited = await startTestApp({ sameDatabaseAs: first, limits: withLimits({ ...TEST_LIMITS, rateLimit: { anonymous: 100, signedIn: 100 } }) });
+    const limited = await startTestApp({
+      sameDatabaseAs: first,
+      limits: withLimits({ ...TEST_LIMITS, rateLimit: { anonymous: 100, signedIn: 100 } }),
+    });
     try {
       const cold = await statementsOf(limited, REPORT, { urn: home.urn });
       const warm = await statementsOf(limited, REPORT, { urn: home.urn });
@@ -107,7 +116,10 @@ describe('a repeated public answer', () => {
     expect((await ask(first, REPORT, { urn: other.urn })).data.publicReport).toBeNull();
     expect(onlyTheCheck((await statementsOf(first, REPORT, { urn: other.urn })).statements)).toBe(false);
     const get = await first.statements(() =>
-      first.request().get(`/graphql?query=${encodeURIComponent(REPORT)}&variables=${encodeURIComponent(JSON.stringify({ urn: home.urn }))}`).set('apollo-require-preflight', 'true'),
+      first
+        .request()
+        .get(`/graphql?query=${encodeURIComponent(REPORT)}&variables=${encodeURIComponent(JSON.stringify({ urn: home.urn }))}`)
+        .set('apollo-require-preflight', 'true'),
     );
     expect(onlyTheCheck(get)).toBe(false);
   });
@@ -116,10 +128,18 @@ describe('a repeated public answer', () => {
     await ask(first, REPORT, { urn: home.urn });
     const token = await first.tokenFor(Role.ADMIN);
     const signedIn = await first.statements(() =>
-      first.request().post('/graphql').set('authorization', `Bearer ${token}`).send({ query: REPORT, variables: { urn: home.urn } }),
+      first
+        .request()
+        .post('/graphql')
+        .set('authorization', `Bearer ${token}`)
+        .send({ query: REPORT, variables: { urn: home.urn } }),
     );
     expect(onlyTheCheck(signedIn)).toBe(false);
-    const refused = await first.request().post('/graphql').set('authorization', 'Bearer not-a-token').send({ query: REPORT, variables: { urn: home.urn } });
+    const refused = await first
+      .request()
+      .post('/graphql')
+      .set('authorization', 'Bearer not-a-token')
+      .send({ query: REPORT, variables: { urn: home.urn } });
     expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(refused.body.data ?? null).toBeNull();
   });
@@ -146,7 +166,8 @@ describe('a repeated public answer', () => {
 describe('checks in batches', () => {
   test('answers asked about in the same turn of the event loop are checked by one statement, each by its own reads', async () => {
     const checker = new ChangeChecker(first.orm.em.getKnex(), first.orm.config.getLogger());
-    const snapshot = async () => (await first.orm.em.getConnection().execute<{ s: string }[]>('select pg_current_snapshot()::text as s'))[0]!.s;
+    const snapshot = async () =>
+      (await first.orm.em.getConnection().execute<{ s: string }[]>('select pg_current_snapshot()::text as s'))[0]!.s;
     const before = await snapshot();
     const other = await registerProvider(first, { name: 'Hazel Court', registrationDate: '2021-03-01' });
     const after = await snapshot();
@@ -155,7 +176,12 @@ describe('checks in batches', () => {
     const readAfter = [{ scopes: [PublicScope.urn(other.urn), PublicScope.all], snapshot: after }];
     let answers: boolean[] = [];
     const statements = await first.statements(async () => {
-      answers = await Promise.all([checker.changed(untouched), checker.changed(touchedSince), checker.changed(readAfter), checker.changed(touchedSince)]);
+      answers = await Promise.all([
+        checker.changed(untouched),
+        checker.changed(touchedSince),
+        checker.changed(readAfter),
+        checker.changed(touchedSince),
+      ]);
     });
     expect(answers).toEqual([false, true, false, true]);
     expect(statements).toHaveLength(1);
@@ -178,7 +204,9 @@ describe('changes made through one instance, seen by the other from the commit o
     expect(before.report.version).toBe(1);
     expect(before.area).toContainEqual({ urn: home.urn, version: 1 });
 
-    const amended = await first.gql(AmendPublishedReportDocument, { input: { inspectionId, reason: 'Corrected a date', amendedOn: '2026-10-01' } });
+    const amended = await first.gql(AmendPublishedReportDocument, {
+      input: { inspectionId, reason: 'Corrected a date', amendedOn: '2026-10-01' },
+    });
     expect(amended.data!.amendPublishedReport.userErrors).toEqual([]);
     const afterAmendment = await views(second);
     expect(afterAmendment.report).toMatchObject({ version: 2, amendmentReason: 'Corrected a date' });
@@ -189,7 +217,9 @@ describe('changes made through one instance, seen by the other from the commit o
     // The first instance, which made the change, answers the same.
     expect(await views(first)).toEqual(afterAmendment);
 
-    const withdrawn = await first.gql(WithdrawPublishedReportDocument, { input: { inspectionId, reason: 'It named a child', withdrawnOn: '2026-10-02' } });
+    const withdrawn = await first.gql(WithdrawPublishedReportDocument, {
+      input: { inspectionId, reason: 'It named a child', withdrawnOn: '2026-10-02' },
+    });
     expect(withdrawn.data!.withdrawPublishedReport.userErrors).toEqual([]);
     const afterWithdrawal = await views(second);
     expect(afterWithdrawal.report).toBeNull();
@@ -197,13 +227,16 @@ describe('changes made through one instance, seen by the other from the commit o
     expect(afterWithdrawal.area.map((node: { urn: string }) => node.urn)).not.toContain(home.urn);
     expect(afterWithdrawal.feed).toContain('REPORT_WITHDRAWN');
 
-    const corrected = await first.gql(AmendPublishedReportDocument, { input: { inspectionId, reason: 'Republished without identifying details', amendedOn: '2026-10-05' } });
+    const corrected = await first.gql(AmendPublishedReportDocument, {
+      input: { inspectionId, reason: 'Republished without identifying details', amendedOn: '2026-10-05' },
+    });
     expect(corrected.data!.amendPublishedReport.userErrors).toEqual([]);
     expect((await views(second)).report).toMatchObject({ id: before.report.id, version: 3 });
   });
 
   test("a first publication appears in its area's list on the other instance", async () => {
-    const listed = async () => (await ask(second, AREA, { localAuthority: MANCHESTER })).data.publicReports.edges.map((e: any) => e.node.urn);
+    const listed = async () =>
+      (await ask(second, AREA, { localAuthority: MANCHESTER })).data.publicReports.edges.map((e: any) => e.node.urn);
     await listed();
     const newcomer = await registerProvider(first, { name: 'Beech Lodge', registrationDate: '2022-01-10' });
     expect(await listed()).not.toContain(newcomer.urn);
@@ -211,7 +244,13 @@ describe('changes made through one instance, seen by the other from the commit o
     await recordEvidence(first, inspection.id);
     await proposeGood(first, inspection.id);
     await first.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children are safe and well cared for.' } });
-    await publish(first, inspection.id, { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' });
+    await publish(first, inspection.id, {
+      qa: '2026-09-10',
+      draft: '2026-09-14',
+      comments: '2026-09-16',
+      final: '2026-09-21',
+      published: '2026-09-23',
+    });
     expect(await listed()).toContain(newcomer.urn);
   });
 });
@@ -230,7 +269,10 @@ describe('changes made in the database itself', () => {
     await organisation();
     const before = await organisation();
     await sql.query('begin');
-    await sql.query(`update registered_provider set name = 'Northern Care Partnership' where id = (select registered_provider_id from provider where urn = $1)`, [home.urn]);
+    await sql.query(
+      `update registered_provider set name = 'Northern Care Partnership' where id = (select registered_provider_id from provider where urn = $1)`,
+      [home.urn],
+    );
     // Still running: both instances answer what is committed.
     expect(await organisation()).toBe(before);
     expect((await ask(first, PROVIDER, { urn: home.urn })).data.publicProvider.registeredProvider.name).toBe(before);
@@ -241,14 +283,19 @@ describe('changes made in the database itself', () => {
   test('a rolled-back change leaves the kept answer good', async () => {
     const before = await organisation();
     await sql.query('begin');
-    await sql.query(`update registered_provider set name = 'Rolled Back Ltd' where id = (select registered_provider_id from provider where urn = $1)`, [home.urn]);
+    await sql.query(
+      `update registered_provider set name = 'Rolled Back Ltd' where id = (select registered_provider_id from provider where urn = $1)`,
+      [home.urn],
+    );
     await sql.query('rollback');
     expect(onlyTheCheck((await statementsOf(second, PROVIDER, { urn: home.urn })).statements)).toBe(true);
     expect(await organisation()).toBe(before);
   });
 
   test("a change to reference data (an area's name) reaches every kept answer", async () => {
-    const areaName = async () => (await ask(second, `query($urn: String!) { publicProvider(urn: $urn) { area { localAuthorityName } } }`, { urn: home.urn })).data.publicProvider.area.localAuthorityName;
+    const areaName = async () =>
+      (await ask(second, `query($urn: String!) { publicProvider(urn: $urn) { area { localAuthorityName } } }`, { urn: home.urn })).data
+        .publicProvider.area.localAuthorityName;
     const before = await areaName();
     expect(await areaName()).toBe(before);
     await sql.query(`update local_authority set name = 'Manchester City' where ons_code = $1`, [MANCHESTER]);
@@ -271,7 +318,10 @@ describe('changes made in the database itself', () => {
     await cache.sweep();
     expect(await count()).toBeLessThan(recorded);
     // What changes after the horizon is still recorded, and still reaches the kept answer.
-    await sql.query(`update registered_provider set name = 'After The Sweep Ltd' where id = (select registered_provider_id from provider where urn = $1)`, [home.urn]);
+    await sql.query(
+      `update registered_provider set name = 'After The Sweep Ltd' where id = (select registered_provider_id from provider where urn = $1)`,
+      [home.urn],
+    );
     await cache.sweep();
     expect(await organisation()).toBe('After The Sweep Ltd');
   });

@@ -1,6 +1,12 @@
 /** The audit trail: every mutation and internal read of a signed-in caller, append-only. */
 import { Role } from '../../src/domain/access';
-import { AuditedFeedDocument, AuditTrailDocument, ProvidersDocument, PublicReportsDocument, RegisterProviderDocument } from '../generated/graphql';
+import {
+  AuditedFeedDocument,
+  AuditTrailDocument,
+  ProvidersDocument,
+  PublicReportsDocument,
+  RegisterProviderDocument,
+} from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registrationInput } from '../support/fixtures';
 
@@ -24,7 +30,14 @@ test('a mutation is recorded with who, role, operation, targets, request ID and 
   const entries = (await trail()).filter((e) => e.subject === 'alice');
   expect(entries.slice(0, 2)).toEqual([
     expect.objectContaining({ role: 'ADMIN', operation: 'registerProvider', kind: 'MUTATION', targets: ['bad'], outcome: 'USER_ERRORS' }),
-    expect.objectContaining({ role: 'ADMIN', operation: 'registerProvider', kind: 'MUTATION', targets: [input.urn], outcome: 'OK', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+    expect.objectContaining({
+      role: 'ADMIN',
+      operation: 'registerProvider',
+      kind: 'MUTATION',
+      targets: [input.urn],
+      outcome: 'OK',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    }),
   ]);
 });
 
@@ -34,7 +47,11 @@ test('internal reads are recorded; public queries and denied calls are not', asy
   await api.gql(PublicReportsDocument, { first: 1 }, { token });
   await api.gql(PublicReportsDocument, { first: 1 }, { token: null });
   await api.gql(RegisterProviderDocument, { input: registrationInput() }, { token: null, allowErrors: true });
-  await api.gql(ProvidersDocument, { first: 1 }, { token: await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'carol' }), allowErrors: true });
+  await api.gql(
+    ProvidersDocument,
+    { first: 1 },
+    { token: await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'carol' }), allowErrors: true },
+  );
   const entries = await trail();
   expect(entries.filter((e) => e.subject === 'bob').map((e) => [e.operation, e.kind])).toEqual([['providers', 'QUERY']]);
   expect(entries.filter((e) => e.subject === 'carol')).toEqual([]);

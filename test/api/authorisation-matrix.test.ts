@@ -12,7 +12,15 @@
  * schema too, and each is reached through `node(id:)` by every caller: a new protected field that
  * is not in the field matrix fails as well.
  */
-import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { Role } from '../../src/domain/access';
 import { buildGraphQLSchema } from '../../src/server/schema';
 import { RecordRecommendationDocument, RecordRequirementDocument } from '../generated/graphql';
@@ -22,11 +30,20 @@ import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
 
 type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Caller = 'anonymous' | Role;
-const CALLERS: Caller[] = ['anonymous', Role.INSPECTOR, Role.REGULATORY_INSPECTION_MANAGER, Role.ADMIN, Role.PROVIDER, Role.LOCAL_AUTHORITY];
+const CALLERS: Caller[] = [
+  'anonymous',
+  Role.INSPECTOR,
+  Role.REGULATORY_INSPECTION_MANAGER,
+  Role.ADMIN,
+  Role.PROVIDER,
+  Role.LOCAL_AUTHORITY,
+];
 
 /** Who gets in, by class of field. Written out by hand: the test checks the code against these, not against itself. */
 const outcomes = (allowed: Caller[]): Record<Caller, Outcome> =>
-  Object.fromEntries(CALLERS.map((caller) => [caller, allowed.includes(caller) ? 'ALLOW' : caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'])) as Record<Caller, Outcome>;
+  Object.fromEntries(
+    CALLERS.map((caller) => [caller, allowed.includes(caller) ? 'ALLOW' : caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']),
+  ) as Record<Caller, Outcome>;
 const { INSPECTOR, REGULATORY_INSPECTION_MANAGER: MANAGER, ADMIN, PROVIDER, LOCAL_AUTHORITY } = Role;
 
 const PUBLIC = outcomes(CALLERS);
@@ -131,24 +148,80 @@ const FIELD_MATRIX: Record<string, Record<Caller, Outcome>> = {
   'Requirement.evidence': EVIDENCE_READERS,
   'Recommendation.evidence': EVIDENCE_READERS,
   ...Object.fromEntries(
-    ['id', 'type', 'status', 'onSiteStart', 'onSiteEnd', 'feedbackDate', 'draftSentOn', 'commentsReturnedOn', 'finalReportIssuedOn', 'publishedOn', 'notPublishedReason', 'provider', 'deadlines', 'factualAccuracyComments', 'complaints'].map((f) => [`Inspection.${f}`, PROVIDER_SEES]),
+    [
+      'id',
+      'type',
+      'status',
+      'onSiteStart',
+      'onSiteEnd',
+      'feedbackDate',
+      'draftSentOn',
+      'commentsReturnedOn',
+      'finalReportIssuedOn',
+      'publishedOn',
+      'notPublishedReason',
+      'provider',
+      'deadlines',
+      'factualAccuracyComments',
+      'complaints',
+    ].map((f) => [`Inspection.${f}`, PROVIDER_SEES]),
   ),
   ...Object.fromEntries(['evidence', 'protectedPeople'].map((f) => [`Inspection.${f}`, EVIDENCE_READERS])),
   // What the caller may do next: seen by whoever sees the inspection (the value is false where the caller may not).
   ...Object.fromEntries(
     [
-      'StartInspection', 'CompleteFieldwork', 'RecordJudgements', 'WriteReportText', 'DeferInspection', 'RescheduleInspection', 'DeclareInspectionIncomplete',
-      'ResumeFieldwork', 'SubmitDraftForQualityAssurance', 'SendDraftReport', 'SubmitFactualAccuracyComments', 'CloseFactualAccuracyWindow', 'LodgeComplaint',
-      'AnswerComplaint', 'IssueFinalReport', 'PublishReport', 'WithholdPublication',
+      'StartInspection',
+      'CompleteFieldwork',
+      'RecordJudgements',
+      'WriteReportText',
+      'DeferInspection',
+      'RescheduleInspection',
+      'DeclareInspectionIncomplete',
+      'ResumeFieldwork',
+      'SubmitDraftForQualityAssurance',
+      'SendDraftReport',
+      'SubmitFactualAccuracyComments',
+      'CloseFactualAccuracyWindow',
+      'LodgeComplaint',
+      'AnswerComplaint',
+      'IssueFinalReport',
+      'PublishReport',
+      'WithholdPublication',
     ].map((f) => [`Inspection.viewerCan${f}`, PROVIDER_SEES]),
   ),
   ...Object.fromEntries(
     [
-      'scheduledStart', 'noticeGivenOn', 'noticeReason', 'extendedOnSiteReason', 'leadInspector', 'teamInspectors', 'deferralReason', 'deferralJustification',
-      'deferralAgreedBy', 'incompleteReason', 'qualityAssuranceSubmittedOn', 'qualityAssuredBy', 'providerInformedOfChangesOn', 'notPublishedDecidedBy',
-      'reportOverallText', 'reportHelpedAndProtectedText', 'reportLeadersAndManagersText', 'reportSummaryText', 'childFriendlySummary', 'placingAuthorities',
-      'createdAt', 'previousInspection', 'notice', 'linesOfEnquiry', 'judgement', 'judgementHistory', 'requirements', 'recommendations', 'complianceNotices',
-      'caseReviews', 'notificationTasks',
+      'scheduledStart',
+      'noticeGivenOn',
+      'noticeReason',
+      'extendedOnSiteReason',
+      'leadInspector',
+      'teamInspectors',
+      'deferralReason',
+      'deferralJustification',
+      'deferralAgreedBy',
+      'incompleteReason',
+      'qualityAssuranceSubmittedOn',
+      'qualityAssuredBy',
+      'providerInformedOfChangesOn',
+      'notPublishedDecidedBy',
+      'reportOverallText',
+      'reportHelpedAndProtectedText',
+      'reportLeadersAndManagersText',
+      'reportSummaryText',
+      'childFriendlySummary',
+      'placingAuthorities',
+      'createdAt',
+      'previousInspection',
+      'notice',
+      'linesOfEnquiry',
+      'judgement',
+      'judgementHistory',
+      'requirements',
+      'recommendations',
+      'complianceNotices',
+      'caseReviews',
+      'notificationTasks',
     ].map((f) => [`Inspection.${f}`, INSPECTION_STAFF]),
   ),
 };
@@ -162,14 +235,24 @@ const fixtureIds = new Map<string, string>();
 
 beforeAll(async () => {
   schema = await buildGraphQLSchema();
-  const roots: [('query' | 'mutation'), GraphQLObjectType | null | undefined][] = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]];
+  const roots: ['query' | 'mutation', GraphQLObjectType | null | undefined][] = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ];
   operations = roots.flatMap(([kind, type]) => Object.values(type?.getFields() ?? {}).map((field) => ({ kind, field })));
   api = await startTestApp();
   const home = await registerProvider(api);
   const visit = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: '2026-11-02' });
   const weakness = await recordEvidence(api, visit.id);
   const requirement = await api.gql(RecordRequirementDocument, {
-    input: { inspectionId: visit.id, regulation: 'Regulation 12', action: 'Record checks', dueDate: '2026-12-01', impactStatement: 'Children may not be safe', evidenceIds: [weakness.id] },
+    input: {
+      inspectionId: visit.id,
+      regulation: 'Regulation 12',
+      action: 'Record checks',
+      dueDate: '2026-12-01',
+      impactStatement: 'Children may not be safe',
+      evidenceIds: [weakness.id],
+    },
   });
   const recommendation = await api.gql(RecordRecommendationDocument, {
     input: { inspectionId: visit.id, reference: 'Guide page 12', action: 'Improve records', evidenceIds: [weakness.id] },
@@ -187,7 +270,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-async function outcomeFor(caller: Caller, query: string, variables: Record<string, unknown>): Promise<{ outcome: Outcome; errors?: { message?: string; extensions?: { code?: string } }[] }> {
+async function outcomeFor(
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ outcome: Outcome; errors?: { message?: string; extensions?: { code?: string } }[] }> {
   const call = api.request().post('/graphql').set('content-type', 'application/json');
   const token = tokens.get(caller);
   if (token) call.set('authorization', `Bearer ${token}`);
@@ -221,8 +308,12 @@ test('each caller gets the outcome the matrix gives for every operation', async 
     const query = operationFor(kind, field);
     for (const caller of CALLERS) {
       const { outcome, errors } = await outcomeFor(caller, query, {});
-      if (outcome !== expected[caller]) mismatches.push(`${field.name} as ${caller}: expected ${expected[caller]}, got ${outcome} ${JSON.stringify(errors?.[0]?.message ?? '')}`);
-      if (errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) mismatches.push(`${field.name}: the generated operation does not validate`);
+      if (outcome !== expected[caller])
+        mismatches.push(
+          `${field.name} as ${caller}: expected ${expected[caller]}, got ${outcome} ${JSON.stringify(errors?.[0]?.message ?? '')}`,
+        );
+      if (errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED'))
+        mismatches.push(`${field.name}: the generated operation does not validate`);
     }
   }
   expect(mismatches).toEqual([]);
@@ -250,12 +341,18 @@ function protectedFields(): { type: GraphQLObjectType; field: GraphQLField<unkno
 
 describe('protected fields below the root', () => {
   test('every protected field in the schema is in the field matrix, and the matrix names nothing else', () => {
-    expect(protectedFields().map((f) => f.key).sort()).toEqual(Object.keys(FIELD_MATRIX).sort());
+    expect(
+      protectedFields()
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual(Object.keys(FIELD_MATRIX).sort());
   });
 
   test('every field of an inspection says who may see it: a provider reaches its own inspections, so nothing there is open by default', () => {
     const inspection = schema.getType('Inspection') as GraphQLObjectType;
-    const undeclared = Object.values(inspection.getFields()).filter((field) => field.extensions?.access === undefined).map((field) => field.name);
+    const undeclared = Object.values(inspection.getFields())
+      .filter((field) => field.extensions?.access === undefined)
+      .map((field) => field.name);
     expect(undeclared).toEqual([]);
   });
 
@@ -269,12 +366,16 @@ describe('protected fields below the root', () => {
         mismatches.push(`${key}: no fixture of type ${type.name} to reach it through`);
         continue;
       }
-      if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) mismatches.push(`${key}: has a required argument; give it one here`);
+      if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined))
+        mismatches.push(`${key}: has a required argument; give it one here`);
       const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
       const query = `query FieldMatrix($id: ID!) { node(id: $id) { ... on ${type.name} { ${field.name}${selection} } } }`;
       for (const caller of CALLERS) {
         const { outcome, errors } = await outcomeFor(caller, query, { id });
-        if (outcome !== expected[caller]) mismatches.push(`${key} as ${caller}: expected ${expected[caller]}, got ${outcome} ${JSON.stringify(errors?.[0]?.message ?? '')}`);
+        if (outcome !== expected[caller])
+          mismatches.push(
+            `${key} as ${caller}: expected ${expected[caller]}, got ${outcome} ${JSON.stringify(errors?.[0]?.message ?? '')}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);

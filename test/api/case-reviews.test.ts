@@ -36,7 +36,11 @@ const MANCHESTER = 'E08000003'; // the host authority of every setting registere
 const LEEDS = 'E08000035';
 const WESTMINSTER = 'E09000033';
 
-const INADEQUATE = { overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' } as const;
+const INADEQUATE = {
+  overallExperiencesAndProgress: 'INADEQUATE',
+  helpedAndProtected: 'INADEQUATE',
+  leadersAndManagers: 'INADEQUATE',
+} as const;
 
 const ALL_OPTIONS: EnforcementOption[] = [
   'NO_ENFORCEMENT_ACTION',
@@ -65,7 +69,12 @@ async function toFeedback(
   });
   await start(api, scheduled.id, options.start, visit ? options.start : undefined);
   const { data } = await api.gql(EnforcementCompleteFieldworkDocument, {
-    input: { inspectionId: scheduled.id, onSiteEnd: end, feedbackDate: options.feedback ?? end, placingAuthorities: options.placingAuthorities },
+    input: {
+      inspectionId: scheduled.id,
+      onSiteEnd: end,
+      feedbackDate: options.feedback ?? end,
+      placingAuthorities: options.placingAuthorities,
+    },
   });
   expect(data!.completeFieldwork.userErrors).toEqual([]);
   return scheduled.id;
@@ -132,7 +141,11 @@ async function inadequateHome(options: { start: string; end?: string; placingAut
   return { home, inspectionId, review: record.caseReviews[0], tasks: record.notificationTasks };
 }
 
-function taskFor<T extends { recipient: string; localAuthority?: string | null }>(tasks: readonly T[], recipient: string, localAuthority: string | null): T {
+function taskFor<T extends { recipient: string; localAuthority?: string | null }>(
+  tasks: readonly T[],
+  recipient: string,
+  localAuthority: string | null,
+): T {
   const found = tasks.find((t) => t.recipient === recipient && (t.localAuthority ?? null) === localAuthority);
   if (!found) throw new Error(`No ${recipient} task for ${localAuthority}: ${JSON.stringify(tasks)}`);
   return found;
@@ -174,7 +187,11 @@ describe('case reviews opened by an outcome', () => {
     expect(dues).toEqual([...dues].sort()); // the earliest due first
 
     // Judgements changed before the draft (twice): still the one case review.
-    await judgeFull(inspectionId, { ...INADEQUATE, helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', changeReason: 'QA: the protection evidence supports requires improvement' });
+    await judgeFull(inspectionId, {
+      ...INADEQUATE,
+      helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      changeReason: 'QA: the protection evidence supports requires improvement',
+    });
     await judgeFull(inspectionId, { ...INADEQUATE, changeReason: 'The RIM agreed the original judgements' });
     const after = await followUps(inspectionId);
     expect(after.caseReviews.map((r) => [r.id, r.trigger, r.dueBy])).toEqual([[reviewId, 'INADEQUATE_OVERALL', '2026-10-08']]);
@@ -228,7 +245,11 @@ describe('case reviews opened by an outcome', () => {
           inspection: { id: inspectionId, type: 'FULL_INSPECTION', feedbackDate: '2026-09-30' },
         }),
       ]);
-      await judgeFull(inspectionId, { ...INADEQUATE, leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', changeReason: 'Leaders acted on the concerns during the visit' });
+      await judgeFull(inspectionId, {
+        ...INADEQUATE,
+        leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+        changeReason: 'Leaders acted on the concerns during the visit',
+      });
       expect((await followUps(inspectionId)).caseReviews.map((r) => r.id)).toEqual([caseReviews[0].id]);
     },
   );
@@ -269,7 +290,11 @@ describe('case reviews opened by an outcome', () => {
     expect(record.notificationTasks).toEqual([]);
     expect((await followUps(full)).caseReviews).toEqual([]);
 
-    await judgeInterim(interim, { outcome: 'DECLINED_IN_EFFECTIVENESS', declineSuggestsSeriousConcerns: true, changeReason: 'Wording of the findings revised' });
+    await judgeInterim(interim, {
+      outcome: 'DECLINED_IN_EFFECTIVENESS',
+      declineSuggestsSeriousConcerns: true,
+      changeReason: 'Wording of the findings revised',
+    });
     expect((await followUps(interim)).caseReviews.map((r) => r.id)).toEqual([record.caseReviews[0].id]);
   });
 
@@ -280,10 +305,17 @@ describe('case reviews opened by an outcome', () => {
     const home = await registerProvider(api);
     await judgeFull(await toFeedback(home.id, { start: '2026-05-12' }));
     const interim = await toFeedback(home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-01' });
-    await judgeInterim(interim, { outcome: 'DECLINED_IN_EFFECTIVENESS', ...(flag === undefined ? {} : { declineSuggestsSeriousConcerns: flag }) });
+    await judgeInterim(interim, {
+      outcome: 'DECLINED_IN_EFFECTIVENESS',
+      ...(flag === undefined ? {} : { declineSuggestsSeriousConcerns: flag }),
+    });
     expect((await followUps(interim)).caseReviews).toEqual([]);
     // Flagged when the judgement is changed before the draft: the case review opens then.
-    await judgeInterim(interim, { outcome: 'DECLINED_IN_EFFECTIVENESS', declineSuggestsSeriousConcerns: true, changeReason: 'The RIM judged the concerns serious' });
+    await judgeInterim(interim, {
+      outcome: 'DECLINED_IN_EFFECTIVENESS',
+      declineSuggestsSeriousConcerns: true,
+      changeReason: 'The RIM judged the concerns serious',
+    });
     expect((await followUps(interim)).caseReviews).toEqual([expect.objectContaining({ ruleId: 'CHA-064', dueBy: '2026-10-08' })]);
   });
 
@@ -310,8 +342,15 @@ describe('case reviews opened by an outcome', () => {
 
   test('CA-082 an assurance visit without serious or widespread concerns opens no case review and no notification', async () => {
     const secure = await registerProvider(api, SECURE_HOME);
-    const visit = await toFeedback(secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-28', end: '2026-09-30', placingAuthorities: [LEEDS] });
-    const { data } = await api.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit, seriousOrWidespreadConcerns: false } });
+    const visit = await toFeedback(secure.id, {
+      type: 'ASSURANCE_VISIT',
+      start: '2026-09-28',
+      end: '2026-09-30',
+      placingAuthorities: [LEEDS],
+    });
+    const { data } = await api.gql(RecordAssuranceVisitOutcomeDocument, {
+      input: { inspectionId: visit, seriousOrWidespreadConcerns: false },
+    });
     expect(data!.recordAssuranceVisitOutcome.userErrors).toEqual([]);
     const record = await followUps(visit);
     expect(record.caseReviews).toEqual([]);
@@ -327,7 +366,14 @@ describe('case reviews opened by an outcome', () => {
     await judgeFull(inspectionId, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
     const record = await followUps(inspectionId);
     expect(record.caseReviews).toEqual([
-      expect.objectContaining({ trigger: 'LONG_MANAGER_VACANCY', ruleId: 'CHA-194', urgent: true, openedOn: '2026-10-01', dueBy: '2026-10-01', heldOn: null }),
+      expect.objectContaining({
+        trigger: 'LONG_MANAGER_VACANCY',
+        ruleId: 'CHA-194',
+        urgent: true,
+        openedOn: '2026-10-01',
+        dueBy: '2026-10-01',
+        heldOn: null,
+      }),
     ]);
     // Only an inadequate overall judgement (or serious concerns) tells the authorities.
     expect(record.notificationTasks).toEqual([]);
@@ -394,7 +440,9 @@ describe('notification tasks', () => {
     });
     expect(refused.data!.completeFieldwork).toEqual({
       inspection: null,
-      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'placingAuthorities', '1'], message: expect.stringContaining('"E08999999"'), ruleId: null }],
+      userErrors: [
+        { code: 'NOT_FOUND', field: ['input', 'placingAuthorities', '1'], message: expect.stringContaining('"E08999999"'), ruleId: null },
+      ],
     });
     const accepted = await api.gql(EnforcementCompleteFieldworkDocument, {
       input: { inspectionId: scheduled.id, onSiteEnd: '2026-10-02', feedbackDate: '2026-10-02', placingAuthorities: [LEEDS] },
@@ -415,8 +463,20 @@ describe('notification tasks', () => {
     expect(record.notificationTasks).toHaveLength(2);
     expect(record.notificationTasks).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ recipient: 'PLACING_AUTHORITY_DCS', localAuthority: LEEDS, ruleId: 'RFC-082', dueBy: '2026-10-08', doneOn: null }),
-        expect.objectContaining({ recipient: 'PLACING_AUTHORITY_DCS', localAuthority: WESTMINSTER, ruleId: 'RFC-082', dueBy: '2026-10-08', doneOn: null }),
+        expect.objectContaining({
+          recipient: 'PLACING_AUTHORITY_DCS',
+          localAuthority: LEEDS,
+          ruleId: 'RFC-082',
+          dueBy: '2026-10-08',
+          doneOn: null,
+        }),
+        expect.objectContaining({
+          recipient: 'PLACING_AUTHORITY_DCS',
+          localAuthority: WESTMINSTER,
+          ruleId: 'RFC-082',
+          dueBy: '2026-10-08',
+          doneOn: null,
+        }),
       ]),
     );
   });
@@ -433,7 +493,7 @@ describe('notification tasks', () => {
     ]);
   });
 
-  test("CA-084 CA-085 serious concerns at an assurance visit: the host and each placing DCS, and the Department for Education, by the next working day", async () => {
+  test('CA-084 CA-085 serious concerns at an assurance visit: the host and each placing DCS, and the Department for Education, by the next working day', async () => {
     const secure = await registerProvider(api, SECURE_HOME);
     // Visit Wednesday 30 September to Friday 2 October 2026: due Monday 5 October.
     const visit = await toFeedback(secure.id, {
@@ -451,10 +511,34 @@ describe('notification tasks', () => {
     expect(record.notificationTasks).toHaveLength(4);
     expect(record.notificationTasks).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ recipient: 'HOST_AUTHORITY_DCS', localAuthority: MANCHESTER, authority: { name: 'Manchester' }, ruleId: 'CA-084', dueBy: '2026-10-05' }),
-        expect.objectContaining({ recipient: 'PLACING_AUTHORITY_DCS', localAuthority: LEEDS, authority: { name: 'Leeds' }, ruleId: 'CA-084', dueBy: '2026-10-05' }),
-        expect.objectContaining({ recipient: 'PLACING_AUTHORITY_DCS', localAuthority: WESTMINSTER, authority: { name: 'Westminster' }, ruleId: 'CA-084', dueBy: '2026-10-05' }),
-        expect.objectContaining({ recipient: 'DEPARTMENT_FOR_EDUCATION', localAuthority: null, authority: null, ruleId: 'CA-085', dueBy: '2026-10-05' }),
+        expect.objectContaining({
+          recipient: 'HOST_AUTHORITY_DCS',
+          localAuthority: MANCHESTER,
+          authority: { name: 'Manchester' },
+          ruleId: 'CA-084',
+          dueBy: '2026-10-05',
+        }),
+        expect.objectContaining({
+          recipient: 'PLACING_AUTHORITY_DCS',
+          localAuthority: LEEDS,
+          authority: { name: 'Leeds' },
+          ruleId: 'CA-084',
+          dueBy: '2026-10-05',
+        }),
+        expect.objectContaining({
+          recipient: 'PLACING_AUTHORITY_DCS',
+          localAuthority: WESTMINSTER,
+          authority: { name: 'Westminster' },
+          ruleId: 'CA-084',
+          dueBy: '2026-10-05',
+        }),
+        expect.objectContaining({
+          recipient: 'DEPARTMENT_FOR_EDUCATION',
+          localAuthority: null,
+          authority: null,
+          ruleId: 'CA-085',
+          dueBy: '2026-10-05',
+        }),
       ]),
     );
   });
@@ -466,43 +550,77 @@ describe('notification tasks', () => {
 
     const onTime = await completeTask(host.id, '2026-10-05');
     expect(onTime.userErrors).toEqual([]);
-    expect(onTime.notificationTask).toMatchObject({ id: host.id, dueBy: '2026-10-05', doneOn: '2026-10-05', timing: { onTime: true, overdue: false } });
+    expect(onTime.notificationTask).toMatchObject({
+      id: host.id,
+      dueBy: '2026-10-05',
+      doneOn: '2026-10-05',
+      timing: { onTime: true, overdue: false },
+    });
 
     const late = await completeTask(leeds.id, '2026-10-06');
     expect(late.userErrors).toEqual([]);
-    expect(late.notificationTask).toMatchObject({ id: leeds.id, dueBy: '2026-10-05', doneOn: '2026-10-06', timing: { onTime: false, overdue: false } });
+    expect(late.notificationTask).toMatchObject({
+      id: leeds.id,
+      dueBy: '2026-10-05',
+      doneOn: '2026-10-06',
+      timing: { onTime: false, overdue: false },
+    });
 
     const reread = (await followUps(inspectionId)).notificationTasks;
-    expect(taskFor(reread, 'HOST_AUTHORITY_DCS', MANCHESTER)).toMatchObject({ doneOn: '2026-10-05', timing: { onTime: true, overdue: false } });
-    expect(taskFor(reread, 'PLACING_AUTHORITY_DCS', LEEDS)).toMatchObject({ doneOn: '2026-10-06', timing: { onTime: false, overdue: false } });
+    expect(taskFor(reread, 'HOST_AUTHORITY_DCS', MANCHESTER)).toMatchObject({
+      doneOn: '2026-10-05',
+      timing: { onTime: true, overdue: false },
+    });
+    expect(taskFor(reread, 'PLACING_AUTHORITY_DCS', LEEDS)).toMatchObject({
+      doneOn: '2026-10-06',
+      timing: { onTime: false, overdue: false },
+    });
   });
 
   test('notificationTasks: a task not done is overdue once its due day has passed; listed by overdueOnly and by its authority', async () => {
-    const { inspectionId, tasks } = await inadequateHome({ start: '2026-10-01', end: '2026-10-02', placingAuthorities: [LEEDS, WESTMINSTER] });
+    const { inspectionId, tasks } = await inadequateHome({
+      start: '2026-10-01',
+      end: '2026-10-02',
+      placingAuthorities: [LEEDS, WESTMINSTER],
+    });
     const ids = tasks.map((t) => t.id);
     const ours = <T extends { inspection: { id: string } }>(list: readonly T[]) => list.filter((t) => t.inspection.id === inspectionId);
 
     api.setToday('2026-10-05'); // the due day itself: not yet overdue
-    expect((await followUps(inspectionId)).notificationTasks.map((t) => t.timing)).toEqual(tasks.map(() => ({ onTime: null, overdue: false })));
+    expect((await followUps(inspectionId)).notificationTasks.map((t) => t.timing)).toEqual(
+      tasks.map(() => ({ onTime: null, overdue: false })),
+    );
     expect(ours(await tasksListed({ overdueOnly: true }))).toEqual([]);
 
     // 23:30 UTC on Monday 5 October is 00:30 on Tuesday 6 October in London: the due day has passed.
     api.clock.set(new Date('2026-10-05T23:30:00Z'));
-    expect((await followUps(inspectionId)).notificationTasks.map((t) => t.timing)).toEqual(tasks.map(() => ({ onTime: null, overdue: true })));
+    expect((await followUps(inspectionId)).notificationTasks.map((t) => t.timing)).toEqual(
+      tasks.map(() => ({ onTime: null, overdue: true })),
+    );
     api.setToday('2026-10-06');
     const overdue = await tasksListed({ overdueOnly: true });
-    expect(ours(overdue).map((t) => t.id).sort()).toEqual([...ids].sort());
+    expect(
+      ours(overdue)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(overdue.every((t) => t.doneOn === null && t.dueBy < '2026-10-06' && t.timing.overdue)).toBe(true);
     const dues = overdue.map((t) => t.dueBy);
     expect(dues).toEqual([...dues].sort()); // earliest due first
 
     const leeds = taskFor(tasks, 'PLACING_AUTHORITY_DCS', LEEDS);
     expect((await completeTask(leeds.id, '2026-10-06')).userErrors).toEqual([]);
-    expect(ours(await tasksListed({ overdueOnly: true })).map((t) => t.id).sort()).toEqual(ids.filter((id) => id !== leeds.id).sort());
+    expect(
+      ours(await tasksListed({ overdueOnly: true }))
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(ids.filter((id) => id !== leeds.id).sort());
 
     const byLeeds = await tasksListed({ localAuthority: LEEDS });
     expect(byLeeds.every((t) => t.localAuthority === LEEDS)).toBe(true);
-    expect(ours(byLeeds)).toEqual([expect.objectContaining({ id: leeds.id, doneOn: '2026-10-06', timing: { onTime: false, overdue: false } })]);
+    expect(ours(byLeeds)).toEqual([
+      expect.objectContaining({ id: leeds.id, doneOn: '2026-10-06', timing: { onTime: false, overdue: false } }),
+    ]);
     const westminsterOverdue = await tasksListed({ localAuthority: WESTMINSTER, overdueOnly: true });
     expect(westminsterOverdue.every((t) => t.localAuthority === WESTMINSTER && t.doneOn === null)).toBe(true);
     expect(ours(westminsterOverdue).map((t) => t.id)).toEqual([taskFor(tasks, 'PLACING_AUTHORITY_DCS', WESTMINSTER).id]);
@@ -513,20 +631,35 @@ describe('notification tasks', () => {
     const host = taskFor(tasks, 'HOST_AUTHORITY_DCS', MANCHESTER);
 
     const future = await completeTask(host.id, '2026-11-24'); // today is 23 November
-    expect(future).toEqual({ notificationTask: null, userErrors: [expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'doneOn'] })] });
+    expect(future).toEqual({
+      notificationTask: null,
+      userErrors: [expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'doneOn'] })],
+    });
     expect(taskFor((await followUps(inspectionId)).notificationTasks, 'HOST_AUTHORITY_DCS', MANCHESTER).doneOn).toBeNull();
 
-    expect((await completeTask(host.id, '2026-11-23')).notificationTask).toMatchObject({ doneOn: '2026-11-23', timing: { onTime: false, overdue: false } });
+    expect((await completeTask(host.id, '2026-11-23')).notificationTask).toMatchObject({
+      doneOn: '2026-11-23',
+      timing: { onTime: false, overdue: false },
+    });
     const twice = await completeTask(host.id, '2026-10-05');
     expect(twice).toEqual({
       notificationTask: null,
-      userErrors: [expect.objectContaining({ code: 'CONFLICT', field: ['input', 'notificationTaskId'], message: expect.stringContaining('2026-11-23') })],
+      userErrors: [
+        expect.objectContaining({
+          code: 'CONFLICT',
+          field: ['input', 'notificationTaskId'],
+          message: expect.stringContaining('2026-11-23'),
+        }),
+      ],
     });
     expect(taskFor((await followUps(inspectionId)).notificationTasks, 'HOST_AUTHORITY_DCS', MANCHESTER).doneOn).toBe('2026-11-23');
 
     // A case review's ID is no notification task's.
     const unknown = await completeTask(review.id, '2026-10-05');
-    expect(unknown).toEqual({ notificationTask: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'notificationTaskId'] })] });
+    expect(unknown).toEqual({
+      notificationTask: null,
+      userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'notificationTaskId'] })],
+    });
   });
 });
 
@@ -536,12 +669,23 @@ describe('recordCaseReviewDecision', () => {
 
   test("CH-177 a children's home case review considers every enforcement option: the missing ones are listed", async () => {
     const { inspectionId, review } = await inadequateHome({ start: '2026-09-30', end: '2026-10-01' });
-    const refused = await decide(review.id, { optionsConsidered: considered('COMPLIANCE_NOTICE', ['MONITORING_VISITS', 'COMPLIANCE_NOTICE']) });
+    const refused = await decide(review.id, {
+      optionsConsidered: considered('COMPLIANCE_NOTICE', ['MONITORING_VISITS', 'COMPLIANCE_NOTICE']),
+    });
     expect(refused).toEqual({
       caseReview: null,
-      userErrors: [{ code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['input', 'optionsConsidered'], message: expect.stringContaining(missingMessage) }],
+      userErrors: [
+        {
+          code: 'RULE_VIOLATION',
+          ruleId: 'CH-177',
+          field: ['input', 'optionsConsidered'],
+          message: expect.stringContaining(missingMessage),
+        },
+      ],
     });
-    expect((await followUps(inspectionId)).caseReviews).toEqual([expect.objectContaining({ id: review.id, heldOn: null, chosenOption: null, optionsConsidered: [] })]);
+    expect((await followUps(inspectionId)).caseReviews).toEqual([
+      expect.objectContaining({ id: review.id, heldOn: null, chosenOption: null, optionsConsidered: [] }),
+    ]);
     expect((await openReviews()).map((r) => r.id)).toContain(review.id);
   });
 
@@ -553,21 +697,44 @@ describe('recordCaseReviewDecision', () => {
     const refused = await decide(review.id, { optionsConsidered: options });
     expect(refused.caseReview).toBeNull();
     expect(refused.userErrors).toEqual([
-      { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['input', 'optionsConsidered', '6', 'rejectedBecause'], message: expect.stringContaining('suspension was rejected') },
-      { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['input', 'optionsConsidered', '8', 'rejectedBecause'], message: expect.stringContaining('prosecution was rejected') },
+      {
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-177',
+        field: ['input', 'optionsConsidered', '6', 'rejectedBecause'],
+        message: expect.stringContaining('suspension was rejected'),
+      },
+      {
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-177',
+        field: ['input', 'optionsConsidered', '8', 'rejectedBecause'],
+        message: expect.stringContaining('prosecution was rejected'),
+      },
     ]);
   });
 
   test('CH-177 the option chosen must be one of those considered', async () => {
     const { review } = await inadequateHome({ start: '2026-09-30', end: '2026-10-01' });
     const allButProsecution = ALL_OPTIONS.filter((o) => o !== 'PROSECUTION');
-    const refused = await decide(review.id, { optionsConsidered: considered('PROSECUTION', allButProsecution), chosenOption: 'PROSECUTION' });
+    const refused = await decide(review.id, {
+      optionsConsidered: considered('PROSECUTION', allButProsecution),
+      chosenOption: 'PROSECUTION',
+    });
     expect(refused.caseReview).toBeNull();
     expect(refused.userErrors).toHaveLength(2);
     expect(refused.userErrors).toEqual(
       expect.arrayContaining([
-        { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['input', 'chosenOption'], message: expect.stringContaining('must be one of the options considered') },
-        { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['input', 'optionsConsidered'], message: expect.stringContaining('not considered: PROSECUTION') },
+        {
+          code: 'RULE_VIOLATION',
+          ruleId: 'CH-177',
+          field: ['input', 'chosenOption'],
+          message: expect.stringContaining('must be one of the options considered'),
+        },
+        {
+          code: 'RULE_VIOLATION',
+          ruleId: 'CH-177',
+          field: ['input', 'optionsConsidered'],
+          message: expect.stringContaining('not considered: PROSECUTION'),
+        },
       ]),
     );
   });
@@ -598,9 +765,18 @@ describe('recordCaseReviewDecision', () => {
     expect((await followUps(inspectionId)).caseReviews).toEqual([expect.objectContaining(expected)]);
     expect((await openReviews()).map((r) => r.id)).not.toContain(review.id);
 
-    const twice = await decide(review.id, { heldOn: '2026-10-09', chosenOption: 'SUSPENSION', optionsConsidered: considered('SUSPENSION') });
-    expect(twice).toEqual({ caseReview: null, userErrors: [expect.objectContaining({ code: 'CONFLICT', field: ['input', 'caseReviewId'] })] });
-    expect((await followUps(inspectionId)).caseReviews).toEqual([expect.objectContaining({ heldOn: '2026-10-08', chosenOption: 'COMPLIANCE_NOTICE' })]);
+    const twice = await decide(review.id, {
+      heldOn: '2026-10-09',
+      chosenOption: 'SUSPENSION',
+      optionsConsidered: considered('SUSPENSION'),
+    });
+    expect(twice).toEqual({
+      caseReview: null,
+      userErrors: [expect.objectContaining({ code: 'CONFLICT', field: ['input', 'caseReviewId'] })],
+    });
+    expect((await followUps(inspectionId)).caseReviews).toEqual([
+      expect.objectContaining({ heldOn: '2026-10-08', chosenOption: 'COMPLIANCE_NOTICE' }),
+    ]);
   });
 
   test('CH-177 a case review held after its due date is late; one not yet due and not held is not', async () => {
@@ -625,10 +801,15 @@ describe('recordCaseReviewDecision', () => {
       ['BAD_USER_INPUT', 'input.decisionReason'],
       ['BAD_USER_INPUT', 'input.decidedBy'],
     ]);
-    const twice = await decide(review.id, { optionsConsidered: [...considered('COMPLIANCE_NOTICE'), { option: 'SUSPENSION', rejectedBecause: 'Again' }] });
+    const twice = await decide(review.id, {
+      optionsConsidered: [...considered('COMPLIANCE_NOTICE'), { option: 'SUSPENSION', rejectedBecause: 'Again' }],
+    });
     expect(twice.userErrors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'optionsConsidered'] })]);
     const unknown = await decide(inspectionId);
-    expect(unknown).toEqual({ caseReview: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'caseReviewId'] })] });
+    expect(unknown).toEqual({
+      caseReview: null,
+      userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'caseReviewId'] })],
+    });
     expect((await followUps(inspectionId)).caseReviews[0].heldOn).toBeNull();
   });
 
@@ -648,7 +829,11 @@ describe('recordCaseReviewDecision', () => {
     });
     expect(unreasoned.caseReview).toBeNull();
     expect(unreasoned.userErrors).toEqual([
-      expect.objectContaining({ code: 'RULE_VIOLATION', field: ['input', 'optionsConsidered', '1', 'rejectedBecause'], message: expect.stringContaining('compliance notice was rejected') }),
+      expect.objectContaining({
+        code: 'RULE_VIOLATION',
+        field: ['input', 'optionsConsidered', '1', 'rejectedBecause'],
+        message: expect.stringContaining('compliance notice was rejected'),
+      }),
     ]);
 
     const accepted = await decide(review.id, {

@@ -40,7 +40,7 @@ describe('updateProvider', () => {
     expect(reread.data?.provider).toMatchObject({ name: 'Willow Lodge', places: 5, localAuthority: { name: 'Leeds' } });
   });
 
-  test('CHA-181 removing the responsible individual of an organisation\'s home is refused', async () => {
+  test("CHA-181 removing the responsible individual of an organisation's home is refused", async () => {
     const provider = await registerProvider(api);
     const { data } = await api.gql(UpdateProviderDocument, { input: { providerId: provider.id, responsibleIndividual: null } });
     expect(data!.updateProvider.userErrors).toEqual([
@@ -69,19 +69,24 @@ describe('updateProvider', () => {
 });
 
 describe("changing the register is scoped to the caller's region", () => {
-  function expectForbidden(response: { data: unknown; errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }, field: string) {
+  function expectForbidden(
+    response: { data: unknown; errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] },
+    field: string,
+  ) {
     expect(response.data).toBeNull();
-    expect(response.errors).toEqual([expect.objectContaining({ path: [field], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ path: [field], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
   }
 
-  test("a regulatory inspection manager moves a setting to another local authority of their own region", async () => {
+  test('a regulatory inspection manager moves a setting to another local authority of their own region', async () => {
     const provider = await registerProvider(api);
     const { data } = await api.gql(UpdateProviderDocument, { input: { providerId: provider.id, localAuthority: 'E08000012' } }); // Liverpool
     expect(data!.updateProvider.userErrors).toEqual([]);
     expect(data!.updateProvider.provider).toMatchObject({ localAuthority: { name: 'Liverpool' }, region: { code: 'E12000002' } });
   });
 
-  test("a regulatory inspection manager cannot move a setting to a local authority of another region: FORBIDDEN, nothing changed", async () => {
+  test('a regulatory inspection manager cannot move a setting to a local authority of another region: FORBIDDEN, nothing changed', async () => {
     const provider = await registerProvider(api);
     const moved = await api.gql(
       UpdateProviderDocument,
@@ -90,19 +95,34 @@ describe("changing the register is scoped to the caller's region", () => {
     );
     expectForbidden(moved, 'updateProvider');
     const reread = await api.gql(ProviderByUrnDocument, { urn: provider.urn });
-    expect(reread.data?.provider).toMatchObject({ name: 'Willow House', localAuthority: { onsCode: 'E08000003' }, region: { code: 'E12000002' } });
+    expect(reread.data?.provider).toMatchObject({
+      name: 'Willow House',
+      localAuthority: { onsCode: 'E08000003' },
+      region: { code: 'E12000002' },
+    });
   });
 
-  test("a regulatory inspection manager of another region cannot update, close or change the manager of a setting: FORBIDDEN, nothing changed", async () => {
+  test('a regulatory inspection manager of another region cannot update, close or change the manager of a setting: FORBIDDEN, nothing changed', async () => {
     const provider = await registerProvider(api); // Manchester, North West
     const london = await api.managerOf('E12000007');
-    expectForbidden(await london.gql(UpdateProviderDocument, { input: { providerId: provider.id, name: 'Renamed' } }, { allowErrors: true }), 'updateProvider');
     expectForbidden(
-      await london.gql(ChangeRegisteredManagerDocument, { input: { providerId: provider.id, effectiveDate: '2025-09-01', newManager: { name: 'Priya Shah' } } }, { allowErrors: true }),
+      await london.gql(UpdateProviderDocument, { input: { providerId: provider.id, name: 'Renamed' } }, { allowErrors: true }),
+      'updateProvider',
+    );
+    expectForbidden(
+      await london.gql(
+        ChangeRegisteredManagerDocument,
+        { input: { providerId: provider.id, effectiveDate: '2025-09-01', newManager: { name: 'Priya Shah' } } },
+        { allowErrors: true },
+      ),
       'changeRegisteredManager',
     );
     expectForbidden(
-      await london.gql(CloseProviderDocument, { input: { providerId: provider.id, outcome: 'CANCELLED', effectiveDate: '2026-11-01' } }, { allowErrors: true }),
+      await london.gql(
+        CloseProviderDocument,
+        { input: { providerId: provider.id, outcome: 'CANCELLED', effectiveDate: '2026-11-01' } },
+        { allowErrors: true },
+      ),
       'closeProvider',
     );
     const reread = await api.gql(ProviderByUrnDocument, { urn: provider.urn });
@@ -117,12 +137,18 @@ describe("changing the register is scoped to the caller's region", () => {
   test('an admin changes and closes settings in any region', async () => {
     const admin = await api.admin();
     const provider = await registerProvider(api, { localAuthority: 'E09000033' }); // Westminster, London
-    const renamed = await admin.gql(UpdateProviderDocument, { input: { providerId: provider.id, name: 'Willow Lodge', localAuthority: 'E08000003' } });
+    const renamed = await admin.gql(UpdateProviderDocument, {
+      input: { providerId: provider.id, name: 'Willow Lodge', localAuthority: 'E08000003' },
+    });
     expect(renamed.data!.updateProvider.userErrors).toEqual([]);
     expect(renamed.data!.updateProvider.provider).toMatchObject({ name: 'Willow Lodge', region: { code: 'E12000002' } });
-    const manager = await admin.gql(ChangeRegisteredManagerDocument, { input: { providerId: provider.id, effectiveDate: '2025-09-01', newManager: { name: 'Priya Shah' } } });
+    const manager = await admin.gql(ChangeRegisteredManagerDocument, {
+      input: { providerId: provider.id, effectiveDate: '2025-09-01', newManager: { name: 'Priya Shah' } },
+    });
     expect(manager.data!.changeRegisteredManager.userErrors).toEqual([]);
-    const closed = await admin.gql(CloseProviderDocument, { input: { providerId: provider.id, outcome: 'CLOSED', effectiveDate: '2026-10-31' } });
+    const closed = await admin.gql(CloseProviderDocument, {
+      input: { providerId: provider.id, outcome: 'CLOSED', effectiveDate: '2026-10-31' },
+    });
     expect(closed.data!.closeProvider.userErrors).toEqual([]);
     expect(closed.data!.closeProvider.provider).toMatchObject({ status: 'CLOSED', statusDate: '2026-10-31' });
   });
@@ -191,7 +217,7 @@ describe('changeRegisteredManager', () => {
 });
 
 describe('closeProvider', () => {
-  test('closing ends the registration and the manager\'s appointment on the date', async () => {
+  test("closing ends the registration and the manager's appointment on the date", async () => {
     const provider = await registerProvider(api);
     const { data } = await api.gql(CloseProviderDocument, {
       input: { providerId: provider.id, outcome: 'CLOSED', effectiveDate: '2026-10-31' },

@@ -26,7 +26,12 @@ describe('evidence', () => {
     expect(refused.userErrors).toEqual([problem('CONFLICT', ['inspectionId'], /once the inspection has started/)]);
     await start(api, scheduled.id, '2026-11-10');
     const accepted = expectNoUserErrors(await tryEvidence(api, scheduled.id));
-    expect(accepted.evidence).toMatchObject({ source: 'OBSERVATION', judgementArea: 'HELPED_AND_PROTECTED', evaluationCriterion: 'HP.a', finding: 'WEAKNESS' });
+    expect(accepted.evidence).toMatchObject({
+      source: 'OBSERVATION',
+      judgementArea: 'HELPED_AND_PROTECTED',
+      evaluationCriterion: 'HP.a',
+      finding: 'WEAKNESS',
+    });
   });
 
   test('CH-145 an interview (STAFF) needs interviewTime and intervieweeRole', async () => {
@@ -39,7 +44,9 @@ describe('evidence', () => {
     ]);
     const badTime = await tryEvidence(api, inspection.id, { source: 'STAFF', interviewTime: '9am', intervieweeRole: 'deputy manager' });
     expect(badTime.userErrors).toEqual([problem('BAD_USER_INPUT', ['interviewTime'], /HH:MM/)]);
-    const accepted = expectNoUserErrors(await tryEvidence(api, inspection.id, { source: 'STAFF', interviewTime: '14:30', intervieweeRole: 'deputy manager' }));
+    const accepted = expectNoUserErrors(
+      await tryEvidence(api, inspection.id, { source: 'STAFF', interviewTime: '14:30', intervieweeRole: 'deputy manager' }),
+    );
     expect(accepted.evidence).toMatchObject({ source: 'STAFF', interviewTime: '14:30', intervieweeRole: 'deputy manager' });
   });
 
@@ -53,7 +60,11 @@ describe('evidence', () => {
   test('RFC-064 a family centre interview needs the time and role too', async () => {
     const provider = await registerProvider(api, FAMILY_CENTRE);
     const inspection = await inspectionAtFeedback(api, provider.id);
-    const refused = await tryEvidence(api, inspection.id, { source: 'PARENTS_AND_CARERS', evaluationCriterion: 'HP.1', interviewTime: '10:15' });
+    const refused = await tryEvidence(api, inspection.id, {
+      source: 'PARENTS_AND_CARERS',
+      evaluationCriterion: 'HP.1',
+      interviewTime: '10:15',
+    });
     expect(refused.userErrors).toEqual([broke('RFC-064', ['intervieweeRole'], /role or relationship/)]);
   });
 
@@ -68,13 +79,23 @@ describe('evidence', () => {
       }),
     );
     expect(first.evidence?.people).toEqual([{ id: expect.any(String), name: 'Jordan Smith', initials: 'J.S.', role: 'CHILD' }]);
-    expect((await reread(api, inspection.id)).protectedPeople).toEqual([expect.objectContaining({ name: 'Jordan Smith', initials: 'J.S.' })]);
+    expect((await reread(api, inspection.id)).protectedPeople).toEqual([
+      expect.objectContaining({ name: 'Jordan Smith', initials: 'J.S.' }),
+    ]);
 
-    for (const narrative of ['Staff said Jordan Smith was settled.', 'Staff said jordan smith was settled.', 'Staff said Smith was settled.']) {
+    for (const narrative of [
+      'Staff said Jordan Smith was settled.',
+      'Staff said jordan smith was settled.',
+      'Staff said Smith was settled.',
+    ]) {
       const refused = await tryEvidence(api, inspection.id, { narrative });
       expect(refused.userErrors).toEqual([broke('CH-142', ['narrative'], /must not name people: use initials/)]);
     }
-    const role = await tryEvidence(api, inspection.id, { source: 'STAFF', interviewTime: '11:00', intervieweeRole: 'key worker of Jordan Smith' });
+    const role = await tryEvidence(api, inspection.id, {
+      source: 'STAFF',
+      interviewTime: '11:00',
+      intervieweeRole: 'key worker of Jordan Smith',
+    });
     expect(role.userErrors).toEqual([broke('CH-142', ['narrative'], /use initials/)]);
     expectNoUserErrors(await tryEvidence(api, inspection.id, { narrative: 'Staff said J.S. was settled.' }));
   });
@@ -92,7 +113,12 @@ describe('evidence', () => {
         identificationJustification: 'Referral to the placing authorities',
       }),
     );
-    for (const narrative of ['Staff said Zoë Brontë was upset.', 'Staff said Brontë was upset.', 'Łukasz Żak went missing.', 'Żak went missing.']) {
+    for (const narrative of [
+      'Staff said Zoë Brontë was upset.',
+      'Staff said Brontë was upset.',
+      'Łukasz Żak went missing.',
+      'Żak went missing.',
+    ]) {
       const refused = await tryEvidence(api, inspection.id, { narrative });
       expect(refused.userErrors).toEqual([broke('CH-142', ['narrative'], /use initials/)]);
     }
@@ -113,7 +139,10 @@ describe('evidence', () => {
   test('CH-142 naming people requires identificationJustification', async () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
-    const refused = await tryEvidence(api, inspection.id, { narrative: 'A.T. restrained a child.', people: [{ name: 'Alex Turner', role: 'STAFF_MEMBER' }] });
+    const refused = await tryEvidence(api, inspection.id, {
+      narrative: 'A.T. restrained a child.',
+      people: [{ name: 'Alex Turner', role: 'STAFF_MEMBER' }],
+    });
     expect(refused.userErrors).toEqual([broke('CH-142', ['identificationJustification'], /protects a child or supports further action/)]);
     const accepted = expectNoUserErrors(
       await tryEvidence(api, inspection.id, {
@@ -134,7 +163,7 @@ describe('evidence', () => {
     expect(unknown.userErrors).toEqual([problem('NOT_FOUND', ['people', '0', 'id'], /protected register/)]);
   });
 
-  test('the evaluation criterion must be one of evaluationCriteria(settingType, area): HP.z is refused for a children\'s home', async () => {
+  test("the evaluation criterion must be one of evaluationCriteria(settingType, area): HP.z is refused for a children's home", async () => {
     const { data } = await api.gql(EvaluationCriteriaDocument, { settingType: 'CHILDRENS_HOME', judgementArea: 'HELPED_AND_PROTECTED' });
     const codes = data!.evaluationCriteria.map((c) => c.code);
     expect(codes).toHaveLength(17);
@@ -143,13 +172,15 @@ describe('evidence', () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
     const refused = await tryEvidence(api, inspection.id, { evaluationCriterion: 'HP.z' });
-    expect(refused.userErrors).toEqual([problem('BAD_USER_INPUT', ['evaluationCriterion'], /"HP.z" is not an evaluation criterion of this judgement area/)]);
+    expect(refused.userErrors).toEqual([
+      problem('BAD_USER_INPUT', ['evaluationCriterion'], /"HP.z" is not an evaluation criterion of this judgement area/),
+    ]);
     const otherArea = await tryEvidence(api, inspection.id, { judgementArea: 'LEADERS_AND_MANAGERS', evaluationCriterion: 'HP.a' });
     expect(otherArea.userErrors).toEqual([problem('BAD_USER_INPUT', ['evaluationCriterion'], /not an evaluation criterion/)]);
     expectNoUserErrors(await tryEvidence(api, inspection.id, { evaluationCriterion: 'HP.q' }));
   });
 
-  test('CH-146 a children\'s home evidence record needs its criterion', async () => {
+  test("CH-146 a children's home evidence record needs its criterion", async () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
     const refused = await tryEvidence(api, inspection.id, { evaluationCriterion: null });
@@ -157,7 +188,10 @@ describe('evidence', () => {
   });
 
   test('RFC-007 a family centre uses numeric criteria (HP.1) and needs one', async () => {
-    const { data } = await api.gql(EvaluationCriteriaDocument, { settingType: 'RESIDENTIAL_FAMILY_CENTRE', judgementArea: 'HELPED_AND_PROTECTED' });
+    const { data } = await api.gql(EvaluationCriteriaDocument, {
+      settingType: 'RESIDENTIAL_FAMILY_CENTRE',
+      judgementArea: 'HELPED_AND_PROTECTED',
+    });
     expect(data!.evaluationCriteria.map((c) => c.code)).toEqual(['HP.1', 'HP.2', 'HP.3', 'HP.4', 'HP.5']);
     const provider = await registerProvider(api, FAMILY_CENTRE);
     const inspection = await inspectionAtFeedback(api, provider.id);

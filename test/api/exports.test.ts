@@ -6,7 +6,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { toGlobalId } from 'graphql-relay';
-import { PublicProviderDocument, PublicReportDocument, PublicReportsDocument, ProposeInterimJudgementDocument, WriteReportTextDocument } from '../generated/graphql';
+import {
+  PublicProviderDocument,
+  PublicReportDocument,
+  PublicReportsDocument,
+  ProposeInterimJudgementDocument,
+  WriteReportTextDocument,
+} from '../generated/graphql';
 import { Role } from '../../src/domain/access';
 import { seedSyntheticRegister } from '../../src/db/seed';
 import { EXPORT_BATCH_SIZE, publicReports } from '../../src/modules/exports/exports.service';
@@ -53,7 +59,25 @@ const CSV_HEADER = [
 ];
 
 /** The private details of the settings registered here: none may reach either export. */
-const PRIVATE = ['Larch House', 'Acacia', 'M1 1AE', 'm1 1ae', 'Rowan Lodge', 'Birch Close', 'M14 5TP', 'Heron View', 'Chorley New Road', 'BL1 4QR', 'Aspen Court', 'Otley Road', 'LS6 2AB', 'Samuel Okafor', 'Helen Marsh', 'Oak Road', 'BL1 5AA'];
+const PRIVATE = [
+  'Larch House',
+  'Acacia',
+  'M1 1AE',
+  'm1 1ae',
+  'Rowan Lodge',
+  'Birch Close',
+  'M14 5TP',
+  'Heron View',
+  'Chorley New Road',
+  'BL1 4QR',
+  'Aspen Court',
+  'Otley Road',
+  'LS6 2AB',
+  'Samuel Okafor',
+  'Helen Marsh',
+  'Oak Road',
+  'BL1 5AA',
+];
 
 interface Download {
   status: number;
@@ -77,9 +101,15 @@ async function download(path: string, token?: string): Promise<Download> {
 const csvRows = (text: string): string[][] => parse(text) as string[][];
 const jsonLines = (text: string): Record<string, unknown>[] => {
   expect(text === '' || text.endsWith('\n')).toBe(true);
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 };
-const urnsOf = (text: string) => csvRows(text).slice(1).map((row) => row[0]);
+const urnsOf = (text: string) =>
+  csvRows(text)
+    .slice(1)
+    .map((row) => row[0]);
 
 type Setting = { id: string; urn: string };
 let larch: Setting;
@@ -95,16 +125,35 @@ beforeAll(async () => {
     name: 'Larch House',
     address: { line1: '12 Acacia Avenue', town: 'Manchester', postcode: 'M1 1AE' },
     registrationDate: '2021-03-01',
-    registeredProvider: { kind: 'ORGANISATION', name: 'Smith, Jones & "Partners" Ltd', address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' } },
+    registeredProvider: {
+      kind: 'ORGANISATION',
+      name: 'Smith, Jones & "Partners" Ltd',
+      address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' },
+    },
   });
   const full = await inspectionAtFeedback(api, larch.id, { start: '2026-09-08', end: '2026-09-09' });
   await proposeGood(api, full.id);
-  await publish(api, full.id, { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' });
+  await publish(api, full.id, {
+    qa: '2026-09-10',
+    draft: '2026-09-14',
+    comments: '2026-09-16',
+    final: '2026-09-21',
+    published: '2026-09-23',
+  });
   const interim = await inspectionAtFeedback(api, larch.id, { type: 'INTERIM_INSPECTION', start: '2026-10-13' });
   await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId: interim.id, outcome: 'SUSTAINED_EFFECTIVENESS' } });
   await api.gql(WriteReportTextDocument, { input: { inspectionId: interim.id, summary: 'Children at Larch House continue to do well.' } });
-  await publish(api, interim.id, { qa: '2026-10-14', draft: '2026-10-15', comments: '2026-10-16', final: '2026-10-19', published: '2026-10-21' });
-  rowan = await registerProvider(api, { name: 'Rowan Lodge', address: { line1: '7 Birch Close', town: 'Manchester', postcode: 'M14 5TP' } });
+  await publish(api, interim.id, {
+    qa: '2026-10-14',
+    draft: '2026-10-15',
+    comments: '2026-10-16',
+    final: '2026-10-19',
+    published: '2026-10-21',
+  });
+  rowan = await registerProvider(api, {
+    name: 'Rowan Lodge',
+    address: { line1: '7 Birch Close', town: 'Manchester', postcode: 'M14 5TP' },
+  });
   // Bolton (North West too): run by an individual, so no registered provider is published.
   heron = await registerProvider(api, {
     name: 'Heron View',
@@ -114,11 +163,22 @@ beforeAll(async () => {
     registeredProvider: { kind: 'INDIVIDUAL', name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Bolton', postcode: 'BL1 5AA' } },
   });
   // Leeds (Yorkshire and The Humber): inspected by that region's manager.
-  aspen = await registerProvider(api, { name: 'Aspen Court', address: { line1: '2 Otley Road', town: 'Leeds', postcode: 'LS6 2AB' }, localAuthority: LEEDS, registrationDate: '2021-03-01' });
+  aspen = await registerProvider(api, {
+    name: 'Aspen Court',
+    address: { line1: '2 Otley Road', town: 'Leeds', postcode: 'LS6 2AB' },
+    localAuthority: LEEDS,
+    registrationDate: '2021-03-01',
+  });
   const yorkshire = await api.managerOf(YORKSHIRE);
   const leedsInspection = await inspectionAtFeedback(yorkshire, aspen.id, { start: '2026-09-08', end: '2026-09-09' });
   await proposeGood(yorkshire, leedsInspection.id);
-  await publish(yorkshire, leedsInspection.id, { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-24' });
+  await publish(yorkshire, leedsInspection.id, {
+    qa: '2026-09-10',
+    draft: '2026-09-14',
+    comments: '2026-09-16',
+    final: '2026-09-21',
+    published: '2026-09-24',
+  });
 }, 120_000);
 afterAll(() => api.close());
 
@@ -184,7 +244,11 @@ describe('providers.csv', () => {
     const rows = csvRows((await download(`/exports/providers.csv?localAuthority=${BOLTON}`)).text);
     const row = rows[1];
     expect(row[0]).toBe(heron.urn);
-    expect([row[CSV_HEADER.indexOf('registeredProvider.name')], row[CSV_HEADER.indexOf('registeredProvider.address')], row[CSV_HEADER.indexOf('responsibleIndividual')]]).toEqual(['', '', '']);
+    expect([
+      row[CSV_HEADER.indexOf('registeredProvider.name')],
+      row[CSV_HEADER.indexOf('registeredProvider.address')],
+      row[CSV_HEADER.indexOf('responsibleIndividual')],
+    ]).toEqual(['', '', '']);
     expect(row).toEqual(await expectedRow(heron.urn));
   });
 });
@@ -209,14 +273,23 @@ describe('reports.jsonl', () => {
       // Same fields in the same order: the line is the GraphQL answer, byte for byte.
       expect(lines[reports.indexOf(mine[0])]).toBe(JSON.stringify(latest));
     }
-    expect(reports.find((r) => r.urn === larch.urn)).toMatchObject({ inspectionType: 'INTERIM_INSPECTION', version: 1, judgements: { kind: 'INTERIM' } });
+    expect(reports.find((r) => r.urn === larch.urn)).toMatchObject({
+      inspectionType: 'INTERIM_INSPECTION',
+      version: 1,
+      judgements: { kind: 'INTERIM' },
+    });
   });
 
   test('by region and local authority, as publicReports filters', async () => {
     const byRegion = jsonLines((await download(`/exports/reports.jsonl?region=${YORKSHIRE}`)).text);
-    const graphql = (await api.gql(PublicReportsDocument, { region: YORKSHIRE, first: 100 }, { token: null })).data!.publicReports.edges.map((e) => e.node);
+    const graphql = (
+      await api.gql(PublicReportsDocument, { region: YORKSHIRE, first: 100 }, { token: null })
+    ).data!.publicReports.edges.map((e) => e.node);
     expect(byRegion).toStrictEqual(graphql);
-    expect(jsonLines((await download(`/exports/reports.jsonl?localAuthority=${MANCHESTER}`)).text).map((r) => r.urn)).toEqual([larch.urn, larch.urn]);
+    expect(jsonLines((await download(`/exports/reports.jsonl?localAuthority=${MANCHESTER}`)).text).map((r) => r.urn)).toEqual([
+      larch.urn,
+      larch.urn,
+    ]);
     expect(jsonLines((await download(`/exports/reports.jsonl?localAuthority=${BOLTON}`)).text)).toEqual([]);
     expect(jsonLines((await download(`/exports/reports.jsonl?region=${NORTH_WEST}&localAuthority=${LEEDS}`)).text)).toEqual([]);
   });
@@ -235,7 +308,12 @@ describe('reports.jsonl', () => {
 
 describe('never a setting name, address or postcode', () => {
   test('CH-228 CH-230 neither export holds any private detail of the settings', async () => {
-    for (const path of ['/exports/providers.csv', '/exports/reports.jsonl', `/exports/providers.csv?region=${NORTH_WEST}`, `/exports/reports.jsonl?localAuthority=${MANCHESTER}`]) {
+    for (const path of [
+      '/exports/providers.csv',
+      '/exports/reports.jsonl',
+      `/exports/providers.csv?region=${NORTH_WEST}`,
+      `/exports/reports.jsonl?localAuthority=${MANCHESTER}`,
+    ]) {
       const { text } = await download(path);
       for (const secret of PRIVATE) expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
     }
@@ -243,48 +321,68 @@ describe('never a setting name, address or postcode', () => {
 });
 
 describe('refusals', () => {
-  test.each(['/exports/providers.csv', '/exports/reports.jsonl'])('%s: malformed or unknown area codes are refused with 400 naming the parameter, as GraphQL does', async (path) => {
-    const graphqlMessage = async (variables: { region?: string; localAuthority?: string }) =>
-      (await api.gql(PublicReportsDocument, { ...variables, first: 1 }, { token: null, allowErrors: true })).errors![0].message;
-    const cases: [string, string, string | null][] = [
-      ['region=E99999999', 'region', await graphqlMessage({ region: 'E99999999' })],
-      ['region=north-west', 'region', await graphqlMessage({ region: 'north-west' })],
-      [`localAuthority=${NORTH_WEST}`, 'localAuthority', await graphqlMessage({ localAuthority: NORTH_WEST })],
-      ['localAuthority=Manchester', 'localAuthority', await graphqlMessage({ localAuthority: 'Manchester' })],
-      [`region=${NORTH_WEST}&localAuthority=`, 'localAuthority', null],
-      [`region=${NORTH_WEST}&region=${YORKSHIRE}`, 'region', null],
-      ['postcode=M1%201AE', 'postcode', null],
-      ['name=Larch', 'name', null],
-    ];
-    for (const [query, parameter, message] of cases) {
-      const response = await download(`${path}?${query}`);
-      expect(response.status).toBe(400);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
-      const body = JSON.parse(response.text) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-      expect(body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', argumentName: parameter } }]);
-      if (message) expect(body.errors[0].message).toBe(message);
-    }
-  });
+  test.each(['/exports/providers.csv', '/exports/reports.jsonl'])(
+    '%s: malformed or unknown area codes are refused with 400 naming the parameter, as GraphQL does',
+    async (path) => {
+      const graphqlMessage = async (variables: { region?: string; localAuthority?: string }) =>
+        (await api.gql(PublicReportsDocument, { ...variables, first: 1 }, { token: null, allowErrors: true })).errors![0].message;
+      const cases: [string, string, string | null][] = [
+        ['region=E99999999', 'region', await graphqlMessage({ region: 'E99999999' })],
+        ['region=north-west', 'region', await graphqlMessage({ region: 'north-west' })],
+        [`localAuthority=${NORTH_WEST}`, 'localAuthority', await graphqlMessage({ localAuthority: NORTH_WEST })],
+        ['localAuthority=Manchester', 'localAuthority', await graphqlMessage({ localAuthority: 'Manchester' })],
+        [`region=${NORTH_WEST}&localAuthority=`, 'localAuthority', null],
+        [`region=${NORTH_WEST}&region=${YORKSHIRE}`, 'region', null],
+        ['postcode=M1%201AE', 'postcode', null],
+        ['name=Larch', 'name', null],
+      ];
+      for (const [query, parameter, message] of cases) {
+        const response = await download(`${path}?${query}`);
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/json/);
+        const body = JSON.parse(response.text) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+        expect(body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', argumentName: parameter } }]);
+        if (message) expect(body.errors[0].message).toBe(message);
+      }
+    },
+  );
 
-  test.each(['/exports/providers.csv', '/exports/reports.jsonl'])('%s: no token is needed, a valid one is accepted, a bad one is 401 as at /graphql', async (path) => {
-    expect((await download(path)).status).toBe(200);
-    const la = await api.tokenFor(Role.LOCAL_AUTHORITY, { localAuthority: MANCHESTER });
-    expect((await download(path, `Bearer ${la}`)).status).toBe(200);
-    for (const header of ['Bearer not-a-token', `Basic ${la}`, `Bearer ${la}x`]) {
-      const graphql = await api.request().post('/graphql').set('content-type', 'application/json').set('authorization', header).send({ query: '{ publicReport(urn: "1234567") { urn } }' });
-      const response = await download(path, header);
-      expect(response.status).toBe(graphql.status);
-      expect(response.status).toBe(401);
-      const body = graphql.body as { errors: { message: string }[] };
-      expect(JSON.parse(response.text)).toEqual({ errors: [{ message: body.errors[0].message, extensions: { code: 'UNAUTHENTICATED' } }] });
-    }
-  });
+  test.each(['/exports/providers.csv', '/exports/reports.jsonl'])(
+    '%s: no token is needed, a valid one is accepted, a bad one is 401 as at /graphql',
+    async (path) => {
+      expect((await download(path)).status).toBe(200);
+      const la = await api.tokenFor(Role.LOCAL_AUTHORITY, { localAuthority: MANCHESTER });
+      expect((await download(path, `Bearer ${la}`)).status).toBe(200);
+      for (const header of ['Bearer not-a-token', `Basic ${la}`, `Bearer ${la}x`]) {
+        const graphql = await api
+          .request()
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('authorization', header)
+          .send({ query: '{ publicReport(urn: "1234567") { urn } }' });
+        const response = await download(path, header);
+        expect(response.status).toBe(graphql.status);
+        expect(response.status).toBe(401);
+        const body = graphql.body as { errors: { message: string }[] };
+        expect(JSON.parse(response.text)).toEqual({
+          errors: [{ message: body.errors[0].message, extensions: { code: 'UNAUTHENTICATED' } }],
+        });
+      }
+    },
+  );
 });
 
 describe('spreadsheets', () => {
   test('a cell that would start a formula is exported as text, never run by the spreadsheet that opens it', async () => {
     const SALFORD = 'E08000006';
-    await registerProvider(api, { localAuthority: SALFORD, registeredProvider: { kind: 'ORGANISATION', name: '=HYPERLINK("https://evil.example","Click")', address: { line1: '+44 Street', town: 'Salford', postcode: 'M5 4WT' } } });
+    await registerProvider(api, {
+      localAuthority: SALFORD,
+      registeredProvider: {
+        kind: 'ORGANISATION',
+        name: '=HYPERLINK("https://evil.example","Click")',
+        address: { line1: '+44 Street', town: 'Salford', postcode: 'M5 4WT' },
+      },
+    });
     const csv = await download(`/exports/providers.csv?localAuthority=${SALFORD}`);
     const row = csvRows(csv.text)[1];
     expect(row[CSV_HEADER.indexOf('registeredProvider.name')]).toBe(`'=HYPERLINK("https://evil.example","Click")`);
@@ -293,18 +391,30 @@ describe('spreadsheets', () => {
 });
 
 describe('internal faults', () => {
-  test.each(['/exports/providers.csv', '/exports/reports.jsonl'])('%s: a database failure before the first row is a masked 500 with the request ID', async (path) => {
-    const find = jest.spyOn(Object.getPrototypeOf(api.orm.em) as { find: () => Promise<unknown> }, 'find').mockRejectedValueOnce(new Error('relation "secret_table" does not exist'));
-    try {
-      const response = await download(path);
-      expect(response.status).toBe(500);
-      expect(response.text).not.toContain('secret_table');
-      expect(JSON.parse(response.text)).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: response.headers['x-request-id'] } }] });
-    } finally {
-      find.mockRestore();
-    }
-    expect((await download(path)).status).toBe(200);
-  });
+  test.each(['/exports/providers.csv', '/exports/reports.jsonl'])(
+    '%s: a database failure before the first row is a masked 500 with the request ID',
+    async (path) => {
+      const find = jest
+        .spyOn(Object.getPrototypeOf(api.orm.em) as { find: () => Promise<unknown> }, 'find')
+        .mockRejectedValueOnce(new Error('relation "secret_table" does not exist'));
+      try {
+        const response = await download(path);
+        expect(response.status).toBe(500);
+        expect(response.text).not.toContain('secret_table');
+        expect(JSON.parse(response.text)).toEqual({
+          errors: [
+            {
+              message: 'Internal server error',
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: response.headers['x-request-id'] },
+            },
+          ],
+        });
+      } finally {
+        find.mockRestore();
+      }
+      expect((await download(path)).status).toBe(200);
+    },
+  );
 });
 
 describe('more than one batch', () => {
@@ -312,7 +422,13 @@ describe('more than one batch', () => {
     await seedSyntheticRegister(api.orm.em.fork(), { providers: 1_200, seed: 7 });
     const em = api.orm.em.fork();
     const providers = (await em.find(Provider, {}, { orderBy: { urn: 'asc' }, fields: ['urn'] })).map((p) => p.urn);
-    const reports = (await em.find(PublishedReport, { current: true }, { orderBy: [{ urn: 'asc' }, { publishedOn: 'desc' }, { id: 'desc' }], fields: ['publicId'] })).map((r) => r.publicId);
+    const reports = (
+      await em.find(
+        PublishedReport,
+        { current: true },
+        { orderBy: [{ urn: 'asc' }, { publishedOn: 'desc' }, { id: 'desc' }], fields: ['publicId'] },
+      )
+    ).map((r) => r.publicId);
     expect(providers.length).toBeGreaterThan(2 * EXPORT_BATCH_SIZE);
     expect(reports.length).toBeGreaterThan(EXPORT_BATCH_SIZE);
 

@@ -56,7 +56,12 @@ const NORTH_WEST = 'E12000002';
 const YORKSHIRE = 'E12000003';
 const LONDON = 'E12000007';
 
-const MANCHESTER_AREA = { localAuthorityCode: MANCHESTER, localAuthorityName: 'Manchester', regionCode: NORTH_WEST, regionName: 'North West' };
+const MANCHESTER_AREA = {
+  localAuthorityCode: MANCHESTER,
+  localAuthorityName: 'Manchester',
+  regionCode: NORTH_WEST,
+  regionName: 'North West',
+};
 const FULL_DAYS = { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' };
 
 type FeedNode = JudgementFeedQuery['judgementFeed']['edges'][number]['node'];
@@ -68,7 +73,11 @@ async function readFeed(args: FeedArgs = {}, options: { token?: string | null; c
   const nodes: FeedNode[] = [];
   let after = args.after ?? null;
   for (;;) {
-    const { data }: { data: JudgementFeedQuery | null | undefined } = await client.gql(JudgementFeedDocument, { ...args, after, first: 500 }, { token: options.token });
+    const { data }: { data: JudgementFeedQuery | null | undefined } = await client.gql(
+      JudgementFeedDocument,
+      { ...args, after, first: 500 },
+      { token: options.token },
+    );
     const page: JudgementFeedQuery['judgementFeed'] = data!.judgementFeed;
     nodes.push(...page.edges.map((e) => e.node));
     if (!page.pageInfo.hasNextPage) return nodes;
@@ -85,7 +94,11 @@ async function eventsOf(urn: string): Promise<FeedNode[]> {
 async function feedEnd(client: TestApp = api): Promise<string | null> {
   let after: string | null = null;
   for (;;) {
-    const { data }: { data: JudgementFeedIdsQuery | null | undefined } = await client.gql(JudgementFeedIdsDocument, { after, first: 500 }, { token: null });
+    const { data }: { data: JudgementFeedIdsQuery | null | undefined } = await client.gql(
+      JudgementFeedIdsDocument,
+      { after, first: 500 },
+      { token: null },
+    );
     const page: JudgementFeedIdsQuery['judgementFeed'] = data!.judgementFeed;
     after = page.pageInfo.endCursor ?? after;
     if (!page.pageInfo.hasNextPage) return after;
@@ -109,8 +122,14 @@ describe('each kind of change writes its events, in its own transaction', () => 
     const closing = await registerProvider(api, { name: 'Rowan Lodge', registrationDate: '2022-06-01' });
     const cancelled = await registerProvider(api, { name: 'Hazel Court', registrationDate: '2023-02-01' });
     const admin = await api.admin();
-    expect((await admin.gql(CloseProviderDocument, { input: { providerId: closing.id, outcome: 'CLOSED', effectiveDate: '2026-10-31' } })).data!.closeProvider.userErrors).toEqual([]);
-    expect((await admin.gql(CloseProviderDocument, { input: { providerId: cancelled.id, outcome: 'CANCELLED', effectiveDate: '2026-11-02' } })).data!.closeProvider.userErrors).toEqual([]);
+    expect(
+      (await admin.gql(CloseProviderDocument, { input: { providerId: closing.id, outcome: 'CLOSED', effectiveDate: '2026-10-31' } })).data!
+        .closeProvider.userErrors,
+    ).toEqual([]);
+    expect(
+      (await admin.gql(CloseProviderDocument, { input: { providerId: cancelled.id, outcome: 'CANCELLED', effectiveDate: '2026-11-02' } }))
+        .data!.closeProvider.userErrors,
+    ).toEqual([]);
     const after = Date.now();
 
     const entry = (urn: string, status: string, statusDate: string) => ({
@@ -124,12 +143,38 @@ describe('each kind of change writes its events, in its own transaction', () => 
     });
     const closingEvents = await eventsOf(closing.urn);
     expect(closingEvents).toEqual([
-      { ...NO_PAYLOAD, id: expect.any(String), type: 'PROVIDER_REGISTERED', urn: closing.urn, settingType: 'CHILDRENS_HOME', occurredOn: '2022-06-01', publishedAt: expect.any(String), setting: entry(closing.urn, 'REGISTERED', '2022-06-01') },
-      { ...NO_PAYLOAD, id: expect.any(String), type: 'PROVIDER_CLOSED', urn: closing.urn, settingType: 'CHILDRENS_HOME', occurredOn: '2026-10-31', publishedAt: expect.any(String), setting: entry(closing.urn, 'CLOSED', '2026-10-31') },
+      {
+        ...NO_PAYLOAD,
+        id: expect.any(String),
+        type: 'PROVIDER_REGISTERED',
+        urn: closing.urn,
+        settingType: 'CHILDRENS_HOME',
+        occurredOn: '2022-06-01',
+        publishedAt: expect.any(String),
+        setting: entry(closing.urn, 'REGISTERED', '2022-06-01'),
+      },
+      {
+        ...NO_PAYLOAD,
+        id: expect.any(String),
+        type: 'PROVIDER_CLOSED',
+        urn: closing.urn,
+        settingType: 'CHILDRENS_HOME',
+        occurredOn: '2026-10-31',
+        publishedAt: expect.any(String),
+        setting: entry(closing.urn, 'CLOSED', '2026-10-31'),
+      },
     ]);
     expect(await eventsOf(cancelled.urn)).toEqual([
-      expect.objectContaining({ type: 'PROVIDER_REGISTERED', occurredOn: '2023-02-01', setting: entry(cancelled.urn, 'REGISTERED', '2023-02-01') }),
-      expect.objectContaining({ type: 'PROVIDER_CANCELLED', occurredOn: '2026-11-02', setting: entry(cancelled.urn, 'CANCELLED', '2026-11-02') }),
+      expect.objectContaining({
+        type: 'PROVIDER_REGISTERED',
+        occurredOn: '2023-02-01',
+        setting: entry(cancelled.urn, 'REGISTERED', '2023-02-01'),
+      }),
+      expect.objectContaining({
+        type: 'PROVIDER_CANCELLED',
+        occurredOn: '2026-11-02',
+        setting: entry(cancelled.urn, 'CANCELLED', '2026-11-02'),
+      }),
     ]);
     // The entry is the public one: the same as publicProvider gives (no name, no address of the setting).
     const { data } = await api.gql(PublicProviderDocument, { urn: closing.urn }, { token: null });
@@ -155,18 +200,44 @@ describe('each kind of change writes its events, in its own transaction', () => 
     const events = await eventsOf(home.urn);
     expect(events.map((e) => e.type)).toEqual(['PROVIDER_REGISTERED', 'REPORT_PUBLISHED', 'JUDGEMENT_PUBLISHED']);
     for (const event of events.slice(1)) {
-      expect(event).toEqual({ ...NO_PAYLOAD, id: expect.any(String), type: event.type, urn: home.urn, settingType: 'CHILDRENS_HOME', occurredOn: '2026-09-23', publishedAt: expect.any(String), report: published });
+      expect(event).toEqual({
+        ...NO_PAYLOAD,
+        id: expect.any(String),
+        type: event.type,
+        urn: home.urn,
+        settingType: 'CHILDRENS_HOME',
+        occurredOn: '2026-09-23',
+        publishedAt: expect.any(String),
+        report: published,
+      });
     }
-    expect(published).toMatchObject({ version: 1, publishedOn: '2026-09-23', judgements: { kind: 'FULL_INSPECTION', overallExperiencesAndProgress: 'GOOD' } });
+    expect(published).toMatchObject({
+      version: 1,
+      publishedOn: '2026-09-23',
+      judgements: { kind: 'FULL_INSPECTION', overallExperiencesAndProgress: 'GOOD' },
+    });
     expect(events[1].id).not.toBe(events[2].id);
 
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children make good progress in their education.' } });
-    const amended = await api.gql(AmendPublishedReportDocument, { input: { inspectionId: inspection.id, reason: 'Typographical correction', amendedOn: '2026-10-01' } });
+    await api.gql(WriteReportTextDocument, {
+      input: { inspectionId: inspection.id, overall: 'Children make good progress in their education.' },
+    });
+    const amended = await api.gql(AmendPublishedReportDocument, {
+      input: { inspectionId: inspection.id, reason: 'Typographical correction', amendedOn: '2026-10-01' },
+    });
     expect(amended.data!.amendPublishedReport.userErrors).toEqual([]);
     const current = await publicReportOf(home.urn);
     const afterAmendment = await eventsOf(home.urn);
     expect(afterAmendment.map((e) => e.type)).toEqual(['PROVIDER_REGISTERED', 'REPORT_PUBLISHED', 'JUDGEMENT_PUBLISHED', 'REPORT_AMENDED']);
-    expect(afterAmendment[3]).toEqual({ ...NO_PAYLOAD, id: expect.any(String), type: 'REPORT_AMENDED', urn: home.urn, settingType: 'CHILDRENS_HOME', occurredOn: '2026-10-01', publishedAt: expect.any(String), report: current });
+    expect(afterAmendment[3]).toEqual({
+      ...NO_PAYLOAD,
+      id: expect.any(String),
+      type: 'REPORT_AMENDED',
+      urn: home.urn,
+      settingType: 'CHILDRENS_HOME',
+      occurredOn: '2026-10-01',
+      publishedAt: expect.any(String),
+      report: current,
+    });
     expect(afterAmendment[3].report).toMatchObject({ version: 2, amendmentReason: 'Typographical correction', publishedOn: '2026-10-01' });
     expect(afterAmendment[3].report!.sections[0].text).toBe('Children make good progress in their education.');
     // The events already written are unchanged: the feed is history, not a view of the present.
@@ -178,20 +249,44 @@ describe('each kind of change writes its events, in its own transaction', () => 
     const home = await registerProvider(api, { registrationDate: '2021-03-01' });
     const visit = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: '2026-09-14' });
     await api.gql(RecordMonitoringVisitOutcomeDocument, { input: { inspectionId: visit.id, progressSummary: 'Requirements met' } });
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' } });
-    await publish(api, visit.id, { qa: '2026-09-15', draft: '2026-09-16', comments: '2026-09-17', final: '2026-09-18', published: '2026-09-21' });
+    await api.gql(WriteReportTextDocument, {
+      input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' },
+    });
+    await publish(api, visit.id, {
+      qa: '2026-09-15',
+      draft: '2026-09-16',
+      comments: '2026-09-17',
+      final: '2026-09-18',
+      published: '2026-09-21',
+    });
     const events = await eventsOf(home.urn);
     expect(events.map((e) => e.type)).toEqual(['PROVIDER_REGISTERED', 'MONITORING_VISIT_PUBLISHED']);
     expect(events[1]).toMatchObject({ occurredOn: '2026-09-21', report: await publicReportOf(home.urn) });
-    expect(events[1].report).toMatchObject({ inspectionType: 'MONITORING_VISIT', judgements: { kind: 'MONITORING_VISIT', newOverallGrade: null } });
+    expect(events[1].report).toMatchObject({
+      inspectionType: 'MONITORING_VISIT',
+      judgements: { kind: 'MONITORING_VISIT', newOverallGrade: null },
+    });
   });
 
   test('CA-072 an assurance visit published: REPORT_PUBLISHED and JUDGEMENT_PUBLISHED (its finding on serious or widespread concerns)', async () => {
     const secure = await registerProvider(api, { settingType: 'SECURE_CHILDRENS_HOME', places: 12, registrationDate: '2019-04-01' });
-    const visit = await inspectionAtFeedback(api, secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-14', end: '2026-09-16', noticeGivenOn: '2026-09-14' });
+    const visit = await inspectionAtFeedback(api, secure.id, {
+      type: 'ASSURANCE_VISIT',
+      start: '2026-09-14',
+      end: '2026-09-16',
+      noticeGivenOn: '2026-09-14',
+    });
     await api.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' } });
-    await publish(api, visit.id, { qa: '2026-09-17', draft: '2026-10-05', comments: '2026-10-06', final: '2026-10-07', published: '2026-10-15' });
+    await api.gql(WriteReportTextDocument, {
+      input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' },
+    });
+    await publish(api, visit.id, {
+      qa: '2026-09-17',
+      draft: '2026-10-05',
+      comments: '2026-10-06',
+      final: '2026-10-07',
+      published: '2026-10-15',
+    });
     const report = await publicReportOf(secure.urn);
     const events = await eventsOf(secure.urn);
     expect(events.map((e) => [e.type, e.settingType, e.occurredOn])).toEqual([
@@ -235,7 +330,10 @@ describe('each kind of change writes its events, in its own transaction', () => 
     await proposeGood(api, inspection.id);
     await publish(api, inspection.id, FULL_DAYS);
     const admin = await api.admin();
-    expect((await admin.gql(CloseProviderDocument, { input: { providerId: home.id, outcome: 'CANCELLED', effectiveDate: '2026-11-01' } })).data!.closeProvider.userErrors).toEqual([]);
+    expect(
+      (await admin.gql(CloseProviderDocument, { input: { providerId: home.id, outcome: 'CANCELLED', effectiveDate: '2026-11-01' } })).data!
+        .closeProvider.userErrors,
+    ).toEqual([]);
     const end = await feedEnd();
     const before = await readFeed({}, { token: null });
     const rowsBefore = await api.orm.em.fork().count(FeedEvent, {});
@@ -244,17 +342,25 @@ describe('each kind of change writes its events, in its own transaction', () => 
       // The same URN again.
       (await admin.gql(RegisterProviderDocument, { input: registrationInput({ urn: home.urn }) })).data!.registerProvider.userErrors,
       // A registration already cancelled.
-      (await admin.gql(CloseProviderDocument, { input: { providerId: home.id, outcome: 'CLOSED', effectiveDate: '2026-11-02' } })).data!.closeProvider.userErrors,
+      (await admin.gql(CloseProviderDocument, { input: { providerId: home.id, outcome: 'CLOSED', effectiveDate: '2026-11-02' } })).data!
+        .closeProvider.userErrors,
       // An amendment without a reason.
-      (await api.gql(AmendPublishedReportDocument, { input: { inspectionId: inspection.id, reason: '  ', amendedOn: '2026-10-01' } })).data!.amendPublishedReport.userErrors,
+      (await api.gql(AmendPublishedReportDocument, { input: { inspectionId: inspection.id, reason: '  ', amendedOn: '2026-10-01' } })).data!
+        .amendPublishedReport.userErrors,
       // A compliance notice served before the inspection began (CH-140: and its action due before it is served).
       (
         await api.gql(ServeComplianceNoticeDocument, {
-          input: { inspectionId: inspection.id, ground: 'FAILED_TO_MEET_A_REQUIREMENT', servedOn: '2026-09-01', actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-08-01' }] },
+          input: {
+            inspectionId: inspection.id,
+            ground: 'FAILED_TO_MEET_A_REQUIREMENT',
+            servedOn: '2026-09-01',
+            actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-08-01' }],
+          },
         })
       ).data!.serveComplianceNotice.userErrors,
       // A registration in the future.
-      (await admin.gql(RegisterProviderDocument, { input: registrationInput({ registrationDate: '2027-01-01' }) })).data!.registerProvider.userErrors,
+      (await admin.gql(RegisterProviderDocument, { input: registrationInput({ registrationDate: '2027-01-01' }) })).data!.registerProvider
+        .userErrors,
     ];
     for (const userErrors of refused) expect(userErrors.length).toBeGreaterThan(0);
 
@@ -279,7 +385,12 @@ describe('each kind of change writes its events, in its own transaction', () => 
     // Fails the test on any GraphQL error: a null `area` nulls the whole feed.
     const { data } = await api.gql(FeedEventAreasDocument, { first: 500 }, { token: null });
     const nodes = data!.judgementFeed.edges.map((e) => e.node);
-    expect(nodes.find((e) => e.urn === leeds.urn)?.area).toEqual({ localAuthorityCode: LEEDS, localAuthorityName: 'Leeds', regionCode: YORKSHIRE, regionName: 'Yorkshire and The Humber' });
+    expect(nodes.find((e) => e.urn === leeds.urn)?.area).toEqual({
+      localAuthorityCode: LEEDS,
+      localAuthorityName: 'Leeds',
+      regionCode: YORKSHIRE,
+      regionName: 'Yorkshire and The Humber',
+    });
     const manchester = nodes.find((e) => e.type === 'PROVIDER_REGISTERED' && e.urn !== leeds.urn);
     expect(manchester?.area).toEqual(MANCHESTER_AREA);
   });
@@ -300,7 +411,11 @@ describe('paging and filters', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const { data }: { data: JudgementFeedQuery | null | undefined } = await api.gql(JudgementFeedDocument, { first: size, after }, { token: null });
+        const { data }: { data: JudgementFeedQuery | null | undefined } = await api.gql(
+          JudgementFeedDocument,
+          { first: size, after },
+          { token: null },
+        );
         const { edges, pageInfo }: JudgementFeedQuery['judgementFeed'] = data!.judgementFeed;
         pages += 1;
         expect(pageInfo.hasPreviousPage).toBe(after !== null);
@@ -327,13 +442,17 @@ describe('paging and filters', () => {
     const later = await registerProvider(api, { localAuthority: LEEDS });
     const admin = await api.admin();
     await admin.gql(CloseProviderDocument, { input: { providerId: later.id, outcome: 'CLOSED', effectiveDate: '2026-11-20' } });
-    const resumed = (await api.gql(JudgementFeedDocument, { after: empty.pageInfo.endCursor, first: 5 }, { token: null })).data!.judgementFeed;
+    const resumed = (await api.gql(JudgementFeedDocument, { after: empty.pageInfo.endCursor, first: 5 }, { token: null })).data!
+      .judgementFeed;
     expect(resumed.edges.map((e) => [e.node.type, e.node.urn])).toEqual([
       ['PROVIDER_REGISTERED', later.urn],
       ['PROVIDER_CLOSED', later.urn],
     ]);
     expect(resumed.pageInfo.hasNextPage).toBe(false);
-    expect((await readFeed({}, { token: null })).map((e) => e.id)).toEqual([...all.map((e) => e.id), ...resumed.edges.map((e) => e.node.id)]);
+    expect((await readFeed({}, { token: null })).map((e) => e.id)).toEqual([
+      ...all.map((e) => e.id),
+      ...resumed.edges.map((e) => e.node.id),
+    ]);
   });
 
   test('filters by local authority, by region and by types, alone and combined', async () => {
@@ -364,8 +483,12 @@ describe('paging and filters', () => {
 
     const closures: FeedEventTypeName[] = ['PROVIDER_CLOSED', 'PROVIDER_CANCELLED'];
     expect(await ids({ types: closures })).toEqual(expected((e) => closures.includes(e.type)));
-    expect(await ids({ types: ['PROVIDER_CLOSED'], localAuthority: LEEDS })).toEqual(expected((e) => e.type === 'PROVIDER_CLOSED' && laOf.get(e.id) === LEEDS));
-    expect(await ids({ types: closures, region: LONDON })).toEqual(expected((e) => e.urn === westminster.urn && e.type === 'PROVIDER_CANCELLED'));
+    expect(await ids({ types: ['PROVIDER_CLOSED'], localAuthority: LEEDS })).toEqual(
+      expected((e) => e.type === 'PROVIDER_CLOSED' && laOf.get(e.id) === LEEDS),
+    );
+    expect(await ids({ types: closures, region: LONDON })).toEqual(
+      expected((e) => e.urn === westminster.urn && e.type === 'PROVIDER_CANCELLED'),
+    );
     expect(await ids({ types: ['REPORT_PUBLISHED', 'JUDGEMENT_PUBLISHED'], region: NORTH_WEST })).toEqual(
       expected((e) => ['REPORT_PUBLISHED', 'JUDGEMENT_PUBLISHED'].includes(e.type) && laOf.get(e.id) === MANCHESTER),
     );
@@ -378,7 +501,11 @@ describe('paging and filters', () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data }: { data: JudgementFeedIdsQuery | null | undefined } = await api.gql(JudgementFeedIdsDocument, { region: NORTH_WEST, types: ['PROVIDER_REGISTERED'], first: 2, after }, { token: null });
+      const { data }: { data: JudgementFeedIdsQuery | null | undefined } = await api.gql(
+        JudgementFeedIdsDocument,
+        { region: NORTH_WEST, types: ['PROVIDER_REGISTERED'], first: 2, after },
+        { token: null },
+      );
       paged.push(...data!.judgementFeed.edges.map((e) => e.node.id));
       if (!data!.judgementFeed.pageInfo.hasNextPage) break;
       after = data!.judgementFeed.pageInfo.endCursor;
@@ -406,7 +533,8 @@ describe('paging and filters', () => {
     // The edges of the range are fine, and so is a cursor of this feed past its end.
     expect((await api.gql(JudgementFeedIdsDocument, { first: 1 }, { token: null })).data!.judgementFeed.edges).toHaveLength(1);
     expect((await api.gql(JudgementFeedIdsDocument, { first: 500 }, { token: null })).errors).toBeUndefined();
-    const beyond = (await api.gql(JudgementFeedIdsDocument, { after: cursor('feed:999999999'), first: 5 }, { token: null })).data!.judgementFeed;
+    const beyond = (await api.gql(JudgementFeedIdsDocument, { after: cursor('feed:999999999'), first: 5 }, { token: null })).data!
+      .judgementFeed;
     expect(beyond).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: cursor('feed:999999999') } });
   });
 });
@@ -431,7 +559,12 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
     });
     expect(done.data!.completeFieldwork.userErrors).toEqual([]);
     const judged = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: scheduled.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+      input: {
+        inspectionId: scheduled.id,
+        overallExperiencesAndProgress: 'INADEQUATE',
+        helpedAndProtected: 'INADEQUATE',
+        leadersAndManagers: 'INADEQUATE',
+      },
     });
     expect(judged.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
   });
@@ -448,17 +581,28 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
   });
   const notificationsIn = (events: FeedNode[]) => events.filter((e) => e.notification !== null || NOTIFICATIONS.includes(e.type));
 
-  test('Leeds, the placing authority, asking for Leeds: its own notification, and Leeds public events; not the host authority\'s', async () => {
+  test("Leeds, the placing authority, asking for Leeds: its own notification, and Leeds public events; not the host authority's", async () => {
     const leeds = await laToken(LEEDS);
     const events = await readFeed({ localAuthority: LEEDS }, { token: leeds });
     expect(notificationsIn(events)).toEqual([
-      { ...NO_PAYLOAD, id: expect.any(String), type: 'INADEQUATE_JUDGEMENT_NOTIFICATION', urn: home.urn, settingType: 'CHILDRENS_HOME', occurredOn: '2026-10-01', publishedAt: expect.any(String), notification: notification('PLACING_AUTHORITY_DCS') },
+      {
+        ...NO_PAYLOAD,
+        id: expect.any(String),
+        type: 'INADEQUATE_JUDGEMENT_NOTIFICATION',
+        urn: home.urn,
+        settingType: 'CHILDRENS_HOME',
+        occurredOn: '2026-10-01',
+        publishedAt: expect.any(String),
+        notification: notification('PLACING_AUTHORITY_DCS'),
+      },
     ]);
     expect(events.map((e) => e.urn)).toContain(leedsHome.urn);
     // Apart from its notification, the same as the public's Leeds feed, in feed order.
     const publicLeeds = await readFeed({ localAuthority: LEEDS }, { token: null });
     expect(events.filter((e) => e.notification === null)).toEqual(publicLeeds);
-    expect(await readFeed({ localAuthority: LEEDS, types: ['INADEQUATE_JUDGEMENT_NOTIFICATION'] }, { token: leeds })).toEqual(notificationsIn(events));
+    expect(await readFeed({ localAuthority: LEEDS, types: ['INADEQUATE_JUDGEMENT_NOTIFICATION'] }, { token: leeds })).toEqual(
+      notificationsIn(events),
+    );
     // The national public feed has the home's events, but not the notification.
     const all = await readFeed({}, { token: null });
     expect(all.some((e) => e.urn === home.urn)).toBe(true);
@@ -469,7 +613,13 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
     const manchester = await laToken(MANCHESTER);
     const events = await readFeed({ localAuthority: MANCHESTER }, { token: manchester });
     expect(notificationsIn(events)).toEqual([
-      expect.objectContaining({ type: 'INADEQUATE_JUDGEMENT_NOTIFICATION', urn: home.urn, occurredOn: '2026-10-01', notification: notification('HOST_AUTHORITY_DCS'), report: null }),
+      expect.objectContaining({
+        type: 'INADEQUATE_JUDGEMENT_NOTIFICATION',
+        urn: home.urn,
+        occurredOn: '2026-10-01',
+        notification: notification('HOST_AUTHORITY_DCS'),
+        report: null,
+      }),
     ]);
     const publicManchester = await readFeed({ localAuthority: MANCHESTER }, { token: null });
     expect(events.filter((e) => e.notification === null)).toEqual(publicManchester);
@@ -531,12 +681,19 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
     expect(changed.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
     for (const la of [LEEDS, MANCHESTER]) {
       const events = await readFeed({ localAuthority: la }, { token: await laToken(la) });
-      expect(notificationsIn(events).map((e) => [e.urn, e.notification?.recipient])).toEqual([[home.urn, la === LEEDS ? 'PLACING_AUTHORITY_DCS' : 'HOST_AUTHORITY_DCS']]);
+      expect(notificationsIn(events).map((e) => [e.urn, e.notification?.recipient])).toEqual([
+        [home.urn, la === LEEDS ? 'PLACING_AUTHORITY_DCS' : 'HOST_AUTHORITY_DCS'],
+      ]);
     }
   });
 
   test('CA-084 serious or widespread concerns at a secure home: SERIOUS_CONCERNS_NOTIFICATION to each placing authority and the host, none for the Department for Education (CA-085)', async () => {
-    const secure = await registerProvider(api, { settingType: 'SECURE_CHILDRENS_HOME', places: 12, name: 'Hollins Park', registrationDate: '2019-04-01' }); // Manchester
+    const secure = await registerProvider(api, {
+      settingType: 'SECURE_CHILDRENS_HOME',
+      places: 12,
+      name: 'Hollins Park',
+      registrationDate: '2019-04-01',
+    }); // Manchester
     // Visit Wednesday 30 September to Friday 2 October 2026: told by Monday 5 October.
     const scheduled = await schedule(api, secure.id, {
       type: 'ASSURANCE_VISIT',
@@ -545,11 +702,20 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
     });
     await start(api, scheduled.id, '2026-09-30', '2026-09-30');
     const done = await api.gql(EnforcementCompleteFieldworkDocument, {
-      input: { inspectionId: scheduled.id, onSiteEnd: '2026-10-02', feedbackDate: '2026-10-02', placingAuthorities: [LEEDS, WESTMINSTER, MANCHESTER] },
+      input: {
+        inspectionId: scheduled.id,
+        onSiteEnd: '2026-10-02',
+        feedbackDate: '2026-10-02',
+        placingAuthorities: [LEEDS, WESTMINSTER, MANCHESTER],
+      },
     });
     expect(done.data!.completeFieldwork.userErrors).toEqual([]);
     const outcome = await api.gql(RecordAssuranceVisitOutcomeDocument, {
-      input: { inspectionId: scheduled.id, seriousOrWidespreadConcerns: true, concerns: 'Children isolated for long periods without review' },
+      input: {
+        inspectionId: scheduled.id,
+        seriousOrWidespreadConcerns: true,
+        concerns: 'Children isolated for long periods without review',
+      },
     });
     expect(outcome.data!.recordAssuranceVisitOutcome.userErrors).toEqual([]);
 
@@ -567,10 +733,20 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
       [WESTMINSTER, 'PLACING_AUTHORITY_DCS'],
       [MANCHESTER, 'HOST_AUTHORITY_DCS'],
     ] as const) {
-      const events = notificationsIn(await readFeed({ localAuthority: la }, { token: await laToken(la) })).filter((e) => e.urn === secure.urn);
+      const events = notificationsIn(await readFeed({ localAuthority: la }, { token: await laToken(la) })).filter(
+        (e) => e.urn === secure.urn,
+      );
       expect({ la, events }).toEqual({
         la,
-        events: [expect.objectContaining({ type: 'SERIOUS_CONCERNS_NOTIFICATION', settingType: 'SECURE_CHILDRENS_HOME', occurredOn: '2026-10-02', notification: told(recipient), report: null })],
+        events: [
+          expect.objectContaining({
+            type: 'SERIOUS_CONCERNS_NOTIFICATION',
+            settingType: 'SECURE_CHILDRENS_HOME',
+            occurredOn: '2026-10-02',
+            notification: told(recipient),
+            report: null,
+          }),
+        ],
       });
     }
     // Three rows, each to one authority; the Department for Education is told outside the feed.
@@ -626,7 +802,8 @@ class FeedReader {
       this.log.seen.push({ id: node.id, position });
       last = position;
     }
-    if (pageInfo.endCursor !== (edges.at(-1)?.cursor ?? after)) this.log.problems.push(`endCursor ${pageInfo.endCursor} is not where the page ended`);
+    if (pageInfo.endCursor !== (edges.at(-1)?.cursor ?? after))
+      this.log.problems.push(`endCursor ${pageInfo.endCursor} is not where the page ended`);
     this.cursor = pageInfo.endCursor;
     return edges.length;
   }
@@ -642,7 +819,13 @@ class FeedReader {
  * fresh read of the whole feed from where the reader started: an event it never got (skipped),
  * one it got that never committed, or a different order from the feed's own.
  */
-async function verify(client: TestApp, log: ReadLog, startedAt: string | null, committed: readonly string[], rolledBack: readonly string[]): Promise<string[]> {
+async function verify(
+  client: TestApp,
+  log: ReadLog,
+  startedAt: string | null,
+  committed: readonly string[],
+  rolledBack: readonly string[],
+): Promise<string[]> {
   const problems = [...log.problems];
   const got = new Set(log.seen.map((s) => s.id));
   const reread = new FeedReader(client, startedAt, 500);
@@ -657,7 +840,8 @@ async function verify(client: TestApp, log: ReadLog, startedAt: string | null, c
   }
   for (const id of rolledBack) if (got.has(id) || finalPositions.has(id)) problems.push(`${id} was rolled back, yet is in the feed`);
   const order = (ids: string[]) => ids.filter((id) => got.has(id)).join(',');
-  if (order(reread.log.seen.map((s) => s.id)) !== log.seen.map((s) => s.id).join(',')) problems.push('the reader saw a different order from the feed');
+  if (order(reread.log.seen.map((s) => s.id)) !== log.seen.map((s) => s.id).join(','))
+    problems.push('the reader saw a different order from the feed');
   return problems;
 }
 
@@ -780,9 +964,11 @@ async function installSlowCommit(client: TestApp): Promise<void> {
 }
 
 const advisoryLocks = async (client: TestApp, where: string): Promise<number> => {
-  const [row] = await client.orm.em.getConnection().execute<{ n: string }[]>(
-    `select count(*) as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database()) and ${where}`,
-  );
+  const [row] = await client.orm.em
+    .getConnection()
+    .execute<{ n: string }[]>(
+      `select count(*) as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database()) and ${where}`,
+    );
   return Number(row.n);
 };
 
@@ -872,7 +1058,8 @@ describe('control: the same reader catches the skips of positions given at inser
   afterAll(() => control.close());
 
   test('at commit but without the lock: a slow commit is skipped by a reader that read a later one', async () => {
-    await control.orm.em.getConnection().execute(`create or replace function "feed_event_take_position"() returns trigger language plpgsql as $$
+    await control.orm.em.getConnection()
+      .execute(`create or replace function "feed_event_take_position"() returns trigger language plpgsql as $$
       begin
         update "feed_event" set "position" = nextval('feed_event_position_seq'), "published_at" = clock_timestamp()
           where "id" = new."id" and "position" is null;
@@ -887,7 +1074,9 @@ describe('control: the same reader catches the skips of positions given at inser
     await connection.execute(`drop trigger "feed_event_position_at_commit" on "feed_event"`);
     await connection.execute(`create function "test_position_at_insert"() returns trigger language plpgsql as $$
       begin new."position" := nextval('feed_event_position_seq'); return new; end $$;`);
-    await connection.execute(`create trigger "feed_event_position_at_insert" before insert on "feed_event" for each row execute function "test_position_at_insert"();`);
+    await connection.execute(
+      `create trigger "feed_event_position_at_insert" before insert on "feed_event" for each row execute function "test_position_at_insert"();`,
+    );
     const late = await scenario(control, 'late commit');
     expect(late.problems).toEqual([expect.stringMatching(new RegExp(`^skipped ${late.a}: .* below 1 event`))]);
     const slow = await scenario(control, 'slow commit');

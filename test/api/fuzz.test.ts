@@ -133,7 +133,14 @@ async function send(caller: Caller, op: GeneratedOperation): Promise<Answer> {
   } catch (error) {
     const ms = Math.round(performance.now() - started);
     const e = error as Error & { timeout?: number; code?: string };
-    return { status: 0, text: '', body: null, ms, headers: {}, transportError: e.timeout ? `no answer within ${e.timeout} ms` : (e.code ?? e.message) };
+    return {
+      status: 0,
+      text: '',
+      body: null,
+      ms,
+      headers: {},
+      transportError: e.timeout ? `no answer within ${e.timeout} ms` : (e.code ?? e.message),
+    };
   }
 }
 
@@ -144,11 +151,16 @@ beforeAll(async () => {
   data = await seedFuzzData(api, pools);
   const schema = await introspectedSchema();
   const generator = new OperationGenerator(schema, pools, data.corpus);
-  rootFields = { query: generator.rootFieldsOf('query').map((f) => f.name), mutation: generator.rootFieldsOf('mutation').map((f) => f.name) };
+  rootFields = {
+    query: generator.rootFieldsOf('query').map((f) => f.name),
+    mutation: generator.rootFieldsOf('mutation').map((f) => f.name),
+  };
 
   // The sweep: every root field as every caller, in a seeded order.
   const sweep = new Rng(SEED).shuffle(
-    CALLERS.flatMap((caller) => (['query', 'mutation'] as const).flatMap((kind) => rootFields[kind].map((field) => ({ caller, kind, fields: [field] })))),
+    CALLERS.flatMap((caller) =>
+      (['query', 'mutation'] as const).flatMap((kind) => rootFields[kind].map((field) => ({ caller, kind, fields: [field] }))),
+    ),
   );
   /** Caller and root field pairs refused at the door: random operations leave them out. */
   const denied = new Set<string>();
@@ -174,8 +186,13 @@ beforeAll(async () => {
     } else {
       const allowed = (caller: Caller, kind: Kind) => rootFields[kind].filter((f) => !denied.has(`${caller}:${f}`));
       const caller = rng.pick(CALLERS.filter((c) => allowed(c, 'query').length + allowed(c, 'mutation').length > 0));
-      const kind: Kind = allowed(caller, 'mutation').length > 0 && (allowed(caller, 'query').length === 0 || rng.chance(0.35)) ? 'mutation' : 'query';
-      const count = rng.weighted([[1, 70], [2, 20], [3, 10]] as const);
+      const kind: Kind =
+        allowed(caller, 'mutation').length > 0 && (allowed(caller, 'query').length === 0 || rng.chance(0.35)) ? 'mutation' : 'query';
+      const count = rng.weighted([
+        [1, 70],
+        [2, 20],
+        [3, 10],
+      ] as const);
       plan = { caller, kind, fields: rng.shuffle(allowed(caller, kind)).slice(0, count) };
     }
     const op = generator.generate(rng, plan.kind, plan.fields);
@@ -183,10 +200,32 @@ beforeAll(async () => {
     const outcome = classify(answer);
     if (answer.body?.data) pools.harvest(answer.body.data);
     if (outcome === 'refused at the door' && plan.fields.length === 1) denied.add(`${plan.caller}:${plan.fields[0]}`);
-    const record = { index, caller: plan.caller, op, sweep: index < sweep.length, outcome, answer, faults: faultsIn(answer, plan.fields, SLOW_MS) };
+    const record = {
+      index,
+      caller: plan.caller,
+      op,
+      sweep: index < sweep.length,
+      outcome,
+      answer,
+      faults: faultsIn(answer, plan.fields, SLOW_MS),
+    };
     sent.push(record);
     if (LOG_FILE) {
-      fs.appendFileSync(LOG_FILE, JSON.stringify({ index, caller: plan.caller, outcome, status: answer.status, ms: answer.ms, faults: record.faults.map((f) => f.kind), notes: op.notes, query: op.text, variables: op.variables, answer: answer.text.slice(0, 4_000) }) + '\n');
+      fs.appendFileSync(
+        LOG_FILE,
+        JSON.stringify({
+          index,
+          caller: plan.caller,
+          outcome,
+          status: answer.status,
+          ms: answer.ms,
+          faults: record.faults.map((f) => f.kind),
+          notes: op.notes,
+          query: op.text,
+          variables: op.variables,
+          answer: answer.text.slice(0, 4_000),
+        }) + '\n',
+      );
     }
   }
   runMs = Math.round(performance.now() - started);
@@ -217,12 +256,15 @@ function printSummary(): void {
   const lines = [
     `fuzz: seed ${SEED}, ${sent.length} operations (${sent.filter((s) => s.sweep).length} in the sweep over every caller and root field)${stoppedEarly ? `, ${stoppedEarly}` : ''}, ${runMs} ms (set-up ${setupMs} ms)`,
     `  answers: median ${pct(50)} ms, p95 ${pct(95)} ms, max ${times[times.length - 1] ?? 0} ms`,
-    ...[...byOutcome.entries()].sort((a, b) => b[1] - a[1]).map(([outcome, n]) => {
-      const codes = new Map<string, number>();
-      for (const s of sent.filter((s) => s.outcome === outcome)) for (const code of errorCodes(s.answer)) codes.set(code, (codes.get(code) ?? 0) + 1);
-      const detail = [...codes.entries()].map(([code, k]) => `${code} ${k}`).join(', ');
-      return `  ${outcome}: ${share(n, sent.length)}${detail ? ` (errors: ${detail})` : ''}`;
-    }),
+    ...[...byOutcome.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([outcome, n]) => {
+        const codes = new Map<string, number>();
+        for (const s of sent.filter((s) => s.outcome === outcome))
+          for (const code of errorCodes(s.answer)) codes.set(code, (codes.get(code) ?? 0) + 1);
+        const detail = [...codes.entries()].map(([code, k]) => `${code} ${k}`).join(', ');
+        return `  ${outcome}: ${share(n, sent.length)}${detail ? ` (errors: ${detail})` : ''}`;
+      }),
     `  refused as invalid (parse, validation, input): ${share(sent.filter((s) => REFUSED_AS_INVALID.includes(s.outcome)).length, sent.length)}`,
     `  passed validation (executed or refused at the door): ${share(sent.filter((s) => s.outcome === 'executed' || s.outcome === 'refused at the door').length, sent.length)}`,
     `  executed, of those let in: ${share(byOutcome.get('executed') ?? 0, sent.length - (byOutcome.get('refused at the door') ?? 0))}`,
@@ -289,13 +331,18 @@ test('no operation, as any caller, faults the server: no 5xx, no INTERNAL_SERVER
 
 test('the fuzzer sends every root field as every caller, and its operations are mostly valid and executed', () => {
   const sentPairs = new Set(sent.map((s) => s.op.rootFields.map((f) => `${s.caller}:${f}`)).flat());
-  const missing = CALLERS.flatMap((caller) => [...rootFields.query, ...rootFields.mutation].map((f) => `${caller}:${f}`)).filter((p) => !sentPairs.has(p));
+  const missing = CALLERS.flatMap((caller) => [...rootFields.query, ...rootFields.mutation].map((f) => `${caller}:${f}`)).filter(
+    (p) => !sentPairs.has(p),
+  );
   expect(missing).toEqual([]);
   const refusedAsInvalid = sent.filter((s) => REFUSED_AS_INVALID.includes(s.outcome)).length;
   const letIn = sent.filter((s) => s.outcome !== 'refused at the door');
   const executed = letIn.filter((s) => s.outcome === 'executed').length;
   // a fuzzer whose operations are mostly refused as invalid tests the validator, not the resolvers
-  expect({ refusedAsInvalid: refusedAsInvalid / sent.length < 0.25, executedOfLetIn: executed / letIn.length > 0.7 }).toEqual({ refusedAsInvalid: true, executedOfLetIn: true });
+  expect({ refusedAsInvalid: refusedAsInvalid / sent.length < 0.25, executedOfLetIn: executed / letIn.length > 0.7 }).toEqual({
+    refusedAsInvalid: true,
+    executedOfLetIn: true,
+  });
   // the random part (after the sweep) runs resolvers: most of it is let in
   const random = sent.filter((s) => !s.sweep);
   if (random.length > 0) expect(random.filter((s) => s.outcome === 'executed').length / random.length).toBeGreaterThan(0.6);

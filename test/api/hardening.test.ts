@@ -53,18 +53,21 @@ function codeOf(answer: Answer): unknown {
 }
 
 describe('query cost and shape limits, before execution', () => {
-  test.each([7, 25, 50])('the Region <-> LocalAuthority cycle nested %i levels deep, anonymously, is refused without running a statement', async (depth) => {
-    let answer: Answer | undefined;
-    const statements = await api.statements(async () => {
-      answer = await post({ query: nestedRegions(depth) });
-    });
-    expect(answer!.status).toBe(400);
-    expect(codeOf(answer!)).toBe('QUERY_TOO_COMPLEX');
-    expect(answer!.body.data).toBeUndefined();
-    expect(statements).toEqual([]);
-    const health = await api.request().get('/healthz');
-    expect(health.status).toBe(200);
-  });
+  test.each([7, 25, 50])(
+    'the Region <-> LocalAuthority cycle nested %i levels deep, anonymously, is refused without running a statement',
+    async (depth) => {
+      let answer: Answer | undefined;
+      const statements = await api.statements(async () => {
+        answer = await post({ query: nestedRegions(depth) });
+      });
+      expect(answer!.status).toBe(400);
+      expect(codeOf(answer!)).toBe('QUERY_TOO_COMPLEX');
+      expect(answer!.body.data).toBeUndefined();
+      expect(statements).toEqual([]);
+      const health = await api.request().get('/healthz');
+      expect(health.status).toBe(200);
+    },
+  );
 
   test('the refusal says what the query would cost and what the limit is', async () => {
     const answer = await post({ query: nestedRegions(7) });
@@ -84,7 +87,9 @@ describe('query cost and shape limits, before execution', () => {
     // Two levels more: 9 x (1 + 40 x (1 + (1 + 40 x (1 + 1)))) = 29,529 points, still allowed; two more are not.
     const deeper = await post({ query: nestedRegions(5) });
     expect((deeper.body.extensions!.cost as { requestedQueryCost: number }).requestedQueryCost).toBe(9 * (1 + 40 * (1 + (1 + 40 * 2))));
-    expect((await post({ query: nestedRegions(7) })).body.errors![0]!.extensions!.cost).toBe(9 * (1 + 40 * (1 + (1 + 40 * (1 + (1 + 40 * 2))))));
+    expect((await post({ query: nestedRegions(7) })).body.errors![0]!.extensions!.cost).toBe(
+      9 * (1 + 40 * (1 + (1 + 40 * (1 + (1 + 40 * 2))))),
+    );
     expect(cost.maximumQueryCost).toBe(50_000);
   });
 
@@ -145,7 +150,10 @@ describe('text that cannot be accepted is refused at the door', () => {
   });
 
   test('a NUL byte in a String variable', async () => {
-    refusedBadInput(await post({ query: 'query($urn: String!) { publicProvider(urn: $urn) { urn } }', variables: { urn: '12\u00003456' } }), 'urn');
+    refusedBadInput(
+      await post({ query: 'query($urn: String!) { publicProvider(urn: $urn) { urn } }', variables: { urn: '12\u00003456' } }),
+      'urn',
+    );
   });
 
   test('a NUL byte in an ID argument', async () => {
@@ -166,7 +174,8 @@ describe('text that cannot be accepted is refused at the door', () => {
   });
 
   test('a NUL byte in a list element, other control characters and lone surrogates', async () => {
-    const query = 'query($types: [FeedEventType!], $la: String) { judgementFeed(first: 1, types: $types, localAuthority: $la) { edges { cursor } } }';
+    const query =
+      'query($types: [FeedEventType!], $la: String) { judgementFeed(first: 1, types: $types, localAuthority: $la) { edges { cursor } } }';
     refusedBadInput(await post({ query, variables: { la: 'E08\u0007000003' } }), 'localAuthority');
     refusedBadInput(await post({ query, variables: { la: 'E08\ud800' } }), 'localAuthority');
     refusedBadInput(await post({ query: '{ localAuthorities(region: "\\u001b[31m") { name } }' }), 'region');
@@ -174,7 +183,10 @@ describe('text that cannot be accepted is refused at the door', () => {
 
   test('a global ID whose decoded key holds a NUL (Region:E12000002\\0) finds nothing, and faults nothing', async () => {
     const inspector = await api.tokenFor(Role.INSPECTOR, { region: TEST_REGION });
-    for (const id of [Buffer.from('Region:E12000002\u0000').toString('base64'), Buffer.from('LocalAuthority:E08000003\u0000').toString('base64')]) {
+    for (const id of [
+      Buffer.from('Region:E12000002\u0000').toString('base64'),
+      Buffer.from('LocalAuthority:E08000003\u0000').toString('base64'),
+    ]) {
       const answer = await post({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id } }, inspector);
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ data: { node: null } });
@@ -183,7 +195,10 @@ describe('text that cannot be accepted is refused at the door', () => {
   });
 
   test('a string longer than its field allows is refused, and the limit is in the schema', async () => {
-    const answer = await post({ query: 'query($region: String) { localAuthorities(region: $region) { name } }', variables: { region: 'E'.repeat(21) } });
+    const answer = await post({
+      query: 'query($region: String) { localAuthorities(region: $region) { name } }',
+      variables: { region: 'E'.repeat(21) },
+    });
     refusedBadInput(answer, 'region');
     expect(answer.body.errors![0]!.message).toMatch(/the most it may be is 20/);
     const schema = fs.readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8');
@@ -191,7 +206,10 @@ describe('text that cannot be accepted is refused at the door', () => {
   });
 
   test('tabs and line breaks are text', async () => {
-    const answer = await post({ query: 'query($region: String) { localAuthorities(region: $region) { name } }', variables: { region: 'E1\t\n' } });
+    const answer = await post({
+      query: 'query($region: String) { localAuthorities(region: $region) { name } }',
+      variables: { region: 'E1\t\n' },
+    });
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT'); // not a region, but no refusal of the characters
     expect(answer.body.errors![0]!.message).not.toMatch(/control character/);
   });
@@ -215,7 +233,11 @@ describe('every answer is GraphQL-shaped, refusals included', () => {
   };
 
   test('a body over the limit is a 413', async () => {
-    const response = await api.request().post('/graphql').set('content-type', 'application/json').send(JSON.stringify({ query: `{ regions { code } } #${'x'.repeat(1_100_000)}` }));
+    const response = await api
+      .request()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ query: `{ regions { code } } #${'x'.repeat(1_100_000)}` }));
     expect(response.status).toBe(413);
     shaped(response, 'PAYLOAD_TOO_LARGE');
   });
@@ -239,7 +261,10 @@ describe('every answer is GraphQL-shaped, refusals included', () => {
   });
 
   test('an automatic persisted query whose hash does not match is a 400, not an internal error', async () => {
-    const answer = await post({ query: '{ regions { code } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    const answer = await post({
+      query: '{ regions { code } }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } },
+    });
     expect(answer.status).toBe(400);
     expect(codeOf(answer)).toBe('BAD_REQUEST');
   });
@@ -275,9 +300,17 @@ describe('production settings', () => {
   });
 
   test('CORS answers only the allowed origins', async () => {
-    const allowed = await production.request().options('/graphql').set('origin', 'https://reports.example.gov.uk').set('access-control-request-method', 'POST');
+    const allowed = await production
+      .request()
+      .options('/graphql')
+      .set('origin', 'https://reports.example.gov.uk')
+      .set('access-control-request-method', 'POST');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://reports.example.gov.uk');
-    const other = await production.request().options('/graphql').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    const other = await production
+      .request()
+      .options('/graphql')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'POST');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -295,8 +328,13 @@ describe('rate limits', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
     const refused = answers[3]!;
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(refused.body).toEqual({ errors: [{ message: expect.stringMatching(/Too many requests/), extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }] });
-    expect((answers[1]!.body.extensions!.cost as { rateLimit: { remaining: number; limit: number } }).rateLimit).toMatchObject({ limit: 3, remaining: 1 });
+    expect(refused.body).toEqual({
+      errors: [{ message: expect.stringMatching(/Too many requests/), extensions: expect.objectContaining({ code: 'RATE_LIMITED' }) }],
+    });
+    expect((answers[1]!.body.extensions!.cost as { rateLimit: { remaining: number; limit: number } }).rateLimit).toMatchObject({
+      limit: 3,
+      remaining: 1,
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_600));
     expect((await post({ query: '{ regions { code } }' }, null, limited)).status).toBe(200);
   });
@@ -331,7 +369,8 @@ const redisUrl = process.env.REDIS_URL;
     try {
       await first.ready();
       await second.ready();
-      const ask = (app: typeof first) => supertest(app.server).post('/graphql').set('content-type', 'application/json').send({ query: '{ regions { code } }' });
+      const ask = (app: typeof first) =>
+        supertest(app.server).post('/graphql').set('content-type', 'application/json').send({ query: '{ regions { code } }' });
       const statuses = [];
       for (const app of [first, second, first, second, first, second]) statuses.push((await ask(app)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
@@ -345,13 +384,20 @@ const redisUrl = process.env.REDIS_URL;
 
 describe('load shedding', () => {
   test('past the heap threshold every request is answered 503 with Retry-After, GraphQL-shaped, and the process lives', async () => {
-    const shedding = await startTestApp({ limits: withLimits({ ...TEST_LIMITS, overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 1, retryAfterSeconds: 7, sampleIntervalMs: 5 } }) });
+    const shedding = await startTestApp({
+      limits: withLimits({
+        ...TEST_LIMITS,
+        overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 1, retryAfterSeconds: 7, sampleIntervalMs: 5 },
+      }),
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const answer = await post({ query: '{ regions { code } }' }, null, shedding);
       expect(answer.status).toBe(503);
       expect(answer.headers['retry-after']).toBe('7');
-      expect(answer.body).toEqual({ errors: [{ message: expect.stringMatching(/overloaded/), extensions: expect.objectContaining({ code: 'OVERLOADED' }) }] });
+      expect(answer.body).toEqual({
+        errors: [{ message: expect.stringMatching(/overloaded/), extensions: expect.objectContaining({ code: 'OVERLOADED' }) }],
+      });
     } finally {
       await shedding.close();
     }

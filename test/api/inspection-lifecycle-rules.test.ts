@@ -50,16 +50,24 @@ describe('the inspection lifecycle', () => {
     expect(later.inspection).toMatchObject({ status: 'FIELDWORK_COMPLETE', onSiteEnd: '2026-11-11', feedbackDate: '2026-11-13' });
   });
 
-  test('CH-010 a 3-day children\'s home full inspection needs extendedOnSiteReason', async () => {
+  test("CH-010 a 3-day children's home full inspection needs extendedOnSiteReason", async () => {
     const provider = await registerProvider(api);
     const scheduled = await schedule(api, provider.id);
     await start(api, scheduled.id, '2026-11-10');
     const refused = await finishFieldwork(api, scheduled.id, { onSiteEnd: '2026-11-12', feedbackDate: '2026-11-12' });
     expect(refused.userErrors).toEqual([broke('CH-010', ['extendedOnSiteReason'], /3 days on site is longer than the usual 2/)]);
-    const blank = await finishFieldwork(api, scheduled.id, { onSiteEnd: '2026-11-12', feedbackDate: '2026-11-12', extendedOnSiteReason: '   ' });
+    const blank = await finishFieldwork(api, scheduled.id, {
+      onSiteEnd: '2026-11-12',
+      feedbackDate: '2026-11-12',
+      extendedOnSiteReason: '   ',
+    });
     expect(blank.userErrors).toEqual([broke('CH-010', ['extendedOnSiteReason'], /longer than the usual/)]);
     const accepted = expectNoUserErrors(
-      await finishFieldwork(api, scheduled.id, { onSiteEnd: '2026-11-12', feedbackDate: '2026-11-12', extendedOnSiteReason: 'A second site was visited' }),
+      await finishFieldwork(api, scheduled.id, {
+        onSiteEnd: '2026-11-12',
+        feedbackDate: '2026-11-12',
+        extendedOnSiteReason: 'A second site was visited',
+      }),
     );
     expect(accepted.inspection).toMatchObject({ status: 'FIELDWORK_COMPLETE', extendedOnSiteReason: 'A second site was visited' });
   });
@@ -70,26 +78,37 @@ describe('the inspection lifecycle', () => {
     expect(inspection).toMatchObject({ onSiteStart: '2026-11-10', onSiteEnd: '2026-11-11', extendedOnSiteReason: null });
   });
 
-  test.each<[string, string, Partial<RegisterProviderInput>, 'FULL_INSPECTION' | 'INTERIM_INSPECTION' | 'ASSURANCE_VISIT', string, number]>([
-    ['CH-011', "a children's home interim inspection", {}, 'INTERIM_INSPECTION', '2026-11-11', 1],
-    ['RFC-045', 'a family centre full inspection', FAMILY_CENTRE, 'FULL_INSPECTION', '2026-11-13', 3],
-    ['ASA-049', 'an adoption support agency full inspection', AGENCY, 'FULL_INSPECTION', '2026-11-13', 3],
-    ['CA-057', 'an assurance visit', SECURE_HOME, 'ASSURANCE_VISIT', '2026-11-13', 3],
-  ])('%s %s longer than usual on site needs extendedOnSiteReason', async (ruleId, _, setting, type, end, usual) => {
+  test.each<[string, string, Partial<RegisterProviderInput>, 'FULL_INSPECTION' | 'INTERIM_INSPECTION' | 'ASSURANCE_VISIT', string, number]>(
+    [
+      ['CH-011', "a children's home interim inspection", {}, 'INTERIM_INSPECTION', '2026-11-11', 1],
+      ['RFC-045', 'a family centre full inspection', FAMILY_CENTRE, 'FULL_INSPECTION', '2026-11-13', 3],
+      ['ASA-049', 'an adoption support agency full inspection', AGENCY, 'FULL_INSPECTION', '2026-11-13', 3],
+      ['CA-057', 'an assurance visit', SECURE_HOME, 'ASSURANCE_VISIT', '2026-11-13', 3],
+    ],
+  )('%s %s longer than usual on site needs extendedOnSiteReason', async (ruleId, _, setting, type, end, usual) => {
     const provider = await registerProvider(api, setting);
-    const lines = type === 'ASSURANCE_VISIT' ? [{ source: 'PREVIOUS_INSPECTION' as const, text: 'Progress since the last inspection' }] : undefined;
+    const lines =
+      type === 'ASSURANCE_VISIT' ? [{ source: 'PREVIOUS_INSPECTION' as const, text: 'Progress since the last inspection' }] : undefined;
     const scheduled = await schedule(api, provider.id, { type, ...(lines ? { linesOfEnquiry: lines } : {}) });
     await start(api, scheduled.id, '2026-11-10');
     const refused = await finishFieldwork(api, scheduled.id, { onSiteEnd: end, feedbackDate: end });
     expect(refused.userErrors).toEqual([broke(ruleId, ['extendedOnSiteReason'], new RegExp(`longer than the usual ${usual}`))]);
-    expectNoUserErrors(await finishFieldwork(api, scheduled.id, { onSiteEnd: end, feedbackDate: end, extendedOnSiteReason: 'Agreed with the regulatory inspection manager' }));
+    expectNoUserErrors(
+      await finishFieldwork(api, scheduled.id, {
+        onSiteEnd: end,
+        feedbackDate: end,
+        extendedOnSiteReason: 'Agreed with the regulatory inspection manager',
+      }),
+    );
   });
 
   test('no line of enquiry can be added once fieldwork is complete (CONFLICT)', async () => {
     const provider = await registerProvider(api);
     const scheduled = await schedule(api, provider.id);
     await start(api, scheduled.id, '2026-11-10');
-    const emerging = await api.gql(AddLineOfEnquiryDocument, { input: { inspectionId: scheduled.id, source: 'OTHER', text: 'Emerging: staffing rotas' } });
+    const emerging = await api.gql(AddLineOfEnquiryDocument, {
+      input: { inspectionId: scheduled.id, source: 'OTHER', text: 'Emerging: staffing rotas' },
+    });
     expect(emerging.data!.addLineOfEnquiry.userErrors).toEqual([]);
     await completeFieldwork(api, scheduled.id, '2026-11-10');
     const late = await api.gql(AddLineOfEnquiryDocument, { input: { inspectionId: scheduled.id, source: 'OTHER', text: 'Too late' } });

@@ -39,14 +39,21 @@ beforeAll(async () => {
       });
       requirements.push({ id: made.data!.recordRequirement.requirement!.id, inspectionId: inspection.id, providerUrn: home.urn });
       await api.gql(RecordRecommendationDocument, {
-        input: { inspectionId: inspection.id, reference: 'Guide page 12, paragraph 3.4', action: 'Improve records', evidenceIds: [weakness.id] },
+        input: {
+          inspectionId: inspection.id,
+          reference: 'Guide page 12, paragraph 3.4',
+          action: 'Improve records',
+          evidenceIds: [weakness.id],
+        },
       });
     }
     const scheduled = await schedule(api, home.id, { scheduledStart: '2026-12-07' });
     inspections.push({ id: scheduled.id, providerUrn: home.urn, scheduledStart: '2026-12-07', type: 'FULL_INSPECTION' });
   }
   // The second visit to the first home checks the first visit's requirement.
-  await api.gql(CheckRequirementDocument, { input: { requirementId: requirements[0].id, inspectionId: requirements[1].inspectionId, outcome: 'MET' } });
+  await api.gql(CheckRequirementDocument, {
+    input: { requirementId: requirements[0].id, inspectionId: requirements[1].inspectionId, outcome: 'MET' },
+  });
   await api.gql(ServeComplianceNoticeDocument, {
     input: {
       inspectionId: inspections[0].id,
@@ -128,7 +135,11 @@ describe('requirements, recommendations and compliance notices', () => {
     const recommendations = await api.gql(RecommendationsDocument, { filter: { providerId: homes[0].id }, first: 2 });
     expect(recommendations.data!.recommendations.edges).toHaveLength(2);
     expect(recommendations.data!.recommendations.pageInfo.hasNextPage).toBe(true);
-    const rest = await api.gql(RecommendationsDocument, { filter: { providerId: homes[0].id }, first: 10, after: recommendations.data!.recommendations.pageInfo.endCursor });
+    const rest = await api.gql(RecommendationsDocument, {
+      filter: { providerId: homes[0].id },
+      first: 10,
+      after: recommendations.data!.recommendations.pageInfo.endCursor,
+    });
     expect(rest.data!.recommendations.edges).toHaveLength(2);
     const notices = await api.gql(ComplianceNoticesDocument, { filter: { providerId: homes[0].id }, first: 10 });
     expect(notices.data!.complianceNotices.edges.map((e) => [e.node.inspection.id, e.node.servedOn, e.node.actions.length])).toEqual([

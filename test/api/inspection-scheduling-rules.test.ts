@@ -48,7 +48,7 @@ describe('inspection types and the settings they apply to', () => {
     expect(payload.userErrors).toEqual([broke('CA-052', ['type'], /secure children's homes only/)]);
   });
 
-  test('CA-052 an assurance visit is scheduled for a secure children\'s home', async () => {
+  test("CA-052 an assurance visit is scheduled for a secure children's home", async () => {
     const provider = await registerProvider(api, SECURE_HOME);
     expect(provider).toMatchObject({ settingType: 'SECURE_CHILDRENS_HOME', places: 12 });
     const payload = expectNoUserErrors(await scheduleInspection(api, provider.id, { type: 'ASSURANCE_VISIT' }));
@@ -83,13 +83,13 @@ describe('CH-040 the statement of purpose is always a line of enquiry', () => {
     expect(payload.userErrors).toEqual([broke('CH-040', ['linesOfEnquiry'], /statement of purpose is always a line of enquiry/)]);
   });
 
-  test('CH-040 a children\'s home full inspection with no lines of enquiry at all is refused', async () => {
+  test("CH-040 a children's home full inspection with no lines of enquiry at all is refused", async () => {
     const provider = await registerProvider(api);
     const payload = await scheduleInspection(api, provider.id, { linesOfEnquiry: null });
     expect(payload.userErrors).toEqual([broke('CH-040', ['linesOfEnquiry'], /statement of purpose/)]);
   });
 
-  test('CH-040 a children\'s home full inspection with a statement of purpose line of enquiry is scheduled', async () => {
+  test("CH-040 a children's home full inspection with a statement of purpose line of enquiry is scheduled", async () => {
     const provider = await registerProvider(api);
     const payload = expectNoUserErrors(
       await scheduleInspection(api, provider.id, {
@@ -102,7 +102,7 @@ describe('CH-040 the statement of purpose is always a line of enquiry', () => {
     ]);
   });
 
-  test('CH-040 a children\'s home monitoring visit needs no statement of purpose line of enquiry', async () => {
+  test("CH-040 a children's home monitoring visit needs no statement of purpose line of enquiry", async () => {
     const provider = await registerProvider(api);
     expectNoUserErrors(await scheduleInspection(api, provider.id, { type: 'MONITORING_VISIT', linesOfEnquiry: concernOnly }));
   });
@@ -114,7 +114,7 @@ describe('CH-040 the statement of purpose is always a line of enquiry', () => {
 });
 
 describe('notice (inspection.notice): a breach is flagged, not refused', () => {
-  test('CH-004 notice given to a children\'s home is flagged as a breach, and the inspection is still scheduled', async () => {
+  test("CH-004 notice given to a children's home is flagged as a breach, and the inspection is still scheduled", async () => {
     const provider = await registerProvider(api);
     const payload = expectNoUserErrors(await scheduleInspection(api, provider.id, { noticeGivenOn: '2026-11-05' }));
     expect(payload.inspection).toMatchObject({
@@ -124,7 +124,7 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
     });
   });
 
-  test('CH-004 an unannounced children\'s home inspection is no breach', async () => {
+  test("CH-004 an unannounced children's home inspection is no breach", async () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
     expect(inspection.notice).toMatchObject({ rule: 'UNANNOUNCED', ruleId: 'CH-004', workingDaysGiven: null, breach: false });
@@ -145,11 +145,17 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
     expect(unannounced.inspection?.notice).toMatchObject({ rule: 'UNANNOUNCED', ruleId: 'RFC-047', breach: false });
   });
 
-  test('ASA-043 an adoption support agency gets 10 working days\' notice: 10 is enough, 9 is a breach', async () => {
+  test("ASA-043 an adoption support agency gets 10 working days' notice: 10 is enough, 9 is a breach", async () => {
     const provider = await registerProvider(api, AGENCY);
     // 2026-10-27 is 10 working days before Tuesday 2026-11-10; 2026-10-28 is 9.
     const enough = expectNoUserErrors(await scheduleInspection(api, provider.id, { noticeGivenOn: '2026-10-27' }));
-    expect(enough.inspection?.notice).toMatchObject({ rule: 'WORKING_DAYS_NOTICE', ruleId: 'ASA-043', workingDays: 10, workingDaysGiven: 10, breach: false });
+    expect(enough.inspection?.notice).toMatchObject({
+      rule: 'WORKING_DAYS_NOTICE',
+      ruleId: 'ASA-043',
+      workingDays: 10,
+      workingDaysGiven: 10,
+      breach: false,
+    });
     const short = expectNoUserErrors(await scheduleInspection(api, provider.id, { noticeGivenOn: '2026-10-28' }));
     expect(short.inspection?.notice).toMatchObject({
       ruleId: 'ASA-043',
@@ -160,9 +166,14 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
     });
   });
 
-  test('ASA-043 a single-person agency gets 20 working days\' notice: 10 is a breach, 20 is enough', async () => {
+  test("ASA-043 a single-person agency gets 20 working days' notice: 10 is a breach, 20 is enough", async () => {
     const provider = await registerProvider(api, SINGLE_PERSON_AGENCY);
-    expect(provider).toMatchObject({ singlePersonAgency: true, registeredProvider: { kind: 'INDIVIDUAL' }, responsibleIndividual: null, places: null });
+    expect(provider).toMatchObject({
+      singlePersonAgency: true,
+      registeredProvider: { kind: 'INDIVIDUAL' },
+      responsibleIndividual: null,
+      places: null,
+    });
     const ten = expectNoUserErrors(await scheduleInspection(api, provider.id, { noticeGivenOn: '2026-10-27' }));
     expect(ten.inspection?.notice).toMatchObject({ ruleId: 'ASA-043', workingDays: 20, workingDaysGiven: 10, breach: true });
     const twenty = expectNoUserErrors(await scheduleInspection(api, provider.id, { noticeGivenOn: '2026-10-13' }));
@@ -180,7 +191,12 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
   test('ASA-043 an agency inspection with no notice recorded is flagged', async () => {
     const provider = await registerProvider(api, AGENCY);
     const payload = expectNoUserErrors(await scheduleInspection(api, provider.id));
-    expect(payload.inspection?.notice).toMatchObject({ ruleId: 'ASA-043', workingDaysGiven: null, breach: true, explanation: expect.stringMatching(/No notice/) });
+    expect(payload.inspection?.notice).toMatchObject({
+      ruleId: 'ASA-043',
+      workingDaysGiven: null,
+      breach: true,
+      explanation: expect.stringMatching(/No notice/),
+    });
   });
 
   test('ASA-043 an organisation cannot be registered as a single-person agency', async () => {
@@ -190,7 +206,9 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
 
   test('CH-195 a monitoring visit announced without a notice reason is a breach; with a reason it is not', async () => {
     const provider = await registerProvider(api);
-    const withoutReason = expectNoUserErrors(await scheduleInspection(api, provider.id, { type: 'MONITORING_VISIT', noticeGivenOn: '2026-11-06' }));
+    const withoutReason = expectNoUserErrors(
+      await scheduleInspection(api, provider.id, { type: 'MONITORING_VISIT', noticeGivenOn: '2026-11-06' }),
+    );
     expect(withoutReason.inspection?.notice).toMatchObject({
       rule: 'USUALLY_UNANNOUNCED',
       ruleId: 'CH-195',
@@ -212,12 +230,18 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
     expect(unannounced.inspection?.notice).toMatchObject({ ruleId: 'CH-195', breach: false });
   });
 
-  test('RFC-095 / ASA-113 the monitoring notice rule is the setting\'s own', async () => {
+  test("RFC-095 / ASA-113 the monitoring notice rule is the setting's own", async () => {
     const centre = await registerProvider(api, FAMILY_CENTRE);
     const agency = await registerProvider(api, AGENCY);
     const rfc = expectNoUserErrors(await scheduleInspection(api, centre.id, { type: 'MONITORING_VISIT', noticeGivenOn: '2026-11-06' }));
     expect(rfc.inspection?.notice).toMatchObject({ ruleId: 'RFC-095', breach: true });
-    const asa = expectNoUserErrors(await scheduleInspection(api, agency.id, { type: 'MONITORING_VISIT', noticeGivenOn: '2026-11-06', noticeReason: 'Agreed at case review' }));
+    const asa = expectNoUserErrors(
+      await scheduleInspection(api, agency.id, {
+        type: 'MONITORING_VISIT',
+        noticeGivenOn: '2026-11-06',
+        noticeReason: 'Agreed at case review',
+      }),
+    );
     expect(asa.inspection?.notice).toMatchObject({ ruleId: 'ASA-113', breach: false });
   });
 
@@ -229,7 +253,13 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
     expect(started.inspection).toMatchObject({
       status: 'ON_SITE',
       noticeGivenOn: '2026-11-10',
-      notice: { rule: 'ANNOUNCED_ON_FIRST_DAY', ruleId: 'CA-058', workingDaysGiven: 0, breach: false, explanation: 'Announced on its first day' },
+      notice: {
+        rule: 'ANNOUNCED_ON_FIRST_DAY',
+        ruleId: 'CA-058',
+        workingDaysGiven: 0,
+        breach: false,
+        explanation: 'Announced on its first day',
+      },
     });
     const dayBefore = await schedule(api, provider.id, { type: 'ASSURANCE_VISIT', scheduledStart: '2026-11-17', linesOfEnquiry: lines });
     const early = expectNoUserErrors(await startInspection(api, dayBefore.id, '2026-11-17', { noticeGivenOn: '2026-11-16' }));

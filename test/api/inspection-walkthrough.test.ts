@@ -31,7 +31,11 @@ afterAll(() => api.close());
 
 describe("a full inspection of a children's home, from scheduling to judgements", () => {
   test('schedule, start, gather evidence, give feedback, propose judgements, make requirements', async () => {
-    const home = await registerProvider(api, { name: 'Larch House', registrationDate: '2023-03-01', registeredManager: { name: 'Grace Adeyemi', startDate: '2023-03-01' } });
+    const home = await registerProvider(api, {
+      name: 'Larch House',
+      registrationDate: '2023-03-01',
+      registeredManager: { name: 'Grace Adeyemi', startDate: '2023-03-01' },
+    });
 
     // Scheduled without notice: children's homes are unannounced (CH-004).
     const scheduled = await api.gql(ScheduleInspectionDocument, {
@@ -137,7 +141,10 @@ describe("a full inspection of a children's home, from scheduling to judgements"
       },
     });
     expect(requirement.data!.recordRequirement.userErrors).toEqual([]);
-    expect(requirement.data!.recordRequirement.requirement).toMatchObject({ status: 'OPEN', evidence: [{ finding: 'WEAKNESS' }, { finding: 'WEAKNESS' }] });
+    expect(requirement.data!.recordRequirement.requirement).toMatchObject({
+      status: 'OPEN',
+      evidence: [{ finding: 'WEAKNESS' }, { finding: 'WEAKNESS' }],
+    });
 
     const recommendation = await api.gql(RecordRecommendationDocument, {
       input: {
@@ -170,7 +177,11 @@ describe("a full inspection of a children's home, from scheduling to judgements"
     expect(record.protectedPeople).toEqual([{ id: child.id, name: 'Jamie Morgan', initials: 'J.M.', role: 'CHILD' }]);
     expect(record.evidence.edges.map((e) => e.node.id)).toEqual([interview.data!.recordEvidence.evidence!.id, records.id]);
     expect(record.evidence.pageInfo.hasNextPage).toBe(true);
-    const next = await api.gql(InspectionRecordDocument, { id: inspection.id, evidenceFirst: 2, evidenceAfter: record.evidence.pageInfo.endCursor });
+    const next = await api.gql(InspectionRecordDocument, {
+      id: inspection.id,
+      evidenceFirst: 2,
+      evidenceAfter: record.evidence.pageInfo.endCursor,
+    });
     const rest = next.data!.node!;
     if (rest.__typename !== 'Inspection') throw new Error('not an inspection');
     expect(rest.evidence.edges.map((e) => e.node.id)).toEqual([staffInterview.id]);
@@ -343,7 +354,10 @@ describe('inspections: DataLoaders', () => {
     for (const home of homes) {
       for (const day of ['2026-09-07', '2026-09-14', '2026-09-21']) {
         const inspection = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: day });
-        await recordEvidence(api, inspection.id, { people: [{ name: 'Pat Doe', role: 'STAFF_MEMBER' }], identificationJustification: 'Further action' });
+        await recordEvidence(api, inspection.id, {
+          people: [{ name: 'Pat Doe', role: 'STAFF_MEMBER' }],
+          identificationJustification: 'Further action',
+        });
       }
     }
     const few = await api.statements(() => api.gql(InspectionsWithEverythingDocument, { first: 3 }));

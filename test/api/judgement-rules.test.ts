@@ -41,11 +41,17 @@ describe('full inspection judgements', () => {
       const refused = await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: overall });
       expect(refused.inspection).toBeNull();
       expect(refused.userErrors).toEqual([
-        broke('CH-155', ['overallExperiencesAndProgress'], /helped and protected is inadequate, overall experiences and progress must be inadequate/),
+        broke(
+          'CH-155',
+          ['overallExperiencesAndProgress'],
+          /helped and protected is inadequate, overall experiences and progress must be inadequate/,
+        ),
       ]);
     }
     expect((await reread(api, inspection.id)).judgementHistory).toEqual([]);
-    const accepted = expectNoUserErrors(await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }));
+    const accepted = expectNoUserErrors(
+      await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    );
     expect(accepted.inspection?.judgement).toMatchObject({
       version: 1,
       kind: 'FULL_INSPECTION',
@@ -57,7 +63,7 @@ describe('full inspection judgements', () => {
     });
   });
 
-  test('CH-155 binds a secure children\'s home too', async () => {
+  test("CH-155 binds a secure children's home too", async () => {
     const provider = await registerProvider(api, SECURE_HOME);
     const inspection = await inspectionAtFeedback(api, provider.id);
     const refused = await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE' });
@@ -67,8 +73,16 @@ describe('full inspection judgements', () => {
   test('CH-156 helped and protected requiring improvement does not cap the overall: GOOD overall is accepted', async () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
-    const accepted = expectNoUserErrors(await proposeFull(api, inspection.id, { helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', overallExperiencesAndProgress: 'GOOD' }));
-    expect(accepted.inspection?.judgement).toMatchObject({ overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
+    const accepted = expectNoUserErrors(
+      await proposeFull(api, inspection.id, {
+        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+        overallExperiencesAndProgress: 'GOOD',
+      }),
+    );
+    expect(accepted.inspection?.judgement).toMatchObject({
+      overallExperiencesAndProgress: 'GOOD',
+      helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+    });
   });
 
   test('CH-157 overall cannot be better than requires improvement when leaders and managers are inadequate', async () => {
@@ -77,19 +91,33 @@ describe('full inspection judgements', () => {
     for (const overall of ['OUTSTANDING', 'GOOD'] as const) {
       const refused = await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: overall });
       expect(refused.userErrors).toEqual([
-        broke('CH-157', ['overallExperiencesAndProgress'], /leaders and managers is inadequate, overall experiences and progress can be no better than requires improvement/),
+        broke(
+          'CH-157',
+          ['overallExperiencesAndProgress'],
+          /leaders and managers is inadequate, overall experiences and progress can be no better than requires improvement/,
+        ),
       ]);
     }
     const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' }),
+      await proposeFull(api, inspection.id, {
+        leadersAndManagers: 'INADEQUATE',
+        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      }),
     );
-    expect(accepted.inspection?.judgement).toMatchObject({ leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
+    expect(accepted.inspection?.judgement).toMatchObject({
+      leadersAndManagers: 'INADEQUATE',
+      overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+    });
   });
 
   test('CH-155 and CH-157 are both reported when both are broken', async () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
-    const refused = await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'GOOD' });
+    const refused = await proposeFull(api, inspection.id, {
+      helpedAndProtected: 'INADEQUATE',
+      leadersAndManagers: 'INADEQUATE',
+      overallExperiencesAndProgress: 'GOOD',
+    });
     expect(refused.userErrors).toEqual([
       broke('CH-155', ['overallExperiencesAndProgress'], /must be inadequate/),
       broke('CH-157', ['overallExperiencesAndProgress'], /no better than requires improvement/),
@@ -106,7 +134,9 @@ describe('full inspection judgements', () => {
     expect(limited.userErrors).toEqual([broke(limiting, ['overallExperiencesAndProgress'], /must be inadequate/)]);
     const capped = await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'GOOD' });
     expect(capped.userErrors).toEqual([broke(cap, ['overallExperiencesAndProgress'], /no better than requires improvement to be good/)]);
-    const accepted = expectNoUserErrors(await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }));
+    const accepted = expectNoUserErrors(
+      await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    );
     expect(accepted.inspection?.judgement).toMatchObject({ kind: 'FULL_INSPECTION', overallExperiencesAndProgress: 'INADEQUATE' });
   });
 });
@@ -121,11 +151,23 @@ describe('registered manager vacancy', () => {
 
     const inspection = await inspectionAtFeedback(api, provider.id, { start: '2026-11-10' });
     for (const leaders of ['GOOD', 'REQUIRES_IMPROVEMENT_TO_BE_GOOD'] as const) {
-      const refused = await proposeFull(api, inspection.id, { leadersAndManagers: leaders, overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
-      expect(refused.userErrors).toEqual([broke('CHA-195', ['leadersAndManagers'], /vacant for 27 weeks: a vacancy of 26 weeks or more means leaders and managers are inadequate/)]);
+      const refused = await proposeFull(api, inspection.id, {
+        leadersAndManagers: leaders,
+        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      });
+      expect(refused.userErrors).toEqual([
+        broke(
+          'CHA-195',
+          ['leadersAndManagers'],
+          /vacant for 27 weeks: a vacancy of 26 weeks or more means leaders and managers are inadequate/,
+        ),
+      ]);
     }
     const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' }),
+      await proposeFull(api, inspection.id, {
+        leadersAndManagers: 'INADEQUATE',
+        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      }),
     );
     expect(accepted.inspection?.judgement).toMatchObject({ leadersAndManagers: 'INADEQUATE', managerVacancyDays: 193 });
   });
@@ -139,7 +181,9 @@ describe('registered manager vacancy', () => {
     await completeFieldwork(api, scheduled.id, '2026-11-10');
     const refused = await proposeFull(api, scheduled.id);
     expect(refused.userErrors).toEqual([broke('CHA-195', ['leadersAndManagers'], /vacant for 26 weeks/)]);
-    const accepted = expectNoUserErrors(await proposeFull(api, scheduled.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }));
+    const accepted = expectNoUserErrors(
+      await proposeFull(api, scheduled.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    );
     expect(accepted.inspection?.judgement?.managerVacancyDays).toBe(182);
   });
 
@@ -168,7 +212,9 @@ describe('registered manager vacancy', () => {
     const inspection = await inspectionAtFeedback(api, provider.id, { start: '2026-11-10' });
     const refused = await proposeFull(api, inspection.id);
     expect(refused.userErrors).toEqual([broke('CHA-195', ['leadersAndManagers'], /vacant for 131 weeks/)]);
-    const accepted = expectNoUserErrors(await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }));
+    const accepted = expectNoUserErrors(
+      await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    );
     // 2024-05-01 to 2026-11-10: 365 + 365 + 193 days.
     expect(accepted.inspection?.judgement?.managerVacancyDays).toBe(923);
   });
@@ -181,7 +227,9 @@ describe('registered manager vacancy', () => {
     expect(refused.userErrors).toEqual([broke('RFC-025', ['vacancyReason'], /No manager has been appointed for 27 weeks.*record why/)]);
     const blank = await proposeFull(api, inspection.id, { vacancyReason: ' ' });
     expect(blank.userErrors).toEqual([broke('RFC-025', ['vacancyReason'], /record why/)]);
-    const accepted = expectNoUserErrors(await proposeFull(api, inspection.id, { vacancyReason: 'A new manager starts on 1 December after a thorough recruitment' }));
+    const accepted = expectNoUserErrors(
+      await proposeFull(api, inspection.id, { vacancyReason: 'A new manager starts on 1 December after a thorough recruitment' }),
+    );
     expect(accepted.inspection?.judgement).toMatchObject({
       leadersAndManagers: 'GOOD',
       managerVacancyDays: 193,
@@ -193,7 +241,9 @@ describe('registered manager vacancy', () => {
     const provider = await registerProvider(api, FAMILY_CENTRE);
     await leaveManager(api, provider.id, '2026-05-01');
     const inspection = await inspectionAtFeedback(api, provider.id, { start: '2026-11-10' });
-    expectNoUserErrors(await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }));
+    expectNoUserErrors(
+      await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    );
   });
 
   test('ASA-022 an adoption support agency without a manager for 26 weeks needs vacancyReason too', async () => {
@@ -242,7 +292,11 @@ describe('interim judgements', () => {
     expectNoUserErrors(await proposeInterim(api, firstInterim.id, { outcome: 'SUSTAINED_EFFECTIVENESS' }));
     const secondInterim = await inspectionAtFeedback(api, provider.id, { type: 'INTERIM_INSPECTION', start: '2026-11-10' });
     const accepted = expectNoUserErrors(await proposeInterim(api, secondInterim.id, { outcome: 'SUSTAINED_EFFECTIVENESS' }));
-    expect(accepted.inspection?.previousInspection).toEqual({ id: firstInterim.id, type: 'INTERIM_INSPECTION', feedbackDate: '2026-05-12' });
+    expect(accepted.inspection?.previousInspection).toEqual({
+      id: firstInterim.id,
+      type: 'INTERIM_INSPECTION',
+      feedbackDate: '2026-05-12',
+    });
   });
 
   test('CH-170 a no-judgement (Annex G) interim is no baseline for a later interim', async () => {
@@ -264,7 +318,10 @@ describe('interim judgements', () => {
       broke('CHA-197', ['reasonNotDeclined'], /vacant for 27 weeks: declined in effectiveness is the expected outcome/),
     ]);
     const accepted = expectNoUserErrors(
-      await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS', reasonNotDeclined: 'An interim manager has sustained the quality of care' }),
+      await proposeInterim(api, interim.id, {
+        outcome: 'SUSTAINED_EFFECTIVENESS',
+        reasonNotDeclined: 'An interim manager has sustained the quality of care',
+      }),
     );
     expect(accepted.inspection?.judgement).toMatchObject({
       interimOutcome: 'SUSTAINED_EFFECTIVENESS',
@@ -288,7 +345,10 @@ describe('no-judgement interims (Annex G)', () => {
     const provider = await registerProvider(api);
     const interim = await inspectionAtFeedback(api, provider.id, { type: 'INTERIM_INSPECTION' });
     const accepted = expectNoUserErrors(
-      await recordNoJudgement(api, interim.id, { reason: 'NO_CHILDREN_SINCE_REGISTRATION', inspectorText: 'The premises are ready for children.' }),
+      await recordNoJudgement(api, interim.id, {
+        reason: 'NO_CHILDREN_SINCE_REGISTRATION',
+        inspectorText: 'The premises are ready for children.',
+      }),
     );
     expect(accepted.inspection?.judgement).toMatchObject({
       version: 1,
@@ -304,7 +364,10 @@ describe('no-judgement interims (Annex G)', () => {
   });
 
   test('CHA-117 the registration date is written without a leading zero', async () => {
-    const provider = await registerProvider(api, { registrationDate: '2025-03-09', registeredManager: { name: 'Samuel Okafor', startDate: '2025-03-09' } });
+    const provider = await registerProvider(api, {
+      registrationDate: '2025-03-09',
+      registeredManager: { name: 'Samuel Okafor', startDate: '2025-03-09' },
+    });
     const interim = await inspectionAtFeedback(api, provider.id, { type: 'INTERIM_INSPECTION' });
     const accepted = expectNoUserErrors(await recordNoJudgement(api, interim.id, { reason: 'NO_CHILDREN_SINCE_REGISTRATION' }));
     expect(accepted.inspection?.judgement?.statement).toContain('since its registration on 9 March 2025.');
@@ -342,7 +405,11 @@ describe('no-judgement interims (Annex G)', () => {
     const half = await recordNoJudgement(api, interim.id, { reason: 'CLOSED_NOT_TAKING_PLACEMENTS', closedFor: 'six months' });
     expect(half.userErrors).toEqual([broke('CHA-124', ['notOperationalFor'], /not be operational/)]);
     const accepted = expectNoUserErrors(
-      await recordNoJudgement(api, interim.id, { reason: 'CLOSED_NOT_TAKING_PLACEMENTS', closedFor: 'six months', notOperationalFor: 'three months' }),
+      await recordNoJudgement(api, interim.id, {
+        reason: 'CLOSED_NOT_TAKING_PLACEMENTS',
+        closedFor: 'six months',
+        notOperationalFor: 'three months',
+      }),
     );
     expect(accepted.inspection?.judgement).toMatchObject({
       kind: 'NO_JUDGEMENT',
@@ -389,7 +456,10 @@ describe('the kind of judgement each inspection type makes', () => {
     const blank = await recordAssurance(api, visit.id, true, '  ');
     expect(blank.userErrors).toEqual([broke('CA-073', ['concerns'], /Describe/)]);
     const accepted = expectNoUserErrors(await recordAssurance(api, visit.id, true, 'Restraint is not recorded or reviewed'));
-    expect(accepted.inspection?.judgement).toMatchObject({ seriousOrWidespreadConcerns: true, concerns: 'Restraint is not recorded or reviewed' });
+    expect(accepted.inspection?.judgement).toMatchObject({
+      seriousOrWidespreadConcerns: true,
+      concerns: 'Restraint is not recorded or reviewed',
+    });
   });
 
   test('CA-073 concerns are not described when none were found', async () => {
@@ -434,7 +504,11 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
     const provider = await registerProvider(api);
     await judgedFullInspection(api, provider.id, '2026-06-02', { overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
     const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT', start: '2026-11-10' });
-    const refused = await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'All put right' });
+    const refused = await recordMonitoring(api, visit.id, {
+      newOverallGrade: 'GOOD',
+      conditions: ALL_CONDITIONS,
+      rationale: 'All put right',
+    });
     expect(refused.inspection).toBeNull();
     expect(refused.userErrors).toEqual([broke('CH-185', ['newOverallGrade'], /new judgement only after an inadequate one/)]);
   });
@@ -442,21 +516,35 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
   test('CH-185 a newOverallGrade for a home never judged is refused', async () => {
     const provider = await registerProvider(api);
     const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT' });
-    const refused = await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'All put right' });
+    const refused = await recordMonitoring(api, visit.id, {
+      newOverallGrade: 'GOOD',
+      conditions: ALL_CONDITIONS,
+      rationale: 'All put right',
+    });
     expect(refused.userErrors).toEqual([broke('CH-185', ['newOverallGrade'], /only after an inadequate one/)]);
   });
 
   test('CH-184 a new judgement is refused while a requirement of the inadequate inspection is open', async () => {
     const { visit } = await inadequateHomeAndMonitoringVisit();
-    const refused = await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'The concerns are resolved' });
+    const refused = await recordMonitoring(api, visit.id, {
+      newOverallGrade: 'GOOD',
+      conditions: ALL_CONDITIONS,
+      rationale: 'The concerns are resolved',
+    });
     expect(refused.inspection).toBeNull();
-    expect(refused.userErrors).toEqual([broke('CH-184', ['newOverallGrade'], /All requirements must be met in full.*1 are not recorded as met/)]);
+    expect(refused.userErrors).toEqual([
+      broke('CH-184', ['newOverallGrade'], /All requirements must be met in full.*1 are not recorded as met/),
+    ]);
   });
 
   test('CH-184 a requirement checked NOT_MET still blocks a new judgement', async () => {
     const { requirement, visit } = await inadequateHomeAndMonitoringVisit();
     expectNoUserErrors(await checkRequirement(api, requirement.id, visit.id, 'NOT_MET'));
-    const refused = await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'The concerns are resolved' });
+    const refused = await recordMonitoring(api, visit.id, {
+      newOverallGrade: 'GOOD',
+      conditions: ALL_CONDITIONS,
+      rationale: 'The concerns are resolved',
+    });
     expect(refused.userErrors).toEqual([broke('CH-184', ['newOverallGrade'], /not recorded as met/)]);
   });
 
@@ -470,7 +558,9 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
         conditions: { ...ALL_CONDITIONS, [condition]: false },
         rationale: 'The concerns are resolved',
       });
-      expect(refused.userErrors).toEqual([broke('CH-187', ['conditions'], new RegExp(`Every condition for a new judgement must hold.*not met: ${condition}`))]);
+      expect(refused.userErrors).toEqual([
+        broke('CH-187', ['conditions'], new RegExp(`Every condition for a new judgement must hold.*not met: ${condition}`)),
+      ]);
     },
   );
 
@@ -489,7 +579,11 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
     const checked = expectNoUserErrors(await checkRequirement(api, requirement.id, visit.id));
     expect(checked.requirement).toEqual({ id: requirement.id, status: 'MET', checkedAt: { id: visit.id } });
     const accepted = expectNoUserErrors(
-      await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'The night-time checks are now in place and reviewed' }),
+      await recordMonitoring(api, visit.id, {
+        newOverallGrade: 'GOOD',
+        conditions: ALL_CONDITIONS,
+        rationale: 'The night-time checks are now in place and reviewed',
+      }),
     );
     expect(accepted.inspection?.judgement).toMatchObject({
       version: 1,
@@ -511,19 +605,33 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
   test('CH-196 after a new judgement at a monitoring visit, the home is no longer inadequate: a later new grade is refused', async () => {
     const { provider, requirement, visit } = await inadequateHomeAndMonitoringVisit();
     expectNoUserErrors(await checkRequirement(api, requirement.id, visit.id));
-    expectNoUserErrors(await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'Put right' }));
+    expectNoUserErrors(
+      await recordMonitoring(api, visit.id, { newOverallGrade: 'GOOD', conditions: ALL_CONDITIONS, rationale: 'Put right' }),
+    );
     const later = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT', start: '2026-11-17' });
-    const refused = await recordMonitoring(api, later.id, { newOverallGrade: 'OUTSTANDING', conditions: ALL_CONDITIONS, rationale: 'Even better' });
+    const refused = await recordMonitoring(api, later.id, {
+      newOverallGrade: 'OUTSTANDING',
+      conditions: ALL_CONDITIONS,
+      rationale: 'Even better',
+    });
     expect(refused.userErrors).toEqual([broke('CH-185', ['newOverallGrade'], /only after an inadequate one/)]);
   });
 
   test('RFC-105 a family centre judged inadequate may get a new judgement at a monitoring visit with a rationale', async () => {
     const provider = await registerProvider(api, FAMILY_CENTRE);
-    await judgedFullInspection(api, provider.id, '2026-06-02', { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' });
+    await judgedFullInspection(api, provider.id, '2026-06-02', {
+      helpedAndProtected: 'INADEQUATE',
+      overallExperiencesAndProgress: 'INADEQUATE',
+    });
     const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT', start: '2026-11-10' });
     const refused = await recordMonitoring(api, visit.id, { newOverallGrade: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
     expect(refused.userErrors).toEqual([broke('RFC-105', ['rationale'], /Explain why a new judgement was made/)]);
-    const accepted = expectNoUserErrors(await recordMonitoring(api, visit.id, { newOverallGrade: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', rationale: 'Safeguarding is now effective' }));
+    const accepted = expectNoUserErrors(
+      await recordMonitoring(api, visit.id, {
+        newOverallGrade: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+        rationale: 'Safeguarding is now effective',
+      }),
+    );
     expect(accepted.inspection?.judgement).toMatchObject({ newOverallGrade: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', conditions: null });
   });
 
@@ -562,7 +670,13 @@ describe('changes after feedback', () => {
         changeReason: 'Managers agreed the safeguarding weaknesses were wider than first thought',
       }),
     );
-    const version1 = { version: 1, kind: 'FULL_INSPECTION', helpedAndProtected: 'GOOD', overallExperiencesAndProgress: 'GOOD', changeReason: null };
+    const version1 = {
+      version: 1,
+      kind: 'FULL_INSPECTION',
+      helpedAndProtected: 'GOOD',
+      overallExperiencesAndProgress: 'GOOD',
+      changeReason: null,
+    };
     const version2 = {
       version: 2,
       kind: 'FULL_INSPECTION',
@@ -592,14 +706,16 @@ describe('changes after feedback', () => {
     expectNoUserErrors(await proposeInterim(api, interim.id, { outcome: 'IMPROVED_EFFECTIVENESS' }));
     const refused = await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS' });
     expect(refused.userErrors).toEqual([broke('CH-246', ['changeReason'], /reason recorded/)]);
-    const changed = expectNoUserErrors(await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS', changeReason: 'Moderation' }));
+    const changed = expectNoUserErrors(
+      await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS', changeReason: 'Moderation' }),
+    );
     expect(changed.inspection?.judgementHistory.map((j) => [j.version, j.interimOutcome, j.changeReason])).toEqual([
       [1, 'IMPROVED_EFFECTIVENESS', null],
       [2, 'SUSTAINED_EFFECTIVENESS', 'Moderation'],
     ]);
   });
 
-  test('RFC-086 changing a family centre\'s judgements needs changeReason', async () => {
+  test("RFC-086 changing a family centre's judgements needs changeReason", async () => {
     const provider = await registerProvider(api, FAMILY_CENTRE);
     const inspection = await judgedFullInspection(api, provider.id, '2026-11-10');
     const refused = await proposeFull(api, inspection.id, { leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });

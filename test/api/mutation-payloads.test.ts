@@ -68,7 +68,9 @@ async function toFinalReport(inspectionId: string): Promise<void> {
 
 async function respondToAll(list: readonly { id: string }[]): Promise<void> {
   for (const comment of list) {
-    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, { input: { commentId: comment.id, response: 'Corrected', respondedOn: '2026-11-06' } });
+    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, {
+      input: { commentId: comment.id, response: 'Corrected', respondedOn: '2026-11-06' },
+    });
     expectNoUserErrors('respondToFactualAccuracyComment', data!.respondToFactualAccuracyComment);
   }
 }
@@ -89,9 +91,23 @@ type CallerName = keyof Callers;
 /** An action by the name of its field, without `viewerCan` (`PublishReport` is `viewerCanPublishReport`). */
 type Action = keyof ViewerCanDetailsFragment extends `viewerCan${infer A}` ? A : never;
 const ACTIONS: Action[] = [
-  'StartInspection', 'CompleteFieldwork', 'RecordJudgements', 'WriteReportText', 'DeferInspection', 'RescheduleInspection', 'DeclareInspectionIncomplete',
-  'ResumeFieldwork', 'SubmitDraftForQualityAssurance', 'SendDraftReport', 'SubmitFactualAccuracyComments', 'CloseFactualAccuracyWindow', 'LodgeComplaint',
-  'AnswerComplaint', 'IssueFinalReport', 'PublishReport', 'WithholdPublication',
+  'StartInspection',
+  'CompleteFieldwork',
+  'RecordJudgements',
+  'WriteReportText',
+  'DeferInspection',
+  'RescheduleInspection',
+  'DeclareInspectionIncomplete',
+  'ResumeFieldwork',
+  'SubmitDraftForQualityAssurance',
+  'SendDraftReport',
+  'SubmitFactualAccuracyComments',
+  'CloseFactualAccuracyWindow',
+  'LodgeComplaint',
+  'AnswerComplaint',
+  'IssueFinalReport',
+  'PublishReport',
+  'WithholdPublication',
 ];
 
 /** The actions the caller may take on the inspection now, by its `viewerCan...` fields, in the order of ACTIONS. */
@@ -123,35 +139,68 @@ async function outcomeOf<R>(sent: Promise<GraphQLResponse<R>>, payloadOf: (data:
  */
 const ATTEMPT: Record<Exclude<Action, 'AnswerComplaint'>, (caller: TestApp, inspectionId: string, day: string) => Promise<Outcome>> = {
   StartInspection: (c, inspectionId, day) =>
-    outcomeOf(c.gql(StartInspectionDocument, { input: { inspectionId, onSiteStart: day } }, { allowErrors: true }), (d) => d.startInspection),
+    outcomeOf(
+      c.gql(StartInspectionDocument, { input: { inspectionId, onSiteStart: day } }, { allowErrors: true }),
+      (d) => d.startInspection,
+    ),
   CompleteFieldwork: (c, inspectionId, day) =>
-    outcomeOf(c.gql(CompleteFieldworkDocument, { input: { inspectionId, onSiteEnd: day, feedbackDate: day } }, { allowErrors: true }), (d) => d.completeFieldwork),
+    outcomeOf(
+      c.gql(CompleteFieldworkDocument, { input: { inspectionId, onSiteEnd: day, feedbackDate: day } }, { allowErrors: true }),
+      (d) => d.completeFieldwork,
+    ),
   RecordJudgements: (c, inspectionId) =>
     outcomeOf(
       c.gql(
         ProposeFullInspectionJudgementsDocument,
-        { input: { inspectionId, overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'GOOD', changeReason: 'Moderated' } },
+        {
+          input: {
+            inspectionId,
+            overallExperiencesAndProgress: 'GOOD',
+            helpedAndProtected: 'GOOD',
+            leadersAndManagers: 'GOOD',
+            changeReason: 'Moderated',
+          },
+        },
         { allowErrors: true },
       ),
       (d) => d.proposeFullInspectionJudgements,
     ),
   WriteReportText: (c, inspectionId) =>
-    outcomeOf(c.gql(WriteReportTextDocument, { input: { inspectionId, overall: 'Children make good progress.' } }, { allowErrors: true }), (d) => d.writeReportText),
+    outcomeOf(
+      c.gql(WriteReportTextDocument, { input: { inspectionId, overall: 'Children make good progress.' } }, { allowErrors: true }),
+      (d) => d.writeReportText,
+    ),
   DeferInspection: (c, inspectionId) =>
     outcomeOf(
       c.gql(
         DeferInspectionDocument,
-        { input: { inspectionId, reason: 'SERIOUS_INCIDENT', justification: 'A fire at the home the night before', agreedBy: 'Morgan Manager' } },
+        {
+          input: {
+            inspectionId,
+            reason: 'SERIOUS_INCIDENT',
+            justification: 'A fire at the home the night before',
+            agreedBy: 'Morgan Manager',
+          },
+        },
         { allowErrors: true },
       ),
       (d) => d.deferInspection,
     ),
   RescheduleInspection: (c, inspectionId) =>
-    outcomeOf(c.gql(RescheduleInspectionDocument, { input: { inspectionId, scheduledStart: '2026-11-16' } }, { allowErrors: true }), (d) => d.rescheduleInspection),
+    outcomeOf(
+      c.gql(RescheduleInspectionDocument, { input: { inspectionId, scheduledStart: '2026-11-16' } }, { allowErrors: true }),
+      (d) => d.rescheduleInspection,
+    ),
   DeclareInspectionIncomplete: (c, inspectionId) =>
-    outcomeOf(c.gql(DeclareInspectionIncompleteDocument, { input: { inspectionId, reason: 'A serious incident' } }, { allowErrors: true }), (d) => d.declareInspectionIncomplete),
+    outcomeOf(
+      c.gql(DeclareInspectionIncompleteDocument, { input: { inspectionId, reason: 'A serious incident' } }, { allowErrors: true }),
+      (d) => d.declareInspectionIncomplete,
+    ),
   ResumeFieldwork: (c, inspectionId, day) =>
-    outcomeOf(c.gql(ResumeFieldworkDocument, { input: { inspectionId, onSiteStart: day } }, { allowErrors: true }), (d) => d.resumeFieldwork),
+    outcomeOf(
+      c.gql(ResumeFieldworkDocument, { input: { inspectionId, onSiteStart: day } }, { allowErrors: true }),
+      (d) => d.resumeFieldwork,
+    ),
   SubmitDraftForQualityAssurance: (c, inspectionId, day) =>
     outcomeOf(
       c.gql(SubmitDraftForQualityAssuranceDocument, { input: { inspectionId, submittedOn: day } }, { allowErrors: true }),
@@ -159,25 +208,46 @@ const ATTEMPT: Record<Exclude<Action, 'AnswerComplaint'>, (caller: TestApp, insp
     ),
   SendDraftReport: (c, inspectionId, day) =>
     outcomeOf(
-      c.gql(SendDraftReportDocument, { input: { inspectionId, sentOn: day, qualityAssuredBy: 'Morgan Manager', providerInformedOfChangesOn: day } }, { allowErrors: true }),
+      c.gql(
+        SendDraftReportDocument,
+        { input: { inspectionId, sentOn: day, qualityAssuredBy: 'Morgan Manager', providerInformedOfChangesOn: day } },
+        { allowErrors: true },
+      ),
       (d) => d.sendDraftReport,
     ),
   SubmitFactualAccuracyComments: (c, inspectionId, day) =>
     outcomeOf(
-      c.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId, receivedOn: day, comments: ['The home has six places'] } }, { allowErrors: true }),
+      c.gql(
+        SubmitFactualAccuracyCommentsDocument,
+        { input: { inspectionId, receivedOn: day, comments: ['The home has six places'] } },
+        { allowErrors: true },
+      ),
       (d) => d.submitFactualAccuracyComments,
     ),
   CloseFactualAccuracyWindow: (c, inspectionId) =>
-    outcomeOf(c.gql(CloseFactualAccuracyWindowDocument, { input: { inspectionId } }, { allowErrors: true }), (d) => d.closeFactualAccuracyWindow),
+    outcomeOf(
+      c.gql(CloseFactualAccuracyWindowDocument, { input: { inspectionId } }, { allowErrors: true }),
+      (d) => d.closeFactualAccuracyWindow,
+    ),
   LodgeComplaint: (c, inspectionId, day) =>
-    outcomeOf(c.gql(LodgeComplaintDocument, { input: { inspectionId, lodgedOn: day, summary: 'The judgement is unfair' } }, { allowErrors: true }), (d) => d.lodgeComplaint),
+    outcomeOf(
+      c.gql(LodgeComplaintDocument, { input: { inspectionId, lodgedOn: day, summary: 'The judgement is unfair' } }, { allowErrors: true }),
+      (d) => d.lodgeComplaint,
+    ),
   IssueFinalReport: (c, inspectionId, day) =>
-    outcomeOf(c.gql(IssueFinalReportDocument, { input: { inspectionId, issuedOn: day } }, { allowErrors: true }), (d) => d.issueFinalReport),
+    outcomeOf(
+      c.gql(IssueFinalReportDocument, { input: { inspectionId, issuedOn: day } }, { allowErrors: true }),
+      (d) => d.issueFinalReport,
+    ),
   PublishReport: (c, inspectionId, day) =>
     outcomeOf(c.gql(PublishReportDocument, { input: { inspectionId, publishedOn: day } }, { allowErrors: true }), (d) => d.publishReport),
   WithholdPublication: (c, inspectionId) =>
     outcomeOf(
-      c.gql(WithholdPublicationDocument, { input: { inspectionId, reason: 'The setting has closed', decidedBy: 'Morgan Manager' } }, { allowErrors: true }),
+      c.gql(
+        WithholdPublicationDocument,
+        { input: { inspectionId, reason: 'The setting has closed', decidedBy: 'Morgan Manager' } },
+        { allowErrors: true },
+      ),
       (d) => d.withholdPublication,
     ),
 };
@@ -187,15 +257,30 @@ const ATTEMPT: Record<Exclude<Action, 'AnswerComplaint'>, (caller: TestApp, insp
  * field says it may not is refused when tried (at the door, or for where the inspection stands),
  * writing nothing, so the inspection stays where it is.
  */
-async function expectAtStage(callers: Callers, inspectionId: string, status: string, expected: Partial<Record<CallerName, Action[]>>, day: string): Promise<void> {
+async function expectAtStage(
+  callers: Callers,
+  inspectionId: string,
+  status: string,
+  expected: Partial<Record<CallerName, Action[]>>,
+  day: string,
+): Promise<void> {
   for (const name of Object.keys(callers) as CallerName[]) {
     const caller = callers[name];
     const may = await mayDo(caller, inspectionId);
-    expect({ caller: name, status, may }).toEqual({ caller: name, status, may: ACTIONS.filter((action) => expected[name]?.includes(action)) });
+    expect({ caller: name, status, may }).toEqual({
+      caller: name,
+      status,
+      may: ACTIONS.filter((action) => expected[name]?.includes(action)),
+    });
     for (const action of ACTIONS) {
       if (may.includes(action) || action === 'AnswerComplaint') continue;
       const outcome = await ATTEMPT[action](caller, inspectionId, day);
-      expect({ caller: name, status, action, outcome }).toEqual({ caller: name, status, action, outcome: expect.stringMatching(/^(FORBIDDEN|REFUSED_FOR_STATE)$/) });
+      expect({ caller: name, status, action, outcome }).toEqual({
+        caller: name,
+        status,
+        action,
+        outcome: expect.stringMatching(/^(FORBIDDEN|REFUSED_FOR_STATE)$/),
+      });
     }
   }
   const { data } = await api.gql(InspectionViewerCanDocument, { id: inspectionId });
@@ -236,7 +321,12 @@ describe('each mutation returns what it made', () => {
     });
     const amendment = expectNoUserErrors('amendPublishedReport', amended.data!.amendPublishedReport);
     expect(amendment.__typename).toBe('AmendPublishedReportPayload');
-    expect(amendment.publishedReport).toMatchObject({ id: payload.publishedReport!.id, version: 2, publishedOn: '2026-11-12', amendmentReason: 'The number of places was wrong' });
+    expect(amendment.publishedReport).toMatchObject({
+      id: payload.publishedReport!.id,
+      version: 2,
+      publishedOn: '2026-11-12',
+      amendmentReason: 'The number of places was wrong',
+    });
     expect((await api.as(null).gql(PublicReportDocument, { urn: home.urn })).data!.publicReport).toEqual(amendment.publishedReport);
 
     const withdrawn = await api.gql(PayloadWithdrawPublishedReportDocument, {
@@ -266,7 +356,9 @@ describe('each mutation returns what it made', () => {
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-11-03');
     await completeReportText(api, inspection.id);
-    const { data } = await api.gql(PayloadSendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-11-04', qualityAssuredBy: 'Morgan Manager' } });
+    const { data } = await api.gql(PayloadSendDraftReportDocument, {
+      input: { inspectionId: inspection.id, sentOn: '2026-11-04', qualityAssuredBy: 'Morgan Manager' },
+    });
     const payload = expectNoUserErrors('sendDraftReport', data!.sendDraftReport);
     expect(payload.__typename).toBe('SendDraftReportPayload');
     expect(payload.inspection).toEqual({ id: inspection.id, status: 'DRAFT_SENT_TO_PROVIDER', draftSentOn: '2026-11-04' });
@@ -279,16 +371,32 @@ describe('each mutation returns what it made', () => {
   test('a judgement mutation returns the version of the judgements it recorded: the proposal, then each change', async () => {
     const home = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-11-02' });
-    const input = { inspectionId: inspection.id, overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'GOOD' } as const;
-    const proposed = expectNoUserErrors('propose', (await api.gql(PayloadProposeFullInspectionJudgementsDocument, { input })).data!.proposeFullInspectionJudgements);
+    const input = {
+      inspectionId: inspection.id,
+      overallExperiencesAndProgress: 'GOOD',
+      helpedAndProtected: 'GOOD',
+      leadersAndManagers: 'GOOD',
+    } as const;
+    const proposed = expectNoUserErrors(
+      'propose',
+      (await api.gql(PayloadProposeFullInspectionJudgementsDocument, { input })).data!.proposeFullInspectionJudgements,
+    );
     expect(proposed.__typename).toBe('ProposeFullInspectionJudgementsPayload');
-    expect(proposed.judgement).toMatchObject({ version: 1, kind: 'FULL_INSPECTION', overallExperiencesAndProgress: 'GOOD', changeReason: null });
+    expect(proposed.judgement).toMatchObject({
+      version: 1,
+      kind: 'FULL_INSPECTION',
+      overallExperiencesAndProgress: 'GOOD',
+      changeReason: null,
+    });
     expect(proposed.judgement).toEqual(proposed.inspection!.judgement);
 
     const changed = expectNoUserErrors(
       'change',
-      (await api.gql(PayloadProposeFullInspectionJudgementsDocument, { input: { ...input, leadersAndManagers: 'OUTSTANDING', changeReason: 'Moderated' } })).data!
-        .proposeFullInspectionJudgements,
+      (
+        await api.gql(PayloadProposeFullInspectionJudgementsDocument, {
+          input: { ...input, leadersAndManagers: 'OUTSTANDING', changeReason: 'Moderated' },
+        })
+      ).data!.proposeFullInspectionJudgements,
     );
     expect(changed.judgement).toMatchObject({ version: 2, leadersAndManagers: 'OUTSTANDING', changeReason: 'Moderated' });
     expect(changed.judgement).toEqual(changed.inspection!.judgement);
@@ -304,8 +412,11 @@ describe('each mutation returns what it made', () => {
 
     const submitted = expectNoUserErrors(
       'submitFactualAccuracyComments',
-      (await provider.gql(PayloadSubmitFactualAccuracyCommentsDocument, { input: { inspectionId: inspection.id, receivedOn: '2026-11-05', comments: ['Six places', ' Not five '] } }))
-        .data!.submitFactualAccuracyComments,
+      (
+        await provider.gql(PayloadSubmitFactualAccuracyCommentsDocument, {
+          input: { inspectionId: inspection.id, receivedOn: '2026-11-05', comments: ['Six places', ' Not five '] },
+        })
+      ).data!.submitFactualAccuracyComments,
     );
     expect(submitted.factualAccuracyComments).toEqual([
       { id: expect.any(String), comment: 'Six places', receivedOn: '2026-11-05', response: null },
@@ -316,24 +427,47 @@ describe('each mutation returns what it made', () => {
     const first = submitted.factualAccuracyComments![0]!;
     const responded = expectNoUserErrors(
       'respondToFactualAccuracyComment',
-      (await api.gql(PayloadRespondToFactualAccuracyCommentDocument, { input: { commentId: first.id, response: 'Corrected', respondedOn: '2026-11-06' } })).data!
-        .respondToFactualAccuracyComment,
+      (
+        await api.gql(PayloadRespondToFactualAccuracyCommentDocument, {
+          input: { commentId: first.id, response: 'Corrected', respondedOn: '2026-11-06' },
+        })
+      ).data!.respondToFactualAccuracyComment,
     );
-    expect(responded.factualAccuracyComment).toEqual({ id: first.id, comment: 'Six places', response: 'Corrected', respondedOn: '2026-11-06' });
+    expect(responded.factualAccuracyComment).toEqual({
+      id: first.id,
+      comment: 'Six places',
+      response: 'Corrected',
+      respondedOn: '2026-11-06',
+    });
 
     await respondToAll(submitted.factualAccuracyComments!.slice(1));
     await issueFinal(api, inspection.id, '2026-11-09');
     const lodged = expectNoUserErrors(
       'lodgeComplaint',
-      (await provider.gql(PayloadLodgeComplaintDocument, { input: { inspectionId: inspection.id, lodgedOn: '2026-11-10', summary: 'The judgement is unfair' } })).data!
-        .lodgeComplaint,
+      (
+        await provider.gql(PayloadLodgeComplaintDocument, {
+          input: { inspectionId: inspection.id, lodgedOn: '2026-11-10', summary: 'The judgement is unfair' },
+        })
+      ).data!.lodgeComplaint,
     );
-    expect(lodged.complaint).toEqual({ id: expect.any(String), lodgedOn: '2026-11-10', summary: 'The judgement is unfair', answer: null, answeredOn: null });
-    expect(lodged.inspection!.complaints).toEqual([{ id: lodged.complaint!.id, lodgedOn: '2026-11-10', summary: 'The judgement is unfair', answer: null }]);
+    expect(lodged.complaint).toEqual({
+      id: expect.any(String),
+      lodgedOn: '2026-11-10',
+      summary: 'The judgement is unfair',
+      answer: null,
+      answeredOn: null,
+    });
+    expect(lodged.inspection!.complaints).toEqual([
+      { id: lodged.complaint!.id, lodgedOn: '2026-11-10', summary: 'The judgement is unfair', answer: null },
+    ]);
 
     const answered = expectNoUserErrors(
       'answerComplaint',
-      (await api.gql(PayloadAnswerComplaintDocument, { input: { complaintId: lodged.complaint!.id, answer: 'Not upheld', answeredOn: '2026-11-11' } })).data!.answerComplaint,
+      (
+        await api.gql(PayloadAnswerComplaintDocument, {
+          input: { complaintId: lodged.complaint!.id, answer: 'Not upheld', answeredOn: '2026-11-11' },
+        })
+      ).data!.answerComplaint,
     );
     expect(answered.complaint).toEqual({ ...lodged.complaint, answer: 'Not upheld', answeredOn: '2026-11-11' });
     expect(answered.inspection).toEqual({ id: inspection.id, status: 'FINAL_REPORT_ISSUED' });
@@ -342,9 +476,15 @@ describe('each mutation returns what it made', () => {
   test('addLineOfEnquiry returns the line it added', async () => {
     const home = await registerProvider(api);
     const scheduled = await schedule(api, home.id, { scheduledStart: '2026-11-30' });
-    const { data } = await api.gql(PayloadAddLineOfEnquiryDocument, { input: { inspectionId: scheduled.id, source: 'NOTIFICATION', text: ' A missing-from-home notification ' } });
+    const { data } = await api.gql(PayloadAddLineOfEnquiryDocument, {
+      input: { inspectionId: scheduled.id, source: 'NOTIFICATION', text: ' A missing-from-home notification ' },
+    });
     const payload = expectNoUserErrors('addLineOfEnquiry', data!.addLineOfEnquiry);
-    expect(payload.lineOfEnquiry).toEqual({ source: 'NOTIFICATION', text: 'A missing-from-home notification', createdAt: expect.any(String) });
+    expect(payload.lineOfEnquiry).toEqual({
+      source: 'NOTIFICATION',
+      text: 'A missing-from-home notification',
+      createdAt: expect.any(String),
+    });
     expect(payload.inspection!.linesOfEnquiry.at(-1)).toEqual(payload.lineOfEnquiry);
   });
 
@@ -356,7 +496,9 @@ describe('each mutation returns what it made', () => {
     await sendDraft(api, inspection.id, '2026-11-04');
     const returned = await comments(api, inspection.id, '2026-11-05', ['Six places']);
     await respondToAll(returned.factualAccuracyComments);
-    const { data } = await api.gql(PayloadIssueFinalReportThroughInterfaceDocument, { input: { inspectionId: inspection.id, issuedOn: '2026-11-09' } });
+    const { data } = await api.gql(PayloadIssueFinalReportThroughInterfaceDocument, {
+      input: { inspectionId: inspection.id, issuedOn: '2026-11-09' },
+    });
     expect(data!.issueFinalReport).toEqual({
       __typename: 'IssueFinalReportPayload',
       inspection: { id: inspection.id, status: 'FINAL_REPORT_ISSUED', finalReportIssuedOn: '2026-11-09' },
@@ -376,7 +518,13 @@ describe('viewerCan says what the mutation then does', () => {
     const { id } = await schedule(api, home.id, { scheduledStart: '2026-11-02', leadInspector: LEAD_INSPECTOR });
     const recording = (...more: Action[]): Action[] => ['DeclareInspectionIncomplete', ...more];
 
-    await expectAtStage(callers, id, 'SCHEDULED', { manager: ['StartInspection', 'DeferInspection'], inspector: ['StartInspection', 'DeferInspection'] }, '2026-11-02');
+    await expectAtStage(
+      callers,
+      id,
+      'SCHEDULED',
+      { manager: ['StartInspection', 'DeferInspection'], inspector: ['StartInspection', 'DeferInspection'] },
+      '2026-11-02',
+    );
     await expectDone(inspector, id, 'StartInspection', '2026-11-02');
 
     const onSite = recording('CompleteFieldwork', 'DeferInspection');
@@ -404,12 +552,18 @@ describe('viewerCan says what the mutation then does', () => {
       callers,
       id,
       'DRAFT_SENT_TO_PROVIDER',
-      { manager: recording('CloseFactualAccuracyWindow'), inspector: recording('CloseFactualAccuracyWindow'), provider: ['SubmitFactualAccuracyComments', 'LodgeComplaint'] },
+      {
+        manager: recording('CloseFactualAccuracyWindow'),
+        inspector: recording('CloseFactualAccuracyWindow'),
+        provider: ['SubmitFactualAccuracyComments', 'LodgeComplaint'],
+      },
       '2026-11-05',
     );
     // The provider reads the same through its setting's drafts.
     const drafts = await provider.gql(ReportDraftsViewerCanDocument, { urn: home.urn });
-    expect(drafts.data!.provider!.reportDrafts).toEqual([expect.objectContaining({ id, viewerCanSubmitFactualAccuracyComments: true, viewerCanPublishReport: false })]);
+    expect(drafts.data!.provider!.reportDrafts).toEqual([
+      expect.objectContaining({ id, viewerCanSubmitFactualAccuracyComments: true, viewerCanPublishReport: false }),
+    ]);
     await expectDone(provider, id, 'SubmitFactualAccuracyComments', '2026-11-05');
 
     await expectAtStage(
@@ -455,10 +609,23 @@ describe('viewerCan says what the mutation then does', () => {
     await toQualityAssurance(api, other.id, '2026-11-03');
     await sendDraft(api, other.id, '2026-11-04');
     await expectDone(provider, other.id, 'LodgeComplaint', '2026-11-05');
-    await expectAtStage(callers, other.id, 'UNDER_COMPLAINT', { manager: ['DeclareInspectionIncomplete', 'AnswerComplaint'], inspector: ['DeclareInspectionIncomplete', 'AnswerComplaint'] }, '2026-11-06');
+    await expectAtStage(
+      callers,
+      other.id,
+      'UNDER_COMPLAINT',
+      { manager: ['DeclareInspectionIncomplete', 'AnswerComplaint'], inspector: ['DeclareInspectionIncomplete', 'AnswerComplaint'] },
+      '2026-11-06',
+    );
     const complaintId = await complaintOf(other.id);
     const answerAs = (caller: TestApp) =>
-      outcomeOf(caller.gql(PayloadAnswerComplaintDocument, { input: { complaintId, answer: 'Not upheld', answeredOn: '2026-11-06' } }, { allowErrors: true }), (d) => d.answerComplaint);
+      outcomeOf(
+        caller.gql(
+          PayloadAnswerComplaintDocument,
+          { input: { complaintId, answer: 'Not upheld', answeredOn: '2026-11-06' } },
+          { allowErrors: true },
+        ),
+        (d) => d.answerComplaint,
+      );
     expect(await answerAs(provider)).toBe('FORBIDDEN');
     expect(await answerAs(callers.stranger)).toBe('FORBIDDEN');
     expect(await answerAs(inspector)).toBe('DONE');
@@ -478,11 +645,16 @@ describe('viewerCan says what the mutation then does', () => {
     expect(read.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     for (const action of ACTIONS) {
       if (action === 'AnswerComplaint') continue;
-      expect({ action, outcome: await ATTEMPT[action](anonymous, inspection.id, '2026-11-10') }).toEqual({ action, outcome: 'UNAUTHENTICATED' });
+      expect({ action, outcome: await ATTEMPT[action](anonymous, inspection.id, '2026-11-10') }).toEqual({
+        action,
+        outcome: 'UNAUTHENTICATED',
+      });
     }
     // Staff of another region do not reach the inspection at all.
     const elsewhere = await api.managerOf('E12000003');
-    expect((await elsewhere.gql(InspectionViewerCanDocument, { id: inspection.id }, { allowErrors: true })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await elsewhere.gql(InspectionViewerCanDocument, { id: inspection.id }, { allowErrors: true })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect(await ATTEMPT.PublishReport(elsewhere, inspection.id, '2026-11-10')).toBe('FORBIDDEN');
     // The inspection is as it was: the manager of its region publishes it.
     await expectDone(api, inspection.id, 'PublishReport', '2026-11-10');
@@ -495,11 +667,17 @@ describe('viewerCan says what the mutation then does', () => {
     expect(may).not.toContain('PublishReport');
     expect(may).not.toContain('SendDraftReport');
     const published = await api.gql(PublishReportDocument, { input: { inspectionId: inspection.id, publishedOn: '2026-11-10' } });
-    expect(published.data!.publishReport.userErrors).toEqual([expect.objectContaining({ code: 'RULE_VIOLATION', ruleId: 'CH-256', field: ['input', 'inspectionId'] })]);
+    expect(published.data!.publishReport.userErrors).toEqual([
+      expect.objectContaining({ code: 'RULE_VIOLATION', ruleId: 'CH-256', field: ['input', 'inspectionId'] }),
+    ]);
     await proposeGood(api, inspection.id);
     await completeReportText(api, inspection.id);
-    const sent = await api.gql(SendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-11-04', qualityAssuredBy: 'Morgan Manager' } });
-    expect(sent.data!.sendDraftReport.userErrors).toEqual([expect.objectContaining({ code: 'RULE_VIOLATION', ruleId: 'CH-245', field: ['input', 'inspectionId'] })]);
+    const sent = await api.gql(SendDraftReportDocument, {
+      input: { inspectionId: inspection.id, sentOn: '2026-11-04', qualityAssuredBy: 'Morgan Manager' },
+    });
+    expect(sent.data!.sendDraftReport.userErrors).toEqual([
+      expect.objectContaining({ code: 'RULE_VIOLATION', ruleId: 'CH-245', field: ['input', 'inspectionId'] }),
+    ]);
   });
 });
 

@@ -12,7 +12,15 @@ describe('regions and localAuthorities', () => {
   test('CH-230 the nine English regions, each with its local authorities', async () => {
     const { data } = await api.gql(RegionsDocument);
     expect(data!.regions.map((r) => r.code)).toEqual([
-      'E12000001', 'E12000002', 'E12000003', 'E12000004', 'E12000005', 'E12000006', 'E12000007', 'E12000008', 'E12000009',
+      'E12000001',
+      'E12000002',
+      'E12000003',
+      'E12000004',
+      'E12000005',
+      'E12000006',
+      'E12000007',
+      'E12000008',
+      'E12000009',
     ]);
     expect(data!.regions.find((r) => r.code === 'E12000007')?.localAuthorities).toHaveLength(33); // London boroughs
     expect(data!.regions.reduce((n, r) => n + r.localAuthorities.length, 0)).toBe(154);
@@ -59,13 +67,16 @@ describe('node(id:)', () => {
     }
   });
 
-  test.each(['', 'nonsense', 'UHJvdmlkZXI6bm90LWEtdXVpZA==', 'VW5rbm93bjox', 'UHJvdmlkZXI6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw'])(
-    'an ID that is not one of ours, or of nothing, gives null: %j',
-    async (id) => {
-      const { data } = await api.gql(NodeDocument, { id });
-      expect(data?.node).toBeNull();
-    },
-  );
+  test.each([
+    '',
+    'nonsense',
+    'UHJvdmlkZXI6bm90LWEtdXVpZA==',
+    'VW5rbm93bjox',
+    'UHJvdmlkZXI6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAw',
+  ])('an ID that is not one of ours, or of nothing, gives null: %j', async (id) => {
+    const { data } = await api.gql(NodeDocument, { id });
+    expect(data?.node).toBeNull();
+  });
 
   test('IDs are opaque: a provider ID is not its URN nor its database key in clear', async () => {
     const provider = await registerProvider(api);

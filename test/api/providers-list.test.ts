@@ -114,11 +114,7 @@ describe('providers: filters', () => {
       { region: 'E12000002', settingType: 'CHILDRENS_HOME', status: 'REGISTERED' },
       (p) => p.region === 'E12000002' && p.settingType === 'CHILDRENS_HOME' && p.status === 'REGISTERED',
     ],
-    [
-      'a local authority outside the region (nothing matches)',
-      { region: 'E12000007', localAuthority: 'E08000003' },
-      () => false,
-    ],
+    ['a local authority outside the region (nothing matches)', { region: 'E12000007', localAuthority: 'E08000003' }, () => false],
   ];
 
   test.each(cases)('filters by %s, forwards and backwards, with the right totalCount', async (_name, filter, matches) => {

@@ -38,7 +38,9 @@ const PAGE = `query($region: String, $first: Int, $after: String, $last: Int, $b
 describe('publicReports, read with prepared statements', () => {
   let expected: string[];
   beforeAll(async () => {
-    const rows = await api.orm.em.fork().find(PublishedReport, { current: true, region: REGION }, { orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }] });
+    const rows = await api.orm.em
+      .fork()
+      .find(PublishedReport, { current: true, region: REGION }, { orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }] });
     expected = rows.map((row) => row.urn);
     expect(expected.length).toBeGreaterThan(15);
   });
@@ -75,7 +77,9 @@ describe('statements per lookup', () => {
     const urn = (await api.orm.em.fork().findOneOrFail(PublishedReport, { current: true, region: REGION })).urn;
     const report = await api.statements(() => ask('query($urn: String!) { publicReport(urn: $urn) { id sections { heading } } }', { urn }));
     expect(report).toHaveLength(1);
-    const provider = await api.statements(() => ask('query($urn: String!) { publicProvider(urn: $urn) { urn area { regionName } reports { id version } } }', { urn }));
+    const provider = await api.statements(() =>
+      ask('query($urn: String!) { publicProvider(urn: $urn) { urn area { regionName } reports { id version } } }', { urn }),
+    );
     expect(provider).toHaveLength(1);
     const small = await api.statements(() => ask(PAGE, { region: REGION, first: 2 }));
     const large = await api.statements(() => ask(PAGE, { region: REGION, first: 50 }));

@@ -51,7 +51,12 @@ describe("a children's home: full inspection published and found by URN, local a
       identificationJustification: 'To protect the child',
     });
     await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', leadersAndManagers: 'GOOD' },
+      input: {
+        inspectionId: inspection.id,
+        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+        leadersAndManagers: 'GOOD',
+      },
     });
     await api.gql(RecordRequirementDocument, {
       input: {
@@ -89,7 +94,13 @@ describe("a children's home: full inspection published and found by URN, local a
       publishedOn: '2026-09-23',
       version: 1,
       judgements: { kind: 'FULL_INSPECTION', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', leadersAndManagers: 'GOOD' },
-      requirements: [{ regulation: 'Regulation 12', action: 'Make sure a child and every child has a return home interview at the home', dueDate: '2026-10-30' }],
+      requirements: [
+        {
+          regulation: 'Regulation 12',
+          action: 'Make sure a child and every child has a return home interview at the home',
+          dueDate: '2026-10-30',
+        },
+      ],
       lastInspection: null,
       aboutTheService: "A children's home registered for 4 places, in Manchester (North West).",
     });
@@ -110,14 +121,26 @@ describe("a children's home: full inspection published and found by URN, local a
     expect(elsewhere.data!.publicReports.edges.map((e) => e.node.urn)).not.toContain(home.urn);
 
     const provider = await api.gql(PublicProviderDocument, { urn: home.urn });
-    expect(provider.data!.publicProvider).toMatchObject({ urn: home.urn, settingType: 'CHILDRENS_HOME', responsibleIndividual: 'Rebecca Holt' });
+    expect(provider.data!.publicProvider).toMatchObject({
+      urn: home.urn,
+      settingType: 'CHILDRENS_HOME',
+      responsibleIndividual: 'Rebecca Holt',
+    });
     expect(JSON.stringify(provider.data)).not.toMatch(/Larch|Acacia|M1 1AE|Jamie/);
 
     // The next inspection's report shows this one as the last inspection, in its history.
     const interim = await inspectionAtFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-13' });
     await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId: interim.id, outcome: 'IMPROVED_EFFECTIVENESS' } });
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: interim.id, summary: 'Return home interviews now happen for every child.' } });
-    await publish(api, interim.id, { qa: '2026-10-14', draft: '2026-10-15', comments: '2026-10-16', final: '2026-10-19', published: '2026-10-21' });
+    await api.gql(WriteReportTextDocument, {
+      input: { inspectionId: interim.id, summary: 'Return home interviews now happen for every child.' },
+    });
+    await publish(api, interim.id, {
+      qa: '2026-10-14',
+      draft: '2026-10-15',
+      comments: '2026-10-16',
+      final: '2026-10-19',
+      published: '2026-10-21',
+    });
     const latest = await api.gql(PublicReportDocument, { urn: home.urn });
     expect(latest.data!.publicReport).toMatchObject({
       inspectionType: 'INTERIM_INSPECTION',
@@ -134,8 +157,16 @@ describe('monitoring and assurance visits are published in their own shape', () 
     const yorkshire = await api.managerOf(YORKSHIRE);
     const visit = await inspectionAtFeedback(yorkshire, home.id, { type: 'MONITORING_VISIT', start: '2026-09-14' });
     await yorkshire.gql(RecordMonitoringVisitOutcomeDocument, { input: { inspectionId: visit.id, progressSummary: 'Requirements met' } });
-    await yorkshire.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' } });
-    await publish(yorkshire, visit.id, { qa: '2026-09-15', draft: '2026-09-16', comments: '2026-09-17', final: '2026-09-18', published: '2026-09-21' });
+    await yorkshire.gql(WriteReportTextDocument, {
+      input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' },
+    });
+    await publish(yorkshire, visit.id, {
+      qa: '2026-09-15',
+      draft: '2026-09-16',
+      comments: '2026-09-17',
+      final: '2026-09-18',
+      published: '2026-09-21',
+    });
     const { data } = await api.gql(PublicReportsDocument, { localAuthority: 'E08000035', first: 10 });
     const report = data!.publicReports.edges.find((e) => e.node.urn === home.urn)!.node;
     expect(report).toMatchObject({
@@ -146,18 +177,40 @@ describe('monitoring and assurance visits are published in their own shape', () 
   });
 
   test('CA-072 CA-073 an assurance visit report: whether serious or widespread concerns were found, with a child-friendly summary', async () => {
-    const secure = await registerProvider(api, { settingType: 'SECURE_CHILDRENS_HOME', places: 12, localAuthority: 'E09000033', registrationDate: '2019-04-01' });
+    const secure = await registerProvider(api, {
+      settingType: 'SECURE_CHILDRENS_HOME',
+      places: 12,
+      localAuthority: 'E09000033',
+      registrationDate: '2019-04-01',
+    });
     const london = await api.managerOf(LONDON);
-    const visit = await inspectionAtFeedback(london, secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-14', end: '2026-09-16', noticeGivenOn: '2026-09-14' });
+    const visit = await inspectionAtFeedback(london, secure.id, {
+      type: 'ASSURANCE_VISIT',
+      start: '2026-09-14',
+      end: '2026-09-16',
+      noticeGivenOn: '2026-09-14',
+    });
     await london.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
-    await london.gql(WriteReportTextDocument, { input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' } });
-    await publish(london, visit.id, { qa: '2026-09-17', draft: '2026-10-05', comments: '2026-10-06', final: '2026-10-07', published: '2026-10-15' });
+    await london.gql(WriteReportTextDocument, {
+      input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' },
+    });
+    await publish(london, visit.id, {
+      qa: '2026-09-17',
+      draft: '2026-10-05',
+      comments: '2026-10-06',
+      final: '2026-10-07',
+      published: '2026-10-15',
+    });
     const { data } = await api.gql(PublicReportsDocument, { region: 'E12000007', settingType: 'SECURE_CHILDRENS_HOME', first: 10 });
     expect(data!.publicReports.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({
         urn: secure.urn,
         inspectionType: 'ASSURANCE_VISIT',
-        judgements: expect.objectContaining({ kind: 'ASSURANCE_VISIT', seriousOrWidespreadConcerns: false, overallExperiencesAndProgress: null }),
+        judgements: expect.objectContaining({
+          kind: 'ASSURANCE_VISIT',
+          seriousOrWidespreadConcerns: false,
+          overallExperiencesAndProgress: null,
+        }),
         childFriendlySummary: 'We found you are safe.',
       }),
     ]);
@@ -177,8 +230,12 @@ describe('only published reports are visible', () => {
     await publish(api, inspection.id, FULL_DAYS);
     expect((await api.gql(PublicReportDocument, { urn: home.urn })).data!.publicReport!.version).toBe(1);
 
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children make good progress in their education.' } });
-    const amended = await api.gql(AmendPublishedReportDocument, { input: { inspectionId: inspection.id, reason: 'Typographical correction', amendedOn: '2026-10-01' } });
+    await api.gql(WriteReportTextDocument, {
+      input: { inspectionId: inspection.id, overall: 'Children make good progress in their education.' },
+    });
+    const amended = await api.gql(AmendPublishedReportDocument, {
+      input: { inspectionId: inspection.id, reason: 'Typographical correction', amendedOn: '2026-10-01' },
+    });
     expect(amended.data!.amendPublishedReport.userErrors).toEqual([]);
     const current = (await api.gql(PublicReportDocument, { urn: home.urn })).data!.publicReport!;
     expect(current).toMatchObject({ version: 2, amendmentReason: 'Typographical correction', publishedOn: '2026-10-01' });
@@ -191,13 +248,20 @@ describe('only published reports are visible', () => {
     const home = await registerProvider(api, { registrationDate: '2021-03-01' });
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-09-08' });
     await proposeGood(api, inspection.id);
-    await api.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children at Willow House make good progress.' } });
+    await api.gql(WriteReportTextDocument, {
+      input: { inspectionId: inspection.id, overall: 'Children at Willow House make good progress.' },
+    });
     await toQualityAssurance(api, inspection.id, '2026-09-09');
     const provider = await asProviderOf(api, inspection.id);
     expect((await provider.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport).toBeNull();
     await sendDraft(api, inspection.id, '2026-09-10');
     const draft = (await provider.gql(DraftReportDocument, { inspectionId: inspection.id })).data!.draftReport!;
-    expect(draft).toMatchObject({ urn: home.urn, version: 0, publishedOn: '2026-09-10', judgements: { overallExperiencesAndProgress: 'GOOD' } });
+    expect(draft).toMatchObject({
+      urn: home.urn,
+      version: 0,
+      publishedOn: '2026-09-10',
+      judgements: { overallExperiencesAndProgress: 'GOOD' },
+    });
     expect(draft.sections[0].text).toBe('Children at the home make good progress.');
     expect((await api.gql(PublicReportDocument, { urn: home.urn })).data!.publicReport).toBeNull();
   });
@@ -207,7 +271,11 @@ describe('only published reports are visible', () => {
       name: 'Birchwood',
       address: { line1: '7 Quarry Lane', town: 'Leeds', postcode: 'LS6 2QT' },
       localAuthority: 'E08000035',
-      registeredProvider: { kind: 'ORGANISATION', name: 'Birchwood Care Ltd', address: { line1: '7 Quarry Lane', town: 'Leeds', postcode: 'LS6 2QT' } },
+      registeredProvider: {
+        kind: 'ORGANISATION',
+        name: 'Birchwood Care Ltd',
+        address: { line1: '7 Quarry Lane', town: 'Leeds', postcode: 'LS6 2QT' },
+      },
     });
     const { data } = await api.gql(PublicProviderDocument, { urn: home.urn });
     expect(data!.publicProvider!.registeredProvider).toEqual({ name: 'The home Care Ltd', address: 'Leeds' });
@@ -223,7 +291,27 @@ describe('only published reports are visible', () => {
 });
 
 describe('property: nothing private reaches any public query', () => {
-  const NEUTRAL = ['homes', 'home', 'child', 'staff', 'member', 'family', 'person', 'postcode', 'address', 'children', 'setting', 'safe', 'settled', 'lives', 'says', 'keeps', 'near', 'hello', 'liked'];
+  const NEUTRAL = [
+    'homes',
+    'home',
+    'child',
+    'staff',
+    'member',
+    'family',
+    'person',
+    'postcode',
+    'address',
+    'children',
+    'setting',
+    'safe',
+    'settled',
+    'lives',
+    'says',
+    'keeps',
+    'near',
+    'hello',
+    'liked',
+  ];
   // Everyday words ("View", "Park") are redacted only as part of a setting's whole name, so they are not used as its distinctive word.
   // Pseudo-names ("Kalimo", "Dorevy"): random, pronounceable, and not words of the report's own vocabulary.
   const word = fc
@@ -235,7 +323,14 @@ describe('property: nothing private reaches any public query', () => {
   test('CH-228 CH-230 generated names, setting names, addresses and postcodes never appear in publicReport, publicProvider or publicReports', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ child: fc.tuple(word, word), staff: fc.tuple(word, word), setting: word, street: word, outward, inward: fc.tuple(fc.integer({ min: 0, max: 9 }), fc.stringMatching(/^[A-Z]{2}$/)) }),
+        fc.record({
+          child: fc.tuple(word, word),
+          staff: fc.tuple(word, word),
+          setting: word,
+          street: word,
+          outward,
+          inward: fc.tuple(fc.integer({ min: 0, max: 9 }), fc.stringMatching(/^[A-Z]{2}$/)),
+        }),
         async (g) => {
           run += 1;
           const postcode = `${g.outward[0]}${g.outward[1]} ${g.inward[0]}${g.inward[1]}`;
@@ -252,7 +347,10 @@ describe('property: nothing private reaches any public query', () => {
           const yorkshire = await api.managerOf(YORKSHIRE);
           const inspection = await inspectionAtFeedback(yorkshire, home.id, { start: '2026-09-08' });
           await recordEvidence(yorkshire, inspection.id, {
-            people: [{ name: child, role: 'CHILD' }, { name: staff, role: 'STAFF_MEMBER' }],
+            people: [
+              { name: child, role: 'CHILD' },
+              { name: staff, role: 'STAFF_MEMBER' },
+            ],
             identificationJustification: 'To protect the child',
           });
           await proposeGood(yorkshire, inspection.id);

@@ -41,7 +41,10 @@ beforeAll(async () => {
   deliveries = quickDeliveries(api);
   const leeds = api.as(await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'leeds-dcs', localAuthority: LEEDS }));
   const { data } = await leeds.gql(RegisterWebhookEndpointDocument, {
-    input: { url: `${receiver.url}/hook`, eventTypes: ['REPORT_PUBLISHED', 'JUDGEMENT_PUBLISHED', 'REPORT_AMENDED', 'PROVIDER_REGISTERED', 'REPORT_WITHDRAWN'] },
+    input: {
+      url: `${receiver.url}/hook`,
+      eventTypes: ['REPORT_PUBLISHED', 'JUDGEMENT_PUBLISHED', 'REPORT_AMENDED', 'PROVIDER_REGISTERED', 'REPORT_WITHDRAWN'],
+    },
   });
   expect(data!.registerWebhookEndpoint.userErrors).toEqual([]);
 });
@@ -53,14 +56,53 @@ afterAll(async () => {
 const download = async (path: string) => (await api.request().get(path)).text;
 
 // Pseudo-names ("Kalimo", "Dorevy"): random, pronounceable, and none of the words the API writes itself.
-const OWN_WORDS = ['homes', 'home', 'child', 'staff', 'member', 'family', 'person', 'postcode', 'address', 'children', 'setting', 'local', 'area', 'nearby', 'street', 'young', 'carer', 'parent', 'colleague', 'reader', 'withheld', 'leeds'];
+const OWN_WORDS = [
+  'homes',
+  'home',
+  'child',
+  'staff',
+  'member',
+  'family',
+  'person',
+  'postcode',
+  'address',
+  'children',
+  'setting',
+  'local',
+  'area',
+  'nearby',
+  'street',
+  'young',
+  'carer',
+  'parent',
+  'colleague',
+  'reader',
+  'withheld',
+  'leeds',
+];
 // Nor the words of this test's own report texts ("we liked", "lives at"): a child named "Liked" is
 // redacted in its own report, but an earlier run's report in the same area says "we liked" as it should.
 let templateWords: Set<string> | undefined;
 function isTemplateWord(w: string): boolean {
   if (!templateWords) {
     const q: [string, string] = ['Qqqqq', 'Qqqqq'];
-    const placeholder = { child: q, staff: q, parent: q, manager: q, setting: 'Qqqqq', street: 'Qqqqq', suffix: 'Road', number: 1, locality: 'Qqqqq', town: 'Qqqqq', outward: ['LS', 1], inward: [1, 'AA'], phone: '07700 900000', organisationAtHome: false, forms: [0, 0, 0, 0, 0, 0, 0, 0] } as Scenario;
+    const placeholder = {
+      child: q,
+      staff: q,
+      parent: q,
+      manager: q,
+      setting: 'Qqqqq',
+      street: 'Qqqqq',
+      suffix: 'Road',
+      number: 1,
+      locality: 'Qqqqq',
+      town: 'Qqqqq',
+      outward: ['LS', 1],
+      inward: [1, 'AA'],
+      phone: '07700 900000',
+      organisationAtHome: false,
+      forms: [0, 0, 0, 0, 0, 0, 0, 0],
+    } as Scenario;
     templateWords = new Set(Object.values(texts(placeholder)).flatMap((text) => text.toLowerCase().match(/\p{L}+/gu) ?? []));
   }
   return templateWords.has(w.toLowerCase());
@@ -180,27 +222,53 @@ describe('property: nothing identifying reaches any public output', () => {
         });
         await proposeGood(yorkshire, inspection.id);
         const requirement = await yorkshire.gql(RecordRequirementDocument, {
-          input: { inspectionId: inspection.id, regulation: 'Regulation 12', action: t.requirement, dueDate: '2026-10-30', impactStatement: 'Risks not understood', evidenceIds: [evidence.id] },
+          input: {
+            inspectionId: inspection.id,
+            regulation: 'Regulation 12',
+            action: t.requirement,
+            dueDate: '2026-10-30',
+            impactStatement: 'Risks not understood',
+            evidenceIds: [evidence.id],
+          },
         });
         expect(requirement.data!.recordRequirement.userErrors).toEqual([]);
         const recommendation = await yorkshire.gql(RecordRecommendationDocument, {
-          input: { inspectionId: inspection.id, reference: 'Guide page 12, paragraph 3.4', action: t.recommendation, evidenceIds: [evidence.id] },
+          input: {
+            inspectionId: inspection.id,
+            reference: 'Guide page 12, paragraph 3.4',
+            action: t.recommendation,
+            evidenceIds: [evidence.id],
+          },
         });
         expect(recommendation.data!.recordRecommendation.userErrors).toEqual([]);
         const text = await yorkshire.gql(WriteReportTextDocument, {
-          input: { inspectionId: inspection.id, overall: t.overall, helpedAndProtected: t.helpedAndProtected, leadersAndManagers: t.leadersAndManagers, childFriendlySummary: t.childFriendlySummary },
+          input: {
+            inspectionId: inspection.id,
+            overall: t.overall,
+            helpedAndProtected: t.helpedAndProtected,
+            leadersAndManagers: t.leadersAndManagers,
+            childFriendlySummary: t.childFriendlySummary,
+          },
         });
         expect(text.data!.writeReportText.userErrors).toEqual([]);
         await publish(yorkshire, inspection.id, DAYS);
-        const amended = await yorkshire.gql(AmendPublishedReportDocument, { input: { inspectionId: inspection.id, reason: t.amendment, amendedOn: '2026-09-30' } });
+        const amended = await yorkshire.gql(AmendPublishedReportDocument, {
+          input: { inspectionId: inspection.id, reason: t.amendment, amendedOn: '2026-09-30' },
+        });
         expect(amended.data!.amendPublishedReport.userErrors).toEqual([]);
         await deliveries.drain();
 
         const outputs: [string, string][] = [
           ['publicReport', JSON.stringify((await api.gql(PublicReportDocument, { urn: home.urn }, { token: null })).data)],
           ['publicProvider', JSON.stringify((await api.gql(PublicProviderDocument, { urn: home.urn }, { token: null })).data)],
-          ['publicReports', JSON.stringify((await api.gql(PublicReportsDocument, { localAuthority: LEEDS, first: 100 }, { token: null })).data)],
-          ['judgementFeed', JSON.stringify((await api.gql(JudgementFeedDocument, { localAuthority: LEEDS, first: 500 }, { token: null })).data)],
+          [
+            'publicReports',
+            JSON.stringify((await api.gql(PublicReportsDocument, { localAuthority: LEEDS, first: 100 }, { token: null })).data),
+          ],
+          [
+            'judgementFeed',
+            JSON.stringify((await api.gql(JudgementFeedDocument, { localAuthority: LEEDS, first: 500 }, { token: null })).data),
+          ],
           ['reports.jsonl', await download(`/exports/reports.jsonl?localAuthority=${LEEDS}`)],
           ['providers.csv', await download(`/exports/providers.csv?localAuthority=${LEEDS}`)],
           ['webhook bodies', receiver.received.map((r) => r.body).join('\n')],

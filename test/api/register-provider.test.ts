@@ -15,7 +15,7 @@ async function register(overrides: Parameters<typeof registrationInput>[0], call
 }
 
 describe('registerProvider', () => {
-  test('registers a children\'s home with its local authority, derived region, provider and manager', async () => {
+  test("registers a children's home with its local authority, derived region, provider and manager", async () => {
     const urn = uniqueUrn();
     const payload = await register({ urn });
     expect(payload.userErrors).toEqual([]);
@@ -80,7 +80,7 @@ describe('registerProvider', () => {
     expect(results.find((r) => !r.provider)?.userErrors[0]).toMatchObject({ code: 'CONFLICT', field: ['input', 'urn'] });
   });
 
-  test('CHA-181 an organisation running a children\'s home must name a responsible individual', async () => {
+  test("CHA-181 an organisation running a children's home must name a responsible individual", async () => {
     const payload = await register({ responsibleIndividual: null });
     expect(payload.userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'responsibleIndividual'], code: 'RULE_VIOLATION', ruleId: 'CHA-181' }),
@@ -123,7 +123,7 @@ describe('registerProvider', () => {
     expect(asIndividual.provider).toMatchObject({ singlePersonAgency: true, places: null, settingType: 'ADOPTION_SUPPORT_AGENCY' });
   });
 
-  test('places are required for a children\'s home and refused for an agency', async () => {
+  test("places are required for a children's home and refused for an agency", async () => {
     expect((await register({ places: null })).userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'places'], code: 'BAD_USER_INPUT' }),
     ]);
@@ -133,11 +133,7 @@ describe('registerProvider', () => {
   });
 
   test('a negative number of places is refused by the NonNegativeInt scalar', async () => {
-    const { errors } = await api.gql(
-      RegisterProviderDocument,
-      { input: registrationInput({ places: -1 }) },
-      { allowErrors: true },
-    );
+    const { errors } = await api.gql(RegisterProviderDocument, { input: registrationInput({ places: -1 }) }, { allowErrors: true });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -210,7 +206,9 @@ describe('registerProvider: who may register where', () => {
       { allowErrors: true },
     );
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ path: ['registerProvider'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['registerProvider'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
     const admin = await api.admin();
     expect((await admin.gql(ProviderByUrnDocument, { urn })).data?.provider).toBeNull();
     // the URN is still free: London's regulatory inspection manager may register it
@@ -221,7 +219,11 @@ describe('registerProvider: who may register where', () => {
 
   test('an admin registers settings in any region (the register is national)', async () => {
     const admin = await api.admin();
-    for (const [localAuthority, region] of [['E08000003', 'E12000002'], ['E09000033', 'E12000007'], ['E08000025', 'E12000005']]) {
+    for (const [localAuthority, region] of [
+      ['E08000003', 'E12000002'],
+      ['E09000033', 'E12000007'],
+      ['E08000025', 'E12000005'],
+    ]) {
       const payload = await register({ localAuthority }, admin);
       expect(payload.userErrors).toEqual([]);
       expect(payload.provider?.region.code).toBe(region);

@@ -39,7 +39,9 @@ const YORKSHIRE = 'E12000003';
 
 async function respondToAll(inspection: { factualAccuracyComments: { id: string }[] }, respondedOn: string) {
   for (const comment of inspection.factualAccuracyComments) {
-    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, { input: { commentId: comment.id, response: 'Noted', respondedOn } });
+    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, {
+      input: { commentId: comment.id, response: 'Noted', respondedOn },
+    });
     expect(data!.respondToFactualAccuracyComment.userErrors).toEqual([]);
   }
 }
@@ -54,7 +56,10 @@ describe("the happy path: a children's home full inspection from feedback to pub
     const drafted = await sendDraft(api, inspection.id, '2026-10-14');
     expect(drafted.status).toBe('DRAFT_SENT_TO_PROVIDER');
     const returned = await comments(api, inspection.id, '2026-10-19', ['The home has six places, not five', 'The manager started in May']);
-    expect(returned.factualAccuracyComments.map((c) => c.comment)).toEqual(['The home has six places, not five', 'The manager started in May']);
+    expect(returned.factualAccuracyComments.map((c) => c.comment)).toEqual([
+      'The home has six places, not five',
+      'The manager started in May',
+    ]);
 
     // The final report waits for a response to every comment (ASA-101).
     const early = await api.gql(IssueFinalReportDocument, { input: { inspectionId: inspection.id, issuedOn: '2026-10-22' } });
@@ -71,9 +76,36 @@ describe("the happy path: a children's home full inspection from feedback to pub
     expect(published.data!.publishReport.inspection!).toMatchObject({ status: 'PUBLISHED', publishedOn: '2026-10-28' });
     expect(published.data!.publishReport.inspection!.deadlines).toEqual([
       // 7 Oct + 10 working days = 21 Oct; draft sent 14 Oct + 5 = 21 Oct; 7 Oct + 25 = 11 Nov.
-      { milestone: 'DRAFT_SENT', ruleId: 'CH-027', workingDays: 10, after: 'END_OF_INSPECTION', dueDate: '2026-10-21', doneOn: '2026-10-14', missed: false, overdue: false },
-      { milestone: 'PROVIDER_COMMENTS_RETURNED', ruleId: 'CH-028', workingDays: 5, after: 'DRAFT_SENT', dueDate: '2026-10-21', doneOn: '2026-10-19', missed: false, overdue: false },
-      { milestone: 'PUBLISHED', ruleId: 'CH-029', workingDays: 25, after: 'END_OF_INSPECTION', dueDate: '2026-11-11', doneOn: '2026-10-28', missed: false, overdue: false },
+      {
+        milestone: 'DRAFT_SENT',
+        ruleId: 'CH-027',
+        workingDays: 10,
+        after: 'END_OF_INSPECTION',
+        dueDate: '2026-10-21',
+        doneOn: '2026-10-14',
+        missed: false,
+        overdue: false,
+      },
+      {
+        milestone: 'PROVIDER_COMMENTS_RETURNED',
+        ruleId: 'CH-028',
+        workingDays: 5,
+        after: 'DRAFT_SENT',
+        dueDate: '2026-10-21',
+        doneOn: '2026-10-19',
+        missed: false,
+        overdue: false,
+      },
+      {
+        milestone: 'PUBLISHED',
+        ruleId: 'CH-029',
+        workingDays: 25,
+        after: 'END_OF_INSPECTION',
+        dueDate: '2026-11-11',
+        doneOn: '2026-10-28',
+        missed: false,
+        overdue: false,
+      },
     ]);
   });
 });
@@ -83,9 +115,16 @@ describe('illegal moves are refused with the rule', () => {
     const home = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-10-06' });
     await proposeGood(api, inspection.id);
-    const draft = await api.gql(SendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-10-09', qualityAssuredBy: 'M' } });
+    const draft = await api.gql(SendDraftReportDocument, {
+      input: { inspectionId: inspection.id, sentOn: '2026-10-09', qualityAssuredBy: 'M' },
+    });
     expect(draft.data!.sendDraftReport.userErrors).toEqual([
-      expect.objectContaining({ code: 'RULE_VIOLATION', ruleId: 'CH-245', field: ['input', 'inspectionId'], message: expect.stringContaining('fieldwork complete') }),
+      expect.objectContaining({
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-245',
+        field: ['input', 'inspectionId'],
+        message: expect.stringContaining('fieldwork complete'),
+      }),
     ]);
     const publish = await api.gql(PublishReportDocument, { input: { inspectionId: inspection.id, publishedOn: '2026-10-09' } });
     expect(publish.data!.publishReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-256' })]);
@@ -105,17 +144,39 @@ describe('illegal moves are refused with the rule', () => {
       },
     });
     await toQualityAssurance(api, inspection.id, '2026-10-07');
-    const noText = await api.gql(SendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager', providerInformedOfChangesOn: '2026-10-09' } });
+    const noText = await api.gql(SendDraftReportDocument, {
+      input: {
+        inspectionId: inspection.id,
+        sentOn: '2026-10-12',
+        qualityAssuredBy: 'Morgan Manager',
+        providerInformedOfChangesOn: '2026-10-09',
+      },
+    });
     expect(noText.data!.sendDraftReport.userErrors.map((e) => e.ruleId)).toEqual(['CHA-047', 'CHA-047', 'CHA-047', 'CH-231']);
     await completeReportText(api, inspection.id);
-    const untold = await api.gql(SendDraftReportDocument, { input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager' } });
-    expect(untold.data!.sendDraftReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-247', field: ['input', 'providerInformedOfChangesOn'] })]);
+    const untold = await api.gql(SendDraftReportDocument, {
+      input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager' },
+    });
+    expect(untold.data!.sendDraftReport.userErrors).toEqual([
+      expect.objectContaining({ ruleId: 'CH-247', field: ['input', 'providerInformedOfChangesOn'] }),
+    ]);
     const told = await api.gql(SendDraftReportDocument, {
-      input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager', providerInformedOfChangesOn: '2026-10-09' },
+      input: {
+        inspectionId: inspection.id,
+        sentOn: '2026-10-12',
+        qualityAssuredBy: 'Morgan Manager',
+        providerInformedOfChangesOn: '2026-10-09',
+      },
     });
     expect(told.data!.sendDraftReport.userErrors).toEqual([]);
     const after = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'GOOD', changeReason: 'Too late' },
+      input: {
+        inspectionId: inspection.id,
+        overallExperiencesAndProgress: 'GOOD',
+        helpedAndProtected: 'GOOD',
+        leadersAndManagers: 'GOOD',
+        changeReason: 'Too late',
+      },
     });
     expect(after.data!.proposeFullInspectionJudgements.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-247' })]);
     const evidence = await api.gql(RecordEvidenceDocument, { input: evidenceInput(inspection.id) });
@@ -129,7 +190,9 @@ describe('illegal moves are refused with the rule', () => {
     await toQualityAssurance(api, inspection.id, '2026-10-07');
     await sendDraft(api, inspection.id, '2026-10-16'); // Friday: window ends Friday 23 October
     const provider = await asProviderOf(api, inspection.id);
-    const late = await provider.gql(SubmitFactualAccuracyCommentsDocument, { input: { inspectionId: inspection.id, receivedOn: '2026-10-26', comments: ['Late'] } });
+    const late = await provider.gql(SubmitFactualAccuracyCommentsDocument, {
+      input: { inspectionId: inspection.id, receivedOn: '2026-10-26', comments: ['Late'] },
+    });
     expect(late.data!.submitFactualAccuracyComments.userErrors).toEqual([
       expect.objectContaining({ ruleId: 'CH-028', field: ['input', 'receivedOn'], message: expect.stringContaining('2026-10-23') }),
     ]);
@@ -138,8 +201,15 @@ describe('illegal moves are refused with the rule', () => {
     expect(stillOpen.data!.closeFactualAccuracyWindow.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-256' })]);
     api.setToday('2026-10-26');
     const closed = await api.gql(CloseFactualAccuracyWindowDocument, { input: { inspectionId: inspection.id } });
-    expect(closed.data!.closeFactualAccuracyWindow.inspection).toMatchObject({ status: 'PROVIDER_COMMENTS_RECEIVED', commentsReturnedOn: '2026-10-26' });
-    expect(closed.data!.closeFactualAccuracyWindow.inspection!.deadlines[1]).toMatchObject({ milestone: 'PROVIDER_COMMENTS_RETURNED', dueDate: '2026-10-23', missed: true });
+    expect(closed.data!.closeFactualAccuracyWindow.inspection).toMatchObject({
+      status: 'PROVIDER_COMMENTS_RECEIVED',
+      commentsReturnedOn: '2026-10-26',
+    });
+    expect(closed.data!.closeFactualAccuracyWindow.inspection!.deadlines[1]).toMatchObject({
+      milestone: 'PROVIDER_COMMENTS_RETURNED',
+      dueDate: '2026-10-23',
+      missed: true,
+    });
   });
 });
 
@@ -148,10 +218,17 @@ describe('branches', () => {
     const home = await registerProvider(api);
     const inspection = await schedule(api, home.id, { scheduledStart: '2026-12-01' });
     const refused = await api.gql(DeferInspectionDocument, {
-      input: { inspectionId: inspection.id, reason: 'KEY_STAFF_UNAVAILABLE', justification: 'The manager is on leave', agreedBy: 'Rita RIM' },
+      input: {
+        inspectionId: inspection.id,
+        reason: 'KEY_STAFF_UNAVAILABLE',
+        justification: 'The manager is on leave',
+        agreedBy: 'Rita RIM',
+      },
     });
     expect(refused.data!.deferInspection.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-020', field: ['input', 'reason'] })]);
-    const unjustified = await api.gql(DeferInspectionDocument, { input: { inspectionId: inspection.id, reason: 'SERIOUS_WEATHER', justification: ' ', agreedBy: '' } });
+    const unjustified = await api.gql(DeferInspectionDocument, {
+      input: { inspectionId: inspection.id, reason: 'SERIOUS_WEATHER', justification: ' ', agreedBy: '' },
+    });
     expect(unjustified.data!.deferInspection.userErrors.map((e) => e.ruleId)).toEqual(['CH-021', 'CH-023']);
     const deferred = await api.gql(DeferInspectionDocument, {
       input: { inspectionId: inspection.id, reason: 'SERIOUS_WEATHER', justification: 'Roads closed by snow', agreedBy: 'Rita RIM' },
@@ -161,7 +238,9 @@ describe('branches', () => {
       input: { inspectionId: inspection.id, reason: 'SERIOUS_WEATHER', justification: 'Still snowing', agreedBy: 'Rita RIM' },
     });
     expect(again.data!.deferInspection.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-019' })]);
-    const rescheduled = await api.gql(RescheduleInspectionDocument, { input: { inspectionId: inspection.id, scheduledStart: '2026-12-08' } });
+    const rescheduled = await api.gql(RescheduleInspectionDocument, {
+      input: { inspectionId: inspection.id, scheduledStart: '2026-12-08' },
+    });
     expect(rescheduled.data!.rescheduleInspection.inspection).toMatchObject({ status: 'SCHEDULED', scheduledStart: '2026-12-08' });
   });
 
@@ -171,14 +250,25 @@ describe('branches', () => {
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-10-07');
     await sendDraft(api, inspection.id, '2026-10-09');
-    const incomplete = await api.gql(DeclareInspectionIncompleteDocument, { input: { inspectionId: inspection.id, reason: 'A serious incident on 10 October' } });
-    expect(incomplete.data!.declareInspectionIncomplete.inspection).toMatchObject({ status: 'INCOMPLETE', incompleteReason: 'A serious incident on 10 October' });
+    const incomplete = await api.gql(DeclareInspectionIncompleteDocument, {
+      input: { inspectionId: inspection.id, reason: 'A serious incident on 10 October' },
+    });
+    expect(incomplete.data!.declareInspectionIncomplete.inspection).toMatchObject({
+      status: 'INCOMPLETE',
+      incompleteReason: 'A serious incident on 10 October',
+    });
     const resumed = await api.gql(ResumeFieldworkDocument, { input: { inspectionId: inspection.id, onSiteStart: '2026-10-19' } });
     expect(resumed.data!.resumeFieldwork.inspection).toMatchObject({ status: 'ON_SITE', draftSentOn: null });
     await completeFieldwork(api, inspection.id, '2026-10-20');
     // Annex J: the findings may be revised; the timetable now runs from the new end of the inspection.
     const revised = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE', changeReason: 'Findings revised after the incident' },
+      input: {
+        inspectionId: inspection.id,
+        overallExperiencesAndProgress: 'INADEQUATE',
+        helpedAndProtected: 'INADEQUATE',
+        leadersAndManagers: 'INADEQUATE',
+        changeReason: 'Findings revised after the incident',
+      },
     });
     expect(revised.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
     const drafted = await toQualityAssurance(api, inspection.id, '2026-10-21');
@@ -202,12 +292,18 @@ describe('branches', () => {
 
   test('complaint: RFC-091 a formal complaint on the draft holds the final report until it is answered; RFC-089 its deadline is suspended', async () => {
     const centre = await registerProvider(api, { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6 });
-    const inspection = await inspectionAtFeedback(api, centre.id, { start: '2026-10-05', end: '2026-10-07', schedule: { linesOfEnquiry: [] } });
+    const inspection = await inspectionAtFeedback(api, centre.id, {
+      start: '2026-10-05',
+      end: '2026-10-07',
+      schedule: { linesOfEnquiry: [] },
+    });
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-10-08');
     await sendDraft(api, inspection.id, '2026-10-26');
     const provider = await asProviderOf(api, inspection.id);
-    const lodged = await provider.gql(LodgeComplaintDocument, { input: { inspectionId: inspection.id, lodgedOn: '2026-10-28', summary: 'The inspector did not speak to the family support workers' } });
+    const lodged = await provider.gql(LodgeComplaintDocument, {
+      input: { inspectionId: inspection.id, lodgedOn: '2026-10-28', summary: 'The inspector did not speak to the family support workers' },
+    });
     expect(lodged.data!.lodgeComplaint.inspection).toMatchObject({ status: 'UNDER_COMPLAINT', commentsReturnedOn: '2026-10-28' });
     const final = lodged.data!.lodgeComplaint.inspection!.deadlines.find((d) => d.milestone === 'FINAL_REPORT_ISSUED');
     expect(final).toMatchObject({ ruleId: 'RFC-089', dueDate: null, overdue: false });
@@ -215,11 +311,20 @@ describe('branches', () => {
     expect(blocked.data!.issueFinalReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'RFC-091' })]);
     const complaintId = lodged.data!.lodgeComplaint.inspection!.complaints[0].id;
     api.setToday('2026-11-05');
-    const answered = await api.gql(AnswerComplaintDocument, { input: { complaintId, answer: 'Not upheld: the workers were interviewed on day 2', answeredOn: '2026-11-04' } });
-    expect(answered.data!.answerComplaint.inspection).toMatchObject({ status: 'PROVIDER_COMMENTS_RECEIVED', complaints: [{ answer: 'Not upheld: the workers were interviewed on day 2' }] });
+    const answered = await api.gql(AnswerComplaintDocument, {
+      input: { complaintId, answer: 'Not upheld: the workers were interviewed on day 2', answeredOn: '2026-11-04' },
+    });
+    expect(answered.data!.answerComplaint.inspection).toMatchObject({
+      status: 'PROVIDER_COMMENTS_RECEIVED',
+      complaints: [{ answer: 'Not upheld: the workers were interviewed on day 2' }],
+    });
     const issued = await issueFinal(api, inspection.id, '2026-11-05');
     // RFC-089: final within 30 working days of 7 October = 18 November; RFC-090: published 5 working days after the final.
-    expect(issued.deadlines.filter((d) => ['FINAL_REPORT_ISSUED', 'PUBLISHED'].includes(d.milestone)).map((d) => [d.ruleId, d.dueDate, d.missed])).toEqual([
+    expect(
+      issued.deadlines
+        .filter((d) => ['FINAL_REPORT_ISSUED', 'PUBLISHED'].includes(d.milestone))
+        .map((d) => [d.ruleId, d.dueDate, d.missed]),
+    ).toEqual([
       ['RFC-089', '2026-11-18', false],
       ['RFC-090', '2026-11-12', false],
     ]);
@@ -232,40 +337,65 @@ describe('branches', () => {
     await toQualityAssurance(api, visit.id, '2026-10-06');
     await sendDraft(api, visit.id, '2026-10-07');
     await respondToAll(await comments(api, visit.id, '2026-10-08', ['Accepted as drafted']), '2026-10-09');
-    const early = await api.gql(WithholdPublicationDocument, { input: { inspectionId: visit.id, reason: 'Police investigation', decidedBy: 'Rita RIM' } });
-    expect(early.data!.withholdPublication.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-227', field: ['input', 'inspectionId'] })]);
+    const early = await api.gql(WithholdPublicationDocument, {
+      input: { inspectionId: visit.id, reason: 'Police investigation', decidedBy: 'Rita RIM' },
+    });
+    expect(early.data!.withholdPublication.userErrors).toEqual([
+      expect.objectContaining({ ruleId: 'CH-227', field: ['input', 'inspectionId'] }),
+    ]);
     await issueFinal(api, visit.id, '2026-10-09');
     const unexplained = await api.gql(WithholdPublicationDocument, { input: { inspectionId: visit.id, reason: '', decidedBy: ' ' } });
     expect(unexplained.data!.withholdPublication.userErrors.map((e) => [e.field.join('.'), e.ruleId])).toEqual([
       ['input.reason', 'CH-227'],
       ['input.decidedBy', 'CH-227'],
     ]);
-    const withheld = await api.gql(WithholdPublicationDocument, { input: { inspectionId: visit.id, reason: 'Police investigation', decidedBy: 'Rita RIM' } });
-    expect(withheld.data!.withholdPublication.inspection).toMatchObject({ status: 'NOT_PUBLISHED', notPublishedReason: 'Police investigation', deadlines: [] });
+    const withheld = await api.gql(WithholdPublicationDocument, {
+      input: { inspectionId: visit.id, reason: 'Police investigation', decidedBy: 'Rita RIM' },
+    });
+    expect(withheld.data!.withholdPublication.inspection).toMatchObject({
+      status: 'NOT_PUBLISHED',
+      notPublishedReason: 'Police investigation',
+      deadlines: [],
+    });
     const publish = await api.gql(PublishReportDocument, { input: { inspectionId: visit.id, publishedOn: '2026-10-12' } });
     expect(publish.data!.publishReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-256' })]);
   });
 
   test('CA-077 an assurance report: a complaint within 5 working days of the final; not published before that window closes', async () => {
     const secure = await registerProvider(api, { settingType: 'SECURE_CHILDRENS_HOME', places: 12 });
-    const visit = await inspectionAtFeedback(api, secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-14', end: '2026-09-16', noticeGivenOn: '2026-09-14' });
+    const visit = await inspectionAtFeedback(api, secure.id, {
+      type: 'ASSURANCE_VISIT',
+      start: '2026-09-14',
+      end: '2026-09-16',
+      noticeGivenOn: '2026-09-14',
+    });
     await api.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
     await toQualityAssurance(api, visit.id, '2026-09-17');
     await sendDraft(api, visit.id, '2026-10-05');
     await respondToAll(await comments(api, visit.id, '2026-10-07', ['Typo on page 2']), '2026-10-08');
     await issueFinal(api, visit.id, '2026-10-12'); // window: 5 working days, to Monday 19 October
     const provider = await asProviderOf(api, visit.id);
-    const late = await provider.gql(LodgeComplaintDocument, { input: { inspectionId: visit.id, lodgedOn: '2026-10-20', summary: 'Late complaint' } });
-    expect(late.data!.lodgeComplaint.userErrors).toEqual([expect.objectContaining({ ruleId: 'CA-077', field: ['input', 'lodgedOn'], message: expect.stringContaining('2026-10-19') })]);
-    const lodged = await provider.gql(LodgeComplaintDocument, { input: { inspectionId: visit.id, lodgedOn: '2026-10-16', summary: 'The report misstates the staffing levels' } });
+    const late = await provider.gql(LodgeComplaintDocument, {
+      input: { inspectionId: visit.id, lodgedOn: '2026-10-20', summary: 'Late complaint' },
+    });
+    expect(late.data!.lodgeComplaint.userErrors).toEqual([
+      expect.objectContaining({ ruleId: 'CA-077', field: ['input', 'lodgedOn'], message: expect.stringContaining('2026-10-19') }),
+    ]);
+    const lodged = await provider.gql(LodgeComplaintDocument, {
+      input: { inspectionId: visit.id, lodgedOn: '2026-10-16', summary: 'The report misstates the staffing levels' },
+    });
     expect(lodged.data!.lodgeComplaint.inspection!.status).toBe('UNDER_COMPLAINT');
     const whileOpen = await api.gql(PublishReportDocument, { input: { inspectionId: visit.id, publishedOn: '2026-10-20' } });
     expect(whileOpen.data!.publishReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CA-078' })]);
     const complaintId = lodged.data!.lodgeComplaint.inspection!.complaints[0].id;
-    const answered = await api.gql(AnswerComplaintDocument, { input: { complaintId, answer: 'Upheld in part; corrected', answeredOn: '2026-10-19' } });
+    const answered = await api.gql(AnswerComplaintDocument, {
+      input: { complaintId, answer: 'Upheld in part; corrected', answeredOn: '2026-10-19' },
+    });
     expect(answered.data!.answerComplaint.inspection!.status).toBe('FINAL_REPORT_ISSUED');
     const tooSoon = await api.gql(PublishReportDocument, { input: { inspectionId: visit.id, publishedOn: '2026-10-19' } });
-    expect(tooSoon.data!.publishReport.userErrors).toEqual([expect.objectContaining({ ruleId: 'CA-077', field: ['input', 'publishedOn'] })]);
+    expect(tooSoon.data!.publishReport.userErrors).toEqual([
+      expect.objectContaining({ ruleId: 'CA-077', field: ['input', 'publishedOn'] }),
+    ]);
     const published = await api.gql(PublishReportDocument, { input: { inspectionId: visit.id, publishedOn: '2026-10-20' } });
     // CA-078: published within 38 working days of the end of the visit (16 September): 9 November.
     expect(published.data!.publishReport.inspection!.deadlines.find((d) => d.milestone === 'PUBLISHED')).toMatchObject({
@@ -304,4 +434,3 @@ describe('overdueInspections', () => {
     expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'region' });
   });
 });
-

@@ -38,7 +38,11 @@ describe('requirements', () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
     const weakness = await recordEvidence(api, inspection.id);
-    const strength = await recordEvidence(api, inspection.id, { finding: 'STRENGTH', narrative: 'Children have a trusted adult.', evaluationCriterion: 'HP.b' });
+    const strength = await recordEvidence(api, inspection.id, {
+      finding: 'STRENGTH',
+      narrative: 'Children have a trusted adult.',
+      evaluationCriterion: 'HP.b',
+    });
     const refused = await recordRequirement(api, inspection.id, [weakness.id, strength.id]);
     expect(refused.requirement).toBeNull();
     expect(refused.userErrors).toEqual([broke('CHA-041', ['evidenceIds'], /link only evidence recorded as a weakness/)]);
@@ -79,8 +83,16 @@ describe('requirements', () => {
     const provider = await registerProvider(api, FAMILY_CENTRE);
     const inspection = await inspectionAtFeedback(api, provider.id);
     const seen = await recordEvidence(api, inspection.id, { source: 'OBSERVATION', evaluationCriterion: 'HP.1' });
-    const seenAgain = await recordEvidence(api, inspection.id, { source: 'OBSERVATION', evaluationCriterion: 'HP.2', narrative: 'Risk assessments were out of date.' });
-    const read = await recordEvidence(api, inspection.id, { source: 'RECORDS_AND_DOCUMENTS', evaluationCriterion: 'HP.1', narrative: 'The log shows no checks.' });
+    const seenAgain = await recordEvidence(api, inspection.id, {
+      source: 'OBSERVATION',
+      evaluationCriterion: 'HP.2',
+      narrative: 'Risk assessments were out of date.',
+    });
+    const read = await recordEvidence(api, inspection.id, {
+      source: 'RECORDS_AND_DOCUMENTS',
+      evaluationCriterion: 'HP.1',
+      narrative: 'The log shows no checks.',
+    });
     const oneSource = await recordRequirement(api, inspection.id, [seen.id, seenAgain.id]);
     expect(oneSource.userErrors).toEqual([broke('RFC-031', ['evidenceIds'], /more than one source/)]);
     const single = await recordRequirement(api, inspection.id, [seen.id]);
@@ -89,7 +101,7 @@ describe('requirements', () => {
     expect(accepted.requirement?.evidence.map((e) => e.id).sort()).toEqual([seen.id, read.id].sort());
   });
 
-  test('CH-127 a children\'s home requirement may rest on a single source', async () => {
+  test("CH-127 a children's home requirement may rest on a single source", async () => {
     const provider = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, provider.id);
     const weakness = await recordEvidence(api, inspection.id);
@@ -157,7 +169,10 @@ describe('recommendations and compliance notices', () => {
     const refused = await recordRecommendation(api, inspection.id, [weakness.id], { reference: 'NMS 10.2' });
     expect(refused.userErrors).toEqual([broke('ASA-028', ['guidanceSummary'], /Summarise the national minimum standard/)]);
     const accepted = expectNoUserErrors(
-      await recordRecommendation(api, inspection.id, [weakness.id], { reference: 'NMS 10.2', guidanceSummary: 'Staff are supervised and supported.' }),
+      await recordRecommendation(api, inspection.id, [weakness.id], {
+        reference: 'NMS 10.2',
+        guidanceSummary: 'Staff are supervised and supported.',
+      }),
     );
     expect(accepted.recommendation).toMatchObject({ reference: 'NMS 10.2', guidanceSummary: 'Staff are supervised and supported.' });
   });
@@ -171,7 +186,9 @@ describe('recommendations and compliance notices', () => {
         actions: [{ regulation: 'Regulation 12', action: 'Record checks.', completionDate }],
       });
       expect(refused.complianceNotice).toBeNull();
-      expect(refused.userErrors).toEqual([broke('CH-140', ['actions', '0', 'completionDate'], /completion date comes after the notice is served/)]);
+      expect(refused.userErrors).toEqual([
+        broke('CH-140', ['actions', '0', 'completionDate'], /completion date comes after the notice is served/),
+      ]);
     }
     const accepted = expectNoUserErrors(await serveNotice(api, inspection.id));
     expect(accepted.complianceNotice).toMatchObject({
@@ -228,7 +245,7 @@ describe('CH-137 requirements and recommendations are checked at a later visit',
     expect(refused.userErrors).toEqual([broke('CH-137', ['inspectionId'], /later visit that has started, not the one that made it/)]);
   });
 
-  test('CH-137 checking a requirement at another provider\'s inspection is refused', async () => {
+  test("CH-137 checking a requirement at another provider's inspection is refused", async () => {
     const provider = await registerProvider(api);
     const other = await registerProvider(api, { name: 'Elm Lodge' });
     const { requirement } = await requirementMadeAt(provider.id, '2026-06-02');
@@ -258,10 +275,14 @@ describe('CH-137 requirements and recommendations are checked at a later visit',
   test('CH-137 a recommendation is checked the same way (NOT_MET recorded)', async () => {
     const provider = await registerProvider(api);
     const { inspection, recommendation } = await requirementMadeAt(provider.id, '2026-06-02');
-    const same = await api.gql(CheckRecommendationDocument, { input: { recommendationId: recommendation.id, inspectionId: inspection.id, outcome: 'MET' } });
+    const same = await api.gql(CheckRecommendationDocument, {
+      input: { recommendationId: recommendation.id, inspectionId: inspection.id, outcome: 'MET' },
+    });
     expect(same.data!.checkRecommendation.userErrors).toEqual([broke('CH-137', ['inspectionId'], /not the one that made it/)]);
     const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT', start: '2026-11-10' });
-    const later = await api.gql(CheckRecommendationDocument, { input: { recommendationId: recommendation.id, inspectionId: visit.id, outcome: 'NOT_MET' } });
+    const later = await api.gql(CheckRecommendationDocument, {
+      input: { recommendationId: recommendation.id, inspectionId: visit.id, outcome: 'NOT_MET' },
+    });
     expect(later.data!.checkRecommendation).toEqual({
       recommendation: { id: recommendation.id, status: 'NOT_MET', checkedAt: { id: visit.id } },
       userErrors: [],

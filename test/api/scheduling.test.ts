@@ -33,8 +33,20 @@ describe('what comes next for each setting', () => {
   test("CH-005 a children's home with nothing this inspection year is due a full and an interim inspection by 31 March", async () => {
     const home = await registerProvider(api);
     expect(await dueOf(home.urn)).toEqual([
-      { kind: 'FULL_INSPECTION', earliest: '2026-04-01', latest: '2027-03-31', ruleId: 'CH-005', reason: 'No full inspection yet in the inspection year ending 2027-03-31' },
-      { kind: 'INTERIM_INSPECTION', earliest: '2026-04-01', latest: '2027-03-31', ruleId: 'CH-005', reason: 'No interim inspection yet in the inspection year ending 2027-03-31' },
+      {
+        kind: 'FULL_INSPECTION',
+        earliest: '2026-04-01',
+        latest: '2027-03-31',
+        ruleId: 'CH-005',
+        reason: 'No full inspection yet in the inspection year ending 2027-03-31',
+      },
+      {
+        kind: 'INTERIM_INSPECTION',
+        earliest: '2026-04-01',
+        latest: '2027-03-31',
+        ruleId: 'CH-005',
+        reason: 'No interim inspection yet in the inspection year ending 2027-03-31',
+      },
     ]);
   });
 
@@ -42,7 +54,12 @@ describe('what comes next for each setting', () => {
     const home = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-10-14', end: '2026-10-15' });
     await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+      input: {
+        inspectionId: inspection.id,
+        overallExperiencesAndProgress: 'INADEQUATE',
+        helpedAndProtected: 'INADEQUATE',
+        leadersAndManagers: 'INADEQUATE',
+      },
     });
     const due = await dueOf(home.urn);
     expect(due.map((d) => [d.kind, d.earliest, d.latest, d.ruleId])).toEqual([
@@ -69,19 +86,44 @@ describe('what comes next for each setting', () => {
   });
 
   test('ASA-040 a new adoption support agency is first inspected 7 to 12 months after registration; RFC-042 a new family centre within 12 months', async () => {
-    const agency = await registerProvider(api, { settingType: 'ADOPTION_SUPPORT_AGENCY', places: null, registrationDate: '2026-07-31', registeredManager: null });
+    const agency = await registerProvider(api, {
+      settingType: 'ADOPTION_SUPPORT_AGENCY',
+      places: null,
+      registrationDate: '2026-07-31',
+      registeredManager: null,
+    });
     expect(await dueOf(agency.urn)).toEqual([
-      { kind: 'FULL_INSPECTION', earliest: '2027-02-28', latest: '2027-07-31', ruleId: 'ASA-040', reason: 'First inspection of a new agency, 7 to 12 months after registration' },
+      {
+        kind: 'FULL_INSPECTION',
+        earliest: '2027-02-28',
+        latest: '2027-07-31',
+        ruleId: 'ASA-040',
+        reason: 'First inspection of a new agency, 7 to 12 months after registration',
+      },
     ]);
-    const centre = await registerProvider(api, { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, registrationDate: '2026-02-02', registeredManager: null });
+    const centre = await registerProvider(api, {
+      settingType: 'RESIDENTIAL_FAMILY_CENTRE',
+      places: 6,
+      registrationDate: '2026-02-02',
+      registeredManager: null,
+    });
     expect((await dueOf(centre.urn)).map((d) => [d.latest, d.ruleId])).toEqual([['2027-02-02', 'RFC-042']]);
   });
 
   test('RFC-040 RFC-041 a family centre judged requires improvement: reinspected within 12 to 18 months, inside its 3-year cycle', async () => {
     const centre = await registerProvider(api, { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, registrationDate: '2020-01-06' });
-    const inspection = await inspectionAtFeedback(api, centre.id, { start: '2026-06-08', end: '2026-06-10', schedule: { linesOfEnquiry: [] } });
+    const inspection = await inspectionAtFeedback(api, centre.id, {
+      start: '2026-06-08',
+      end: '2026-06-10',
+      schedule: { linesOfEnquiry: [] },
+    });
     await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: inspection.id, overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' },
+      input: {
+        inspectionId: inspection.id,
+        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+        helpedAndProtected: 'GOOD',
+        leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      },
     });
     expect((await dueOf(centre.urn)).map((d) => [d.earliest, d.latest, d.ruleId])).toEqual([
       ['2027-06-10', '2027-12-10', 'RFC-041'],
@@ -91,13 +133,18 @@ describe('what comes next for each setting', () => {
 });
 
 describe('the current grade (CH-196)', () => {
-  test('CH-196 the latest full inspection sets it; an interim does not replace it; a monitoring visit\'s new judgement does', async () => {
+  test("CH-196 the latest full inspection sets it; an interim does not replace it; a monitoring visit's new judgement does", async () => {
     const home = await registerProvider(api);
     const grade = async () => (await api.gql(ProviderGradeDocument, { urn: home.urn })).data!.provider!.currentGrade;
     expect(await grade()).toBeNull();
     const full = await inspectionAtFeedback(api, home.id, { start: '2026-08-03' });
     await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: full.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+      input: {
+        inspectionId: full.id,
+        overallExperiencesAndProgress: 'INADEQUATE',
+        helpedAndProtected: 'INADEQUATE',
+        leadersAndManagers: 'INADEQUATE',
+      },
     });
     expect(await grade()).toBe('INADEQUATE');
     const interim = await inspectionAtFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-09-07' });
@@ -149,12 +196,15 @@ describe('inspectionsDue(before, region, localAuthority)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page: Awaited<ReturnType<typeof api.gql<InspectionsDueQuery, InspectionsDueQueryVariables>>> = await northEast.gql(InspectionsDueDocument, {
-        before: '2027-04-01',
-        localAuthority: 'E06000001',
-        first: 1,
-        after,
-      });
+      const page: Awaited<ReturnType<typeof api.gql<InspectionsDueQuery, InspectionsDueQueryVariables>>> = await northEast.gql(
+        InspectionsDueDocument,
+        {
+          before: '2027-04-01',
+          localAuthority: 'E06000001',
+          first: 1,
+          after,
+        },
+      );
       seen.push(...page.data!.inspectionsDue.edges.map((e) => e.node.provider.urn));
       if (!page.data!.inspectionsDue.pageInfo.hasNextPage) break;
       after = page.data!.inspectionsDue.pageInfo.endCursor ?? null;
@@ -163,7 +213,7 @@ describe('inspectionsDue(before, region, localAuthority)', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  test("listing 2 or 20 settings with what is due next runs the same number of statements", async () => {
+  test('listing 2 or 20 settings with what is due next runs the same number of statements', async () => {
     const few = await api.statements(() => api.gql(ProvidersWithDueDocument, { first: 2 }));
     const many = await api.statements(() => api.gql(ProvidersWithDueDocument, { first: 20 }));
     expect(many.length).toBe(few.length);
@@ -190,7 +240,9 @@ describe("inspectionsDue is scoped to the caller's region", () => {
   test("asking for London's settings as a North West regulatory inspection manager is FORBIDDEN", async () => {
     const { data, errors } = await api.gql(InspectionsDueDocument, { before: '2027-04-01', region: 'E12000007' }, { allowErrors: true });
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ path: ['inspectionsDue'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['inspectionsDue'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
   });
 
   test('a local authority of another region matches nothing for a North West regulatory inspection manager', async () => {
@@ -218,6 +270,8 @@ describe("inspectionsDue is scoped to the caller's region", () => {
     expect(list.data ?? null).toBeNull(); // refused whole, before anything runs
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const one = await admin.gql(ProviderDueDocument, { urn: manchester.urn }, { allowErrors: true });
-    expect(one.errors).toEqual([expect.objectContaining({ path: ['provider', 'inspectionsDue'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(one.errors).toEqual([
+      expect.objectContaining({ path: ['provider', 'inspectionsDue'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
   });
 });

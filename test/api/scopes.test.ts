@@ -42,7 +42,11 @@ let northWestVisit: string;
 beforeAll(async () => {
   api = await startTestApp();
   northWestHome = await registerProvider(api, { name: 'Willow House' });
-  londonHome = await registerProvider(api, { name: 'Thames House', localAuthority: WESTMINSTER, address: { line1: '1 Horseferry Road', town: 'London', postcode: 'SW1P 2AA' } });
+  londonHome = await registerProvider(api, {
+    name: 'Thames House',
+    localAuthority: WESTMINSTER,
+    address: { line1: '1 Horseferry Road', town: 'London', postcode: 'SW1P 2AA' },
+  });
   northWestVisit = (await schedule(api, northWestHome.id, { scheduledStart: '2026-11-30' })).id;
 }, 60_000);
 afterAll(() => api.close());
@@ -59,7 +63,11 @@ describe('inspectors and managers work in their region', () => {
   test('a manager of another region neither reads nor records a North West inspection, and nothing changes', async () => {
     const london = await api.managerOf(LONDON);
     expect(codeOf((await london.gql(ScopedInspectionDocument, { id: northWestVisit }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
-    const started = await london.gql(StartInspectionDocument, { input: { inspectionId: northWestVisit, onSiteStart: '2026-11-20' } }, { allowErrors: true });
+    const started = await london.gql(
+      StartInspectionDocument,
+      { input: { inspectionId: northWestVisit, onSiteStart: '2026-11-20' } },
+      { allowErrors: true },
+    );
     expect(codeOf(started.errors)).toBe('FORBIDDEN');
     expect(started.status).toBe(403);
     expect(await statusOf(northWestVisit)).toBe('SCHEDULED');
@@ -70,9 +78,13 @@ describe('inspectors and managers work in their region', () => {
     const listed = await london.gql(ScopedProvidersDocument, {});
     expect(listed.data!.providers.edges.map((e) => e.node.urn)).toEqual([londonHome.urn]);
     expect(listed.data!.providers.totalCount).toBe(1);
-    expect(codeOf((await london.gql(ScopedProvidersDocument, { filter: { region: TEST_REGION } }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await london.gql(ScopedProvidersDocument, { filter: { region: TEST_REGION } }, { allowErrors: true })).errors)).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf((await london.gql(ScopedProviderDocument, { urn: northWestHome.urn }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
-    expect(codeOf((await london.gql(ScopedInspectionsDueDocument, { region: TEST_REGION }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await london.gql(ScopedInspectionsDueDocument, { region: TEST_REGION }, { allowErrors: true })).errors)).toBe(
+      'FORBIDDEN',
+    );
   });
 
   test('staff without a region in their token reach no setting', async () => {
@@ -85,18 +97,32 @@ describe('inspectors and managers work in their region', () => {
 describe('an inspector schedules and records the inspections assigned to them', () => {
   test('they schedule only with themselves as lead or team inspector', async () => {
     const alice = api.as(await inspector('alice'));
-    const forSomeoneElse = await alice.gql(ScheduleInspectionDocument, { input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-07' }) }, { allowErrors: true });
+    const forSomeoneElse = await alice.gql(
+      ScheduleInspectionDocument,
+      { input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-07' }) },
+      { allowErrors: true },
+    );
     expect(codeOf(forSomeoneElse.errors)).toBe('FORBIDDEN');
-    const asLead = await alice.gql(ScheduleInspectionDocument, { input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-07', leadInspector: 'alice', teamInspectors: [] }) });
+    const asLead = await alice.gql(ScheduleInspectionDocument, {
+      input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-07', leadInspector: 'alice', teamInspectors: [] }),
+    });
     expect(asLead.data!.scheduleInspection.userErrors).toEqual([]);
-    const inTeam = await alice.gql(ScheduleInspectionDocument, { input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-14', teamInspectors: ['alice'] }) });
+    const inTeam = await alice.gql(ScheduleInspectionDocument, {
+      input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-14', teamInspectors: ['alice'] }),
+    });
     expect(inTeam.data!.scheduleInspection.userErrors).toEqual([]);
   });
 
   test("they read the region's inspections but record only their own", async () => {
     const bob = api.as(await inspector('bob'));
-    expect((await bob.gql(ScopedInspectionDocument, { id: northWestVisit })).data!.node).toEqual(expect.objectContaining({ id: northWestVisit, status: 'SCHEDULED' }));
-    const notTheirs = await bob.gql(StartInspectionDocument, { input: { inspectionId: northWestVisit, onSiteStart: '2026-11-20' } }, { allowErrors: true });
+    expect((await bob.gql(ScopedInspectionDocument, { id: northWestVisit })).data!.node).toEqual(
+      expect.objectContaining({ id: northWestVisit, status: 'SCHEDULED' }),
+    );
+    const notTheirs = await bob.gql(
+      StartInspectionDocument,
+      { input: { inspectionId: northWestVisit, onSiteStart: '2026-11-20' } },
+      { allowErrors: true },
+    );
     expect(codeOf(notTheirs.errors)).toBe('FORBIDDEN');
     expect(await statusOf(northWestVisit)).toBe('SCHEDULED');
     const theirs = await schedule(bob, northWestHome.id, { scheduledStart: '2026-11-16', leadInspector: 'bob', teamInspectors: [] });
@@ -106,13 +132,20 @@ describe('an inspector schedules and records the inspections assigned to them', 
 
   test('an inspector of another region may not schedule here even as lead', async () => {
     const carol = api.as(await inspector('carol', LONDON));
-    const refused = await carol.gql(ScheduleInspectionDocument, { input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-07', leadInspector: 'carol' }) }, { allowErrors: true });
+    const refused = await carol.gql(
+      ScheduleInspectionDocument,
+      { input: scheduleInput(northWestHome.id, { scheduledStart: '2026-12-07', leadInspector: 'carol' }) },
+      { allowErrors: true },
+    );
     expect(codeOf(refused.errors)).toBe('FORBIDDEN');
   });
 
   test('CH-247 once the draft is with quality assurance, changing the judgements is for a manager', async () => {
     const dana = api.as(await inspector('dana'));
-    const inspection = await inspectionAtFeedback(dana, northWestHome.id, { start: '2026-11-09', schedule: { leadInspector: 'dana', teamInspectors: [] } });
+    const inspection = await inspectionAtFeedback(dana, northWestHome.id, {
+      start: '2026-11-09',
+      schedule: { leadInspector: 'dana', teamInspectors: [] },
+    });
     await proposeGood(dana, inspection.id);
     await toQualityAssurance(dana, inspection.id, '2026-11-10');
     const change = {
@@ -139,7 +172,9 @@ describe('a provider reaches its own settings only', () => {
     expect(listed.data!.providers).toEqual({ totalCount: 1, edges: [{ node: { urn: northWestHome.urn } }] });
     expect((await provider.gql(ScopedProviderDocument, { urn: northWestHome.urn })).data!.provider).toEqual({ urn: northWestHome.urn });
     expect(codeOf((await provider.gql(ScopedProviderDocument, { urn: londonHome.urn }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
-    expect(codeOf((await provider.gql(ScopedProviderInspectionsDocument, { urn: northWestHome.urn }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await provider.gql(ScopedProviderInspectionsDocument, { urn: northWestHome.urn }, { allowErrors: true })).errors)).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf((await provider.gql(ScopedEvidenceDocument, { id: northWestVisit }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
     // Not even the start date of an inspection it has not been told of (CH-004).
     const visit = await provider.gql(ScopedInspectionDocument, { id: northWestVisit }, { allowErrors: true });
@@ -151,7 +186,9 @@ describe('a provider reaches its own settings only', () => {
     await proposeGood(api, inspection.id);
     await toQualityAssurance(api, inspection.id, '2026-11-03');
     const own = await api.providerOf(northWestHome.urn);
-    expect((await own.gql(ScopedReportDraftsDocument, { urn: northWestHome.urn })).data!.provider!.reportDrafts.map((d) => d.id)).not.toContain(inspection.id);
+    expect(
+      (await own.gql(ScopedReportDraftsDocument, { urn: northWestHome.urn })).data!.provider!.reportDrafts.map((d) => d.id),
+    ).not.toContain(inspection.id);
     expect((await own.gql(ScopedDraftReportDocument, { inspectionId: inspection.id })).data!.draftReport).toBeNull();
     await sendDraft(api, inspection.id, '2026-11-04');
 
@@ -161,14 +198,18 @@ describe('a provider reaches its own settings only', () => {
     expect(draft).toEqual(expect.objectContaining({ urn: northWestHome.urn, judgements: { overallExperiencesAndProgress: 'GOOD' } }));
 
     const other = await api.providerOf(londonHome.urn);
-    expect(codeOf((await other.gql(ScopedDraftReportDocument, { inspectionId: inspection.id }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await other.gql(ScopedDraftReportDocument, { inspectionId: inspection.id }, { allowErrors: true })).errors)).toBe(
+      'FORBIDDEN',
+    );
     const input = { inspectionId: inspection.id, receivedOn: '2026-11-05', comments: ['Our name is misspelt'] };
     expect(codeOf((await other.gql(SubmitFactualAccuracyCommentsDocument, { input }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
     expect(codeOf((await api.gql(SubmitFactualAccuracyCommentsDocument, { input }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
     expect(await statusOf(inspection.id)).toBe('DRAFT_SENT_TO_PROVIDER');
 
     const commented = await own.gql(SubmitFactualAccuracyCommentsDocument, { input });
-    expect(commented.data!.submitFactualAccuracyComments.inspection!.factualAccuracyComments.map((c) => c.comment)).toEqual(['Our name is misspelt']);
+    expect(commented.data!.submitFactualAccuracyComments.inspection!.factualAccuracyComments.map((c) => c.comment)).toEqual([
+      'Our name is misspelt',
+    ]);
   });
 });
 
@@ -177,9 +218,16 @@ describe('a local authority reads the notifications addressed to it', () => {
     const home = await registerProvider(api);
     const scheduled = await schedule(api, home.id, { scheduledStart: '2026-10-12' });
     await start(api, scheduled.id, '2026-10-12');
-    await api.gql(EnforcementCompleteFieldworkDocument, { input: { inspectionId: scheduled.id, onSiteEnd: '2026-10-12', feedbackDate: '2026-10-12', placingAuthorities: [LEEDS] } });
+    await api.gql(EnforcementCompleteFieldworkDocument, {
+      input: { inspectionId: scheduled.id, onSiteEnd: '2026-10-12', feedbackDate: '2026-10-12', placingAuthorities: [LEEDS] },
+    });
     await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: scheduled.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+      input: {
+        inspectionId: scheduled.id,
+        overallExperiencesAndProgress: 'INADEQUATE',
+        helpedAndProtected: 'INADEQUATE',
+        leadersAndManagers: 'INADEQUATE',
+      },
     });
     const all = (await api.gql(ScopedNotificationTasksDocument, {})).data!.notificationTasks.edges.map((e) => e.node);
     expect(all.some((t) => t.localAuthority === LEEDS)).toBe(true);
@@ -189,7 +237,9 @@ describe('a local authority reads the notifications addressed to it', () => {
     const own = (await leeds.gql(ScopedNotificationTasksDocument, {})).data!.notificationTasks.edges.map((e) => e.node);
     expect(own.length).toBeGreaterThan(0);
     expect(own).toEqual(all.filter((t) => t.localAuthority === LEEDS));
-    expect(codeOf((await leeds.gql(ScopedNotificationTasksDocument, { localAuthority: MANCHESTER }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await leeds.gql(ScopedNotificationTasksDocument, { localAuthority: MANCHESTER }, { allowErrors: true })).errors)).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf((await leeds.gql(ScopedProvidersDocument, {}, { allowErrors: true })).errors)).toBe('FORBIDDEN');
 
     const unnamed = api.as(await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'who-knows' }));
@@ -203,7 +253,9 @@ describe('admins keep the register', () => {
     const urns = (await admin.gql(ScopedProvidersDocument, {})).data!.providers.edges.map((e) => e.node.urn);
     expect(urns).toEqual(expect.arrayContaining([northWestHome.urn, londonHome.urn]));
     expect(codeOf((await admin.gql(ScopedInspectionDocument, { id: northWestVisit }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
-    expect(codeOf((await admin.gql(ScopedProviderInspectionsDocument, { urn: northWestHome.urn }, { allowErrors: true })).errors)).toBe('FORBIDDEN');
+    expect(codeOf((await admin.gql(ScopedProviderInspectionsDocument, { urn: northWestHome.urn }, { allowErrors: true })).errors)).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -213,5 +265,10 @@ test('a call turned away by a scope check leaves no line in the audit trail', as
   await eve.gql(ScopedProviderDocument, { urn: northWestHome.urn }, { allowErrors: true });
   await eve.gql(ScopedProviderDocument, { urn: londonHome.urn });
   const { data } = await api.gql(AuditTrailDocument, { first: 100 });
-  expect(data!.auditTrail.edges.map((e) => e.node).filter((e) => e.subject === 'eve').map((e) => e.operation)).toEqual(['provider']);
+  expect(
+    data!.auditTrail.edges
+      .map((e) => e.node)
+      .filter((e) => e.subject === 'eve')
+      .map((e) => e.operation),
+  ).toEqual(['provider']);
 });

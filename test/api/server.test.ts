@@ -22,7 +22,7 @@ describe('health and readiness', () => {
     expect(response.body).toEqual({ ready: true, database: 'up', pendingMigrations: 0 });
   });
 
-  test('every response carries a request ID of the server\'s own, whatever the caller sends', async () => {
+  test("every response carries a request ID of the server's own, whatever the caller sends", async () => {
     const own = await api.request().get('/healthz');
     expect(own.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const given = await api.request().get('/healthz').set('x-request-id', 'trace-123');

@@ -39,10 +39,15 @@ function sign(claims: JWTPayload = {}, options: { alg?: string; iat?: number | n
 /** Registers a setting with `token`; returns the HTTP status, the errors, and whether the setting and an audit line for `subject` now exist. */
 async function registerWith(token: string, subject: string) {
   const input = registrationInput();
-  const response = await api.request().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({
-    query: 'mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { urn } userErrors { message } } }',
-    variables: { input },
-  });
+  const response = await api
+    .request()
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .set('authorization', `Bearer ${token}`)
+    .send({
+      query: 'mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { urn } userErrors { message } } }',
+      variables: { input },
+    });
   const admin = await api.admin();
   const registered = (await admin.gql(ProviderByUrnDocument, { urn: input.urn })).data!.provider !== null;
   const trail = (await admin.gql(AuditTrailDocument, { first: 100 })).data!.auditTrail.edges.map((e) => e.node);
@@ -58,18 +63,38 @@ describe('a refused token is UNAUTHENTICATED (401) and changes nothing', () => {
     ['signed HS384 with the secret', () => sign({ sub: 'hs384' }, { alg: 'HS384' }), 'hs384'],
     [
       'unsigned (alg none)',
-      () => Promise.resolve(new UnsecuredJWT({ role: Role.ADMIN, sub: 'unsigned' }).setIssuer(TEST_AUTH.issuer).setAudience(TEST_AUTH.audience).setIssuedAt().setExpirationTime('1h').encode()),
+      () =>
+        Promise.resolve(
+          new UnsecuredJWT({ role: Role.ADMIN, sub: 'unsigned' })
+            .setIssuer(TEST_AUTH.issuer)
+            .setAudience(TEST_AUTH.audience)
+            .setIssuedAt()
+            .setExpirationTime('1h')
+            .encode(),
+        ),
       'unsigned',
     ],
-    ['living longer than AUTH_MAX_TOKEN_LIFETIME (12 hours by default)', () => sign({ sub: 'long-lived' }, { exp: now() + 12 * HOUR + 120 }), 'long-lived'],
-    ['issued long ago, still valid, but living longer than allowed', () => sign({ sub: 'old' }, { iat: now() - 20 * HOUR, exp: now() + HOUR }), 'old'],
+    [
+      'living longer than AUTH_MAX_TOKEN_LIFETIME (12 hours by default)',
+      () => sign({ sub: 'long-lived' }, { exp: now() + 12 * HOUR + 120 }),
+      'long-lived',
+    ],
+    [
+      'issued long ago, still valid, but living longer than allowed',
+      () => sign({ sub: 'old' }, { iat: now() - 20 * HOUR, exp: now() + HOUR }),
+      'old',
+    ],
     ['with a subject of 201 characters', () => sign({ sub: 's'.repeat(201) }), 's'.repeat(201)],
     ['with a control character in the subject', () => sign({ sub: 'alice\u0000' }), 'alice\u0000'],
     ['with a line break in the subject', () => sign({ sub: 'alice\nADMIN' }), 'alice\nADMIN'],
     ['with a bidirectional override in the subject', () => sign({ sub: 'alice\u202Eevil' }), 'alice\u202Eevil'],
     ['with a blank subject', () => sign({ sub: '   ' }), '   '],
     ['with a subject that is not a string', () => sign({ sub: 42 as unknown as string }), '42'],
-    ['with more than 500 URNs', () => sign({ role: Role.PROVIDER, sub: 'big-group', urns: Array.from({ length: 501 }, (_, i) => String(2_000_000 + i)) }), 'big-group'],
+    [
+      'with more than 500 URNs',
+      () => sign({ role: Role.PROVIDER, sub: 'big-group', urns: Array.from({ length: 501 }, (_, i) => String(2_000_000 + i)) }),
+      'big-group',
+    ],
   ])('a token %s', async (_name, make, subject) => {
     const { status, body, registered, audited } = await registerWith(await make(), subject);
     expect(status).toBe(401);
@@ -96,13 +121,17 @@ describe('a good token works', () => {
 
   test('a token living exactly AUTH_MAX_TOKEN_LIFETIME is taken', async () => {
     const issued = now();
-    const { status, registered } = await registerWith(await sign({ sub: 'twelve-hours' }, { iat: issued, exp: issued + 12 * HOUR }), 'twelve-hours');
+    const { status, registered } = await registerWith(
+      await sign({ sub: 'twelve-hours' }, { iat: issued, exp: issued + 12 * HOUR }),
+      'twelve-hours',
+    );
     expect([status, registered]).toEqual([200, true]);
   });
 });
 
 describe('scope claims are ONS codes and URNs, or nothing: never a wider scope', () => {
-  const providersAs = async (claims: JWTPayload) => api.gql(ProvidersDocument, { first: 100 }, { token: await sign(claims), allowErrors: true });
+  const providersAs = async (claims: JWTPayload) =>
+    api.gql(ProvidersDocument, { first: 100 }, { token: await sign(claims), allowErrors: true });
 
   test('an inspector whose region is not an ONS region code reaches no setting', async () => {
     for (const region of ['north-west', ' E12000002', 'E12000002 ', 'E08000003', "E12000002' OR '1'='1", ['E12000002'], 12000002]) {
@@ -116,7 +145,10 @@ describe('scope claims are ONS codes and URNs, or nothing: never a wider scope',
   test('a provider keeps only the entries of urns that are URNs', async () => {
     const admin = await api.admin();
     const mine = (await admin.gql(RegisterProviderDocument, { input: registrationInput() })).data!.registerProvider.provider!;
-    const { data, errors } = await providersAs({ role: Role.PROVIDER, urns: [mine.urn, mine.urn, 'SC12', '*', '%', 2400001, { $ne: null }, ''] });
+    const { data, errors } = await providersAs({
+      role: Role.PROVIDER,
+      urns: [mine.urn, mine.urn, 'SC12', '*', '%', 2400001, { $ne: null }, ''],
+    });
     expect(errors).toBeUndefined();
     expect(data!.providers.edges.map((e) => e.node.urn)).toEqual([mine.urn]);
     // Not a list at all: no settings.
@@ -127,7 +159,9 @@ describe('scope claims are ONS codes and URNs, or nothing: never a wider scope',
   test('a local authority whose code is not an ONS code has no authority', async () => {
     const verify = tokenVerifier(TEST_AUTH);
     expect(await verify(await sign({ role: Role.LOCAL_AUTHORITY, localAuthority: 'Manchester' }))).toMatchObject({ localAuthority: null });
-    expect(await verify(await sign({ role: Role.LOCAL_AUTHORITY, localAuthority: 'E08000003' }))).toMatchObject({ localAuthority: 'E08000003' });
+    expect(await verify(await sign({ role: Role.LOCAL_AUTHORITY, localAuthority: 'E08000003' }))).toMatchObject({
+      localAuthority: 'E08000003',
+    });
   });
 });
 
@@ -168,21 +202,34 @@ describe('with a JWKS (production), only asymmetric algorithms', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const claims = () => new SignJWT({ role: Role.ADMIN, sub: 'oidc-user' }).setIssuer(TEST_AUTH.issuer).setAudience(TEST_AUTH.audience).setIssuedAt();
+  const claims = () =>
+    new SignJWT({ role: Role.ADMIN, sub: 'oidc-user' }).setIssuer(TEST_AUTH.issuer).setAudience(TEST_AUTH.audience).setIssuedAt();
 
   test('RS256 and ES256 tokens of the provider are taken, for as long as it says', async () => {
     const verify = tokenVerifier({ ...TEST_AUTH, jwksUrl });
-    await expect(verify(await claims().setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).setExpirationTime('2d').sign(rsa.privateKey))).resolves.toMatchObject({ subject: 'oidc-user' });
-    await expect(verify(await claims().setProtectedHeader({ alg: 'ES256', kid: 'ec' }).setExpirationTime('1h').sign(ec.privateKey))).resolves.toMatchObject({ subject: 'oidc-user' });
+    await expect(
+      verify(await claims().setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).setExpirationTime('2d').sign(rsa.privateKey)),
+    ).resolves.toMatchObject({ subject: 'oidc-user' });
+    await expect(
+      verify(await claims().setProtectedHeader({ alg: 'ES256', kid: 'ec' }).setExpirationTime('1h').sign(ec.privateKey)),
+    ).resolves.toMatchObject({ subject: 'oidc-user' });
   });
 
   test('HS256 or HS512 (even with the shared secret also set), none, or no exp are refused', async () => {
     const verify = tokenVerifier({ ...TEST_AUTH, jwksUrl });
     for (const alg of ['HS256', 'HS512']) {
-      await expect(verify(await claims().setProtectedHeader({ alg }).setExpirationTime('1h').sign(secret))).rejects.toThrow(/invalid or has expired/);
+      await expect(verify(await claims().setProtectedHeader({ alg }).setExpirationTime('1h').sign(secret))).rejects.toThrow(
+        /invalid or has expired/,
+      );
     }
-    const unsigned = new UnsecuredJWT({ role: Role.ADMIN, sub: 'oidc-user' }).setIssuer(TEST_AUTH.issuer).setAudience(TEST_AUTH.audience).setExpirationTime('1h').encode();
+    const unsigned = new UnsecuredJWT({ role: Role.ADMIN, sub: 'oidc-user' })
+      .setIssuer(TEST_AUTH.issuer)
+      .setAudience(TEST_AUTH.audience)
+      .setExpirationTime('1h')
+      .encode();
     await expect(verify(unsigned)).rejects.toThrow(/invalid or has expired/);
-    await expect(verify(await claims().setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).sign(rsa.privateKey))).rejects.toThrow(/invalid or has expired/);
+    await expect(verify(await claims().setProtectedHeader({ alg: 'RS256', kid: 'rsa' }).sign(rsa.privateKey))).rejects.toThrow(
+      /invalid or has expired/,
+    );
   });
 });

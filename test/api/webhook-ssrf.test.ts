@@ -27,12 +27,24 @@ import { newSigningSecret } from '../../src/modules/feeds/webhook-signature';
 import type { HostResolver } from '../../src/modules/feeds/webhook-url';
 import { globalId } from '../../src/modules/shared/node';
 import { buildApp } from '../../src/server/app';
-import { RegisterWebhookEndpointDocument, RemoveWebhookEndpointDocument, WebhookDeliveriesDocument, WebhookEndpointsDocument } from '../generated/graphql';
+import {
+  RegisterWebhookEndpointDocument,
+  RemoveWebhookEndpointDocument,
+  WebhookDeliveriesDocument,
+  WebhookEndpointsDocument,
+} from '../generated/graphql';
 import { TEST_AUTH, startTestApp, type TestApp } from '../support/app';
 
 const MANCHESTER = 'E08000003';
 const REFUSED = 'refused: the URL resolves to a non-public address';
-const OPTIONS: DeliveryWorkerOptions = { batchSize: 10, pollIntervalMs: 20, timeoutMs: 1_000, retryBaseMs: 60, retryCapMs: 500, maxAttempts: 5 };
+const OPTIONS: DeliveryWorkerOptions = {
+  batchSize: 10,
+  pollIntervalMs: 20,
+  timeoutMs: 1_000,
+  retryBaseMs: 60,
+  retryCapMs: 500,
+  maxAttempts: 5,
+};
 
 type Behaviour = 'ok' | 'redirect' | 'hang';
 interface Received {
@@ -120,10 +132,20 @@ async function registerInProduction(url: string) {
     .set('authorization', `Bearer ${manchesterToken}`)
     .send({ query: print(RegisterWebhookEndpointDocument), variables: { input: { url, eventTypes: ['PROVIDER_REGISTERED'] } } });
   expect(response.body.errors).toBeUndefined();
-  return response.body.data.registerWebhookEndpoint as { endpoint: { id: string } | null; signingSecret: string | null; userErrors: { field: string[]; code: string; message: string }[] };
+  return response.body.data.registerWebhookEndpoint as {
+    endpoint: { id: string } | null;
+    signingSecret: string | null;
+    userErrors: { field: string[]; code: string; message: string }[];
+  };
 }
 
-const manchesterPrincipal: Principal = { subject: 'manchester-dcs', role: Role.LOCAL_AUTHORITY, region: null, urns: [], localAuthority: MANCHESTER };
+const manchesterPrincipal: Principal = {
+  subject: 'manchester-dcs',
+  role: Role.LOCAL_AUTHORITY,
+  region: null,
+  urns: [],
+  localAuthority: MANCHESTER,
+};
 
 describe('issue 13: registration refuses URLs that lead inside the network', () => {
   test.each([
@@ -176,19 +198,34 @@ describe('issue 13: registration refuses URLs that lead inside the network', () 
   ])('a name that resolves to %j (%s) is refused, and the message names no address', async (addresses) => {
     const resolve = stubResolver({ 'hooks.attacker.example.com': addresses });
     const service = new WebhookService(api.orm.em.fork(), manchesterPrincipal, { allowLoopback: false }, resolve);
-    const payload = await service.register({ url: 'https://hooks.attacker.example.com/hook', eventTypes: [FeedEventType.PROVIDER_REGISTERED] });
+    const payload = await service.register({
+      url: 'https://hooks.attacker.example.com/hook',
+      eventTypes: [FeedEventType.PROVIDER_REGISTERED],
+    });
     expect(resolve.asked).toEqual(['hooks.attacker.example.com']);
     expect(payload.endpoint).toBeNull();
-    expect(payload.userErrors).toEqual([expect.objectContaining({ field: ['input', 'url'], code: 'BAD_USER_INPUT', message: "The URL's host name resolves to an address that is not public" })]);
+    expect(payload.userErrors).toEqual([
+      expect.objectContaining({
+        field: ['input', 'url'],
+        code: 'BAD_USER_INPUT',
+        message: "The URL's host name resolves to an address that is not public",
+      }),
+    ]);
     for (const address of addresses) expect(payload.userErrors[0].message).not.toContain(address);
   });
 
   test('a name that does not resolve is refused; one that resolves only to public addresses is registered', async () => {
     const resolve = stubResolver({ 'hooks.manchester.gov.uk': ['51.140.0.10', '2a00:1450:4009:81f::200e'] });
     const service = new WebhookService(api.orm.em.fork(), manchesterPrincipal, { allowLoopback: false }, resolve);
-    const unknown = await service.register({ url: 'https://no-such-host.manchester.gov.uk/hook', eventTypes: [FeedEventType.PROVIDER_REGISTERED] });
+    const unknown = await service.register({
+      url: 'https://no-such-host.manchester.gov.uk/hook',
+      eventTypes: [FeedEventType.PROVIDER_REGISTERED],
+    });
     expect(unknown.userErrors).toEqual([expect.objectContaining({ field: ['input', 'url'], code: 'BAD_USER_INPUT' })]);
-    const registered = await service.register({ url: 'https://hooks.manchester.gov.uk./ofsted', eventTypes: [FeedEventType.PROVIDER_REGISTERED] });
+    const registered = await service.register({
+      url: 'https://hooks.manchester.gov.uk./ofsted',
+      eventTypes: [FeedEventType.PROVIDER_REGISTERED],
+    });
     expect(registered.userErrors).toEqual([]);
     expect(resolve.asked).toEqual(['no-such-host.manchester.gov.uk', 'hooks.manchester.gov.uk']);
     await service.remove({ endpointId: registered.endpoint!.id });
@@ -196,16 +233,29 @@ describe('issue 13: registration refuses URLs that lead inside the network', () 
 
   test('in development loopback is allowed (plain http too), but private, link-local and metadata targets are still refused', async () => {
     const manchester = api.as(manchesterToken);
-    for (const url of ['https://10.0.0.5/hook', 'https://169.254.169.254/latest/meta-data', 'https://metadata.google.internal/', 'https://[::ffff:10.0.0.5]/', 'https://localhost./hook']) {
+    for (const url of [
+      'https://10.0.0.5/hook',
+      'https://169.254.169.254/latest/meta-data',
+      'https://metadata.google.internal/',
+      'https://[::ffff:10.0.0.5]/',
+      'https://localhost./hook',
+    ]) {
       const { data } = await manchester.gql(RegisterWebhookEndpointDocument, { input: { url, eventTypes: ['PROVIDER_REGISTERED'] } });
-      expect(data!.registerWebhookEndpoint.userErrors).toEqual([expect.objectContaining({ field: ['input', 'url'], code: 'BAD_USER_INPUT' })]);
+      expect(data!.registerWebhookEndpoint.userErrors).toEqual([
+        expect.objectContaining({ field: ['input', 'url'], code: 'BAD_USER_INPUT' }),
+      ]);
     }
     const resolve = stubResolver({ 'dev.example.org': ['10.1.2.3'] });
     const service = new WebhookService(api.orm.em.fork(), manchesterPrincipal, { allowLoopback: true }, resolve);
-    const resolvedPrivate = await service.register({ url: 'https://dev.example.org/hook', eventTypes: [FeedEventType.PROVIDER_REGISTERED] });
+    const resolvedPrivate = await service.register({
+      url: 'https://dev.example.org/hook',
+      eventTypes: [FeedEventType.PROVIDER_REGISTERED],
+    });
     expect(resolvedPrivate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'url'], code: 'BAD_USER_INPUT' })]);
 
-    const { data } = await manchester.gql(RegisterWebhookEndpointDocument, { input: { url: `http://127.0.0.1:${receiver.port}/dev`, eventTypes: ['PROVIDER_REGISTERED'] } });
+    const { data } = await manchester.gql(RegisterWebhookEndpointDocument, {
+      input: { url: `http://127.0.0.1:${receiver.port}/dev`, eventTypes: ['PROVIDER_REGISTERED'] },
+    });
     expect(data!.registerWebhookEndpoint.userErrors).toEqual([]);
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: data!.registerWebhookEndpoint.endpoint!.id } });
   });
@@ -214,7 +264,13 @@ describe('issue 13: registration refuses URLs that lead inside the network', () 
 /** An endpoint stored as it is (registered under older rules, or before its DNS changed). */
 async function storedEndpoint(url: string): Promise<WebhookEndpoint> {
   const em = api.orm.em.fork();
-  const endpoint = em.create(WebhookEndpoint, { localAuthority: MANCHESTER, url, eventTypes: [FeedEventType.PROVIDER_REGISTERED], secret: newSigningSecret(), createdBy: 'issue-13-test' });
+  const endpoint = em.create(WebhookEndpoint, {
+    localAuthority: MANCHESTER,
+    url,
+    eventTypes: [FeedEventType.PROVIDER_REGISTERED],
+    secret: newSigningSecret(),
+    createdBy: 'issue-13-test',
+  });
   await em.flush();
   return endpoint;
 }
@@ -239,16 +295,26 @@ async function publishEvent(): Promise<string> {
 
 /** The endpoint's delivery log as the authority reads it. */
 async function log(endpoint: WebhookEndpoint) {
-  const { data } = await api.gql(WebhookDeliveriesDocument, { endpointId: globalId('WebhookEndpoint', endpoint.id), first: 10 }, { token: manchesterToken });
+  const { data } = await api.gql(
+    WebhookDeliveriesDocument,
+    { endpointId: globalId('WebhookEndpoint', endpoint.id), first: 10 },
+    { token: manchesterToken },
+  );
   return data!.webhookDeliveries!.edges.map((e) => e.node);
 }
 
 /** Removes the endpoints, so later events queue nothing for them. */
 async function retire(...endpoints: WebhookEndpoint[]): Promise<void> {
-  for (const endpoint of endpoints) await api.gql(RemoveWebhookEndpointDocument, { input: { endpointId: globalId('WebhookEndpoint', endpoint.id) } }, { token: manchesterToken });
+  for (const endpoint of endpoints)
+    await api.gql(
+      RemoveWebhookEndpointDocument,
+      { input: { endpointId: globalId('WebhookEndpoint', endpoint.id) } },
+      { token: manchesterToken },
+    );
 }
 
-const worker = (network: DeliveryNetwork, options: Partial<DeliveryWorkerOptions> = {}) => new DeliveryWorker(api.orm, { ...OPTIONS, ...options }, undefined, network);
+const worker = (network: DeliveryNetwork, options: Partial<DeliveryWorkerOptions> = {}) =>
+  new DeliveryWorker(api.orm, { ...OPTIONS, ...options }, undefined, network);
 
 describe('issue 13: the worker checks the address it connects to', () => {
   test('a name that resolves to an internal address when the worker connects is not contacted; the log says only that it was refused', async () => {
@@ -262,7 +328,9 @@ describe('issue 13: the worker checks the address it connects to', () => {
     expect(receiver.at('/rebound')).toEqual([]);
     expect([...resolve.asked].sort()).toEqual(['metadata.attacker.example.com', 'rebound.example.org']);
     for (const endpoint of [rebound, metadata]) {
-      expect(await log(endpoint)).toEqual([expect.objectContaining({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: REFUSED })]);
+      expect(await log(endpoint)).toEqual([
+        expect.objectContaining({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: REFUSED }),
+      ]);
     }
     await retire(rebound, metadata);
   });
@@ -300,7 +368,13 @@ describe('issue 13: the worker checks the address it connects to', () => {
     await worker({ allowLoopback: true }).runOnce();
     expect(receiver.at('/redirect').map((r) => r.path)).toEqual(['/redirect']);
     expect(await log(endpoint)).toEqual([
-      expect.objectContaining({ status: 'PENDING', attempts: 1, lastStatusCode: 302, lastError: 'HTTP 302 (redirects are not followed)', deliveredAt: null }),
+      expect.objectContaining({
+        status: 'PENDING',
+        attempts: 1,
+        lastStatusCode: 302,
+        lastError: 'HTTP 302 (redirects are not followed)',
+        deliveredAt: null,
+      }),
     ]);
     await retire(endpoint);
   });
@@ -342,7 +416,9 @@ describe('issue 13: delivery is at least once, and the log counts every attempt 
     // The first worker's late outcome does not overwrite the newer attempt's.
     for (const response of receiver.held.splice(0)) response.destroy();
     await round;
-    expect(await log(endpoint)).toEqual([expect.objectContaining({ status: 'DELIVERED', attempts: 2, lastStatusCode: 200, lastError: null })]);
+    expect(await log(endpoint)).toEqual([
+      expect.objectContaining({ status: 'DELIVERED', attempts: 2, lastStatusCode: 200, lastError: null }),
+    ]);
     await retire(endpoint);
   });
 
@@ -352,11 +428,19 @@ describe('issue 13: delivery is at least once, and the log counts every attempt 
     const em = api.orm.em.fork();
     const delivery = await em.findOneOrFail(WebhookDelivery, { endpoint: endpoint.id });
     // The state a worker that died during the last attempt leaves behind, once its lease has run out.
-    await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { attempts: OPTIONS.maxAttempts, nextAttemptAt: new Date(Date.now() - 1_000) });
+    await em.nativeUpdate(
+      WebhookDelivery,
+      { id: delivery.id },
+      { attempts: OPTIONS.maxAttempts, nextAttemptAt: new Date(Date.now() - 1_000) },
+    );
     expect(await worker({ allowLoopback: true }).runOnce()).toBe(0);
     expect(receiver.at('/interrupted')).toEqual([]);
     expect(await log(endpoint)).toEqual([
-      expect.objectContaining({ status: 'FAILED', attempts: OPTIONS.maxAttempts, lastError: 'The last attempt was interrupted before its outcome was recorded' }),
+      expect.objectContaining({
+        status: 'FAILED',
+        attempts: OPTIONS.maxAttempts,
+        lastError: 'The last attempt was interrupted before its outcome was recorded',
+      }),
     ]);
     await retire(endpoint);
   });

@@ -31,7 +31,14 @@ const MANCHESTER = 'E08000003';
 const LEEDS = 'E08000035';
 const LIVERPOOL = 'E08000012';
 
-const OPTIONS: DeliveryWorkerOptions = { batchSize: 10, pollIntervalMs: 20, timeoutMs: 300, retryBaseMs: 60, retryCapMs: 500, maxAttempts: 5 };
+const OPTIONS: DeliveryWorkerOptions = {
+  batchSize: 10,
+  pollIntervalMs: 20,
+  timeoutMs: 300,
+  retryBaseMs: 60,
+  retryCapMs: 500,
+  maxAttempts: 5,
+};
 
 type Behaviour = 'ok' | 'fail' | 'timeout';
 interface Received {
@@ -106,7 +113,10 @@ async function drain(workers: DeliveryWorker[] = [worker], deadlineMs = 15_000):
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     await Promise.all(workers.map((w) => w.runOnce()));
-    const [row] = await api.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from webhook_delivery where status = 'PENDING'`);
+    const [row] = await api.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from webhook_delivery where status = 'PENDING'`);
     if (row.n === 0) return;
     await sleep(10);
   }
@@ -127,11 +137,20 @@ async function deliveries(as: TestApp, endpointId: string) {
 
 describe('registering an endpoint', () => {
   test('a local authority registers an endpoint and gets its signing secret once', async () => {
-    const { data } = await manchester.gql(RegisterWebhookEndpointDocument, { input: { url: `${receiver.url}/register`, eventTypes: ['REPORT_PUBLISHED', 'REPORT_PUBLISHED'] } });
+    const { data } = await manchester.gql(RegisterWebhookEndpointDocument, {
+      input: { url: `${receiver.url}/register`, eventTypes: ['REPORT_PUBLISHED', 'REPORT_PUBLISHED'] },
+    });
     const payload = data!.registerWebhookEndpoint;
     expect(payload.userErrors).toEqual([]);
     expect(payload.signingSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(payload.endpoint).toEqual(expect.objectContaining({ url: `${receiver.url}/register`, eventTypes: ['REPORT_PUBLISHED'], localAuthority: MANCHESTER, active: true }));
+    expect(payload.endpoint).toEqual(
+      expect.objectContaining({
+        url: `${receiver.url}/register`,
+        eventTypes: ['REPORT_PUBLISHED'],
+        localAuthority: MANCHESTER,
+        active: true,
+      }),
+    );
     const listed = (await manchester.gql(WebhookEndpointsDocument)).data!.webhookEndpoints;
     expect(listed.map((e) => e.id)).toContain(payload.endpoint!.id);
     expect(JSON.stringify(listed)).not.toContain(payload.signingSecret!);
@@ -146,14 +165,20 @@ describe('registering an endpoint', () => {
   ] as const)('%s is refused with BAD_USER_INPUT and nothing is registered', async (_name, url, eventTypes, field) => {
     const before = (await manchester.gql(WebhookEndpointsDocument)).data!.webhookEndpoints.length;
     const { data } = await manchester.gql(RegisterWebhookEndpointDocument, { input: { url, eventTypes: [...eventTypes] } });
-    expect(data!.registerWebhookEndpoint.userErrors).toEqual([expect.objectContaining({ field: ['input', field], code: 'BAD_USER_INPUT' })]);
+    expect(data!.registerWebhookEndpoint.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', field], code: 'BAD_USER_INPUT' }),
+    ]);
     expect(data!.registerWebhookEndpoint.signingSecret).toBeNull();
     expect((await manchester.gql(WebhookEndpointsDocument)).data!.webhookEndpoints).toHaveLength(before);
   });
 
   test('a local authority token that names no authority may not register; another authority may not read the log', async () => {
     const nameless = api.as(await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'nameless' }));
-    const refused = await nameless.gql(RegisterWebhookEndpointDocument, { input: { url: `${receiver.url}/x`, eventTypes: ['REPORT_PUBLISHED'] } }, { allowErrors: true });
+    const refused = await nameless.gql(
+      RegisterWebhookEndpointDocument,
+      { input: { url: `${receiver.url}/x`, eventTypes: ['REPORT_PUBLISHED'] } },
+      { allowErrors: true },
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const own = await endpoint(manchester, '/private', ['PROVIDER_REGISTERED']);
     const leeds = api.as(await api.tokenFor(Role.LOCAL_AUTHORITY, { subject: 'leeds-dcs', localAuthority: LEEDS }));
@@ -181,15 +206,33 @@ describe('deliveries', () => {
     expect(verifySignature(hook.secret, headers, got.body, { now: Number(headers.timestamp) + 3600 })).toBe(false);
 
     // The same event, with the same ID and names, as the feed gives it.
-    const feed = (await api.gql(WebhookFeedDocument, { localAuthority: MANCHESTER, types: ['PROVIDER_REGISTERED'] }, { token: null })).data!.judgementFeed.edges.map((e) => e.node);
+    const feed = (
+      await api.gql(WebhookFeedDocument, { localAuthority: MANCHESTER, types: ['PROVIDER_REGISTERED'] }, { token: null })
+    ).data!.judgementFeed.edges.map((e) => e.node);
     const inFeed = feed.find((e) => e.id === body.id);
     expect(inFeed).toEqual(expect.objectContaining({ type: 'PROVIDER_REGISTERED', urn: home.urn }));
-    expect(body).toEqual(expect.objectContaining({ id: inFeed!.id, type: inFeed!.type, urn: inFeed!.urn, settingType: inFeed!.settingType, occurredOn: inFeed!.occurredOn }));
+    expect(body).toEqual(
+      expect.objectContaining({
+        id: inFeed!.id,
+        type: inFeed!.type,
+        urn: inFeed!.urn,
+        settingType: inFeed!.settingType,
+        occurredOn: inFeed!.occurredOn,
+      }),
+    );
     expect(body.setting).toMatchObject(inFeed!.setting!);
     expect(got.body).not.toContain('Signed House');
 
     expect(await deliveries(manchester, hook.id)).toEqual([
-      expect.objectContaining({ eventId: body.id, eventType: 'PROVIDER_REGISTERED', status: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null }),
+      expect.objectContaining({
+        eventId: body.id,
+        eventType: 'PROVIDER_REGISTERED',
+        status: 'DELIVERED',
+        attempts: 1,
+        lastStatusCode: 200,
+        lastError: null,
+        nextAttemptAt: null,
+      }),
     ]);
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: hook.id } });
   });
@@ -229,7 +272,14 @@ describe('deliveries', () => {
     await drain();
     expect(receiver.at('/broken')).toHaveLength(OPTIONS.maxAttempts);
     expect(await deliveries(manchester, hook.id)).toEqual([
-      expect.objectContaining({ status: 'FAILED', attempts: OPTIONS.maxAttempts, lastStatusCode: 500, lastError: 'HTTP 500', nextAttemptAt: null, deliveredAt: null }),
+      expect.objectContaining({
+        status: 'FAILED',
+        attempts: OPTIONS.maxAttempts,
+        lastStatusCode: 500,
+        lastError: 'HTTP 500',
+        nextAttemptAt: null,
+        deliveredAt: null,
+      }),
     ]);
 
     // Once the receiver is mended, the authority has the failed deliveries sent again, from a first attempt.
@@ -239,8 +289,13 @@ describe('deliveries', () => {
     const sent = receiver.at('/broken');
     expect(sent).toHaveLength(OPTIONS.maxAttempts + 1);
     expect(sent.at(-1)!.headers['x-ofsted-event-id']).toBe(sent[0].headers['x-ofsted-event-id']);
-    expect(await deliveries(manchester, hook.id)).toEqual([expect.objectContaining({ status: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastError: null })]);
-    expect((await manchester.gql(RetryFailedWebhookDeliveriesDocument, { input: { endpointId: hook.id } })).data!.retryFailedWebhookDeliveries.retried).toBe(0);
+    expect(await deliveries(manchester, hook.id)).toEqual([
+      expect.objectContaining({ status: 'DELIVERED', attempts: 1, lastStatusCode: 200, lastError: null }),
+    ]);
+    expect(
+      (await manchester.gql(RetryFailedWebhookDeliveriesDocument, { input: { endpointId: hook.id } })).data!.retryFailedWebhookDeliveries
+        .retried,
+    ).toBe(0);
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: hook.id } });
     const removed = await manchester.gql(RetryFailedWebhookDeliveriesDocument, { input: { endpointId: hook.id } });
     expect(removed.data!.retryFailedWebhookDeliveries.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
@@ -251,16 +306,25 @@ describe('deliveries', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const { data } = await manchester.gql(RegisterWebhookEndpointDocument, { input: { url: `http://127.0.0.1:${port}/gone`, eventTypes: ['PROVIDER_REGISTERED'] } });
+    const { data } = await manchester.gql(RegisterWebhookEndpointDocument, {
+      input: { url: `http://127.0.0.1:${port}/gone`, eventTypes: ['PROVIDER_REGISTERED'] },
+    });
     const hookId = data!.registerWebhookEndpoint.endpoint!.id;
     await registerProvider(api, { name: 'Unreachable House' });
     await worker.runOnce();
     expect(await deliveries(manchester, hookId)).toEqual([
-      expect.objectContaining({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: expect.stringMatching(/^Could not connect/) }),
+      expect.objectContaining({
+        status: 'PENDING',
+        attempts: 1,
+        lastStatusCode: null,
+        lastError: expect.stringMatching(/^Could not connect/),
+      }),
     ]);
     // Removing the endpoint stops what was still waiting, and the log says so.
     await manchester.gql(RemoveWebhookEndpointDocument, { input: { endpointId: hookId } });
-    expect(await deliveries(manchester, hookId)).toEqual([expect.objectContaining({ status: 'FAILED', attempts: 1, lastError: 'The endpoint was removed' })]);
+    expect(await deliveries(manchester, hookId)).toEqual([
+      expect.objectContaining({ status: 'FAILED', attempts: 1, lastError: 'The endpoint was removed' }),
+    ]);
     expect(await worker.runOnce()).toBe(0);
   });
 
@@ -289,16 +353,32 @@ describe('notifications', () => {
     const home = await registerProvider(api, { name: 'Inadequate House' });
     const visit = await schedule(api, home.id, { scheduledStart: '2026-10-12' });
     await start(api, visit.id, '2026-10-12');
-    await api.gql(EnforcementCompleteFieldworkDocument, { input: { inspectionId: visit.id, onSiteEnd: '2026-10-12', feedbackDate: '2026-10-12', placingAuthorities: [LEEDS] } });
+    await api.gql(EnforcementCompleteFieldworkDocument, {
+      input: { inspectionId: visit.id, onSiteEnd: '2026-10-12', feedbackDate: '2026-10-12', placingAuthorities: [LEEDS] },
+    });
     await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: { inspectionId: visit.id, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE' },
+      input: {
+        inspectionId: visit.id,
+        overallExperiencesAndProgress: 'INADEQUATE',
+        helpedAndProtected: 'INADEQUATE',
+        leadersAndManagers: 'INADEQUATE',
+      },
     });
     await drain();
 
-    const leeds = receiver.at('/leeds').map((r) => JSON.parse(r.body) as { type: string; urn: string; notification: { recipient: string; ruleId: string; settingName: string } });
+    const leeds = receiver
+      .at('/leeds')
+      .map(
+        (r) =>
+          JSON.parse(r.body) as { type: string; urn: string; notification: { recipient: string; ruleId: string; settingName: string } },
+      );
     const host = receiver.at('/manchester').map((r) => JSON.parse(r.body) as { notification: { recipient: string } });
     expect(leeds).toEqual([
-      expect.objectContaining({ type: 'INADEQUATE_JUDGEMENT_NOTIFICATION', urn: home.urn, notification: expect.objectContaining({ recipient: 'PLACING_AUTHORITY_DCS', ruleId: 'CHA-078', settingName: 'Inadequate House' }) }),
+      expect.objectContaining({
+        type: 'INADEQUATE_JUDGEMENT_NOTIFICATION',
+        urn: home.urn,
+        notification: expect.objectContaining({ recipient: 'PLACING_AUTHORITY_DCS', ruleId: 'CHA-078', settingName: 'Inadequate House' }),
+      }),
     ]);
     expect(host.map((h) => h.notification.recipient)).toEqual(['HOST_AUTHORITY_DCS']);
     expect(receiver.at('/liverpool')).toEqual([]);

@@ -28,7 +28,7 @@ function deadPid(): number {
 const created: string[] = [];
 
 /** Creates a folder in .data that must not exist yet, with a dummy file, and remembers it for clean-up. */
-function makeFolder(name: string, files: Record<string, string> = { 'PG_VERSION': '18\n' }): string {
+function makeFolder(name: string, files: Record<string, string> = { PG_VERSION: '18\n' }): string {
   const dir = path.join(DATA_ROOT, name);
   if (fs.existsSync(dir)) throw new Error(`${dir} exists already: refusing to use it`);
   fs.mkdirSync(dir, { recursive: true });
@@ -45,7 +45,10 @@ const children: ChildProcess[] = [];
 
 beforeAll(() => {
   fs.mkdirSync(DATA_ROOT, { recursive: true });
-  othersBefore = fs.readdirSync(DATA_ROOT).filter((entry) => !entry.startsWith('jest-pg-')).sort();
+  othersBefore = fs
+    .readdirSync(DATA_ROOT)
+    .filter((entry) => !entry.startsWith('jest-pg-'))
+    .sort();
   ownFolder = path.join(DATA_ROOT, `jest-pg-${process.pid}`);
   ownFolderExisted = fs.existsSync(ownFolder);
 });
@@ -58,7 +61,7 @@ afterAll(() => {
 describe('removeAbandonedClusters', () => {
   test('deletes the folder of a run whose process is gone, with its contents', () => {
     const pid = deadPid();
-    const dir = makeFolder(`jest-pg-${pid}`, { 'PG_VERSION': '18\n', 'dummy.txt': 'left behind by a killed run\n' });
+    const dir = makeFolder(`jest-pg-${pid}`, { PG_VERSION: '18\n', 'dummy.txt': 'left behind by a killed run\n' });
     fs.mkdirSync(path.join(dir, 'base', '1'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'base', '1', 'relation'), 'data');
 
@@ -140,7 +143,10 @@ describe('removeAbandonedClusters', () => {
 
     expect(fs.existsSync(decoy)).toBe(true);
     expect(fs.existsSync(decoy2)).toBe(true);
-    const othersAfter = fs.readdirSync(DATA_ROOT).filter((entry) => !entry.startsWith('jest-pg-')).sort();
+    const othersAfter = fs
+      .readdirSync(DATA_ROOT)
+      .filter((entry) => !entry.startsWith('jest-pg-'))
+      .sort();
     expect(othersAfter).toEqual(expect.arrayContaining(othersBefore));
   });
 });

@@ -105,7 +105,9 @@ describe('embedded PostgreSQL left running by a crashed start', () => {
     expect(current.postmaster).not.toBe(first.postmaster);
     expect(isPostgresProcess(current.postmaster)).toBe(true);
     expect(owner()).toMatchObject({ pid: current.child.pid, port: (await current.result).port });
-    expect(current.stderr()).toMatch(new RegExp(`pid ${first.postmaster}\\).*left running by a process that is gone \\(pid ${first.child.pid}\\)`));
+    expect(current.stderr()).toMatch(
+      new RegExp(`pid ${first.postmaster}\\).*left running by a process that is gone \\(pid ${first.child.pid}\\)`),
+    );
   });
 
   test('a start while the owner is alive is refused, naming the postgres, and changes nothing', async () => {
@@ -152,7 +154,9 @@ describe('embedded PostgreSQL left running by a crashed start', () => {
     const lines = pidFile.split('\n');
     fs.writeFileSync(PID_PATH, [lines[0], '/somewhere/else', ...lines.slice(2)].join('\n'));
     const elsewhere = start();
-    await expect(elsewhere.result).resolves.toEqual({ error: expect.stringMatching(new RegExp(`running PostgreSQL \\(pid ${orphan}\\) for another folder`)) });
+    await expect(elsewhere.result).resolves.toEqual({
+      error: expect.stringMatching(new RegExp(`running PostgreSQL \\(pid ${orphan}\\) for another folder`)),
+    });
     fs.writeFileSync(PID_PATH, pidFile);
 
     // No owner file: not a postgres this project started.

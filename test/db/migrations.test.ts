@@ -86,10 +86,10 @@ describe('migrations', () => {
     // Checked by its definition because the schema diff compares indexes declared with an
     // `expression` by name only: MikroORM 6.6.16 reports nothing when this index exists without
     // its `where end_date is null` (or on other columns), whereas a changed check expression is reported.
-    const [index] = await sql<{ indexdef: string }>(
-      `select indexdef from pg_indexes where indexname = 'manager_appointment_one_in_post'`,
+    const [index] = await sql<{ indexdef: string }>(`select indexdef from pg_indexes where indexname = 'manager_appointment_one_in_post'`);
+    expect(index.indexdef).toMatch(
+      /^CREATE UNIQUE INDEX manager_appointment_one_in_post ON public\.manager_appointment USING btree \(provider_id\) WHERE \(end_date IS NULL\)$/,
     );
-    expect(index.indexdef).toMatch(/^CREATE UNIQUE INDEX manager_appointment_one_in_post ON public\.manager_appointment USING btree \(provider_id\) WHERE \(end_date IS NULL\)$/);
   });
 
   test('every migrations/Migration*.ts file is in migrationsList, and every listed one has its file', () => {
@@ -221,9 +221,9 @@ describe('the database enforces the register rules even when code is bypassed', 
     const id = await newProvider('SC100021');
     await insertAppointment(id, '2024-05-01', '2024-09-01');
     await insertAppointment(id, '2024-09-01', null);
-    await expect(sql(`update manager_appointment set end_date = null where provider_id = ? and end_date is not null`, [id])).rejects.toThrow(
-      /manager_appointment_one_in_post/,
-    );
+    await expect(
+      sql(`update manager_appointment set end_date = null where provider_id = ? and end_date is not null`, [id]),
+    ).rejects.toThrow(/manager_appointment_one_in_post/);
   });
 
   test('allows closed appointments beside the open one, and open ones at different providers', async () => {

@@ -56,7 +56,10 @@ async function snapshot(): Promise<{ regions: unknown[]; localAuthorities: Local
 
 describe('the reference list (CSV)', () => {
   test('has 154 local authorities with unique codes', () => {
-    const lines = fs.readFileSync(LOCAL_AUTHORITIES_CSV, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+    const lines = fs
+      .readFileSync(LOCAL_AUTHORITIES_CSV, 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '');
     expect(lines).toHaveLength(155); // header + 154 rows
     expect(rows).toHaveLength(154);
     for (const key of ['ons_code', 'dfe_la_code', 'ofsted_la_urn', 'name'] as const) {
@@ -103,7 +106,7 @@ describe('the reference list (CSV)', () => {
     }
   });
 
-  test("is byte-identical to the shared reference list (when this checkout has the shared folder)", () => {
+  test('is byte-identical to the shared reference list (when this checkout has the shared folder)', () => {
     // A user's fresh clone has no shared/ folder next to it: then there is nothing to compare with.
     if (fs.existsSync(SHARED_CSV)) {
       expect(fs.readFileSync(LOCAL_AUTHORITIES_CSV).equals(fs.readFileSync(SHARED_CSV))).toBe(true);

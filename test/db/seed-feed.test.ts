@@ -29,7 +29,14 @@ test('every seeded publication is in the feed, report and judgements, in publica
   const byUrn = new Map(reports.map((r) => [r.urn, r]));
   for (const event of events) {
     const report = byUrn.get(event.urn)!;
-    expect(event).toEqual(expect.objectContaining({ localAuthority: report.localAuthority, region: report.region, occurredOn: report.publishedOn, addressee: null }));
+    expect(event).toEqual(
+      expect.objectContaining({
+        localAuthority: report.localAuthority,
+        region: report.region,
+        occurredOn: report.publishedOn,
+        addressee: null,
+      }),
+    );
     expect((event.payload.report as { urn: string }).urn).toBe(event.urn);
   }
 });

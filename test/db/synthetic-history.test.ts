@@ -8,7 +8,13 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readLocalAuthorities } from '../../src/db/reference-data';
 import { clearRegister, isRegisterEmpty, seedFeed, seedSyntheticHistory, seedSyntheticRegister } from '../../src/db/seed';
-import { ASSURANCE_VISITS, generateHistoryBase, generateSettingHistory, historyWindowStart, ROUTINE_SUSPENSION } from '../../src/db/synthetic-history';
+import {
+  ASSURANCE_VISITS,
+  generateHistoryBase,
+  generateSettingHistory,
+  historyWindowStart,
+  ROUTINE_SUSPENSION,
+} from '../../src/db/synthetic-history';
 import { SYNTHETIC_AS_OF } from '../../src/db/synthetic-register';
 import { validateCaseReviewDecision } from '../../src/domain/case-reviews';
 import { validateEvidence } from '../../src/domain/evidence';
@@ -72,7 +78,9 @@ const lastDayOf = (p: Provider) => (closedOn(p) ? addDays(closedOn(p)!, -1) : SY
 /** JSON with its keys sorted, at every depth: jsonb keeps keys in an order of its own. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
 const isRoutine = (i: Inspection) => i.type === InspectionType.FULL_INSPECTION || i.type === InspectionType.INTERIM_INSPECTION;
 
@@ -88,7 +96,15 @@ describe('seedSyntheticHistory', () => {
     expect(await e.count(FeedEvent, {})).toBe(counts.feedEvents);
     expect(counts.rows.inspection).toBeGreaterThan(PROVIDERS * 8);
     expect(counts.publishedVersions).toBeGreaterThan(counts.publishedReports); // amendments now and then
-    for (const table of ['requirement', 'recommendation', 'compliance_notice', 'case_review', 'evidence', 'protected_person', 'line_of_enquiry']) {
+    for (const table of [
+      'requirement',
+      'recommendation',
+      'compliance_notice',
+      'case_review',
+      'evidence',
+      'protected_person',
+      'line_of_enquiry',
+    ]) {
       expect([table, counts.rows[table] > 0]).toEqual([table, true]);
     }
     // Every kind of visit happens, and settings open, close and are cancelled over the years.
@@ -114,8 +130,17 @@ describe('seedSyntheticHistory', () => {
           content: r.content,
           versions: r.versions,
         }));
-        const inspections = (await e.find(Inspection, {}, { orderBy: { id: 'asc' } })).map(({ createdAt, ...rest }) => ({ ...rest, createdAt: createdAt.toISOString() }));
-        const feed = (await e.find(FeedEvent, {}, { orderBy: { position: 'asc' } })).map((f) => ({ id: f.id, position: f.position, type: f.type, occurredOn: f.occurredOn, payload: f.payload }));
+        const inspections = (await e.find(Inspection, {}, { orderBy: { id: 'asc' } })).map(({ createdAt, ...rest }) => ({
+          ...rest,
+          createdAt: createdAt.toISOString(),
+        }));
+        const feed = (await e.find(FeedEvent, {}, { orderBy: { position: 'asc' } })).map((f) => ({
+          id: f.id,
+          position: f.position,
+          type: f.type,
+          occurredOn: f.occurredOn,
+          payload: f.payload,
+        }));
         return { reports, inspections: JSON.parse(JSON.stringify(inspections)), feed };
       } finally {
         await other.close();
@@ -142,11 +167,16 @@ describe('seedSyntheticHistory', () => {
       const routine = inspections.filter(isRoutine);
       if (routine.length === 0) continue;
       // Whole inspection years after the first, while open, outside the suspension's years.
-      for (let year = inspectionYearOf(addDays(inspectionYearOf(routine[0].feedbackDate!).end, 1)); year.end <= lastDayOf(p); year = inspectionYearOf(addDays(year.end, 1))) {
+      for (
+        let year = inspectionYearOf(addDays(inspectionYearOf(routine[0].feedbackDate!).end, 1));
+        year.end <= lastDayOf(p);
+        year = inspectionYearOf(addDays(year.end, 1))
+      ) {
         if (year.end >= ROUTINE_SUSPENSION.from && year.start <= ROUTINE_SUSPENSION.to) continue;
         const inYear = routine.filter((i) => i.feedbackDate! >= year.start && i.feedbackDate! <= year.end);
         perYear.push(inYear.length);
-        if (!inYear.some((i) => i.type === InspectionType.FULL_INSPECTION)) problems.push(`${p.urn}: no full inspection in the year to ${year.end}`);
+        if (!inYear.some((i) => i.type === InspectionType.FULL_INSPECTION))
+          problems.push(`${p.urn}: no full inspection in the year to ${year.end}`);
         if (inYear.length < 2) problems.push(`${p.urn}: ${inYear.length} inspections in the year to ${year.end}`);
       }
       // Routine inspections stop while suspended (CA-053); monitoring and assurance visits go on.
@@ -172,7 +202,11 @@ describe('seedSyntheticHistory', () => {
     }
     // Only the settings whose guidance is held here are inspected.
     const inspected = new Set(data.inspections.map((i) => typeOf.get(i.provider.id)));
-    expect([...inspected].every((t) => isChildrensHome(t!) || t === SettingType.RESIDENTIAL_FAMILY_CENTRE || t === SettingType.ADOPTION_SUPPORT_AGENCY)).toBe(true);
+    expect(
+      [...inspected].every(
+        (t) => isChildrensHome(t!) || t === SettingType.RESIDENTIAL_FAMILY_CENTRE || t === SettingType.ADOPTION_SUPPORT_AGENCY,
+      ),
+    ).toBe(true);
   });
 
   test('no setting is inspected before it was registered, after it closed, before the history starts or after the as-of date', () => {
@@ -180,17 +214,21 @@ describe('seedSyntheticHistory', () => {
     const problems: string[] = [];
     for (const i of data.inspections) {
       const p = byId.get(i.provider.id)!;
-      if (i.onSiteStart! < p.registrationDate) problems.push(`${p.urn}: inspected ${i.onSiteStart} before registration ${p.registrationDate}`);
+      if (i.onSiteStart! < p.registrationDate)
+        problems.push(`${p.urn}: inspected ${i.onSiteStart} before registration ${p.registrationDate}`);
       if (i.onSiteStart! < WINDOW_START) problems.push(`${p.urn}: inspected ${i.onSiteStart} before the history starts`);
       if (i.feedbackDate! > lastDayOf(p)) problems.push(`${p.urn}: inspected until ${i.feedbackDate}, closed ${closedOn(p)}`);
-      if (i.scheduledStart > i.onSiteStart! || i.onSiteStart! > i.onSiteEnd! || i.onSiteEnd! !== i.feedbackDate) problems.push(`${p.urn}: on-site dates out of order`);
+      if (i.scheduledStart > i.onSiteStart! || i.onSiteStart! > i.onSiteEnd! || i.onSiteEnd! !== i.feedbackDate)
+        problems.push(`${p.urn}: on-site dates out of order`);
     }
     expect(problems).toEqual([]);
   });
 
   test('CH-179 CH-181 CH-189 an inadequate judgement is followed by a monitoring visit within six to eight weeks, with a published report, and by a re-inspection', () => {
     const byId = new Map(data.providers.map((p) => [p.id, p]));
-    const inadequate = data.inspections.filter((i) => i.type === InspectionType.FULL_INSPECTION && data.records.get(i.id)!.overallExperiencesAndProgress === Grade.INADEQUATE);
+    const inadequate = data.inspections.filter(
+      (i) => i.type === InspectionType.FULL_INSPECTION && data.records.get(i.id)!.overallExperiencesAndProgress === Grade.INADEQUATE,
+    );
     expect(inadequate.length).toBeGreaterThan(3);
     let followed = 0;
     for (const full of inadequate) {
@@ -262,7 +300,12 @@ describe('seedSyntheticHistory', () => {
       // An interim judgement is relative to an earlier judged inspection (CH-170).
       if (record.kind === 'INTERIM') {
         const previous = i.previousInspection ? inspectionById.get(i.previousInspection.id) : undefined;
-        if (!previous || previous.feedbackDate! > i.onSiteStart! || !isRoutine(previous) || data.records.get(previous.id)!.kind === 'NO_JUDGEMENT') {
+        if (
+          !previous ||
+          previous.feedbackDate! > i.onSiteStart! ||
+          !isRoutine(previous) ||
+          data.records.get(previous.id)!.kind === 'NO_JUDGEMENT'
+        ) {
           problems.push(`interim ${i.id} has no earlier judged inspection`);
         }
       }
@@ -306,21 +349,41 @@ describe('seedSyntheticHistory', () => {
       );
       if (r.checkedAt) {
         const visit = inspectionById.get(r.checkedAt.id)!;
-        check(`requirement check ${r.id}`, validateCheckAtVisit(settingOf(r.inspection.id).settingType, { providerId: inspection.provider.id, inspectionId: inspection.id, start: inspection.onSiteStart! }, { providerId: visit.provider.id, inspectionId: visit.id, start: visit.onSiteStart }));
+        check(
+          `requirement check ${r.id}`,
+          validateCheckAtVisit(
+            settingOf(r.inspection.id).settingType,
+            { providerId: inspection.provider.id, inspectionId: inspection.id, start: inspection.onSiteStart! },
+            { providerId: visit.provider.id, inspectionId: visit.id, start: visit.onSiteStart },
+          ),
+        );
       } else if (r.status !== 'OPEN') problems.push(`requirement ${r.id} checked nowhere`);
     }
     const recommendations = await e.find(Recommendation, {}, { populate: ['evidence'] });
     for (const r of recommendations) {
       check(
         `recommendation ${r.id}`,
-        validateRecommendation({ settingType: settingOf(r.inspection.id).settingType, reference: r.reference, guidanceSummary: r.guidanceSummary, action: r.action, evidence: r.evidence.getItems() }),
+        validateRecommendation({
+          settingType: settingOf(r.inspection.id).settingType,
+          reference: r.reference,
+          guidanceSummary: r.guidanceSummary,
+          action: r.action,
+          evidence: r.evidence.getItems(),
+        }),
       );
     }
     const notices = await e.find(ComplianceNotice, {});
     const actions = await e.find(ComplianceNoticeAction, {});
     expect(notices.length).toBeGreaterThan(0);
     for (const n of notices) {
-      check(`notice ${n.id}`, validateComplianceNotice(n.servedOn, actions.filter((a) => a.notice.id === n.id), SYNTHETIC_AS_OF));
+      check(
+        `notice ${n.id}`,
+        validateComplianceNotice(
+          n.servedOn,
+          actions.filter((a) => a.notice.id === n.id),
+          SYNTHETIC_AS_OF,
+        ),
+      );
       // Followed up by a visit after its completion date, at the latest five working days after (CH-198), where there was time.
       const due = actions.find((a) => a.notice.id === n.id)!.completionDate;
       const p = settingOf(n.inspection.id);
@@ -336,7 +399,13 @@ describe('seedSyntheticHistory', () => {
         `case review ${r.id}`,
         validateCaseReviewDecision(
           settingOf(r.inspection.id).settingType,
-          { optionsConsidered: r.optionsConsidered!, chosen: r.chosenOption!, decisionReason: r.decisionReason!, decidedBy: r.decidedBy!, heldOn: r.heldOn! },
+          {
+            optionsConsidered: r.optionsConsidered!,
+            chosen: r.chosenOption!,
+            decisionReason: r.decisionReason!,
+            decidedBy: r.decidedBy!,
+            heldOn: r.heldOn!,
+          },
           { openedOn: r.openedOn, today: SYNTHETIC_AS_OF },
         ),
       );
@@ -347,7 +416,14 @@ describe('seedSyntheticHistory', () => {
   test('inspections stand where their reports do: published ones have exactly one current version, the others none', () => {
     const versionsOf = new Map<string, PublishedReport[]>();
     for (const r of data.reports) versionsOf.set(r.inspection.id, [...(versionsOf.get(r.inspection.id) ?? []), r]);
-    const order: (keyof Inspection)[] = ['feedbackDate', 'qualityAssuranceSubmittedOn', 'draftSentOn', 'commentsReturnedOn', 'finalReportIssuedOn', 'publishedOn'];
+    const order: (keyof Inspection)[] = [
+      'feedbackDate',
+      'qualityAssuranceSubmittedOn',
+      'draftSentOn',
+      'commentsReturnedOn',
+      'finalReportIssuedOn',
+      'publishedOn',
+    ];
     const problems: string[] = [];
     for (const i of data.inspections) {
       const versions = (versionsOf.get(i.id) ?? []).sort((a, b) => a.version - b.version);
@@ -356,20 +432,32 @@ describe('seedSyntheticHistory', () => {
       if (dates.slice(0, reached.length).some((d) => d === null)) problems.push(`${i.id}: a milestone skipped`);
       if ([...reached].sort().join() !== reached.join()) problems.push(`${i.id}: milestones out of order`);
       if (reached.some((d) => d! > SYNTHETIC_AS_OF)) problems.push(`${i.id}: a milestone after the as-of date`);
-      const expected = [InspectionStatus.FIELDWORK_COMPLETE, InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE, InspectionStatus.DRAFT_SENT_TO_PROVIDER, InspectionStatus.PROVIDER_COMMENTS_RECEIVED, InspectionStatus.FINAL_REPORT_ISSUED, InspectionStatus.PUBLISHED][reached.length - 1];
+      const expected = [
+        InspectionStatus.FIELDWORK_COMPLETE,
+        InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE,
+        InspectionStatus.DRAFT_SENT_TO_PROVIDER,
+        InspectionStatus.PROVIDER_COMMENTS_RECEIVED,
+        InspectionStatus.FINAL_REPORT_ISSUED,
+        InspectionStatus.PUBLISHED,
+      ][reached.length - 1];
       if (i.status !== expected) problems.push(`${i.id}: ${i.status} with milestones up to ${expected}`);
       if (i.status !== InspectionStatus.PUBLISHED) {
         if (versions.length > 0) problems.push(`${i.id}: ${i.status} but published`);
         continue;
       }
-      if (versions.filter((v) => v.current).length !== 1 || !versions.at(-1)!.current) problems.push(`${i.id}: not exactly one current version, the latest`);
+      if (versions.filter((v) => v.current).length !== 1 || !versions.at(-1)!.current)
+        problems.push(`${i.id}: not exactly one current version, the latest`);
       if (versions[0].publishedOn !== i.publishedOn) problems.push(`${i.id}: first version not published on ${i.publishedOn}`);
       versions.forEach((v, n) => {
         if (v.version !== n + 1 || v.publicId !== versions[0].id) problems.push(`${i.id}: version ${v.version} numbering or public ID`);
-        if (JSON.stringify(v.versions.map((x) => [x.version, x.publishedOn])) !== JSON.stringify(versions.slice(0, n + 1).map((x) => [x.version, x.publishedOn]))) {
+        if (
+          JSON.stringify(v.versions.map((x) => [x.version, x.publishedOn])) !==
+          JSON.stringify(versions.slice(0, n + 1).map((x) => [x.version, x.publishedOn]))
+        ) {
           problems.push(`${i.id}: version ${v.version} history`);
         }
-        if (n > 0 && (v.publishedOn <= versions[n - 1].publishedOn || !v.amendmentReason || !v.content.amendmentReason)) problems.push(`${i.id}: amendment ${v.version}`);
+        if (n > 0 && (v.publishedOn <= versions[n - 1].publishedOn || !v.amendmentReason || !v.content.amendmentReason))
+          problems.push(`${i.id}: amendment ${v.version}`);
       });
     }
     expect(problems).toEqual([]);
@@ -387,7 +475,10 @@ describe('seedSyntheticHistory', () => {
       }
       const latest = published.at(-1)!;
       const current = data.reports.find((r) => r.inspection.id === latest.id && r.current)!;
-      const newest = data.reports.filter((r) => r.urn === p.urn && r.current).sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : 1)).at(-1)!;
+      const newest = data.reports
+        .filter((r) => r.urn === p.urn && r.current)
+        .sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : 1))
+        .at(-1)!;
       expect(newest.id).toBe(current.id);
       expect(answer).toEqual(toPublicReport(current));
       checked += 1;
@@ -400,7 +491,13 @@ describe('seedSyntheticHistory', () => {
     const problems: unknown[] = [];
     const outcome = (i: Inspection) => {
       const r = data.records.get(i.id)!;
-      return r.kind === 'FULL_INSPECTION' ? r.overallExperiencesAndProgress : r.kind === 'INTERIM' ? r.interimOutcome : r.kind === 'NO_JUDGEMENT' ? 'NO_JUDGEMENT' : null;
+      return r.kind === 'FULL_INSPECTION'
+        ? r.overallExperiencesAndProgress
+        : r.kind === 'INTERIM'
+          ? r.interimOutcome
+          : r.kind === 'NO_JUDGEMENT'
+            ? 'NO_JUDGEMENT'
+            : null;
     };
     const words = (token: string | null) => (token ? token.toLowerCase().replace(/_/g, ' ') : null);
     let withFourOrMore = 0;
@@ -411,8 +508,10 @@ describe('seedSyntheticHistory', () => {
         .reverse()
         .slice(0, 4);
       const expected = earlier.map((i) => ({ type: i.type, end: i.feedbackDate, outcome: words(outcome(i)) }));
-      if (canonical(report.content.history) !== canonical(expected)) problems.push({ report: report.id, history: report.content.history, expected });
-      if (canonical(report.content.lastInspection) !== canonical(expected[0] ?? null)) problems.push({ report: report.id, lastInspection: report.content.lastInspection });
+      if (canonical(report.content.history) !== canonical(expected))
+        problems.push({ report: report.id, history: report.content.history, expected });
+      if (canonical(report.content.lastInspection) !== canonical(expected[0] ?? null))
+        problems.push({ report: report.id, lastInspection: report.content.lastInspection });
       if (expected.length === 4) withFourOrMore += 1;
       // The same records through the live path give the same public report (but for the amendment's reason).
       const rebuilt = await draftReport(e, inspection);
@@ -434,21 +533,37 @@ describe('seedSyntheticHistory', () => {
     // Each published version in the feed once, as the public reads it; its judgements too.
     const publicEvents = events.filter((e) => e.addressee === null);
     for (const report of data.reports) {
-      const carrying = publicEvents.filter((e) => e.payload.report && e.payload.report.id === publicReportId(report) && e.payload.report.version === report.version);
-      const main = report.version === 1 ? (report.inspectionType === InspectionType.MONITORING_VISIT ? FeedEventType.MONITORING_VISIT_PUBLISHED : FeedEventType.REPORT_PUBLISHED) : FeedEventType.REPORT_AMENDED;
+      const carrying = publicEvents.filter(
+        (e) => e.payload.report && e.payload.report.id === publicReportId(report) && e.payload.report.version === report.version,
+      );
+      const main =
+        report.version === 1
+          ? report.inspectionType === InspectionType.MONITORING_VISIT
+            ? FeedEventType.MONITORING_VISIT_PUBLISHED
+            : FeedEventType.REPORT_PUBLISHED
+          : FeedEventType.REPORT_AMENDED;
       expect(carrying.filter((e) => e.type === main).map((e) => [e.occurredOn, e.urn])).toEqual([[report.publishedOn, report.urn]]);
       expect(JSON.parse(JSON.stringify(carrying[0].payload.report))).toEqual(JSON.parse(JSON.stringify(toPublicReport(report))));
     }
     const judgementEvents = publicEvents.filter((e) => e.type === FeedEventType.JUDGEMENT_PUBLISHED).length;
     expect(judgementEvents).toBeGreaterThan(data.reports.length * 0.8);
-    expect(publicEvents.filter((e) => e.type === FeedEventType.ENFORCEMENT_ACTION_TAKEN)).toHaveLength(await em().count(ComplianceNotice, {}));
+    expect(publicEvents.filter((e) => e.type === FeedEventType.ENFORCEMENT_ACTION_TAKEN)).toHaveLength(
+      await em().count(ComplianceNotice, {}),
+    );
     const registered = data.providers.filter((p) => p.registrationDate >= WINDOW_START);
-    expect(publicEvents.filter((e) => e.type === FeedEventType.PROVIDER_REGISTERED).map((e) => e.urn).sort()).toEqual(registered.map((p) => p.urn).sort());
+    expect(
+      publicEvents
+        .filter((e) => e.type === FeedEventType.PROVIDER_REGISTERED)
+        .map((e) => e.urn)
+        .sort(),
+    ).toEqual(registered.map((p) => p.urn).sort());
     for (const e of publicEvents.filter((x) => x.type === FeedEventType.PROVIDER_REGISTERED)) {
       expect(e.payload.setting).toMatchObject({ status: ProviderStatus.REGISTERED, statusDate: e.occurredOn });
     }
     const ended = data.providers.filter((p) => closedOn(p) !== null && closedOn(p)! >= WINDOW_START);
-    expect(publicEvents.filter((e) => e.type === FeedEventType.PROVIDER_CLOSED || e.type === FeedEventType.PROVIDER_CANCELLED)).toHaveLength(ended.length);
+    expect(
+      publicEvents.filter((e) => e.type === FeedEventType.PROVIDER_CLOSED || e.type === FeedEventType.PROVIDER_CANCELLED),
+    ).toHaveLength(ended.length);
     // Notifications of inadequate judgements go to the authorities alone.
     expect(events.some((e) => e.addressee !== null && e.type === FeedEventType.INADEQUATE_JUDGEMENT_NOTIFICATION)).toBe(true);
   });
@@ -458,15 +573,37 @@ describe('seedSyntheticHistory', () => {
     const people = await e.find(ProtectedPerson, {});
     const inspectionProvider = new Map(data.inspections.map((i) => [i.id, i.provider.id]));
     const events = await e.find(FeedEvent, { addressee: null });
-    const OWN_WORDS = new Set(['young', 'person', 'child', 'children', 'staff', 'member', 'family', 'home', 'setting', 'local', 'area', 'street', 'nearby', 'reader', 'colleague', 'parent', 'carer', 'withheld']);
-    const bounded = (secret: string) => new RegExp(`(?<![\\p{L}\\p{N}])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+    const OWN_WORDS = new Set([
+      'young',
+      'person',
+      'child',
+      'children',
+      'staff',
+      'member',
+      'family',
+      'home',
+      'setting',
+      'local',
+      'area',
+      'street',
+      'nearby',
+      'reader',
+      'colleague',
+      'parent',
+      'carer',
+      'withheld',
+    ]);
+    const bounded = (secret: string) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
     const withoutIds = (text: string) => text.replace(/[A-Za-z0-9+/]{24,}={0,2}|[0-9a-f]{8}-[0-9a-f-]{27}/g, ' ');
     const leaks: string[] = [];
     let searched = 0;
     for (const p of data.providers) {
       const published: { responsibleIndividual?: unknown; registeredProvider?: unknown; area?: unknown }[] = [
         ...data.reports.filter((r) => r.urn === p.urn).map((r) => r.content),
-        ...events.filter((ev) => ev.urn === p.urn).flatMap((ev) => [ev.payload, ...[ev.payload.report, ev.payload.setting].filter((x) => x != null)]),
+        ...events
+          .filter((ev) => ev.urn === p.urn)
+          .flatMap((ev) => [ev.payload, ...[ev.payload.report, ev.payload.setting].filter((x) => x != null)]),
       ];
       if (published.length === 0) continue;
       const text = withoutIds(published.map((x) => JSON.stringify(x)).join('\n'));

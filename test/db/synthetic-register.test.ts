@@ -14,7 +14,13 @@ import {
 } from '../../src/db/synthetic-register';
 import { Grade, validateFullJudgements } from '../../src/domain/judgements';
 import { isLocalDate } from '../../src/domain/local-date';
-import { ProviderStatus, RegisteredProviderKind, currentVacancy, validateRegistration, validateSettingDetails } from '../../src/domain/provider-register';
+import {
+  ProviderStatus,
+  RegisteredProviderKind,
+  currentVacancy,
+  validateRegistration,
+  validateSettingDetails,
+} from '../../src/domain/provider-register';
 import { SettingType } from '../../src/domain/setting-types';
 import { isValidUrn } from '../../src/domain/urn';
 import { LocalAuthority } from '../../src/modules/reference/local-authority.entity';
@@ -85,7 +91,9 @@ describe('generateSyntheticRegister', () => {
       ).toEqual([]);
       expect(i.feedbackDate < SYNTHETIC_AS_OF && i.onSiteStart > p.registrationDate).toBe(true);
     }
-    const goodOrBetter = inspected.filter((p) => p.lastInspection!.overall === Grade.GOOD || p.lastInspection!.overall === Grade.OUTSTANDING).length;
+    const goodOrBetter = inspected.filter(
+      (p) => p.lastInspection!.overall === Grade.GOOD || p.lastInspection!.overall === Grade.OUTSTANDING,
+    ).length;
     expect(goodOrBetter / inspected.length).toBeGreaterThan(0.7);
     expect(goodOrBetter / inspected.length).toBeLessThan(0.88);
   });

@@ -18,7 +18,14 @@ import {
 const NORTH_WEST = 'E12000002';
 const LONDON = 'E12000007';
 
-const as = (role: Role, scope: Partial<Principal> = {}): Principal => ({ subject: 'alice', role, region: null, urns: [], localAuthority: null, ...scope });
+const as = (role: Role, scope: Partial<Principal> = {}): Principal => ({
+  subject: 'alice',
+  role,
+  region: null,
+  urns: [],
+  localAuthority: null,
+  ...scope,
+});
 const inspector = as(Role.INSPECTOR, { region: NORTH_WEST });
 const manager = as(Role.REGULATORY_INSPECTION_MANAGER, { region: NORTH_WEST });
 const admin = as(Role.ADMIN);
@@ -27,11 +34,20 @@ const authority = as(Role.LOCAL_AUTHORITY, { localAuthority: 'E08000003' });
 
 const manchesterHome = { urn: 'SC111111', region: NORTH_WEST, localAuthority: 'E08000003' };
 const londonHome = { urn: 'SC222222', region: LONDON, localAuthority: 'E09000001' };
-const inspectionAt = (setting = manchesterHome, leadInspector = 'bob', teamInspectors: string[] = []): InspectionScope => ({ setting, leadInspector, teamInspectors });
+const inspectionAt = (setting = manchesterHome, leadInspector = 'bob', teamInspectors: string[] = []): InspectionScope => ({
+  setting,
+  leadInspector,
+  teamInspectors,
+});
 
 describe('deny by default at the entry point', () => {
   test('a public root field is open to anyone; introspection too', () => {
-    expect(decideAccess(null, [{ name: 'publicReport', access: PUBLIC }, { name: '__schema', access: undefined }])).toBe('ALLOW');
+    expect(
+      decideAccess(null, [
+        { name: 'publicReport', access: PUBLIC },
+        { name: '__schema', access: undefined },
+      ]),
+    ).toBe('ALLOW');
     expect(decideAccess(null, [])).toBe('ALLOW');
   });
 
@@ -51,8 +67,18 @@ describe('deny by default at the entry point', () => {
   });
 
   test('public operations are those whose root fields are all public or meta', () => {
-    expect(isPublicOperation([{ name: 'publicReports', access: PUBLIC }, { name: '__typename', access: undefined }])).toBe(true);
-    expect(isPublicOperation([{ name: 'publicReports', access: PUBLIC }, { name: 'providers', access: [Permission.READ_REGISTER] }])).toBe(false);
+    expect(
+      isPublicOperation([
+        { name: 'publicReports', access: PUBLIC },
+        { name: '__typename', access: undefined },
+      ]),
+    ).toBe(true);
+    expect(
+      isPublicOperation([
+        { name: 'publicReports', access: PUBLIC },
+        { name: 'providers', access: [Permission.READ_REGISTER] },
+      ]),
+    ).toBe(false);
   });
 });
 
@@ -72,11 +98,15 @@ describe('permissions by role', () => {
   });
 
   test('admins hold the register and the audit trail, and no inspection content', () => {
-    expect([...GRANTS[Role.ADMIN]].sort()).toEqual([Permission.READ_AUDIT_TRAIL, Permission.READ_REGISTER, Permission.WRITE_REGISTER].sort());
+    expect([...GRANTS[Role.ADMIN]].sort()).toEqual(
+      [Permission.READ_AUDIT_TRAIL, Permission.READ_REGISTER, Permission.WRITE_REGISTER].sort(),
+    );
   });
 
   test('providers see their register entry and drafts, comment and complain; never evidence', () => {
-    expect([...GRANTS[Role.PROVIDER]].sort()).toEqual([Permission.READ_DRAFT_REPORTS, Permission.READ_REGISTER, Permission.RESPOND_TO_REPORTS].sort());
+    expect([...GRANTS[Role.PROVIDER]].sort()).toEqual(
+      [Permission.READ_DRAFT_REPORTS, Permission.READ_REGISTER, Permission.RESPOND_TO_REPORTS].sort(),
+    );
     expect(GRANTS[Role.PROVIDER].has(Permission.READ_EVIDENCE)).toBe(false);
   });
 

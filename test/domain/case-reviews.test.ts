@@ -51,7 +51,12 @@ function facts(overrides: Partial<OutcomeFacts> = {}): OutcomeFacts {
   };
 }
 
-const opening = (trigger: CaseReviewTrigger, ruleId: string, dueBy: LocalDate): CaseReviewOpening => ({ trigger, ruleId, urgent: true, dueBy });
+const opening = (trigger: CaseReviewTrigger, ruleId: string, dueBy: LocalDate): CaseReviewOpening => ({
+  trigger,
+  ruleId,
+  urgent: true,
+  dueBy,
+});
 
 /** The notifications an outcome's own case reviews lead to. */
 function notify(outcome: OutcomeFacts, placing: string[], host = MANCHESTER) {
@@ -90,12 +95,15 @@ describe('caseReviewsOpenedBy', () => {
   test.each([
     ['RFC-079', RFC],
     ['ASA-107', ASA],
-  ] as const)('%s %s: judged inadequate overall at a full inspection, it opens one urgent case review, due 5 working days after the inspection', (ruleId, settingType) => {
-    // Wednesday 30 September + 5: Thu 1, Fri 2, Mon 5, Tue 6, Wed 7.
-    expect(caseReviewsOpenedBy(facts({ settingType, overall: Grade.INADEQUATE, endOfInspection: '2026-09-30' }))).toEqual([
-      { trigger: CaseReviewTrigger.INADEQUATE_OVERALL, ruleId, urgent: true, dueBy: '2026-10-07' },
-    ]);
-  });
+  ] as const)(
+    '%s %s: judged inadequate overall at a full inspection, it opens one urgent case review, due 5 working days after the inspection',
+    (ruleId, settingType) => {
+      // Wednesday 30 September + 5: Thu 1, Fri 2, Mon 5, Tue 6, Wed 7.
+      expect(caseReviewsOpenedBy(facts({ settingType, overall: Grade.INADEQUATE, endOfInspection: '2026-09-30' }))).toEqual([
+        { trigger: CaseReviewTrigger.INADEQUATE_OVERALL, ruleId, urgent: true, dueBy: '2026-10-07' },
+      ]);
+    },
+  );
 
   test.each([
     ['RFC-079', RFC],
@@ -105,54 +113,81 @@ describe('caseReviewsOpenedBy', () => {
   });
 
   test('CHA-064 an interim judged declined in effectiveness that suggests serious concerns opens one urgent case review, due 5 working days after', () => {
-    const interim = facts({ type: INTERIM, overall: null, interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS, declineSuggestsSeriousConcerns: true });
+    const interim = facts({
+      type: INTERIM,
+      overall: null,
+      interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS,
+      declineSuggestsSeriousConcerns: true,
+    });
     expect(caseReviewsOpenedBy(interim)).toEqual([
       { trigger: CaseReviewTrigger.INTERIM_DECLINE_WITH_SERIOUS_CONCERNS, ruleId: 'CHA-064', urgent: true, dueBy: '2026-10-08' },
     ]);
   });
 
   test('CHA-064 an interim declined in effectiveness without the serious-concerns flag opens no case review', () => {
-    const interim = facts({ type: INTERIM, overall: null, interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS, declineSuggestsSeriousConcerns: false });
+    const interim = facts({
+      type: INTERIM,
+      overall: null,
+      interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS,
+      declineSuggestsSeriousConcerns: false,
+    });
     expect(caseReviewsOpenedBy(interim)).toEqual([]);
   });
 
   test.each([InterimOutcome.IMPROVED_EFFECTIVENESS, InterimOutcome.SUSTAINED_EFFECTIVENESS])(
     'CHA-064 an interim judged %s opens no case review, even flagged as suggesting serious concerns',
     (interimOutcome) => {
-      expect(caseReviewsOpenedBy(facts({ type: INTERIM, overall: null, interimOutcome, declineSuggestsSeriousConcerns: true }))).toEqual([]);
+      expect(caseReviewsOpenedBy(facts({ type: INTERIM, overall: null, interimOutcome, declineSuggestsSeriousConcerns: true }))).toEqual(
+        [],
+      );
     },
   );
 
   test('CA-082 an assurance visit finding serious or widespread concerns opens one urgent case review, due 5 working days after the visit', () => {
-    const visit = facts({ type: ASSURANCE, settingType: SCH, overall: null, seriousOrWidespreadConcerns: true, endOfInspection: '2026-09-30' });
+    const visit = facts({
+      type: ASSURANCE,
+      settingType: SCH,
+      overall: null,
+      seriousOrWidespreadConcerns: true,
+      endOfInspection: '2026-09-30',
+    });
     expect(caseReviewsOpenedBy(visit)).toEqual([
       { trigger: CaseReviewTrigger.SERIOUS_OR_WIDESPREAD_CONCERNS, ruleId: 'CA-082', urgent: true, dueBy: '2026-10-07' },
     ]);
   });
 
-  test.each([false, null])('CA-082 an assurance visit with seriousOrWidespreadConcerns %p opens no case review', (seriousOrWidespreadConcerns) => {
-    expect(caseReviewsOpenedBy(facts({ type: ASSURANCE, settingType: SCH, overall: null, seriousOrWidespreadConcerns }))).toEqual([]);
-  });
+  test.each([false, null])(
+    'CA-082 an assurance visit with seriousOrWidespreadConcerns %p opens no case review',
+    (seriousOrWidespreadConcerns) => {
+      expect(caseReviewsOpenedBy(facts({ type: ASSURANCE, settingType: SCH, overall: null, seriousOrWidespreadConcerns }))).toEqual([]);
+    },
+  );
 
   test.each([
     [CH, VACANCY_THRESHOLD_DAYS],
     [SCH, VACANCY_THRESHOLD_DAYS],
     [CH, VACANCY_THRESHOLD_DAYS + 100],
-  ])('CHA-194 %s: no registered manager for %d days (26 weeks or more) convenes a case review at once: due on the day it is found', (settingType, managerVacancyDays) => {
-    expect(VACANCY_THRESHOLD_DAYS).toBe(182);
-    expect(caseReviewsOpenedBy(facts({ settingType, managerVacancyDays }))).toEqual([
-      { trigger: CaseReviewTrigger.LONG_MANAGER_VACANCY, ruleId: 'CHA-194', urgent: true, dueBy: '2026-10-01' },
-    ]);
-  });
+  ])(
+    'CHA-194 %s: no registered manager for %d days (26 weeks or more) convenes a case review at once: due on the day it is found',
+    (settingType, managerVacancyDays) => {
+      expect(VACANCY_THRESHOLD_DAYS).toBe(182);
+      expect(caseReviewsOpenedBy(facts({ settingType, managerVacancyDays }))).toEqual([
+        { trigger: CaseReviewTrigger.LONG_MANAGER_VACANCY, ruleId: 'CHA-194', urgent: true, dueBy: '2026-10-01' },
+      ]);
+    },
+  );
 
   test.each([
     [CH, VACANCY_THRESHOLD_DAYS - 1],
     [CH, null],
     [RFC, VACANCY_THRESHOLD_DAYS],
     [ASA, VACANCY_THRESHOLD_DAYS],
-  ])('CHA-194 %s: a vacancy of %p days opens no case review (under 26 weeks, or not a children\'s home)', (settingType, managerVacancyDays) => {
-    expect(caseReviewsOpenedBy(facts({ settingType, managerVacancyDays }))).toEqual([]);
-  });
+  ])(
+    "CHA-194 %s: a vacancy of %p days opens no case review (under 26 weeks, or not a children's home)",
+    (settingType, managerVacancyDays) => {
+      expect(caseReviewsOpenedBy(facts({ settingType, managerVacancyDays }))).toEqual([]);
+    },
+  );
 
   test('CH-175 CHA-194 an inadequate full inspection with a long manager vacancy opens both case reviews, each with its own due date', () => {
     expect(caseReviewsOpenedBy(facts({ overall: Grade.INADEQUATE, managerVacancyDays: VACANCY_THRESHOLD_DAYS }))).toEqual([
@@ -182,7 +217,9 @@ describe('notificationsDue', () => {
   });
 
   test('CHA-076 CHA-078 with no children placed only the host authority is told', () => {
-    expect(notify(facts({ overall: Grade.INADEQUATE }), [])).toEqual([{ recipient: HOST, localAuthority: MANCHESTER, ruleId: 'CHA-078', dueBy: '2026-10-02' }]);
+    expect(notify(facts({ overall: Grade.INADEQUATE }), [])).toEqual([
+      { recipient: HOST, localAuthority: MANCHESTER, ruleId: 'CHA-078', dueBy: '2026-10-02' },
+    ]);
   });
 
   test('CHA-078 feedback on Thursday 24 December 2026: due Tuesday 29 December, after Christmas Day and the Boxing Day substitute', () => {
@@ -204,7 +241,13 @@ describe('notificationsDue', () => {
 
   test('CA-083 CA-084 CA-085 serious concerns at an assurance visit: each placing DCS and the host DCS (CA-084), and the Department for Education (CA-085), by the next working day', () => {
     // Visit ending Friday 2 October 2026: due Monday 5 October; the case review (CA-082) is due Friday 9 October.
-    const visit = facts({ type: ASSURANCE, settingType: SCH, overall: null, seriousOrWidespreadConcerns: true, endOfInspection: '2026-10-02' });
+    const visit = facts({
+      type: ASSURANCE,
+      settingType: SCH,
+      overall: null,
+      seriousOrWidespreadConcerns: true,
+      endOfInspection: '2026-10-02',
+    });
     expect(caseReviewsOpenedBy(visit)).toEqual([expect.objectContaining({ ruleId: 'CA-082', dueBy: '2026-10-09' })]);
     expect(notify(visit, [LEEDS, WESTMINSTER, MANCHESTER])).toEqual([
       { recipient: PLACING, localAuthority: LEEDS, ruleId: 'CA-084', dueBy: '2026-10-05' },
@@ -244,11 +287,19 @@ describe('notificationsDue', () => {
     const outcome = facts({ settingType: ASA, overall: Grade.INADEQUATE, endOfInspection: '2026-09-30' });
     // A case review due earlier than the 5 working days (earlier if risk requires): Friday 2 October, so the notice is due Monday 5 October.
     const early = [opening(CaseReviewTrigger.INADEQUATE_OVERALL, 'ASA-107', '2026-10-02')];
-    expect(notificationsDue(outcome, early, { host: MANCHESTER, placing: [LEEDS] }).map((n) => n.dueBy)).toEqual(['2026-10-05', '2026-10-05']);
+    expect(notificationsDue(outcome, early, { host: MANCHESTER, placing: [LEEDS] }).map((n) => n.dueBy)).toEqual([
+      '2026-10-05',
+      '2026-10-05',
+    ]);
   });
 
   test('CHA-064 CHA-194 case reviews for an interim decline or a manager vacancy alone tell no authority', () => {
-    const interim = facts({ type: INTERIM, overall: null, interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS, declineSuggestsSeriousConcerns: true });
+    const interim = facts({
+      type: INTERIM,
+      overall: null,
+      interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS,
+      declineSuggestsSeriousConcerns: true,
+    });
     expect(caseReviewsOpenedBy(interim)).toHaveLength(1);
     expect(notify(interim, [LEEDS])).toEqual([]);
     const vacancy = facts({ settingType: SCH, managerVacancyDays: VACANCY_THRESHOLD_DAYS });
@@ -314,12 +365,20 @@ describe('validateCaseReviewDecision', () => {
     ...overrides,
   });
 
-  test.each([CH, SCH, RFC, ASA])('CH-177 %s: a case review that considered every option, chose one and said why the others were rejected is accepted', (settingType) => {
-    expect(validateCaseReviewDecision(settingType, decision(), OPENED)).toEqual([]);
-  });
+  test.each([CH, SCH, RFC, ASA])(
+    'CH-177 %s: a case review that considered every option, chose one and said why the others were rejected is accepted',
+    (settingType) => {
+      expect(validateCaseReviewDecision(settingType, decision(), OPENED)).toEqual([]);
+    },
+  );
 
   test.each([CH, SCH])('CH-177 %s: the case review considers every enforcement option: the missing ones are listed', (settingType) => {
-    const some = decision({ optionsConsidered: considered(EnforcementOption.COMPLIANCE_NOTICE, [EnforcementOption.MONITORING_VISITS, EnforcementOption.COMPLIANCE_NOTICE]) });
+    const some = decision({
+      optionsConsidered: considered(EnforcementOption.COMPLIANCE_NOTICE, [
+        EnforcementOption.MONITORING_VISITS,
+        EnforcementOption.COMPLIANCE_NOTICE,
+      ]),
+    });
     expectOnlyRuleViolation(
       validateCaseReviewDecision(settingType, some, OPENED),
       'CH-177',
@@ -331,33 +390,71 @@ describe('validateCaseReviewDecision', () => {
   test.each([RFC, ASA])('CH-177 %s: a case review may consider only some options', (settingType) => {
     const some = decision({
       chosen: EnforcementOption.MONITORING_VISITS,
-      optionsConsidered: considered(EnforcementOption.MONITORING_VISITS, [EnforcementOption.MONITORING_VISITS, EnforcementOption.COMPLIANCE_NOTICE]),
+      optionsConsidered: considered(EnforcementOption.MONITORING_VISITS, [
+        EnforcementOption.MONITORING_VISITS,
+        EnforcementOption.COMPLIANCE_NOTICE,
+      ]),
     });
     expect(validateCaseReviewDecision(settingType, some, OPENED)).toEqual([]);
   });
 
   test('CH-177 the option chosen must be one of the options considered', () => {
-    const outside = decision({ chosen: EnforcementOption.SUSPENSION, optionsConsidered: considered(EnforcementOption.SUSPENSION, [EnforcementOption.MONITORING_VISITS]) });
-    expectOnlyRuleViolation(validateCaseReviewDecision(RFC, outside, OPENED), 'CH-177', ['chosenOption'], 'must be one of the options considered');
+    const outside = decision({
+      chosen: EnforcementOption.SUSPENSION,
+      optionsConsidered: considered(EnforcementOption.SUSPENSION, [EnforcementOption.MONITORING_VISITS]),
+    });
+    expectOnlyRuleViolation(
+      validateCaseReviewDecision(RFC, outside, OPENED),
+      'CH-177',
+      ['chosenOption'],
+      'must be one of the options considered',
+    );
   });
 
   test("CH-177 a children's home choosing an option it did not consider breaks both checks", () => {
     const allButProsecution = ALL_OPTIONS.filter((o) => o !== EnforcementOption.PROSECUTION);
-    const outside = decision({ chosen: EnforcementOption.PROSECUTION, optionsConsidered: considered(EnforcementOption.PROSECUTION, allButProsecution) });
+    const outside = decision({
+      chosen: EnforcementOption.PROSECUTION,
+      optionsConsidered: considered(EnforcementOption.PROSECUTION, allButProsecution),
+    });
     const violations = validateCaseReviewDecision(CH, outside, OPENED);
     expect(violations).toEqual([
-      { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['chosenOption'], message: expect.stringContaining('must be one of the options considered') },
-      { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['optionsConsidered'], message: expect.stringContaining('not considered: PROSECUTION') },
+      {
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-177',
+        field: ['chosenOption'],
+        message: expect.stringContaining('must be one of the options considered'),
+      },
+      {
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-177',
+        field: ['optionsConsidered'],
+        message: expect.stringContaining('not considered: PROSECUTION'),
+      },
     ]);
   });
 
   test('CH-177 each option considered but not chosen needs a reason for its rejection (missing or blank)', () => {
     const options = considered(EnforcementOption.COMPLIANCE_NOTICE).map((o) =>
-      o.option === EnforcementOption.SUSPENSION ? { ...o, rejectedBecause: null } : o.option === EnforcementOption.PROSECUTION ? { ...o, rejectedBecause: '   ' } : o,
+      o.option === EnforcementOption.SUSPENSION
+        ? { ...o, rejectedBecause: null }
+        : o.option === EnforcementOption.PROSECUTION
+          ? { ...o, rejectedBecause: '   ' }
+          : o,
     );
     expect(validateCaseReviewDecision(CH, decision({ optionsConsidered: options }), OPENED)).toEqual([
-      { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['optionsConsidered', '6', 'rejectedBecause'], message: 'Say why suspension was rejected (CH-177)' },
-      { code: 'RULE_VIOLATION', ruleId: 'CH-177', field: ['optionsConsidered', '8', 'rejectedBecause'], message: 'Say why prosecution was rejected (CH-177)' },
+      {
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-177',
+        field: ['optionsConsidered', '6', 'rejectedBecause'],
+        message: 'Say why suspension was rejected (CH-177)',
+      },
+      {
+        code: 'RULE_VIOLATION',
+        ruleId: 'CH-177',
+        field: ['optionsConsidered', '8', 'rejectedBecause'],
+        message: 'Say why prosecution was rejected (CH-177)',
+      },
     ]);
   });
 
@@ -375,12 +472,21 @@ describe('validateCaseReviewDecision', () => {
   });
 
   test('CH-177 an option listed twice is bad input', () => {
-    const twice = decision({ optionsConsidered: [...considered(EnforcementOption.COMPLIANCE_NOTICE), { option: EnforcementOption.SUSPENSION, rejectedBecause: 'Again' }] });
+    const twice = decision({
+      optionsConsidered: [
+        ...considered(EnforcementOption.COMPLIANCE_NOTICE),
+        { option: EnforcementOption.SUSPENSION, rejectedBecause: 'Again' },
+      ],
+    });
     expectOnlyBadInput(validateCaseReviewDecision(CH, twice, OPENED), ['optionsConsidered'], 'List each option once');
   });
 
   test('CH-177 CA-086 a decision without a reason is bad input', () => {
-    expectOnlyBadInput(validateCaseReviewDecision(CH, decision({ decisionReason: '  ' }), OPENED), ['decisionReason'], 'Say why this option was chosen');
+    expectOnlyBadInput(
+      validateCaseReviewDecision(CH, decision({ decisionReason: '  ' }), OPENED),
+      ['decisionReason'],
+      'Say why this option was chosen',
+    );
   });
 
   test('CH-177 CA-086 a decision without who decided is bad input', () => {

@@ -19,7 +19,7 @@ const SETTINGS_WITH_CRITERIA: [SettingType, Record<JudgementArea, string[]>][] =
 const SETTINGS_WITHOUT_CRITERIA = Object.values(SettingType).filter((t) => !SETTINGS_WITH_CRITERIA.some(([s]) => s === t));
 
 describe('evaluationCriteria', () => {
-  test('the children\'s home codes run OEP.a to OEP.p, HP.a to HP.q and LM.a to LM.v', () => {
+  test("the children's home codes run OEP.a to OEP.p, HP.a to HP.q and LM.a to LM.v", () => {
     const home = SETTINGS_WITH_CRITERIA[0][1];
     expect([home[OEP][0], home[OEP][15]]).toEqual(['OEP.a', 'OEP.p']);
     expect([home[HP][0], home[HP][16]]).toEqual(['HP.a', 'HP.q']);
@@ -61,18 +61,18 @@ describe('evaluationCriteria', () => {
     expect(evaluationCriteria(settingType, LM)).toHaveLength(lm);
   });
 
-  test('secure children\'s homes share the children\'s home criteria', () => {
+  test("secure children's homes share the children's home criteria", () => {
     for (const area of AREAS) {
       expect(evaluationCriteria(SettingType.SECURE_CHILDRENS_HOME, area)).toEqual(evaluationCriteria(SettingType.CHILDRENS_HOME, area));
     }
   });
 
-  test('RFC-007 the family centre criteria use the SCCIF\'s own words', () => {
+  test("RFC-007 the family centre criteria use the SCCIF's own words", () => {
     expect(evaluationCriteria(SettingType.RESIDENTIAL_FAMILY_CENTRE, LM)[8].description).toContain('contingency plan');
     expect(evaluationCriteria(SettingType.RESIDENTIAL_FAMILY_CENTRE, OEP)[5].description).toContain('assessments of parental capacity');
   });
 
-  test('ASA-009 the adoption support criteria use the SCCIF\'s own words', () => {
+  test("ASA-009 the adoption support criteria use the SCCIF's own words", () => {
     expect(evaluationCriteria(SettingType.ADOPTION_SUPPORT_AGENCY, LM)[0].description).toContain('high standards of adoption support');
     expect(evaluationCriteria(SettingType.ADOPTION_SUPPORT_AGENCY, HP)[3].description).toContain('prevent radicalisation and extremism');
   });

@@ -185,7 +185,11 @@ describe('validateEvidence', () => {
     test('a relationship is a role: "mother of the child" is accepted at a family centre', () => {
       expect(
         validateEvidence(
-          evidence({ settingType: SettingType.RESIDENTIAL_FAMILY_CENTRE, source: EvidenceSource.PARENTS_AND_CARERS, intervieweeRole: 'mother of the child' }),
+          evidence({
+            settingType: SettingType.RESIDENTIAL_FAMILY_CENTRE,
+            source: EvidenceSource.PARENTS_AND_CARERS,
+            intervieweeRole: 'mother of the child',
+          }),
         ),
       ).toEqual([]);
     });
@@ -224,7 +228,14 @@ describe('validateEvidence', () => {
       test(`${identificationRule} naming people needs an identificationJustification`, () => {
         for (const identificationJustification of [null, '', '  ']) {
           expectOnlyRuleViolation(
-            validateEvidence(evidence({ settingType, narrative: 'S.O. said he was hit by another child', peopleNamed: ['Samuel Okafor'], identificationJustification })),
+            validateEvidence(
+              evidence({
+                settingType,
+                narrative: 'S.O. said he was hit by another child',
+                peopleNamed: ['Samuel Okafor'],
+                identificationJustification,
+              }),
+            ),
             identificationRule,
             ['identificationJustification'],
             'Evidence identifies people only where that protects a child or supports further action',
@@ -295,7 +306,11 @@ describe('validateEvidence', () => {
       [SettingType.ADOPTION_SUPPORT_AGENCY, 'HP.5'],
       [SettingType.CHILDRENS_HOME, 'HP.r'],
     ])('a %s does not have criterion %s in this area: bad input', (settingType, evaluationCriterion) => {
-      expectOnlyBadInput(validateEvidence(evidence({ settingType, evaluationCriterion })), ['evaluationCriterion'], 'is not an evaluation criterion');
+      expectOnlyBadInput(
+        validateEvidence(evidence({ settingType, evaluationCriterion })),
+        ['evaluationCriterion'],
+        'is not an evaluation criterion',
+      );
     });
 
     test('an independent fostering agency has no criteria: a criterion is bad input, none is accepted', () => {

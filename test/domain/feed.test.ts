@@ -17,7 +17,10 @@ describe('what a publication tells the feed', () => {
 
   test('a monitoring visit: a monitoring visit event, with judgements only when it made a new one (CH-184)', () => {
     expect(publicationEventTypes('MONITORING_VISIT', false)).toEqual([FeedEventType.MONITORING_VISIT_PUBLISHED]);
-    expect(publicationEventTypes('MONITORING_VISIT', true)).toEqual([FeedEventType.MONITORING_VISIT_PUBLISHED, FeedEventType.JUDGEMENT_PUBLISHED]);
+    expect(publicationEventTypes('MONITORING_VISIT', true)).toEqual([
+      FeedEventType.MONITORING_VISIT_PUBLISHED,
+      FeedEventType.JUDGEMENT_PUBLISHED,
+    ]);
   });
 
   test('judgements are a grade, an interim outcome, a new grade or an assurance finding (false included)', () => {
@@ -25,7 +28,14 @@ describe('what a publication tells the feed', () => {
     expect(carriesJudgements({ interimOutcome: 'DECLINED_IN_EFFECTIVENESS' })).toBe(true);
     expect(carriesJudgements({ newOverallGrade: 'INADEQUATE' })).toBe(true);
     expect(carriesJudgements({ seriousOrWidespreadConcerns: false })).toBe(true);
-    expect(carriesJudgements({ overallExperiencesAndProgress: null, interimOutcome: null, newOverallGrade: null, seriousOrWidespreadConcerns: null })).toBe(false);
+    expect(
+      carriesJudgements({
+        overallExperiencesAndProgress: null,
+        interimOutcome: null,
+        newOverallGrade: null,
+        seriousOrWidespreadConcerns: null,
+      }),
+    ).toBe(false);
   });
 
   test('CA-084 serious concerns and CHA-078 inadequate judgements are told as different notifications', () => {
@@ -66,7 +76,13 @@ describe('webhooks', () => {
   });
 
   test('a subscription names at least one event type, and an authority keeps a bounded number of endpoints', () => {
-    expect(validateWebhookSubscription({ url: 'https://x.gov.uk', eventTypes: [] }, 0, { allowLoopback: false }).map((v) => v.field)).toEqual([['eventTypes']]);
-    expect(validateWebhookSubscription({ url: 'https://x.gov.uk', eventTypes: ['REPORT_PUBLISHED'] }, MAX_WEBHOOK_ENDPOINTS, { allowLoopback: false }).map((v) => v.code)).toEqual(['CONFLICT']);
+    expect(
+      validateWebhookSubscription({ url: 'https://x.gov.uk', eventTypes: [] }, 0, { allowLoopback: false }).map((v) => v.field),
+    ).toEqual([['eventTypes']]);
+    expect(
+      validateWebhookSubscription({ url: 'https://x.gov.uk', eventTypes: ['REPORT_PUBLISHED'] }, MAX_WEBHOOK_ENDPOINTS, {
+        allowLoopback: false,
+      }).map((v) => v.code),
+    ).toEqual(['CONFLICT']);
   });
 });

@@ -161,9 +161,12 @@ function findNineDigits(test: (digits: number[]) => boolean): number[] {
 }
 
 describe('National Insurance numbers', () => {
-  test.each(['AB 12 34 56 C', 'AB123456C', 'ab 123456 c', 'JG 10 37 59 A', 'ce-12-34-56-d', 'AB 123456 D'])('%s is a National Insurance number', (nino) => {
-    expectOnly(`Her number is ${nino}.`, nino, 'NATIONAL_INSURANCE_NUMBER');
-  });
+  test.each(['AB 12 34 56 C', 'AB123456C', 'ab 123456 c', 'JG 10 37 59 A', 'ce-12-34-56-d', 'AB 123456 D'])(
+    '%s is a National Insurance number',
+    (nino) => {
+      expectOnly(`Her number is ${nino}.`, nino, 'NATIONAL_INSURANCE_NUMBER');
+    },
+  );
 
   test("HMRC's specimen prefix QQ is never issued, so is only taken after a keyword", () => {
     expect(found('QQ 12 34 56 C')).toEqual([]);
@@ -179,9 +182,12 @@ describe('National Insurance numbers', () => {
     expectOnly(`NI number ${prefix} 12 34 56 A`, `${prefix} 12 34 56 A`, 'NATIONAL_INSURANCE_NUMBER');
   });
 
-  test.each(['DA', 'FA', 'IA', 'QA', 'UA', 'VA', 'AD', 'AF', 'AI', 'AO', 'AQ', 'AU', 'AV'])('the prefix %s breaks the letter rules', (prefix) => {
-    expect(found(`${prefix} 12 34 56 A`)).toEqual([]);
-  });
+  test.each(['DA', 'FA', 'IA', 'QA', 'UA', 'VA', 'AD', 'AF', 'AI', 'AO', 'AQ', 'AU', 'AV'])(
+    'the prefix %s breaks the letter rules',
+    (prefix) => {
+      expect(found(`${prefix} 12 34 56 A`)).toEqual([]);
+    },
+  );
 
   test('the suffix must be A, B, C or D', () => {
     expect(found('AB 12 34 56 E')).toEqual([]);
@@ -325,9 +331,27 @@ describe('properties', () => {
       return `${style} ${n.slice(0, 4)} ${n.slice(4)}`;
     });
 
-  const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const MONTH_NAMES = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   const dateOfBirth = fc
-    .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2025 }), fc.integer({ min: 0, max: 6 }))
+    .tuple(
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1990, max: 2025 }),
+      fc.integer({ min: 0, max: 6 }),
+    )
     .map(([day, month, year, style]) => {
       const dd = String(day).padStart(2, '0');
       const mm = String(month).padStart(2, '0');
@@ -342,7 +366,18 @@ describe('properties', () => {
         `${day} ${name}`,
       ][style];
     });
-  const dobKeyword = fc.constantFrom('date of birth', 'Date of birth:', 'DOB', 'D.O.B.', 'd.o.b', 'born', 'born on', 'birthday', 'birthday is', 'birthday on');
+  const dobKeyword = fc.constantFrom(
+    'date of birth',
+    'Date of birth:',
+    'DOB',
+    'D.O.B.',
+    'd.o.b',
+    'born',
+    'born on',
+    'birthday',
+    'birthday is',
+    'birthday on',
+  );
 
   test('a valid NHS number among filler words is found with its exact span', () => {
     fc.assert(

@@ -19,7 +19,10 @@ const TODAY = '2026-11-23';
 const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MONITORING, ASSURANCE_VISIT: ASSURANCE } = InspectionType;
 const { SCHEDULED, ON_SITE, FIELDWORK_COMPLETE } = InspectionStatus;
 
-const STATEMENT_OF_PURPOSE = { source: LineOfEnquirySource.STATEMENT_OF_PURPOSE, text: 'Does the home care for the children its statement of purpose describes?' };
+const STATEMENT_OF_PURPOSE = {
+  source: LineOfEnquirySource.STATEMENT_OF_PURPOSE,
+  text: 'Does the home care for the children its statement of purpose describes?',
+};
 const CONCERN = { source: LineOfEnquirySource.CONCERN_OR_COMPLAINT, text: 'A complaint about night-time staffing' };
 
 /** A valid unannounced full inspection of a children's home, scheduled for next week; override one thing per test. */
@@ -53,7 +56,7 @@ describe('validateSchedule', () => {
         validateSchedule(schedule({ settingType, type, linesOfEnquiry }), TODAY),
         'CH-040',
         ['linesOfEnquiry'],
-        "statement of purpose is always a line of enquiry",
+        'statement of purpose is always a line of enquiry',
       );
     }
     expect(validateSchedule(schedule({ settingType, type, linesOfEnquiry: [STATEMENT_OF_PURPOSE] }), TODAY)).toEqual([]);
@@ -72,9 +75,9 @@ describe('validateSchedule', () => {
   });
 
   test.each<[string, SettingType, InspectionType, string]>([
-    ['CH-170', SettingType.RESIDENTIAL_FAMILY_CENTRE, INTERIM, 'Interim inspections are for children\'s homes'],
-    ['CH-170', SettingType.ADOPTION_SUPPORT_AGENCY, INTERIM, 'Interim inspections are for children\'s homes'],
-    ['CA-052', SettingType.CHILDRENS_HOME, ASSURANCE, 'Assurance visits are for secure children\'s homes only'],
+    ['CH-170', SettingType.RESIDENTIAL_FAMILY_CENTRE, INTERIM, "Interim inspections are for children's homes"],
+    ['CH-170', SettingType.ADOPTION_SUPPORT_AGENCY, INTERIM, "Interim inspections are for children's homes"],
+    ['CA-052', SettingType.CHILDRENS_HOME, ASSURANCE, "Assurance visits are for secure children's homes only"],
   ])('%s a %s cannot be scheduled a %s', (ruleId, settingType, type, phrase) => {
     expectOnlyRuleViolation(validateSchedule(schedule({ settingType, type }), TODAY), ruleId, ['type'], phrase);
   });
@@ -85,7 +88,12 @@ describe('validateSchedule', () => {
 
   test('team inspectors are optional, but each needs a name', () => {
     expect(validateSchedule(schedule({ teamInspectors: [] }), TODAY)).toEqual([]);
-    expectOnly(validateSchedule(schedule({ teamInspectors: ['Priya Shah', ' '] }), TODAY), 'BAD_USER_INPUT', ['teamInspectors', '1'], 'needs a name');
+    expectOnly(
+      validateSchedule(schedule({ teamInspectors: ['Priya Shah', ' '] }), TODAY),
+      'BAD_USER_INPUT',
+      ['teamInspectors', '1'],
+      'needs a name',
+    );
   });
 
   test('each line of enquiry is described', () => {
@@ -100,7 +108,12 @@ describe('validateSchedule', () => {
   test('a scheduled start may be in the future or the past, but must be a calendar date', () => {
     expect(validateSchedule(schedule({ scheduledStart: '2027-03-01' }), TODAY)).toEqual([]);
     expect(validateSchedule(schedule({ scheduledStart: '2026-11-16' }), TODAY)).toEqual([]);
-    expectOnly(validateSchedule(schedule({ scheduledStart: '2026-02-29' }), TODAY), 'BAD_USER_INPUT', ['scheduledStart'], 'not a calendar date');
+    expectOnly(
+      validateSchedule(schedule({ scheduledStart: '2026-02-29' }), TODAY),
+      'BAD_USER_INPUT',
+      ['scheduledStart'],
+      'not a calendar date',
+    );
   });
 
   describe('notice', () => {
@@ -131,7 +144,12 @@ describe('validateSchedule', () => {
     });
 
     test('notice that is not a calendar date is rejected', () => {
-      expectOnly(validateSchedule(agency({ noticeGivenOn: '23/11/2026' }), TODAY), 'BAD_USER_INPUT', ['noticeGivenOn'], 'not a calendar date');
+      expectOnly(
+        validateSchedule(agency({ noticeGivenOn: '23/11/2026' }), TODAY),
+        'BAD_USER_INPUT',
+        ['noticeGivenOn'],
+        'not a calendar date',
+      );
     });
   });
 });
@@ -140,7 +158,12 @@ const REGISTERED = '2020-01-06';
 
 describe('validateStart', () => {
   test.each([ON_SITE, FIELDWORK_COMPLETE])('an inspection that is %s cannot start again: CONFLICT', (status) => {
-    expectOnly(validateStart({ status, noticeGivenOn: null, registrationDate: REGISTERED }, TODAY, TODAY), 'CONFLICT', ['inspectionId'], 'already started');
+    expectOnly(
+      validateStart({ status, noticeGivenOn: null, registrationDate: REGISTERED }, TODAY, TODAY),
+      'CONFLICT',
+      ['inspectionId'],
+      'already started',
+    );
   });
 
   test('a scheduled inspection starts today or on a past day', () => {
@@ -149,7 +172,12 @@ describe('validateStart', () => {
   });
 
   test('a visit cannot start in the future', () => {
-    expectOnly(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-24', TODAY), 'BAD_USER_INPUT', ['onSiteStart'], 'cannot be in the future');
+    expectOnly(
+      validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-24', TODAY),
+      'BAD_USER_INPUT',
+      ['onSiteStart'],
+      'cannot be in the future',
+    );
   });
 
   test('a visit cannot start before notice of it was given; on the notice day it can', () => {
@@ -159,7 +187,9 @@ describe('validateStart', () => {
       ['onSiteStart'],
       'cannot start before notice of it was given',
     );
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20', registrationDate: REGISTERED }, '2026-11-20', TODAY)).toEqual([]);
+    expect(validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20', registrationDate: REGISTERED }, '2026-11-20', TODAY)).toEqual(
+      [],
+    );
   });
 
   test('a setting cannot be inspected before it was registered', () => {
@@ -169,11 +199,21 @@ describe('validateStart', () => {
       ['onSiteStart'],
       'cannot be inspected before then',
     );
-    expectOnly(validateSchedule(schedule({ registrationDate: '2026-12-02' }), TODAY), 'BAD_USER_INPUT', ['scheduledStart'], 'cannot be inspected before then');
+    expectOnly(
+      validateSchedule(schedule({ registrationDate: '2026-12-02' }), TODAY),
+      'BAD_USER_INPUT',
+      ['scheduledStart'],
+      'cannot be inspected before then',
+    );
   });
 
   test('a start that is not a calendar date is bad input', () => {
-    expectOnly(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-31', TODAY), 'BAD_USER_INPUT', ['onSiteStart'], 'not a calendar date');
+    expectOnly(
+      validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-31', TODAY),
+      'BAD_USER_INPUT',
+      ['onSiteStart'],
+      'not a calendar date',
+    );
   });
 });
 
@@ -221,7 +261,12 @@ describe('validateFieldworkCompletion', () => {
   });
 
   test('an on-site inspection with no recorded start cannot be completed: CONFLICT', () => {
-    expectOnly(validateFieldworkCompletion({ ...onSite(), onSiteStart: null }, completion(2), TODAY), 'CONFLICT', ['inspectionId'], 'only while on site');
+    expectOnly(
+      validateFieldworkCompletion({ ...onSite(), onSiteStart: null }, completion(2), TODAY),
+      'CONFLICT',
+      ['inspectionId'],
+      'only while on site',
+    );
   });
 
   test('CH-024 feedback before the last day on site is rejected', () => {
@@ -239,7 +284,11 @@ describe('validateFieldworkCompletion', () => {
   });
 
   test('the visit cannot end before it started', () => {
-    const violations = validateFieldworkCompletion(onSite(), { onSiteEnd: '2026-11-16', feedbackDate: '2026-11-16', extendedOnSiteReason: null }, TODAY);
+    const violations = validateFieldworkCompletion(
+      onSite(),
+      { onSiteEnd: '2026-11-16', feedbackDate: '2026-11-16', extendedOnSiteReason: null },
+      TODAY,
+    );
     expectOnly(violations, 'BAD_USER_INPUT', ['onSiteEnd'], 'cannot end before it started');
   });
 
@@ -250,7 +299,11 @@ describe('validateFieldworkCompletion', () => {
       ['feedbackDate'],
       'cannot be in the future',
     );
-    const both = validateFieldworkCompletion(onSite(), { onSiteEnd: '2026-11-24', feedbackDate: '2026-11-24', extendedOnSiteReason: null }, TODAY);
+    const both = validateFieldworkCompletion(
+      onSite(),
+      { onSiteEnd: '2026-11-24', feedbackDate: '2026-11-24', extendedOnSiteReason: null },
+      TODAY,
+    );
     expect(both.map((v) => [v.code, v.field])).toEqual([
       ['BAD_USER_INPUT', ['onSiteEnd']],
       ['BAD_USER_INPUT', ['feedbackDate']],
@@ -285,12 +338,19 @@ describe('validateFieldworkCompletion', () => {
 
     test(`${ruleId} ${usual + 1} days on site with a reason are accepted`, () => {
       const reason = 'The regulatory inspection manager agreed an extra day: a serious incident during the visit';
-      expect(validateFieldworkCompletion(onSite(type, settingType), completion(usual + 1, { extendedOnSiteReason: reason }), TODAY)).toEqual([]);
+      expect(
+        validateFieldworkCompletion(onSite(type, settingType), completion(usual + 1, { extendedOnSiteReason: reason }), TODAY),
+      ).toEqual([]);
     });
   });
 
   test("CH-010 a 3-day full inspection of a children's home needs extendedOnSiteReason; 2 days do not", () => {
-    expectOnlyRuleViolation(validateFieldworkCompletion(onSite(), completion(3), TODAY), 'CH-010', ['extendedOnSiteReason'], 'longer than the usual 2');
+    expectOnlyRuleViolation(
+      validateFieldworkCompletion(onSite(), completion(3), TODAY),
+      'CH-010',
+      ['extendedOnSiteReason'],
+      'longer than the usual 2',
+    );
     expect(validateFieldworkCompletion(onSite(), completion(2), TODAY)).toEqual([]);
   });
 
@@ -336,9 +396,12 @@ describe('validateJudgementsMayBeProposed', () => {
 });
 
 describe('validateEvidenceMayBeRecorded', () => {
-  test.each([ON_SITE, FIELDWORK_COMPLETE])('evidence may be recorded while the inspection is %s and the draft has not gone out', (status) => {
-    expect(validateEvidenceMayBeRecorded(status, false)).toEqual([]);
-  });
+  test.each([ON_SITE, FIELDWORK_COMPLETE])(
+    'evidence may be recorded while the inspection is %s and the draft has not gone out',
+    (status) => {
+      expect(validateEvidenceMayBeRecorded(status, false)).toEqual([]);
+    },
+  );
 
   test('evidence may not be recorded before the inspection has started: CONFLICT', () => {
     expectOnly(validateEvidenceMayBeRecorded(SCHEDULED, false), 'CONFLICT', ['inspectionId'], 'once the inspection has started');

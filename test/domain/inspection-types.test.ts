@@ -46,7 +46,7 @@ describe('validateInspectionTypeForSetting', () => {
     }
   });
 
-  test('CA-052 an assurance visit is allowed for a secure children\'s home', () => {
+  test("CA-052 an assurance visit is allowed for a secure children's home", () => {
     expect(validateInspectionTypeForSetting(InspectionType.ASSURANCE_VISIT, SettingType.SECURE_CHILDRENS_HOME)).toEqual([]);
   });
 
@@ -62,22 +62,97 @@ describe('validateInspectionTypeForSetting', () => {
 
 describe('noticeRequirement', () => {
   test.each<[InspectionType, SettingType, boolean, NoticeRequirement]>([
-    [InspectionType.FULL_INSPECTION, SettingType.CHILDRENS_HOME, false, { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null }],
-    [InspectionType.FULL_INSPECTION, SettingType.SECURE_CHILDRENS_HOME, false, { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null }],
-    [InspectionType.INTERIM_INSPECTION, SettingType.CHILDRENS_HOME, false, { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null }],
-    [InspectionType.INTERIM_INSPECTION, SettingType.SECURE_CHILDRENS_HOME, false, { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null }],
-    [InspectionType.FULL_INSPECTION, SettingType.RESIDENTIAL_FAMILY_CENTRE, false, { rule: NoticeRule.UNANNOUNCED, ruleId: 'RFC-047', workingDays: null }],
-    [InspectionType.FULL_INSPECTION, SettingType.ADOPTION_SUPPORT_AGENCY, false, { rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: 10 }],
-    [InspectionType.FULL_INSPECTION, SettingType.ADOPTION_SUPPORT_AGENCY, true, { rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: 20 }],
-    [InspectionType.MONITORING_VISIT, SettingType.CHILDRENS_HOME, false, { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'CH-195', workingDays: null }],
-    [InspectionType.MONITORING_VISIT, SettingType.SECURE_CHILDRENS_HOME, false, { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'CH-195', workingDays: null }],
-    [InspectionType.MONITORING_VISIT, SettingType.RESIDENTIAL_FAMILY_CENTRE, false, { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'RFC-095', workingDays: null }],
-    [InspectionType.MONITORING_VISIT, SettingType.ADOPTION_SUPPORT_AGENCY, true, { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'ASA-113', workingDays: null }],
-    [InspectionType.MONITORING_VISIT, SettingType.INDEPENDENT_FOSTERING_AGENCY, false, { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'CH-195', workingDays: null }],
-    [InspectionType.ASSURANCE_VISIT, SettingType.SECURE_CHILDRENS_HOME, false, { rule: NoticeRule.ANNOUNCED_ON_FIRST_DAY, ruleId: 'CA-058', workingDays: null }],
-    [InspectionType.FULL_INSPECTION, SettingType.INDEPENDENT_FOSTERING_AGENCY, false, { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null }],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null },
+    ],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.SECURE_CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null },
+    ],
+    [
+      InspectionType.INTERIM_INSPECTION,
+      SettingType.CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null },
+    ],
+    [
+      InspectionType.INTERIM_INSPECTION,
+      SettingType.SECURE_CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.UNANNOUNCED, ruleId: 'CH-004', workingDays: null },
+    ],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.RESIDENTIAL_FAMILY_CENTRE,
+      false,
+      { rule: NoticeRule.UNANNOUNCED, ruleId: 'RFC-047', workingDays: null },
+    ],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.ADOPTION_SUPPORT_AGENCY,
+      false,
+      { rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: 10 },
+    ],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.ADOPTION_SUPPORT_AGENCY,
+      true,
+      { rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: 20 },
+    ],
+    [
+      InspectionType.MONITORING_VISIT,
+      SettingType.CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'CH-195', workingDays: null },
+    ],
+    [
+      InspectionType.MONITORING_VISIT,
+      SettingType.SECURE_CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'CH-195', workingDays: null },
+    ],
+    [
+      InspectionType.MONITORING_VISIT,
+      SettingType.RESIDENTIAL_FAMILY_CENTRE,
+      false,
+      { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'RFC-095', workingDays: null },
+    ],
+    [
+      InspectionType.MONITORING_VISIT,
+      SettingType.ADOPTION_SUPPORT_AGENCY,
+      true,
+      { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'ASA-113', workingDays: null },
+    ],
+    [
+      InspectionType.MONITORING_VISIT,
+      SettingType.INDEPENDENT_FOSTERING_AGENCY,
+      false,
+      { rule: NoticeRule.USUALLY_UNANNOUNCED, ruleId: 'CH-195', workingDays: null },
+    ],
+    [
+      InspectionType.ASSURANCE_VISIT,
+      SettingType.SECURE_CHILDRENS_HOME,
+      false,
+      { rule: NoticeRule.ANNOUNCED_ON_FIRST_DAY, ruleId: 'CA-058', workingDays: null },
+    ],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.INDEPENDENT_FOSTERING_AGENCY,
+      false,
+      { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null },
+    ],
     [InspectionType.FULL_INSPECTION, SettingType.BOARDING_SCHOOL, false, { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null }],
-    [InspectionType.FULL_INSPECTION, SettingType.VOLUNTARY_ADOPTION_AGENCY, true, { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null }],
+    [
+      InspectionType.FULL_INSPECTION,
+      SettingType.VOLUNTARY_ADOPTION_AGENCY,
+      true,
+      { rule: NoticeRule.NOT_SET, ruleId: null, workingDays: null },
+    ],
   ])('%s of a %s (single-person agency: %s) has notice rule %o', (type, settingType, singlePerson, expected) => {
     expect(noticeRequirement(type, settingType, singlePerson)).toEqual(expected);
   });
@@ -133,7 +208,13 @@ describe('assessNotice', () => {
       const noticeOn = addWorkingDays(ASA_START, -10);
       expect(noticeOn).toBe('2026-12-15');
       const assessment = assessNotice(agency, noticeOn, ASA_START, null);
-      expect(assessment).toMatchObject({ rule: NoticeRule.WORKING_DAYS_NOTICE, ruleId: 'ASA-043', workingDays: 10, workingDaysGiven: 10, breach: false });
+      expect(assessment).toMatchObject({
+        rule: NoticeRule.WORKING_DAYS_NOTICE,
+        ruleId: 'ASA-043',
+        workingDays: 10,
+        workingDaysGiven: 10,
+        breach: false,
+      });
       expect(assessment.explanation).toContain("10 working days' notice given; 10 due");
     });
 
@@ -252,7 +333,12 @@ describe('assessNotice', () => {
       'a full inspection of a %s never breaches a notice rule',
       (settingType) => {
         const requirement = noticeRequirement(InspectionType.FULL_INSPECTION, settingType, false);
-        expect(assessNotice(requirement, null, START, null)).toMatchObject({ rule: NoticeRule.NOT_SET, ruleId: null, breach: false, workingDaysGiven: null });
+        expect(assessNotice(requirement, null, START, null)).toMatchObject({
+          rule: NoticeRule.NOT_SET,
+          ruleId: null,
+          breach: false,
+          workingDaysGiven: null,
+        });
         const announced = assessNotice(requirement, '2026-11-02', START, null);
         expect(announced).toMatchObject({ rule: NoticeRule.NOT_SET, breach: false, workingDaysGiven: 16 });
         expect(announced.explanation).toContain('No notice rule');

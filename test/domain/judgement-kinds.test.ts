@@ -29,11 +29,16 @@ describe("CH-196 the setting's current four-point grade", () => {
   });
 
   test('CH-185 CH-196 or a monitoring visit’s new judgement, where it made one', () => {
-    expect(overallGradeOf({ kind: JudgementKind.MONITORING_VISIT, newOverallGrade: Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD })).toBe(Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD);
+    expect(overallGradeOf({ kind: JudgementKind.MONITORING_VISIT, newOverallGrade: Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD })).toBe(
+      Grade.REQUIRES_IMPROVEMENT_TO_BE_GOOD,
+    );
     expect(overallGradeOf({ kind: JudgementKind.MONITORING_VISIT, newOverallGrade: null })).toBeNull();
   });
 
-  test.each([JudgementKind.INTERIM, JudgementKind.NO_JUDGEMENT, JudgementKind.ASSURANCE_VISIT])('CH-196 an outcome of kind %s does not replace it', (kind) => {
-    expect(overallGradeOf({ kind, overallExperiencesAndProgress: Grade.OUTSTANDING, newOverallGrade: Grade.OUTSTANDING })).toBeNull();
-  });
+  test.each([JudgementKind.INTERIM, JudgementKind.NO_JUDGEMENT, JudgementKind.ASSURANCE_VISIT])(
+    'CH-196 an outcome of kind %s does not replace it',
+    (kind) => {
+      expect(overallGradeOf({ kind, overallExperiencesAndProgress: Grade.OUTSTANDING, newOverallGrade: Grade.OUTSTANDING })).toBeNull();
+    },
+  );
 });

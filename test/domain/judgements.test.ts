@@ -135,11 +135,11 @@ describe('validateFullJudgements', () => {
     });
   });
 
-  test('CH-156 helped and protected requires improvement with overall good is allowed at a children\'s home', () => {
+  test("CH-156 helped and protected requires improvement with overall good is allowed at a children's home", () => {
     expect(validateFullJudgements(SettingType.CHILDRENS_HOME, judgements(GOOD, RI, GOOD), NO_VACANCY)).toEqual([]);
   });
 
-  test('CH-157 overall requires improvement with leaders and managers inadequate is allowed at a children\'s home', () => {
+  test("CH-157 overall requires improvement with leaders and managers inadequate is allowed at a children's home", () => {
     expect(validateFullJudgements(SettingType.CHILDRENS_HOME, judgements(RI, GOOD, INADEQUATE), NO_VACANCY)).toEqual([]);
   });
 
@@ -153,13 +153,18 @@ describe('validateFullJudgements', () => {
       (settingType) => {
         for (const lm of [OUTSTANDING, GOOD, RI]) {
           const violations = validateFullJudgements(settingType, judgements(GOOD, GOOD, lm), { vacancyDays: 182 });
-          expectOnlyRuleViolation(violations, 'CHA-195', ['leadersAndManagers'], 'a vacancy of 26 weeks or more means leaders and managers are inadequate');
+          expectOnlyRuleViolation(
+            violations,
+            'CHA-195',
+            ['leadersAndManagers'],
+            'a vacancy of 26 weeks or more means leaders and managers are inadequate',
+          );
           expect(violations[0].message).toContain('vacant for 26 weeks');
         }
       },
     );
 
-    test('CHA-195 a recorded reason does not lift the rule at a children\'s home', () => {
+    test("CHA-195 a recorded reason does not lift the rule at a children's home", () => {
       const violations = validateFullJudgements(SettingType.CHILDRENS_HOME, judgements(GOOD, GOOD, GOOD), {
         vacancyDays: 400,
         vacancyReason: 'An interim manager is in post',
@@ -211,7 +216,9 @@ describe('validateFullJudgements', () => {
     });
 
     test('an independent fostering agency has no vacancy rule', () => {
-      expect(validateFullJudgements(SettingType.INDEPENDENT_FOSTERING_AGENCY, judgements(GOOD, GOOD, GOOD), { vacancyDays: 400 })).toEqual([]);
+      expect(validateFullJudgements(SettingType.INDEPENDENT_FOSTERING_AGENCY, judgements(GOOD, GOOD, GOOD), { vacancyDays: 400 })).toEqual(
+        [],
+      );
     });
   });
 });
@@ -294,7 +301,12 @@ describe('no-judgement interims (Annex G)', () => {
     });
 
     test.each([1, 3])('CHA-116 no children since registration is rejected after %d earlier inspection(s)', (earlierInspections) => {
-      expectOnlyRuleViolation(validateNoJudgement(noChildren(), { earlierInspections }), 'CHA-116', ['reason'], 'first inspection after registration only');
+      expectOnlyRuleViolation(
+        validateNoJudgement(noChildren(), { earlierInspections }),
+        'CHA-116',
+        ['reason'],
+        'first inspection after registration only',
+      );
     });
 
     test('CHA-124 a closed home with both durations is accepted', () => {
@@ -302,7 +314,12 @@ describe('no-judgement interims (Annex G)', () => {
     });
 
     test.each([null, undefined, '', '  '])('CHA-124 closedFor is required (%p)', (closedFor) => {
-      expectOnlyRuleViolation(validateNoJudgement(closed({ closedFor }), { earlierInspections: 2 }), 'CHA-124', ['closedFor'], 'how long the home has been closed');
+      expectOnlyRuleViolation(
+        validateNoJudgement(closed({ closedFor }), { earlierInspections: 2 }),
+        'CHA-124',
+        ['closedFor'],
+        'how long the home has been closed',
+      );
     });
 
     test.each([null, undefined, '', '  '])('CHA-124 notOperationalFor is required (%p)', (notOperationalFor) => {
@@ -349,14 +366,21 @@ describe('no-judgement interims (Annex G)', () => {
       const statement = noJudgementStatement(closed());
       expect(statement).toContain('The home has been closed for six months.');
       expect(statement).toContain('will not be operational for three months from the date of inspection.');
-      expect(statement).toContain('Should the home decide to accept placements they are required to inform Ofsted of their intention before they do so.');
+      expect(statement).toContain(
+        'Should the home decide to accept placements they are required to inform Ofsted of their intention before they do so.',
+      );
     });
   });
 });
 
 describe('validateAssuranceOutcome', () => {
   test.each([null, undefined, '', '  '])('CA-073 serious or widespread concerns must be described (%p)', (concerns) => {
-    expectOnlyRuleViolation(validateAssuranceOutcome(true, concerns), 'CA-073', ['concerns'], 'Describe the serious or widespread concerns');
+    expectOnlyRuleViolation(
+      validateAssuranceOutcome(true, concerns),
+      'CA-073',
+      ['concerns'],
+      'Describe the serious or widespread concerns',
+    );
   });
 
   test('CA-073 serious concerns with a description are accepted', () => {
@@ -370,7 +394,13 @@ describe('validateAssuranceOutcome', () => {
 
   test('a description without serious concerns is bad input', () => {
     const violations = validateAssuranceOutcome(false, 'Some minor concerns');
-    expect(violations).toEqual([{ field: ['concerns'], code: 'BAD_USER_INPUT', message: expect.stringContaining('only when serious or widespread concerns were found') }]);
+    expect(violations).toEqual([
+      {
+        field: ['concerns'],
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('only when serious or widespread concerns were found'),
+      },
+    ]);
   });
 });
 
@@ -442,11 +472,21 @@ describe('validateMonitoringNewJudgement', () => {
   });
 
   test.each([null, undefined])('CH-187 no recorded conditions (%p) block a new judgement', (conditions) => {
-    expectOnlyRuleViolation(validateMonitoringNewJudgement(GOOD, conditions, RATIONALE, home()), 'CH-187', ['conditions'], 'not met: all of them');
+    expectOnlyRuleViolation(
+      validateMonitoringNewJudgement(GOOD, conditions, RATIONALE, home()),
+      'CH-187',
+      ['conditions'],
+      'not met: all of them',
+    );
   });
 
-  test.each([null, undefined, '', '  '])('CH-218 a new judgement at a children\'s home needs a rationale (%p)', (rationale) => {
-    expectOnlyRuleViolation(validateMonitoringNewJudgement(GOOD, ALL_HELD, rationale, home()), 'CH-218', ['rationale'], 'Explain why a new judgement was made');
+  test.each([null, undefined, '', '  '])("CH-218 a new judgement at a children's home needs a rationale (%p)", (rationale) => {
+    expectOnlyRuleViolation(
+      validateMonitoringNewJudgement(GOOD, ALL_HELD, rationale, home()),
+      'CH-218',
+      ['rationale'],
+      'Explain why a new judgement was made',
+    );
   });
 
   test('CH-184, CH-187 and CH-218 are all reported together', () => {
@@ -459,7 +499,12 @@ describe('validateMonitoringNewJudgement', () => {
     ['ASA-122', SettingType.ADOPTION_SUPPORT_AGENCY],
     ['CH-218', SettingType.INDEPENDENT_FOSTERING_AGENCY],
   ])('%s a new judgement at a %s needs a rationale', (ruleId, settingType) => {
-    expectOnlyRuleViolation(validateMonitoringNewJudgement(GOOD, null, '', home({ settingType })), ruleId, ['rationale'], 'Explain why a new judgement was made');
+    expectOnlyRuleViolation(
+      validateMonitoringNewJudgement(GOOD, null, '', home({ settingType })),
+      ruleId,
+      ['rationale'],
+      'Explain why a new judgement was made',
+    );
   });
 
   test.each([SettingType.RESIDENTIAL_FAMILY_CENTRE, SettingType.ADOPTION_SUPPORT_AGENCY])(
@@ -471,16 +516,19 @@ describe('validateMonitoringNewJudgement', () => {
 });
 
 describe('validateJudgementChange', () => {
-  test.each(FAMILIES.map(([settingType]) => settingType))('CH-247 judgements of a %s cannot change after the draft report is sent', (settingType) => {
-    for (const alreadyProposed of [true, false]) {
-      expectOnlyRuleViolation(
-        validateJudgementChange(settingType, { alreadyProposed, draftReportSent: true }, 'New evidence came to light'),
-        'CH-247',
-        ['inspectionId'],
-        'The draft report has gone to the provider',
-      );
-    }
-  });
+  test.each(FAMILIES.map(([settingType]) => settingType))(
+    'CH-247 judgements of a %s cannot change after the draft report is sent',
+    (settingType) => {
+      for (const alreadyProposed of [true, false]) {
+        expectOnlyRuleViolation(
+          validateJudgementChange(settingType, { alreadyProposed, draftReportSent: true }, 'New evidence came to light'),
+          'CH-247',
+          ['inspectionId'],
+          'The draft report has gone to the provider',
+        );
+      }
+    },
+  );
 
   test.each(FAMILIES.map(([settingType, , , changeRule]) => [changeRule, settingType] as const))(
     '%s a change to the judgements of a %s after they were proposed needs a reason',

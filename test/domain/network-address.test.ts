@@ -84,7 +84,17 @@ describe('issue 13: which IP addresses a webhook may be sent to', () => {
     for (const loopback of ['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '[::1]']) {
       expect(isAllowedTargetAddress(loopback, development)).toBe(true);
     }
-    for (const internal of ['10.0.0.5', '169.254.169.254', '192.168.0.1', '100.64.0.1', 'fe80::1', 'fd00::1', '0.0.0.0', '::', '::ffff:10.0.0.5']) {
+    for (const internal of [
+      '10.0.0.5',
+      '169.254.169.254',
+      '192.168.0.1',
+      '100.64.0.1',
+      'fe80::1',
+      'fd00::1',
+      '0.0.0.0',
+      '::',
+      '::ffff:10.0.0.5',
+    ]) {
       expect(isAllowedTargetAddress(internal, development)).toBe(false);
     }
   });
@@ -140,14 +150,24 @@ describe('issue 13: which URL hosts a webhook may name', () => {
     for (const url of ['https://2130706433/', 'https://0177.0.0.1/', 'https://0x7f.1/', 'https://127.1/']) {
       expect(webhookHostVerdict(hostOf(url), production)).toEqual({ kind: 'address', address: '127.0.0.1', allowed: false });
     }
-    expect(webhookHostVerdict(hostOf('https://[0:0:0:0:0:ffff:7f00:1]/'), production)).toEqual({ kind: 'address', address: '::ffff:7f00:1', allowed: false });
+    expect(webhookHostVerdict(hostOf('https://[0:0:0:0:0:ffff:7f00:1]/'), production)).toEqual({
+      kind: 'address',
+      address: '::ffff:7f00:1',
+      allowed: false,
+    });
   });
 
   test('in development localhost and loopback addresses are allowed; other local names and internal addresses are not', () => {
     for (const url of ['http://localhost:4000/hook', 'http://127.0.0.1:8080/hook', 'http://[::1]:8080/hook']) {
       expect(webhookHostVerdict(hostOf(url), development).allowed).toBe(true);
     }
-    for (const url of ['https://api.localhost/', 'https://metadata.google.internal/', 'https://169.254.169.254/', 'https://10.0.0.5/', 'https://printer.local/']) {
+    for (const url of [
+      'https://api.localhost/',
+      'https://metadata.google.internal/',
+      'https://169.254.169.254/',
+      'https://10.0.0.5/',
+      'https://printer.local/',
+    ]) {
       expect(webhookHostVerdict(hostOf(url), development).allowed).toBe(false);
     }
   });

@@ -68,14 +68,11 @@ describe('validateRegistration', () => {
     expect(validateRegistration(registration({ urn: '2512345' }), TODAY)).toEqual([]);
   });
 
-  test.each(['sc123456', 'SC12345', '12345678', 'SC 123456', ''])(
-    'CH-230 the URN %j is BAD_USER_INPUT on field [urn]',
-    (urn) => {
-      const violations = validateRegistration(registration({ urn }), TODAY);
-      expect(violations).toEqual([{ field: ['urn'], code: 'BAD_USER_INPUT', message: expect.stringContaining('not a valid URN') }]);
-      expect(violations[0].ruleId).toBeUndefined();
-    },
-  );
+  test.each(['sc123456', 'SC12345', '12345678', 'SC 123456', ''])('CH-230 the URN %j is BAD_USER_INPUT on field [urn]', (urn) => {
+    const violations = validateRegistration(registration({ urn }), TODAY);
+    expect(violations).toEqual([{ field: ['urn'], code: 'BAD_USER_INPUT', message: expect.stringContaining('not a valid URN') }]);
+    expect(violations[0].ruleId).toBeUndefined();
+  });
 
   test('a registration date in the future is rejected', () => {
     const violations = validateRegistration(registration({ registrationDate: '2026-06-16', registeredManager: null }), TODAY);
@@ -228,24 +225,20 @@ describe('validateSettingDetails', () => {
       },
     );
 
-    test.each([
-      SettingType.INDEPENDENT_FOSTERING_AGENCY,
-      SettingType.VOLUNTARY_ADOPTION_AGENCY,
-      SettingType.ADOPTION_SUPPORT_AGENCY,
-    ])('a %s has no registered places', (settingType) => {
-      expect(validateSettingDetails(registration({ settingType, places: null }))).toEqual([]);
-      expect(summary(validateSettingDetails(registration({ settingType, places: 3 })))).toEqual([
-        { field: ['places'], code: 'BAD_USER_INPUT', ruleId: undefined },
-      ]);
-    });
-
-    test.each([SettingType.BOARDING_SCHOOL, SettingType.RESIDENTIAL_SPECIAL_SCHOOL])(
-      'places are optional for a %s',
+    test.each([SettingType.INDEPENDENT_FOSTERING_AGENCY, SettingType.VOLUNTARY_ADOPTION_AGENCY, SettingType.ADOPTION_SUPPORT_AGENCY])(
+      'a %s has no registered places',
       (settingType) => {
         expect(validateSettingDetails(registration({ settingType, places: null }))).toEqual([]);
-        expect(validateSettingDetails(registration({ settingType, places: 40 }))).toEqual([]);
+        expect(summary(validateSettingDetails(registration({ settingType, places: 3 })))).toEqual([
+          { field: ['places'], code: 'BAD_USER_INPUT', ruleId: undefined },
+        ]);
       },
     );
+
+    test.each([SettingType.BOARDING_SCHOOL, SettingType.RESIDENTIAL_SPECIAL_SCHOOL])('places are optional for a %s', (settingType) => {
+      expect(validateSettingDetails(registration({ settingType, places: null }))).toEqual([]);
+      expect(validateSettingDetails(registration({ settingType, places: 40 }))).toEqual([]);
+    });
 
     test('zero places is a whole number and accepted', () => {
       expect(validateSettingDetails(registration({ places: 0 }))).toEqual([]);
@@ -311,19 +304,18 @@ describe('validateSettingDetails', () => {
       expect(validateSettingDetails(registration({ shortBreakService: true }))).toEqual([]);
     });
 
-    test.each(
-      ALL_SETTING_TYPES.filter(
-        (type) => type !== SettingType.CHILDRENS_HOME && type !== SettingType.SECURE_CHILDRENS_HOME,
-      ),
-    )('a %s cannot be a short-break service', (settingType) => {
-      expect(validateSettingDetails(registration({ settingType, shortBreakService: true }))).toEqual([
-        {
-          field: ['shortBreakService'],
-          code: 'BAD_USER_INPUT',
-          message: "Only a children's home or secure children's home is registered as a short-break service",
-        },
-      ]);
-    });
+    test.each(ALL_SETTING_TYPES.filter((type) => type !== SettingType.CHILDRENS_HOME && type !== SettingType.SECURE_CHILDRENS_HOME))(
+      'a %s cannot be a short-break service',
+      (settingType) => {
+        expect(validateSettingDetails(registration({ settingType, shortBreakService: true }))).toEqual([
+          {
+            field: ['shortBreakService'],
+            code: 'BAD_USER_INPUT',
+            message: "Only a children's home or secure children's home is registered as a short-break service",
+          },
+        ]);
+      },
+    );
 
     // The catalogue (children-homes-annexes.md, EC-46) names "a home that is both short-breaks and
     // secure" and says the type flags are independent (multiple allowed).
@@ -332,19 +324,21 @@ describe('validateSettingDetails', () => {
       expect(validateSettingDetails(details)).toEqual([]);
     });
 
-    test.each([SettingType.CHILDRENS_HOME, SettingType.SECURE_CHILDRENS_HOME])('a %s can record that it provides education', (settingType) => {
-      expect(validateSettingDetails(registration({ settingType, providesEducation: true }))).toEqual([]);
-    });
+    test.each([SettingType.CHILDRENS_HOME, SettingType.SECURE_CHILDRENS_HOME])(
+      'a %s can record that it provides education',
+      (settingType) => {
+        expect(validateSettingDetails(registration({ settingType, providesEducation: true }))).toEqual([]);
+      },
+    );
 
-    test.each(
-      ALL_SETTING_TYPES.filter(
-        (type) => type !== SettingType.CHILDRENS_HOME && type !== SettingType.SECURE_CHILDRENS_HOME,
-      ),
-    )('a %s cannot record that it provides education', (settingType) => {
-      expect(summary(validateSettingDetails(registration({ settingType, providesEducation: true })))).toEqual([
-        { field: ['providesEducation'], code: 'BAD_USER_INPUT', ruleId: undefined },
-      ]);
-    });
+    test.each(ALL_SETTING_TYPES.filter((type) => type !== SettingType.CHILDRENS_HOME && type !== SettingType.SECURE_CHILDRENS_HOME))(
+      'a %s cannot record that it provides education',
+      (settingType) => {
+        expect(summary(validateSettingDetails(registration({ settingType, providesEducation: true })))).toEqual([
+          { field: ['providesEducation'], code: 'BAD_USER_INPUT', ruleId: undefined },
+        ]);
+      },
+    );
 
     test('ASA-043 an adoption support agency run by an individual can be a single-person agency', () => {
       const details = registration({
@@ -373,7 +367,11 @@ describe('validateSettingDetails', () => {
           singlePersonAgency: true,
         });
         expect(validateSettingDetails(details)).toEqual([
-          { field: ['singlePersonAgency'], code: 'BAD_USER_INPUT', message: 'Only an adoption support agency can be a single-person agency' },
+          {
+            field: ['singlePersonAgency'],
+            code: 'BAD_USER_INPUT',
+            message: 'Only an adoption support agency can be a single-person agency',
+          },
         ]);
       },
     );
@@ -425,17 +423,11 @@ describe('managerVacancies', () => {
 
   test('a gap between appointments is a closed vacancy of exactly the days between them', () => {
     const appointments = [appointment(REGISTERED_ON, '2025-01-06'), appointment('2025-03-03')];
-    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([
-      { startDate: '2025-01-06', endDate: '2025-03-03', days: 56 },
-    ]);
+    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([{ startDate: '2025-01-06', endDate: '2025-03-03', days: 56 }]);
   });
 
   test('several gaps are listed oldest first, whatever order the appointments come in', () => {
-    const appointments = [
-      appointment('2025-12-01'),
-      appointment(REGISTERED_ON, '2024-12-31'),
-      appointment('2025-02-01', '2025-11-01'),
-    ];
+    const appointments = [appointment('2025-12-01'), appointment(REGISTERED_ON, '2024-12-31'), appointment('2025-02-01', '2025-11-01')];
     expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([
       { startDate: '2024-12-31', endDate: '2025-02-01', days: 32 },
       { startDate: '2025-11-01', endDate: '2025-12-01', days: 30 },
@@ -448,14 +440,8 @@ describe('managerVacancies', () => {
   });
 
   test('an appointment inside a longer one does not shorten the cover', () => {
-    const appointments = [
-      appointment(REGISTERED_ON, '2025-03-01'),
-      appointment('2024-09-01', '2024-12-01'),
-      appointment('2025-04-01'),
-    ];
-    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([
-      { startDate: '2025-03-01', endDate: '2025-04-01', days: 31 },
-    ]);
+    const appointments = [appointment(REGISTERED_ON, '2025-03-01'), appointment('2024-09-01', '2024-12-01'), appointment('2025-04-01')];
+    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([{ startDate: '2025-03-01', endDate: '2025-04-01', days: 31 }]);
   });
 
   test('a manager who left with none appointed since leaves an open vacancy measured to asOf', () => {
@@ -478,9 +464,7 @@ describe('managerVacancies', () => {
 
   test('appointments starting after asOf are ignored', () => {
     const appointments = [appointment(REGISTERED_ON, '2026-01-01'), appointment('2026-07-01')];
-    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([
-      { startDate: '2026-01-01', endDate: null, days: 165 },
-    ]);
+    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([{ startDate: '2026-01-01', endDate: null, days: 165 }]);
   });
 
   test('appointments starting after the closure date are ignored', () => {
@@ -492,16 +476,12 @@ describe('managerVacancies', () => {
 
   test('measured on an earlier date, a vacancy filled later is still open', () => {
     const appointments = [appointment(REGISTERED_ON, '2025-01-06'), appointment('2025-03-03')];
-    expect(managerVacancies(REGISTERED_ON, appointments, '2025-02-01')).toEqual([
-      { startDate: '2025-01-06', endDate: null, days: 26 },
-    ]);
+    expect(managerVacancies(REGISTERED_ON, appointments, '2025-02-01')).toEqual([{ startDate: '2025-01-06', endDate: null, days: 26 }]);
   });
 
   test('a manager starting on asOf closes the vacancy that day', () => {
     const appointments = [appointment(REGISTERED_ON, '2026-01-01'), appointment(TODAY)];
-    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([
-      { startDate: '2026-01-01', endDate: TODAY, days: 165 },
-    ]);
+    expect(managerVacancies(REGISTERED_ON, appointments, TODAY)).toEqual([{ startDate: '2026-01-01', endDate: TODAY, days: 165 }]);
   });
 
   test('CHA-195 a vacancy measured on the day it reaches exactly 182 days is 26 weeks', () => {
@@ -523,12 +503,18 @@ describe('managerVacancies', () => {
 
 describe('currentVacancy', () => {
   test('is the open vacancy on asOf', () => {
-    const appointments = [{ startDate: REGISTERED_ON, endDate: '2025-01-06' }, { startDate: '2025-03-03', endDate: '2026-01-01' }];
+    const appointments = [
+      { startDate: REGISTERED_ON, endDate: '2025-01-06' },
+      { startDate: '2025-03-03', endDate: '2026-01-01' },
+    ];
     expect(currentVacancy(REGISTERED_ON, appointments, TODAY)).toEqual({ startDate: '2026-01-01', endDate: null, days: 165 });
   });
 
   test('is null when a manager is in post, even after earlier gaps', () => {
-    const appointments = [{ startDate: REGISTERED_ON, endDate: '2025-01-06' }, { startDate: '2025-03-03', endDate: null }];
+    const appointments = [
+      { startDate: REGISTERED_ON, endDate: '2025-01-06' },
+      { startDate: '2025-03-03', endDate: null },
+    ];
     expect(currentVacancy(REGISTERED_ON, appointments, TODAY)).toBeNull();
   });
 
@@ -580,7 +566,11 @@ describe('validateManagerChange', () => {
   });
 
   test.each([ProviderStatus.CLOSED, ProviderStatus.CANCELLED])('a %s registration is a CONFLICT', (status) => {
-    const violations = validateManagerChange({ ...withManager, status }, { effectiveDate: '2025-09-01', newManagerName: 'Priya Shah' }, TODAY);
+    const violations = validateManagerChange(
+      { ...withManager, status },
+      { effectiveDate: '2025-09-01', newManagerName: 'Priya Shah' },
+      TODAY,
+    );
     expect(violations).toEqual([
       { field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` },
     ]);
@@ -671,7 +661,9 @@ describe('validateOpen', () => {
   });
 
   test.each([ProviderStatus.CLOSED, ProviderStatus.CANCELLED])('a %s setting is not: CONFLICT, naming its status', (status) => {
-    expect(validateOpen(status)).toEqual([{ field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` }]);
+    expect(validateOpen(status)).toEqual([
+      { field: ['providerId'], code: 'CONFLICT', message: `The setting's registration is ${status.toLowerCase()}` },
+    ]);
   });
 });
 

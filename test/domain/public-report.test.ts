@@ -32,7 +32,11 @@ function setting(overrides: Partial<SettingSource> = {}): SettingSource {
     settingName: 'Larch House',
     address: HOME_ADDRESS,
     area: MANCHESTER,
-    registeredProvider: { kind: 'ORGANISATION', name: 'Northern Care Homes Ltd', address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' } },
+    registeredProvider: {
+      kind: 'ORGANISATION',
+      name: 'Northern Care Homes Ltd',
+      address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' },
+    },
     responsibleIndividual: 'Rebecca Holt',
     people: [CHILD, STAFF, PARENT],
     ...overrides,
@@ -79,13 +83,30 @@ const EVERYTHING_PRIVATE =
   "Jamie's mother, Dolores Quigley, said Quigley visits Larch often.";
 
 /** Whole words and phrases that must never be published about Larch House (CH-228). */
-const SECRETS = ['Jamie', 'Morgan', 'J.M.', 'J. Morgan', 'Priya', 'Shah', 'Dolores', 'Quigley', 'Larch', 'Marlowe', 'Didsbury', 'M20 6RT', 'M20', '14 Marlowe Crescent'];
+const SECRETS = [
+  'Jamie',
+  'Morgan',
+  'J.M.',
+  'J. Morgan',
+  'Priya',
+  'Shah',
+  'Dolores',
+  'Quigley',
+  'Larch',
+  'Marlowe',
+  'Didsbury',
+  'M20 6RT',
+  'M20',
+  '14 Marlowe Crescent',
+];
 
 const WORD_START = '(?<![\\p{L}\\p{N}])';
 const WORD_END = '(?![\\p{L}\\p{N}])';
-const containsWord = (text: string, word: string) => new RegExp(`${WORD_START}${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${WORD_END}`, 'iu').test(text);
+const containsWord = (text: string, word: string) =>
+  new RegExp(`${WORD_START}${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${WORD_END}`, 'iu').test(text);
 /** The secrets found anywhere in the report (every string of it, at any depth). */
-const leaked = (report: unknown, secrets: readonly string[] = SECRETS) => secrets.filter((secret) => containsWord(JSON.stringify(report), secret));
+const leaked = (report: unknown, secrets: readonly string[] = SECRETS) =>
+  secrets.filter((secret) => containsWord(JSON.stringify(report), secret));
 
 // -------------------------------------------------------------------------------------------------
 
@@ -110,13 +131,30 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
     ['a section', (text) => ({ sections: [{ heading: publicTemplate`Findings`, text }] }), (r) => r.sections[0].text],
     ['the child-friendly summary', (text) => ({ childFriendlySummary: text }), (r) => r.childFriendlySummary],
     ['the judgement statement', (text) => ({ judgements: { ...source().judgements, statement: text } }), (r) => r.judgements.statement],
-    ["a requirement's regulation", (text) => ({ requirements: [{ regulation: text, action: 'Act.', dueDate: '2026-12-31' }] }), (r) => r.requirements[0].regulation],
-    ["a requirement's action", (text) => ({ requirements: [{ regulation: 'Regulation 12', action: text, dueDate: '2026-12-31' }] }), (r) => r.requirements[0].action],
-    ["a recommendation's reference", (text) => ({ recommendations: [{ reference: text, action: 'Act.' }] }), (r) => r.recommendations[0].reference],
-    ["a recommendation's action", (text) => ({ recommendations: [{ reference: 'NMS 5.3', action: text }] }), (r) => r.recommendations[0].action],
+    [
+      "a requirement's regulation",
+      (text) => ({ requirements: [{ regulation: text, action: 'Act.', dueDate: '2026-12-31' }] }),
+      (r) => r.requirements[0].regulation,
+    ],
+    [
+      "a requirement's action",
+      (text) => ({ requirements: [{ regulation: 'Regulation 12', action: text, dueDate: '2026-12-31' }] }),
+      (r) => r.requirements[0].action,
+    ],
+    [
+      "a recommendation's reference",
+      (text) => ({ recommendations: [{ reference: text, action: 'Act.' }] }),
+      (r) => r.recommendations[0].reference,
+    ],
+    [
+      "a recommendation's action",
+      (text) => ({ recommendations: [{ reference: 'NMS 5.3', action: text }] }),
+      (r) => r.recommendations[0].action,
+    ],
     ['the amendment reason', (text) => ({ amendmentReason: text }), (r) => r.amendmentReason],
   ])('CH-228 %s is redacted: names become words for the role, the setting "the home", its address goes', (_, put, take) => {
-    const text = 'J.M. told us Larch House, 14 Marlowe Crescent, M20 6RT, is calm. Her key worker, Priya Shah, said Dolores Quigley visits.';
+    const text =
+      'J.M. told us Larch House, 14 Marlowe Crescent, M20 6RT, is calm. Her key worker, Priya Shah, said Dolores Quigley visits.';
     const out = take(buildPublicReport(source(put(text))));
     expect(out).toBe('A child told us the home is calm. Her key worker said a family member visits.');
     expect(out).toBe(settingRedactor(setting()).text(text));
@@ -144,11 +182,17 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
       source({
         sections: [
           { heading: publicTemplate`Findings`, text: 'The home on Marlowe Crescent is close to the Didsbury shops.' },
-          { heading: publicTemplate`More`, text: 'Staff at Larch House, 14 Marlowe Crescent, Didsbury, M20 6RT, record checks in Manchester.' },
+          {
+            heading: publicTemplate`More`,
+            text: 'Staff at Larch House, 14 Marlowe Crescent, Didsbury, M20 6RT, record checks in Manchester.',
+          },
         ],
       }),
     );
-    expect(report.sections.map((s) => s.text)).toEqual(['The home is close to the local shops.', 'Staff at the home record checks in Manchester.']);
+    expect(report.sections.map((s) => s.text)).toEqual([
+      'The home is close to the local shops.',
+      'Staff at the home record checks in Manchester.',
+    ]);
   });
 
   test('CH-228 a town that the report does not already name is removed too', () => {
@@ -163,7 +207,14 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
 
   test('CH-228 identifiers are removed whoever they belong to: phone numbers, e-mail addresses, dates of birth, NHS numbers', () => {
     const report = buildPublicReport(
-      source({ sections: [{ heading: publicTemplate`Findings`, text: 'Call 0161 496 0000 or write to office@example.org; one child was born on 12 March 2012.' }] }),
+      source({
+        sections: [
+          {
+            heading: publicTemplate`Findings`,
+            text: 'Call 0161 496 0000 or write to office@example.org; one child was born on 12 March 2012.',
+          },
+        ],
+      }),
     );
     expect(report.sections[0].text).toBe('Call a phone number or write to an email address; one child was born on a date withheld.');
     const nhs = buildPublicReport(source({ childFriendlySummary: 'Your NHS number is 943 476 5919.' }));
@@ -181,11 +232,17 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
       }),
     );
     expect(report.sections[0].text).toBe('The setting is calm. Parents at the setting feel safe.');
-    expect(buildPublicReport(source({ sections: [{ heading: publicTemplate`Findings`, text: 'Larch House is calm.' }] })).sections[0].text).toBe('The home is calm.');
+    expect(
+      buildPublicReport(source({ sections: [{ heading: publicTemplate`Findings`, text: 'Larch House is calm.' }] })).sections[0].text,
+    ).toBe('The home is calm.');
   });
 
   test('CH-228 an individual registered provider, listed with the people as the publication service lists them, is not named in the text', () => {
-    const helen = { kind: 'INDIVIDUAL' as const, name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' } };
+    const helen = {
+      kind: 'INDIVIDUAL' as const,
+      name: 'Helen Marsh',
+      address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' },
+    };
     const report = buildPublicReport(
       source({
         registeredProvider: helen,
@@ -199,9 +256,17 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
   });
 
   test('CH-228 an individual registered provider is not named in the text even when the caller did not list them with the people', () => {
-    const helen = { kind: 'INDIVIDUAL' as const, name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' } };
+    const helen = {
+      kind: 'INDIVIDUAL' as const,
+      name: 'Helen Marsh',
+      address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' },
+    };
     const report = buildPublicReport(
-      source({ registeredProvider: helen, people: [CHILD], sections: [{ heading: publicTemplate`Findings`, text: 'Helen Marsh visits the home each week.' }] }),
+      source({
+        registeredProvider: helen,
+        people: [CHILD],
+        sections: [{ heading: publicTemplate`Findings`, text: 'Helen Marsh visits the home each week.' }],
+      }),
     );
     expect(report.sections[0].text).toBe('A person visits the home each week.');
     expect(leaked(report, ['Helen', 'Marsh'])).toEqual([]);
@@ -212,7 +277,9 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
     expect(report.sections.map((s) => s.text)).toEqual(['Children make good progress.', 'Children are safe.']);
     expect(report.childFriendlySummary).toBe('We enjoyed meeting you.');
     expect(report.requirements).toEqual([{ regulation: 'Regulation 12', action: 'Record night-time checks.', dueDate: '2026-12-31' }]);
-    expect(report.recommendations).toEqual([{ reference: "Guide to the children's homes regulations, page 41", action: 'Review the recording of checks.' }]);
+    expect(report.recommendations).toEqual([
+      { reference: "Guide to the children's homes regulations, page 41", action: 'Review the recording of checks.' },
+    ]);
   });
 
   test('CH-228 property: random people, setting names and addresses put in every text field never come out', () => {
@@ -222,10 +289,10 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
       .stringMatching(/^[BCDFGHJKLMNPRSTVZ][aeiou][bcdfghjklmnprstvz][aeiou][bcdfghjklmnprstvz]$/)
       .filter((w) => !ownWords.includes(w.toLowerCase()) && !containsWord(JSON.stringify(buildPublicReport(source())), w));
     const scenario = fc.record({
-      people: fc.array(
-        fc.record({ first: namePart, last: namePart, role: fc.constantFrom(...Object.values(PersonRole)) }),
-        { minLength: 1, maxLength: 3 },
-      ),
+      people: fc.array(fc.record({ first: namePart, last: namePart, role: fc.constantFrom(...Object.values(PersonRole)) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
       settingWord: namePart.filter((w) => !COMMON_SETTING_WORDS.has(w.toLowerCase())),
       street: namePart.filter((w) => !COMMON_SETTING_WORDS.has(w.toLowerCase())),
       number: fc.integer({ min: 1, max: 250 }),
@@ -262,7 +329,7 @@ describe('buildPublicReport: every free text goes through the redaction gate (CH
 });
 
 describe('buildPublicReport: what else is published, and nothing more', () => {
-  test('CH-228 the report is an allow-list: no field for the setting\'s name, address, people, label or places', () => {
+  test("CH-228 the report is an allow-list: no field for the setting's name, address, people, label or places", () => {
     expect(Object.keys(buildPublicReport(source())).sort()).toEqual([
       'aboutTheService',
       'amendmentReason',
@@ -286,7 +353,14 @@ describe('buildPublicReport: what else is published, and nothing more', () => {
   });
 
   test('the URN, setting type, inspection type and dates are published as they are; headings and order are kept', () => {
-    const report = buildPublicReport(source({ urn: 'SC123456', inspectionType: InspectionType.INTERIM_INSPECTION, inspectionStart: '2026-10-06', inspectionEnd: '2026-10-08' }));
+    const report = buildPublicReport(
+      source({
+        urn: 'SC123456',
+        inspectionType: InspectionType.INTERIM_INSPECTION,
+        inspectionStart: '2026-10-06',
+        inspectionEnd: '2026-10-08',
+      }),
+    );
     expect(report).toMatchObject({
       urn: 'SC123456',
       settingType: SettingType.CHILDRENS_HOME,
@@ -294,7 +368,10 @@ describe('buildPublicReport: what else is published, and nothing more', () => {
       inspectionStart: '2026-10-06',
       inspectionEnd: '2026-10-08',
     });
-    expect(report.sections.map((s) => s.heading)).toEqual(['Overall experiences and progress of children', 'How well children are helped and protected']);
+    expect(report.sections.map((s) => s.heading)).toEqual([
+      'Overall experiences and progress of children',
+      'How well children are helped and protected',
+    ]);
   });
 
   test('CH-230 a URN that is not a URN is refused, not published', () => {
@@ -332,10 +409,23 @@ describe('buildPublicReport: what else is published, and nothing more', () => {
       statement: 'The home has declined since a member of staff left.',
     });
     const visit = buildPublicReport(
-      source({ judgements: { ...source().judgements, kind: JudgementKind.ASSURANCE_VISIT, overallExperiencesAndProgress: null, seriousOrWidespreadConcerns: true } }),
+      source({
+        judgements: {
+          ...source().judgements,
+          kind: JudgementKind.ASSURANCE_VISIT,
+          overallExperiencesAndProgress: null,
+          seriousOrWidespreadConcerns: true,
+        },
+      }),
     );
-    expect(visit.judgements).toMatchObject({ kind: 'ASSURANCE_VISIT', seriousOrWidespreadConcerns: true, overallExperiencesAndProgress: null });
-    const monitoring = buildPublicReport(source({ judgements: { ...source().judgements, kind: JudgementKind.MONITORING_VISIT, newOverallGrade: Grade.GOOD } }));
+    expect(visit.judgements).toMatchObject({
+      kind: 'ASSURANCE_VISIT',
+      seriousOrWidespreadConcerns: true,
+      overallExperiencesAndProgress: null,
+    });
+    const monitoring = buildPublicReport(
+      source({ judgements: { ...source().judgements, kind: JudgementKind.MONITORING_VISIT, newOverallGrade: Grade.GOOD } }),
+    );
     expect(monitoring.judgements).toMatchObject({ kind: 'MONITORING_VISIT', newOverallGrade: Grade.GOOD });
   });
 
@@ -354,7 +444,11 @@ describe('buildPublicReport: what else is published, and nothing more', () => {
         ],
       }),
     );
-    expect(report.lastInspection).toEqual({ type: InspectionType.INTERIM_INSPECTION, end: '2026-03-04', outcome: 'declined in effectiveness' });
+    expect(report.lastInspection).toEqual({
+      type: InspectionType.INTERIM_INSPECTION,
+      end: '2026-03-04',
+      outcome: 'declined in effectiveness',
+    });
     expect(report.history).toEqual([
       { type: InspectionType.INTERIM_INSPECTION, end: '2026-03-04', outcome: 'declined in effectiveness' },
       { type: InspectionType.FULL_INSPECTION, end: '2025-06-10', outcome: 'requires improvement to be good' },
@@ -364,10 +458,14 @@ describe('buildPublicReport: what else is published, and nothing more', () => {
   });
 
   test('CHA-040 an outcome that is not a token is refused, not published', () => {
-    expect(() => buildPublicReport(source({ history: [{ type: InspectionType.FULL_INSPECTION, end: '2025-06-10', outcome: 'Good, said Priya Shah' }] }))).toThrow(/Not a TOKEN/);
+    expect(() =>
+      buildPublicReport(
+        source({ history: [{ type: InspectionType.FULL_INSPECTION, end: '2025-06-10', outcome: 'Good, said Priya Shah' }] }),
+      ),
+    ).toThrow(/Not a TOKEN/);
   });
 
-  test('enforcement since the last inspection is published in the code\'s own words, with its date', () => {
+  test("enforcement since the last inspection is published in the code's own words, with its date", () => {
     const report = buildPublicReport(
       source({
         enforcementSinceLastInspection: [
@@ -384,9 +482,12 @@ describe('buildPublicReport: what else is published, and nothing more', () => {
 
   test('about the service: the kind of setting, its places and its area, never its name', () => {
     expect(buildPublicReport(source()).aboutTheService).toBe("A children's home registered for 4 places, in Manchester (North West).");
-    expect(buildPublicReport(source({ places: 1 })).aboutTheService).toBe("A children's home registered for 1 place, in Manchester (North West).");
+    expect(buildPublicReport(source({ places: 1 })).aboutTheService).toBe(
+      "A children's home registered for 1 place, in Manchester (North West).",
+    );
     expect(
-      buildPublicReport(source({ settingType: SettingType.ADOPTION_SUPPORT_AGENCY, settingLabel: 'Adoption support agency', places: null })).aboutTheService,
+      buildPublicReport(source({ settingType: SettingType.ADOPTION_SUPPORT_AGENCY, settingLabel: 'Adoption support agency', places: null }))
+        .aboutTheService,
     ).toBe('An adoption support agency, in Manchester (North West).');
     expect(buildPublicReport(source({ settingLabel: 'Larch House' })).aboutTheService).not.toContain('Larch');
   });
@@ -406,7 +507,13 @@ describe('the registered provider and responsible individual as published (para 
   });
 
   test('an individual registered provider is withheld: neither name nor address', () => {
-    const individual = setting({ registeredProvider: { kind: 'INDIVIDUAL', name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' } } });
+    const individual = setting({
+      registeredProvider: {
+        kind: 'INDIVIDUAL',
+        name: 'Helen Marsh',
+        address: { line1: '3 Oak Road', town: 'Salford', postcode: 'M5 4WT' },
+      },
+    });
     expect(publicRegisteredProvider(individual)).toBeNull();
     expect(buildPublicReport(source(individual)).registeredProvider).toBeNull();
   });
@@ -417,18 +524,30 @@ describe('the registered provider and responsible individual as published (para 
     expect(publicRegisteredProvider(fromTheHome)).toEqual({ name: 'The home Ltd', address: 'Manchester' });
     const inTheSameStreet = setting({
       address: { ...HOME_ADDRESS, town: 'Cheadle Hulme' },
-      registeredProvider: { kind: 'ORGANISATION', name: 'Crescent Care Ltd', address: { line1: '2 Marlowe Crescent', town: 'Cheadle Hulme', postcode: 'SK8 7AA' } },
+      registeredProvider: {
+        kind: 'ORGANISATION',
+        name: 'Crescent Care Ltd',
+        address: { line1: '2 Marlowe Crescent', town: 'Cheadle Hulme', postcode: 'SK8 7AA' },
+      },
     });
     expect(publicRegisteredProvider(inTheSameStreet)).toEqual({ name: 'Crescent Care Ltd', address: null });
     const partly = setting({
-      registeredProvider: { kind: 'ORGANISATION', name: 'Oak Care Ltd', address: { line1: '2 Oak Road', line2: 'Didsbury', town: 'Salford', postcode: 'M5 4WT' } },
+      registeredProvider: {
+        kind: 'ORGANISATION',
+        name: 'Oak Care Ltd',
+        address: { line1: '2 Oak Road', line2: 'Didsbury', town: 'Salford', postcode: 'M5 4WT' },
+      },
     });
     expect(publicRegisteredProvider(partly)).toEqual({ name: 'Oak Care Ltd', address: '2 Oak Road, Salford' });
   });
 
-  test('a person\'s name in the organisation\'s name is published by rule; the setting\'s postcode in it is not', () => {
-    expect(publicRegisteredProvider(setting({ registeredProvider: { ...setting().registeredProvider, name: 'Priya Shah Care Ltd' } }))?.name).toBe('Priya Shah Care Ltd');
-    const withPostcode = publicRegisteredProvider(setting({ registeredProvider: { ...setting().registeredProvider, name: 'M20 6RT Care Ltd' } }))?.name;
+  test("a person's name in the organisation's name is published by rule; the setting's postcode in it is not", () => {
+    expect(
+      publicRegisteredProvider(setting({ registeredProvider: { ...setting().registeredProvider, name: 'Priya Shah Care Ltd' } }))?.name,
+    ).toBe('Priya Shah Care Ltd');
+    const withPostcode = publicRegisteredProvider(
+      setting({ registeredProvider: { ...setting().registeredProvider, name: 'M20 6RT Care Ltd' } }),
+    )?.name;
     expect(withPostcode).not.toContain('M20');
     expect(withPostcode).toMatch(/Care Ltd$/);
   });
@@ -436,7 +555,9 @@ describe('the registered provider and responsible individual as published (para 
   test('the responsible individual is named (para 163), but not where the name gives the setting away; none is null', () => {
     expect(buildPublicReport(source()).responsibleIndividual).toBe('Rebecca Holt');
     expect(buildPublicReport(source({ responsibleIndividual: 'Priya Shah' })).responsibleIndividual).toBe('Priya Shah');
-    expect(buildPublicReport(source({ responsibleIndividual: 'Rebecca Holt of Larch House' })).responsibleIndividual).toBe('Rebecca Holt of the home');
+    expect(buildPublicReport(source({ responsibleIndividual: 'Rebecca Holt of Larch House' })).responsibleIndividual).toBe(
+      'Rebecca Holt of the home',
+    );
     expect(buildPublicReport(source({ responsibleIndividual: null })).responsibleIndividual).toBeNull();
   });
 
@@ -451,8 +572,12 @@ describe('settingRedactor: the redactor of one setting (CH-228)', () => {
   test('it knows the setting\'s people, name and address, and says "the home" for a children\'s home and "the setting" otherwise', () => {
     const text = 'J.M. and Priya Shah walked from Larch House to Marlowe Crescent.';
     expect(settingRedactor(setting()).text(text)).toBe('A child and a member of staff walked from the home to a nearby street.');
-    expect(settingRedactor(setting({ settingType: SettingType.SECURE_CHILDRENS_HOME })).text('Larch House is calm.')).toBe('The home is calm.');
-    expect(settingRedactor(setting({ settingType: SettingType.ADOPTION_SUPPORT_AGENCY })).text('Larch House is calm.')).toBe('The setting is calm.');
+    expect(settingRedactor(setting({ settingType: SettingType.SECURE_CHILDRENS_HOME })).text('Larch House is calm.')).toBe(
+      'The home is calm.',
+    );
+    expect(settingRedactor(setting({ settingType: SettingType.ADOPTION_SUPPORT_AGENCY })).text('Larch House is calm.')).toBe(
+      'The setting is calm.',
+    );
   });
 
   test('someone not in its records is not redacted by name: it redacts what the source lists', () => {
@@ -463,21 +588,36 @@ describe('settingRedactor: the redactor of one setting (CH-228)', () => {
   test('the region and local authority the report names are public place names: a town of that name stays', () => {
     const inLeeds = setting({
       address: { ...HOME_ADDRESS, line2: null, town: 'Leeds' },
-      area: { localAuthorityCode: 'E08000035', localAuthorityName: 'Leeds', regionCode: 'E12000003', regionName: 'Yorkshire and The Humber' },
+      area: {
+        localAuthorityCode: 'E08000035',
+        localAuthorityName: 'Leeds',
+        regionCode: 'E12000003',
+        regionName: 'Yorkshire and The Humber',
+      },
     });
     expect(settingRedactor(inLeeds).text('Children visit Leeds on Saturdays.')).toBe('Children visit Leeds on Saturdays.');
-    expect(settingRedactor(setting({ address: { ...HOME_ADDRESS, line2: null, town: 'Leeds' } })).text('Children visit Leeds on Saturdays.')).toBe(
-      'Children visit the local area on Saturdays.',
-    );
+    expect(
+      settingRedactor(setting({ address: { ...HOME_ADDRESS, line2: null, town: 'Leeds' } })).text('Children visit Leeds on Saturdays.'),
+    ).toBe('Children visit the local area on Saturdays.');
   });
 });
 
 describe('publicArea: a local authority and its region as the public views name them (CH-230)', () => {
   test('codes and names from the reference data are published as they are', () => {
-    expect(publicArea(MANCHESTER)).toEqual({ localAuthorityCode: 'E08000003', localAuthorityName: 'Manchester', regionCode: 'E12000002', regionName: 'North West' });
-    expect(publicArea({ localAuthorityCode: 'E06000014', localAuthorityName: 'York', regionCode: 'E12000003', regionName: 'Yorkshire and The Humber' }).regionName).toBe(
-      'Yorkshire and The Humber',
-    );
+    expect(publicArea(MANCHESTER)).toEqual({
+      localAuthorityCode: 'E08000003',
+      localAuthorityName: 'Manchester',
+      regionCode: 'E12000002',
+      regionName: 'North West',
+    });
+    expect(
+      publicArea({
+        localAuthorityCode: 'E06000014',
+        localAuthorityName: 'York',
+        regionCode: 'E12000003',
+        regionName: 'Yorkshire and The Humber',
+      }).regionName,
+    ).toBe('Yorkshire and The Humber');
     expect(buildPublicReport(source()).area).toEqual(publicArea(MANCHESTER));
   });
 
@@ -489,23 +629,31 @@ describe('publicArea: a local authority and its region as the public views name 
   });
 });
 
-describe('judgementOutcome: what a report\'s recent inspection history shows of an earlier inspection', () => {
+describe("judgementOutcome: what a report's recent inspection history shows of an earlier inspection", () => {
   test('CHA-040 a full inspection shows its overall experiences and progress grade', () => {
     expect(judgementOutcome({ kind: JudgementKind.FULL_INSPECTION, overallExperiencesAndProgress: 'GOOD' })).toBe('GOOD');
   });
 
   test('CHA-040 an interim inspection shows its outcome', () => {
-    expect(judgementOutcome({ kind: JudgementKind.INTERIM, interimOutcome: 'DECLINED_IN_EFFECTIVENESS' })).toBe('DECLINED_IN_EFFECTIVENESS');
+    expect(judgementOutcome({ kind: JudgementKind.INTERIM, interimOutcome: 'DECLINED_IN_EFFECTIVENESS' })).toBe(
+      'DECLINED_IN_EFFECTIVENESS',
+    );
   });
 
   test('a monitoring visit shows its new overall grade, or none', () => {
-    expect(judgementOutcome({ kind: JudgementKind.MONITORING_VISIT, newOverallGrade: 'REQUIRES_IMPROVEMENT' })).toBe('REQUIRES_IMPROVEMENT');
+    expect(judgementOutcome({ kind: JudgementKind.MONITORING_VISIT, newOverallGrade: 'REQUIRES_IMPROVEMENT' })).toBe(
+      'REQUIRES_IMPROVEMENT',
+    );
     expect(judgementOutcome({ kind: JudgementKind.MONITORING_VISIT })).toBeNull();
   });
 
   test('an assurance visit shows whether serious or widespread concerns were found; no judgement says so; no record is null', () => {
-    expect(judgementOutcome({ kind: JudgementKind.ASSURANCE_VISIT, seriousOrWidespreadConcerns: true })).toBe('SERIOUS_OR_WIDESPREAD_CONCERNS');
-    expect(judgementOutcome({ kind: JudgementKind.ASSURANCE_VISIT, seriousOrWidespreadConcerns: false })).toBe('NO_SERIOUS_OR_WIDESPREAD_CONCERNS');
+    expect(judgementOutcome({ kind: JudgementKind.ASSURANCE_VISIT, seriousOrWidespreadConcerns: true })).toBe(
+      'SERIOUS_OR_WIDESPREAD_CONCERNS',
+    );
+    expect(judgementOutcome({ kind: JudgementKind.ASSURANCE_VISIT, seriousOrWidespreadConcerns: false })).toBe(
+      'NO_SERIOUS_OR_WIDESPREAD_CONCERNS',
+    );
     expect(judgementOutcome({ kind: JudgementKind.NO_JUDGEMENT })).toBe('NO_JUDGEMENT');
     expect(judgementOutcome(undefined)).toBeNull();
   });

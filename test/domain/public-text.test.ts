@@ -18,8 +18,19 @@ import { buildGraphQLSchema } from '../../src/server/schema';
 const ROOT = join(__dirname, '..', '..');
 
 /** Fields typed as plain strings that are dates: the LocalDate scalar refuses anything but a date (checked below). */
-type DateFields = 'inspectionStart' | 'inspectionEnd' | 'publishedOn' | 'dueDate' | 'end' | 'date' | 'occurredOn' | 'statusDate' | 'withdrawnOn';
-const DATE_FIELDS = ['inspectionStart', 'inspectionEnd', 'publishedOn', 'dueDate', 'end', 'date', 'occurredOn', 'statusDate', 'withdrawnOn'];
+type DateFields =
+  'inspectionStart' | 'inspectionEnd' | 'publishedOn' | 'dueDate' | 'end' | 'date' | 'occurredOn' | 'statusDate' | 'withdrawnOn';
+const DATE_FIELDS = [
+  'inspectionStart',
+  'inspectionEnd',
+  'publishedOn',
+  'dueDate',
+  'end',
+  'date',
+  'occurredOn',
+  'statusDate',
+  'withdrawnOn',
+];
 
 // The compile-time check: each line fails `tsc --noEmit` if a public type gains a plain string field.
 type NoPlainStrings<T extends never> = T;
@@ -74,7 +85,11 @@ describe('CH-228 CH-230 public text is made only by the redaction gate', () => {
       `event.urn = report.urn.toLowerCase(); // REFUSED`,
     ];
     writeFileSync(file, lines.join('\n'));
-    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(ROOT, 'tsconfig.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    )!;
     const program = ts.createProgram([file], { ...config.options, noEmit: true, noUnusedLocals: false });
     const errors = ts
       .getPreEmitDiagnostics(program)
@@ -98,7 +113,11 @@ describe('CH-228 CH-230 public text is made only by the redaction gate', () => {
     const casts = files.flatMap((path) =>
       readFileSync(path, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/\bas\s+(?:unknown\s+as\s+)?Public[A-Z]\w*|<Public[A-Z]\w*>(?=[\w(])/.test(line) && path !== gate ? [`${relative(ROOT, path)}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) =>
+          /\bas\s+(?:unknown\s+as\s+)?Public[A-Z]\w*|<Public[A-Z]\w*>(?=[\w(])/.test(line) && path !== gate
+            ? [`${relative(ROOT, path)}:${i + 1}: ${line.trim()}`]
+            : [],
+        ),
     );
     expect(casts).toEqual([]);
     expect(readFileSync(gate, 'utf8').match(/as PublicText/g)).toHaveLength(1);

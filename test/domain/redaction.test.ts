@@ -14,11 +14,61 @@ import {
 } from '../../src/domain/redaction';
 
 /** Words the redacted text may legitimately contain: the neutral replacements and filler. */
-const FILLER = ['the', 'child', 'said', 'they', 'felt', 'safe', 'staff', 'were', 'kind', 'at', 'and', 'in', 'on', 'with', 'records', 'showed', 'that'];
+const FILLER = [
+  'the',
+  'child',
+  'said',
+  'they',
+  'felt',
+  'safe',
+  'staff',
+  'were',
+  'kind',
+  'at',
+  'and',
+  'in',
+  'on',
+  'with',
+  'records',
+  'showed',
+  'that',
+];
 const NEUTRAL_WORDS = new Set([
-  'a', 'child', 'family', 'member', 'of', 'staff', 'person', 'the', 'home', 'setting', 'its', 'address', 'postcode', 'young', 'parent', 'or',
-  'carer', 'colleague', 'reader', 'nearby', 'street', 'local', 'area', 'withheld', 'an', 'email', 'phone', 'number', 'date', 'on', 'born', 'nhs',
-  'national', 'insurance', ...FILLER,
+  'a',
+  'child',
+  'family',
+  'member',
+  'of',
+  'staff',
+  'person',
+  'the',
+  'home',
+  'setting',
+  'its',
+  'address',
+  'postcode',
+  'young',
+  'parent',
+  'or',
+  'carer',
+  'colleague',
+  'reader',
+  'nearby',
+  'street',
+  'local',
+  'area',
+  'withheld',
+  'an',
+  'email',
+  'phone',
+  'number',
+  'date',
+  'on',
+  'born',
+  'nhs',
+  'national',
+  'insurance',
+  ...FILLER,
 ]);
 
 const namePart = fc
@@ -58,9 +108,14 @@ const scenario = fc.record({
   people: fc.array(person, { minLength: 1, maxLength: 4 }),
   // A setting's distinctive word; everyday words ("View" in "View House") are removed only with the whole name.
   settingName: fc
-    .tuple(namePart.filter((part) => !COMMON_SETTING_WORDS.has(part.toLowerCase())), fc.constantFrom('House', 'Lodge', 'View', 'Cottage'))
+    .tuple(
+      namePart.filter((part) => !COMMON_SETTING_WORDS.has(part.toLowerCase())),
+      fc.constantFrom('House', 'Lodge', 'View', 'Cottage'),
+    )
     .map(([a, b]) => `${a} ${b}`),
-  addressLine: fc.tuple(fc.integer({ min: 1, max: 250 }), namePart, fc.constantFrom('Road', 'Street', 'Avenue')).map(([n, a, b]) => `${n} ${a} ${b}`),
+  addressLine: fc
+    .tuple(fc.integer({ min: 1, max: 250 }), namePart, fc.constantFrom('Road', 'Street', 'Avenue'))
+    .map(([n, a, b]) => `${n} ${a} ${b}`),
   postcodes: fc.array(postcode, { minLength: 1, maxLength: 3 }),
   filler: fc.array(fc.constantFrom(...FILLER), { minLength: 3, maxLength: 20 }),
   seed: fc.integer(),
@@ -77,7 +132,14 @@ function contextOf(s: { people: { name: string; role: PersonRole }[]; settingNam
 }
 
 /** A narrative that mixes filler with every secret, in varying case and order. */
-function narrativeOf(s: { people: { name: string }[]; settingName: string; addressLine: string; postcodes: string[]; filler: string[]; seed: number }): string {
+function narrativeOf(s: {
+  people: { name: string }[];
+  settingName: string;
+  addressLine: string;
+  postcodes: string[];
+  filler: string[];
+  seed: number;
+}): string {
   const secrets = [
     ...s.people.flatMap((p) => [p.name, p.name.split(' ')[0], p.name.split(' ').slice(-1)[0], initialsOf(p.name), p.name.toUpperCase()]),
     s.settingName,
@@ -199,7 +261,7 @@ describe('CH-228 every written form of a name on record is redacted', () => {
     expect(clean.text(text)).toBe(expected);
   });
 
-  test('a written form that ends inside another name\'s initials takes both: no letter of the initials is left', () => {
+  test("a written form that ends inside another name's initials takes both: no letter of the initials is left", () => {
     const overlapping = redactor({
       ...HOME,
       people: [
@@ -223,10 +285,10 @@ describe('CH-228 replacements read as English, by where the name stands', () => 
     ['Hello Priya, thank you.', 'Hello colleague, thank you.'],
     ["Jamie's key worker Priya helps with homework.", "A child's key worker helps with homework."],
     ['Their key worker, Priya Shah, said they are settled.', 'Their key worker said they are settled.'],
-    ["His mother, Anne-Marie Morgan, visits.", 'His mother visits.'],
+    ['His mother, Anne-Marie Morgan, visits.', 'His mother visits.'],
     ["The key worker Priya's plan is good.", "The key worker's plan is good."],
     ['Children said Larch House feels like home.', 'Children said the home feels like home.'],
-    ["The Larch House team is stable.", 'The home team is stable.'],
+    ['The Larch House team is stable.', 'The home team is stable.'],
     ["Larch House's garden is well kept.", "The home's garden is well kept."],
   ])('%s', (text, expected) => {
     expect(clean.text(text)).toBe(expected);
@@ -271,8 +333,16 @@ describe('para 163 what is published by rule: the organisation and the responsib
   });
 
   test('an organisation run from the home itself shows no part of the address that locates it', () => {
-    expect(clean.organisationAddress({ line1: '14 Marlowe Crescent', line2: 'Didsbury', town: 'Manchester', postcode: 'M20 6RT' })).toBe('Manchester');
-    expect(redactor({ ...HOME, publicPlaceNames: [] }).organisationAddress({ line1: '14 Marlowe Crescent', town: 'Manchester', postcode: 'M20 6RT' })).toBeNull();
+    expect(clean.organisationAddress({ line1: '14 Marlowe Crescent', line2: 'Didsbury', town: 'Manchester', postcode: 'M20 6RT' })).toBe(
+      'Manchester',
+    );
+    expect(
+      redactor({ ...HOME, publicPlaceNames: [] }).organisationAddress({
+        line1: '14 Marlowe Crescent',
+        town: 'Manchester',
+        postcode: 'M20 6RT',
+      }),
+    ).toBeNull();
   });
 
   test('a published name is kept, even when the person is also named in the records', () => {

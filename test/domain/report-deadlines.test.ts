@@ -59,47 +59,62 @@ const step = (milestone: Milestone, workingDays: number, after: TimetableStep['a
 // The timetables
 
 describe('reportTimetable', () => {
-  test.each([CH, SCH])("CH-027 CH-028 CH-029 full inspection of a %s: draft end+10, comments draft+5, publication end+25 WD", (settingType) => {
-    expect(reportTimetable(FULL, settingType)).toEqual([
-      step(DRAFT, 10, 'END_OF_INSPECTION', 'CH-027'),
-      step(COMMENTS, 5, 'DRAFT_SENT', 'CH-028'),
-      step(PUBLISHED, 25, 'END_OF_INSPECTION', 'CH-029'),
-    ]);
-  });
+  test.each([CH, SCH])(
+    'CH-027 CH-028 CH-029 full inspection of a %s: draft end+10, comments draft+5, publication end+25 WD',
+    (settingType) => {
+      expect(reportTimetable(FULL, settingType)).toEqual([
+        step(DRAFT, 10, 'END_OF_INSPECTION', 'CH-027'),
+        step(COMMENTS, 5, 'DRAFT_SENT', 'CH-028'),
+        step(PUBLISHED, 25, 'END_OF_INSPECTION', 'CH-029'),
+      ]);
+    },
+  );
 
-  test.each([CH, SCH])('CH-031 CH-032 CH-033 interim inspection of a %s: draft end+10, comments draft+5, publication end+25 WD', (settingType) => {
-    expect(reportTimetable(INTERIM, settingType)).toEqual([
-      step(DRAFT, 10, 'END_OF_INSPECTION', 'CH-031'),
-      step(COMMENTS, 5, 'DRAFT_SENT', 'CH-032'),
-      step(PUBLISHED, 25, 'END_OF_INSPECTION', 'CH-033'),
-    ]);
-  });
+  test.each([CH, SCH])(
+    'CH-031 CH-032 CH-033 interim inspection of a %s: draft end+10, comments draft+5, publication end+25 WD',
+    (settingType) => {
+      expect(reportTimetable(INTERIM, settingType)).toEqual([
+        step(DRAFT, 10, 'END_OF_INSPECTION', 'CH-031'),
+        step(COMMENTS, 5, 'DRAFT_SENT', 'CH-032'),
+        step(PUBLISHED, 25, 'END_OF_INSPECTION', 'CH-033'),
+      ]);
+    },
+  );
 
-  test.each([CH, SCH])('CH-035 CH-036 CH-037 monitoring visit of a %s: draft end+5, comments draft+5, publication end+10 WD', (settingType) => {
-    expect(reportTimetable(MONITORING, settingType)).toEqual([
-      step(DRAFT, 5, 'END_OF_INSPECTION', 'CH-035'),
-      step(COMMENTS, 5, 'DRAFT_SENT', 'CH-036'),
-      step(PUBLISHED, 10, 'END_OF_INSPECTION', 'CH-037'),
-    ]);
-  });
+  test.each([CH, SCH])(
+    'CH-035 CH-036 CH-037 monitoring visit of a %s: draft end+5, comments draft+5, publication end+10 WD',
+    (settingType) => {
+      expect(reportTimetable(MONITORING, settingType)).toEqual([
+        step(DRAFT, 5, 'END_OF_INSPECTION', 'CH-035'),
+        step(COMMENTS, 5, 'DRAFT_SENT', 'CH-036'),
+        step(PUBLISHED, 10, 'END_OF_INSPECTION', 'CH-037'),
+      ]);
+    },
+  );
 
-  test.each([FULL, MONITORING])('RFC-087 RFC-088 RFC-089 RFC-090 residential family centre, %s: draft 18, comments +5, final 30, publication final+5 WD', (type) => {
-    expect(reportTimetable(type, RFC)).toEqual([
-      step(DRAFT, 18, 'END_OF_INSPECTION', 'RFC-087'),
-      step(COMMENTS, 5, 'DRAFT_SENT', 'RFC-088'),
-      step(FINAL, 30, 'END_OF_INSPECTION', 'RFC-089'),
-      step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'RFC-090'),
-    ]);
-  });
+  test.each([FULL, MONITORING])(
+    'RFC-087 RFC-088 RFC-089 RFC-090 residential family centre, %s: draft 18, comments +5, final 30, publication final+5 WD',
+    (type) => {
+      expect(reportTimetable(type, RFC)).toEqual([
+        step(DRAFT, 18, 'END_OF_INSPECTION', 'RFC-087'),
+        step(COMMENTS, 5, 'DRAFT_SENT', 'RFC-088'),
+        step(FINAL, 30, 'END_OF_INSPECTION', 'RFC-089'),
+        step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'RFC-090'),
+      ]);
+    },
+  );
 
-  test.each([FULL, MONITORING])('ASA-053 ASA-054 ASA-055 ASA-056 adoption support agency, %s: draft 18, comments +5, final 30, publication final+5 WD', (type) => {
-    expect(reportTimetable(type, ASA)).toEqual([
-      step(DRAFT, 18, 'END_OF_INSPECTION', 'ASA-053'),
-      step(COMMENTS, 5, 'DRAFT_SENT', 'ASA-054'),
-      step(FINAL, 30, 'END_OF_INSPECTION', 'ASA-055'),
-      step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'ASA-056'),
-    ]);
-  });
+  test.each([FULL, MONITORING])(
+    'ASA-053 ASA-054 ASA-055 ASA-056 adoption support agency, %s: draft 18, comments +5, final 30, publication final+5 WD',
+    (type) => {
+      expect(reportTimetable(type, ASA)).toEqual([
+        step(DRAFT, 18, 'END_OF_INSPECTION', 'ASA-053'),
+        step(COMMENTS, 5, 'DRAFT_SENT', 'ASA-054'),
+        step(FINAL, 30, 'END_OF_INSPECTION', 'ASA-055'),
+        step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'ASA-056'),
+      ]);
+    },
+  );
 
   test("CA-075 CA-076 CA-077 CA-078 assurance visit of a secure children's home: draft 18, comments +5, final 30, complaint window final+5, publication 38", () => {
     expect(reportTimetable(ASSURANCE, SCH)).toEqual([
@@ -263,9 +278,30 @@ describe.each(SCENARIOS)('hand-computed due dates: $name', (scenario) => {
       );
     }
     rows.push(
-      { ruleId: 'CH-035', what: 'draft to the provider (end + 5 WD)', type: MONITORING, settingType, milestone: DRAFT, due: chMonitoring.draft },
-      { ruleId: 'CH-036', what: 'provider comments (draft + 5 WD)', type: MONITORING, settingType, milestone: COMMENTS, due: chMonitoring.comments },
-      { ruleId: 'CH-037', what: 'publication (end + 10 WD)', type: MONITORING, settingType, milestone: PUBLISHED, due: chMonitoring.publish },
+      {
+        ruleId: 'CH-035',
+        what: 'draft to the provider (end + 5 WD)',
+        type: MONITORING,
+        settingType,
+        milestone: DRAFT,
+        due: chMonitoring.draft,
+      },
+      {
+        ruleId: 'CH-036',
+        what: 'provider comments (draft + 5 WD)',
+        type: MONITORING,
+        settingType,
+        milestone: COMMENTS,
+        due: chMonitoring.comments,
+      },
+      {
+        ruleId: 'CH-037',
+        what: 'publication (end + 10 WD)',
+        type: MONITORING,
+        settingType,
+        milestone: PUBLISHED,
+        due: chMonitoring.publish,
+      },
     );
   }
   for (const [settingType, prefix, ids] of [
@@ -274,19 +310,61 @@ describe.each(SCENARIOS)('hand-computed due dates: $name', (scenario) => {
   ] as const) {
     for (const type of [FULL, MONITORING]) {
       rows.push(
-        { ruleId: `${prefix}-${ids[0]}`, what: 'draft to the provider (end + 18 WD)', type, settingType, milestone: DRAFT, due: rfcAsa.draft },
-        { ruleId: `${prefix}-${ids[1]}`, what: 'provider comments (draft + 5 WD)', type, settingType, milestone: COMMENTS, due: rfcAsa.comments },
+        {
+          ruleId: `${prefix}-${ids[0]}`,
+          what: 'draft to the provider (end + 18 WD)',
+          type,
+          settingType,
+          milestone: DRAFT,
+          due: rfcAsa.draft,
+        },
+        {
+          ruleId: `${prefix}-${ids[1]}`,
+          what: 'provider comments (draft + 5 WD)',
+          type,
+          settingType,
+          milestone: COMMENTS,
+          due: rfcAsa.comments,
+        },
         { ruleId: `${prefix}-${ids[2]}`, what: 'final report (end + 30 WD)', type, settingType, milestone: FINAL, due: rfcAsa.final },
         { ruleId: `${prefix}-${ids[3]}`, what: 'publication (final + 5 WD)', type, settingType, milestone: PUBLISHED, due: rfcAsa.publish },
       );
     }
   }
   rows.push(
-    { ruleId: 'CA-075', what: 'draft to the provider (end + 18 WD)', type: ASSURANCE, settingType: SCH, milestone: DRAFT, due: assurance.draft },
-    { ruleId: 'CA-076', what: 'provider comments (draft + 5 WD)', type: ASSURANCE, settingType: SCH, milestone: COMMENTS, due: assurance.comments },
+    {
+      ruleId: 'CA-075',
+      what: 'draft to the provider (end + 18 WD)',
+      type: ASSURANCE,
+      settingType: SCH,
+      milestone: DRAFT,
+      due: assurance.draft,
+    },
+    {
+      ruleId: 'CA-076',
+      what: 'provider comments (draft + 5 WD)',
+      type: ASSURANCE,
+      settingType: SCH,
+      milestone: COMMENTS,
+      due: assurance.comments,
+    },
     { ruleId: 'CA-076', what: 'final report (end + 30 WD)', type: ASSURANCE, settingType: SCH, milestone: FINAL, due: assurance.final },
-    { ruleId: 'CA-077', what: 'complaint window on the final (final + 5 WD)', type: ASSURANCE, settingType: SCH, milestone: COMPLAINT_WINDOW, due: assurance.complaintWindow },
-    { ruleId: 'CA-078', what: 'publication (end + 38 WD)', type: ASSURANCE, settingType: SCH, milestone: PUBLISHED, due: assurance.publish },
+    {
+      ruleId: 'CA-077',
+      what: 'complaint window on the final (final + 5 WD)',
+      type: ASSURANCE,
+      settingType: SCH,
+      milestone: COMPLAINT_WINDOW,
+      due: assurance.complaintWindow,
+    },
+    {
+      ruleId: 'CA-078',
+      what: 'publication (end + 38 WD)',
+      type: ASSURANCE,
+      settingType: SCH,
+      milestone: PUBLISHED,
+      due: assurance.publish,
+    },
   );
 
   test.each(rows)('$ruleId $settingType $type: $what is due $due', ({ ruleId, type, settingType, milestone, due }) => {
@@ -312,7 +390,13 @@ describe('reportDeadlines', () => {
     // (counted from the due date it would have been 21, 22, 23, 24, 29 Dec).
     expect(addWorkingDays('2026-12-24', 5)).toBe('2027-01-05');
     const ds = deadlinesOf(FULL, CH, pending(END, { draftSentOn: '2026-12-24' }), '2026-12-30');
-    expect(deadline(ds, DRAFT)).toMatchObject({ ruleId: 'CH-027', dueDate: CH_DRAFT_DUE, doneOn: '2026-12-24', missed: true, overdue: false });
+    expect(deadline(ds, DRAFT)).toMatchObject({
+      ruleId: 'CH-027',
+      dueDate: CH_DRAFT_DUE,
+      doneOn: '2026-12-24',
+      missed: true,
+      overdue: false,
+    });
     expect(deadline(ds, COMMENTS)).toMatchObject({ ruleId: 'CH-028', dueDate: '2027-01-05', doneOn: null, missed: false, overdue: false });
     // Publication counts from the end of the inspection, whatever the draft did.
     expect(deadline(ds, PUBLISHED)).toMatchObject({ ruleId: 'CH-029', dueDate: CH_PUBLISH_DUE, missed: false, overdue: false });
@@ -325,7 +409,7 @@ describe('reportDeadlines', () => {
     expect(deadline(ds, COMMENTS).dueDate).toBe('2026-12-16');
   });
 
-  test('CH-028 before the draft goes out, comments are due 5 WD after the draft\'s due date', () => {
+  test("CH-028 before the draft goes out, comments are due 5 WD after the draft's due date", () => {
     // Draft due Fri 18 Dec: comments 21, 22, 23, 24, 29 Dec -> Tue 29 Dec.
     const ds = deadlinesOf(FULL, CH, pending(END), '2026-12-10');
     expect(deadline(ds, COMMENTS).dueDate).toBe('2026-12-29');
@@ -373,8 +457,20 @@ describe('reportDeadlines', () => {
     // Final issued Thu 24 Dec (due 13 Nov): publication 29, 30, 31 Dec, 4, 5 Jan -> Tue 5 Jan 2027.
     const events = pending(END_C, { draftSentOn: '2026-10-28', commentsReturnedOn: '2026-11-02', finalReportIssuedOn: '2026-12-24' });
     const ds = deadlinesOf(FULL, RFC, events, '2026-12-30');
-    expect(deadline(ds, FINAL)).toMatchObject({ ruleId: 'RFC-089', dueDate: '2026-11-13', doneOn: '2026-12-24', missed: true, overdue: false });
-    expect(deadline(ds, PUBLISHED)).toMatchObject({ ruleId: 'RFC-090', dueDate: '2027-01-05', doneOn: null, missed: false, overdue: false });
+    expect(deadline(ds, FINAL)).toMatchObject({
+      ruleId: 'RFC-089',
+      dueDate: '2026-11-13',
+      doneOn: '2026-12-24',
+      missed: true,
+      overdue: false,
+    });
+    expect(deadline(ds, PUBLISHED)).toMatchObject({
+      ruleId: 'RFC-090',
+      dueDate: '2027-01-05',
+      doneOn: null,
+      missed: false,
+      overdue: false,
+    });
   });
 
   test('ASA-056 publication is due 5 WD after the day the final was actually issued (early)', () => {
@@ -385,7 +481,7 @@ describe('reportDeadlines', () => {
     expect(deadline(ds, PUBLISHED)).toMatchObject({ ruleId: 'ASA-056', dueDate: '2026-11-13', missed: true, overdue: true });
   });
 
-  test('RFC-090 before the final is issued, publication is due 5 WD after the final\'s due date', () => {
+  test("RFC-090 before the final is issued, publication is due 5 WD after the final's due date", () => {
     const ds = deadlinesOf(FULL, RFC, pending(END_C), '2026-11-23');
     expect(deadline(ds, FINAL)).toMatchObject({ dueDate: '2026-11-13', overdue: true, missed: true });
     expect(deadline(ds, PUBLISHED)).toMatchObject({ dueDate: '2026-11-20', overdue: true, missed: true });
@@ -396,7 +492,13 @@ describe('reportDeadlines', () => {
     expect(addWorkingDays('2026-12-23', 5)).toBe('2027-01-04');
     const events = pending(END_C, { draftSentOn: '2026-10-28', commentsReturnedOn: '2026-11-04', finalReportIssuedOn: '2026-12-23' });
     const ds = deadlinesOf(ASSURANCE, SCH, events, '2027-02-01');
-    expect(deadline(ds, COMPLAINT_WINDOW)).toMatchObject({ ruleId: 'CA-077', dueDate: '2027-01-04', doneOn: null, missed: false, overdue: false });
+    expect(deadline(ds, COMPLAINT_WINDOW)).toMatchObject({
+      ruleId: 'CA-077',
+      dueDate: '2027-01-04',
+      doneOn: null,
+      missed: false,
+      overdue: false,
+    });
     expect(deadline(ds, FINAL)).toMatchObject({ ruleId: 'CA-076', dueDate: '2026-11-13', missed: true, overdue: false });
     expect(deadline(ds, PUBLISHED)).toMatchObject({ ruleId: 'CA-078', dueDate: '2026-11-25', missed: true, overdue: true });
   });
@@ -418,15 +520,60 @@ describe('reportDeadlines', () => {
     };
     // Comments 20 Oct + 5 = 21, 22, 23, 26, 27 Oct; window 10 Nov + 5 = 11, 12, 13, 16, 17 Nov.
     expect(reportDeadlines(timetableOf(ASSURANCE, SCH), events, '2026-12-01')).toEqual<Deadline[]>([
-      { milestone: DRAFT, ruleId: 'CA-075', workingDays: 18, after: 'END_OF_INSPECTION', dueDate: '2026-10-28', doneOn: '2026-10-20', missed: false, overdue: false },
-      { milestone: COMMENTS, ruleId: 'CA-076', workingDays: 5, after: 'DRAFT_SENT', dueDate: '2026-10-27', doneOn: '2026-10-27', missed: false, overdue: false },
-      { milestone: FINAL, ruleId: 'CA-076', workingDays: 30, after: 'END_OF_INSPECTION', dueDate: '2026-11-13', doneOn: '2026-11-10', missed: false, overdue: false },
-      { milestone: COMPLAINT_WINDOW, ruleId: 'CA-077', workingDays: 5, after: 'FINAL_REPORT_ISSUED', dueDate: '2026-11-17', doneOn: null, missed: false, overdue: false },
-      { milestone: PUBLISHED, ruleId: 'CA-078', workingDays: 38, after: 'END_OF_INSPECTION', dueDate: '2026-11-25', doneOn: '2026-11-24', missed: false, overdue: false },
+      {
+        milestone: DRAFT,
+        ruleId: 'CA-075',
+        workingDays: 18,
+        after: 'END_OF_INSPECTION',
+        dueDate: '2026-10-28',
+        doneOn: '2026-10-20',
+        missed: false,
+        overdue: false,
+      },
+      {
+        milestone: COMMENTS,
+        ruleId: 'CA-076',
+        workingDays: 5,
+        after: 'DRAFT_SENT',
+        dueDate: '2026-10-27',
+        doneOn: '2026-10-27',
+        missed: false,
+        overdue: false,
+      },
+      {
+        milestone: FINAL,
+        ruleId: 'CA-076',
+        workingDays: 30,
+        after: 'END_OF_INSPECTION',
+        dueDate: '2026-11-13',
+        doneOn: '2026-11-10',
+        missed: false,
+        overdue: false,
+      },
+      {
+        milestone: COMPLAINT_WINDOW,
+        ruleId: 'CA-077',
+        workingDays: 5,
+        after: 'FINAL_REPORT_ISSUED',
+        dueDate: '2026-11-17',
+        doneOn: null,
+        missed: false,
+        overdue: false,
+      },
+      {
+        milestone: PUBLISHED,
+        ruleId: 'CA-078',
+        workingDays: 38,
+        after: 'END_OF_INSPECTION',
+        dueDate: '2026-11-25',
+        doneOn: '2026-11-24',
+        missed: false,
+        overdue: false,
+      },
     ]);
   });
 
-  test('CH-027 doneOn maps draft, comments and publication for a children\'s home (no final step)', () => {
+  test("CH-027 doneOn maps draft, comments and publication for a children's home (no final step)", () => {
     const events: ReportEvents = {
       endOfInspection: END,
       draftSentOn: '2026-12-15',

@@ -60,15 +60,29 @@ const EXPECTED_MOVES: Record<PipelineAction, { from: InspectionStatus[]; rule: R
   DEFER: { from: [S.SCHEDULED, S.ON_SITE], rule: { CH: 'CH-019', RFC: 'RFC-046', ASA: 'ASA-050', CA: 'CH-019' } },
   RESCHEDULE: { from: [S.DEFERRED], rule: { CH: 'CH-019', RFC: 'CH-019', ASA: 'CH-019', CA: 'CH-019' } },
   DECLARE_INCOMPLETE: {
-    from: [S.ON_SITE, S.FIELDWORK_COMPLETE, S.DRAFT_IN_QUALITY_ASSURANCE, S.DRAFT_SENT_TO_PROVIDER, S.PROVIDER_COMMENTS_RECEIVED, S.UNDER_COMPLAINT, S.FINAL_REPORT_ISSUED],
+    from: [
+      S.ON_SITE,
+      S.FIELDWORK_COMPLETE,
+      S.DRAFT_IN_QUALITY_ASSURANCE,
+      S.DRAFT_SENT_TO_PROVIDER,
+      S.PROVIDER_COMMENTS_RECEIVED,
+      S.UNDER_COMPLAINT,
+      S.FINAL_REPORT_ISSUED,
+    ],
     rule: { CH: 'CHA-141', RFC: 'CHA-141', ASA: 'CHA-141', CA: 'CHA-141' },
   },
   RESUME_FIELDWORK: { from: [S.INCOMPLETE], rule: { CH: 'CHA-142', RFC: 'CHA-142', ASA: 'CHA-142', CA: 'CHA-142' } },
-  SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: { from: [S.FIELDWORK_COMPLETE], rule: { CH: 'CH-026', RFC: 'RFC-085', ASA: 'ASA-099', CA: 'CA-074' } },
+  SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: {
+    from: [S.FIELDWORK_COMPLETE],
+    rule: { CH: 'CH-026', RFC: 'RFC-085', ASA: 'ASA-099', CA: 'CA-074' },
+  },
   SEND_DRAFT: { from: [S.DRAFT_IN_QUALITY_ASSURANCE], rule: { CH: 'CH-245', RFC: 'RFC-085', ASA: 'ASA-099', CA: 'CA-074' } },
   RECEIVE_COMMENTS: { from: [S.DRAFT_SENT_TO_PROVIDER], rule: { CH: 'CH-028', RFC: 'RFC-088', ASA: 'ASA-054', CA: 'CA-076' } },
   CLOSE_COMMENTS_WINDOW: { from: [S.DRAFT_SENT_TO_PROVIDER], rule: { CH: 'CH-256', RFC: 'CH-256', ASA: 'CH-256', CA: 'CH-256' } },
-  LODGE_COMPLAINT: { from: [S.DRAFT_SENT_TO_PROVIDER, S.FINAL_REPORT_ISSUED], rule: { CH: 'CH-028', RFC: 'RFC-092', ASA: 'ASA-054', CA: 'CA-077' } },
+  LODGE_COMPLAINT: {
+    from: [S.DRAFT_SENT_TO_PROVIDER, S.FINAL_REPORT_ISSUED],
+    rule: { CH: 'CH-028', RFC: 'RFC-092', ASA: 'ASA-054', CA: 'CA-077' },
+  },
   ANSWER_COMPLAINT: { from: [S.UNDER_COMPLAINT], rule: { CH: 'CH-256', RFC: 'RFC-091', ASA: 'ASA-105', CA: 'CA-077' } },
   ISSUE_FINAL_REPORT: { from: [S.PROVIDER_COMMENTS_RECEIVED], rule: { CH: 'CH-256', RFC: 'RFC-091', ASA: 'ASA-105', CA: 'CA-076' } },
   PUBLISH: { from: [S.FINAL_REPORT_ISSUED], rule: { CH: 'CH-256', RFC: 'RFC-090', ASA: 'ASA-056', CA: 'CA-078' } },
@@ -143,22 +157,27 @@ describe('validateDeferral', () => {
     expect([...DISALLOWED_DEFERRAL_REASONS].sort()).toEqual([...DISALLOWED].sort());
   });
 
-  test.each(DISALLOWED)('CH-020 a children\'s home cannot be deferred for %s', (reason) => {
+  test.each(DISALLOWED)("CH-020 a children's home cannot be deferred for %s", (reason) => {
     for (const context of homes) {
       expectOnlyRuleViolation(validateDeferral(context, reason, JUSTIFICATION, RIM), 'CH-020', ['reason'], 'not reasons to defer');
     }
   });
 
-  test.each(ALLOWED_REASONS)('CH-020 a children\'s home may be deferred for %s, justified and agreed', (reason) => {
+  test.each(ALLOWED_REASONS)("CH-020 a children's home may be deferred for %s, justified and agreed", (reason) => {
     for (const context of homes) expect(validateDeferral(context, reason, JUSTIFICATION, RIM)).toEqual([]);
   });
 
-  test.each([null, undefined, '', '   '])('CH-021 a children\'s home deferral needs a justification (%p)', (justification) => {
+  test.each([null, undefined, '', '   '])("CH-021 a children's home deferral needs a justification (%p)", (justification) => {
     expectOnlyRuleViolation(validateDeferral(homes[0], DeferralReason.SERIOUS_WEATHER, justification, RIM), 'CH-021', ['justification']);
   });
 
-  test.each([null, undefined, '', '   '])('CH-023 a children\'s home deferral names the manager who agreed it (%p)', (agreedBy) => {
-    expectOnlyRuleViolation(validateDeferral(homes[1], DeferralReason.RISK_TO_PEOPLE, JUSTIFICATION, agreedBy), 'CH-023', ['agreedBy'], 'regulatory inspection manager');
+  test.each([null, undefined, '', '   '])("CH-023 a children's home deferral names the manager who agreed it (%p)", (agreedBy) => {
+    expectOnlyRuleViolation(
+      validateDeferral(homes[1], DeferralReason.RISK_TO_PEOPLE, JUSTIFICATION, agreedBy),
+      'CH-023',
+      ['agreedBy'],
+      'regulatory inspection manager',
+    );
   });
 
   test('CH-020 CH-021 CH-023 every problem is reported together', () => {
@@ -175,15 +194,24 @@ describe('validateDeferral', () => {
     ['ASA-050', ASA],
   ])('%s (%s)', (ruleId, settingType) => {
     test.each(Object.values(DeferralReason))(`${ruleId} any reason, %s included, is decided case by case: no CH-020 refusal`, (reason) => {
-      for (const type of [FULL, MONITORING]) expect(validateDeferral({ type, settingType }, reason, JUSTIFICATION, 'Regional director')).toEqual([]);
+      for (const type of [FULL, MONITORING])
+        expect(validateDeferral({ type, settingType }, reason, JUSTIFICATION, 'Regional director')).toEqual([]);
     });
 
     test(`${ruleId} the reason for the decision is recorded`, () => {
-      expectOnlyRuleViolation(validateDeferral({ type: FULL, settingType }, DeferralReason.KEY_STAFF_UNAVAILABLE, '  ', 'Regional director'), ruleId, ['justification']);
+      expectOnlyRuleViolation(
+        validateDeferral({ type: FULL, settingType }, DeferralReason.KEY_STAFF_UNAVAILABLE, '  ', 'Regional director'),
+        ruleId,
+        ['justification'],
+      );
     });
 
     test(`${ruleId} the decision-maker is named`, () => {
-      expectOnlyRuleViolation(validateDeferral({ type: FULL, settingType }, DeferralReason.SERIOUS_WEATHER, JUSTIFICATION, undefined), ruleId, ['agreedBy']);
+      expectOnlyRuleViolation(
+        validateDeferral({ type: FULL, settingType }, DeferralReason.SERIOUS_WEATHER, JUSTIFICATION, undefined),
+        ruleId,
+        ['agreedBy'],
+      );
     });
 
     test(`${ruleId} both missing: two violations of ${ruleId}, none of the children's home rules`, () => {
@@ -292,7 +320,12 @@ describe('validateSendDraft', () => {
     const changed = { judgementRecorded: true, judgementChangedAfterFeedback: true };
     const state = stateOf({ type, settingType });
     for (const providerInformedOfChangesOn of [null, undefined]) {
-      expectOnlyRuleViolation(validateSendDraft(state, { ...good, providerInformedOfChangesOn }, changed), ruleId, ['providerInformedOfChangesOn'], 'revised judgements');
+      expectOnlyRuleViolation(
+        validateSendDraft(state, { ...good, providerInformedOfChangesOn }, changed),
+        ruleId,
+        ['providerInformedOfChangesOn'],
+        'revised judgements',
+      );
     }
     expect(validateSendDraft(state, { ...good, providerInformedOfChangesOn: '2027-03-10' }, changed)).toEqual([]);
     expect(validateSendDraft(state, { ...good, providerInformedOfChangesOn: SENT_ON }, changed)).toEqual([]);
@@ -301,7 +334,11 @@ describe('validateSendDraft', () => {
   test.each(CONTEXTS)('the provider cannot be told of changes after the draft was sent: $label', (context) => {
     for (const judgementChangedAfterFeedback of [true, false]) {
       expectOnlyBadInput(
-        validateSendDraft(stateOf(context), { ...good, providerInformedOfChangesOn: '2027-03-19' }, { judgementRecorded: true, judgementChangedAfterFeedback }),
+        validateSendDraft(
+          stateOf(context),
+          { ...good, providerInformedOfChangesOn: '2027-03-19' },
+          { judgementRecorded: true, judgementChangedAfterFeedback },
+        ),
         ['providerInformedOfChangesOn'],
         'before the draft is sent',
       );
@@ -344,12 +381,15 @@ const COMMENT_CONTEXTS: [string, string, { type: InspectionType; settingType: Se
 describe('validateComments', () => {
   const TODAY = '2027-04-20';
 
-  test.each(COMMENT_CONTEXTS)('%s %s: comments up to the last day of the window (Mon 5 Apr, over Easter, from the actual draft date) are accepted', (_ruleId, _label, context) => {
-    const state = stateOf(context, { draftSentOn: DRAFT_SENT });
-    for (const receivedOn of [DRAFT_SENT, '2027-03-26', '2027-03-29', '2027-04-02', '2027-04-03', WINDOW_END]) {
-      expect(validateComments(state, receivedOn, TODAY)).toEqual([]);
-    }
-  });
+  test.each(COMMENT_CONTEXTS)(
+    '%s %s: comments up to the last day of the window (Mon 5 Apr, over Easter, from the actual draft date) are accepted',
+    (_ruleId, _label, context) => {
+      const state = stateOf(context, { draftSentOn: DRAFT_SENT });
+      for (const receivedOn of [DRAFT_SENT, '2027-03-26', '2027-03-29', '2027-04-02', '2027-04-03', WINDOW_END]) {
+        expect(validateComments(state, receivedOn, TODAY)).toEqual([]);
+      }
+    },
+  );
 
   test.each(COMMENT_CONTEXTS)('%s %s: comments on the next working day after the window are refused', (ruleId, _label, context) => {
     const state = stateOf(context, { draftSentOn: DRAFT_SENT });
@@ -368,23 +408,33 @@ describe('validateComments', () => {
 
   test('RFC-088 the window follows the draft that went out early, not its due date', () => {
     // Due Thu 1 Apr; a window from the due date would have run until Thu 8 Apr.
-    expectOnlyRuleViolation(validateComments(stateOf({ type: FULL, settingType: RFC }, { draftSentOn: DRAFT_SENT }), '2027-04-07', TODAY), 'RFC-088', ['receivedOn']);
+    expectOnlyRuleViolation(
+      validateComments(stateOf({ type: FULL, settingType: RFC }, { draftSentOn: DRAFT_SENT }), '2027-04-07', TODAY),
+      'RFC-088',
+      ['receivedOn'],
+    );
   });
 });
 
 describe('validateCloseCommentsWindow', () => {
-  test.each(COMMENT_CONTEXTS)('CH-256 (%s window) %s: the window cannot be closed until its last day has passed', (_ruleId, _label, context) => {
-    const state = stateOf(context, { draftSentOn: DRAFT_SENT });
-    for (const today of [DRAFT_SENT, '2027-03-29', '2027-04-03', WINDOW_END]) {
-      expectOnlyRuleViolation(validateCloseCommentsWindow(state, today), 'CH-256', ['inspectionId'], `until ${WINDOW_END}`);
-    }
-  });
+  test.each(COMMENT_CONTEXTS)(
+    'CH-256 (%s window) %s: the window cannot be closed until its last day has passed',
+    (_ruleId, _label, context) => {
+      const state = stateOf(context, { draftSentOn: DRAFT_SENT });
+      for (const today of [DRAFT_SENT, '2027-03-29', '2027-04-03', WINDOW_END]) {
+        expectOnlyRuleViolation(validateCloseCommentsWindow(state, today), 'CH-256', ['inspectionId'], `until ${WINDOW_END}`);
+      }
+    },
+  );
 
-  test.each(COMMENT_CONTEXTS)('CH-256 (%s window) %s: the window can be closed once its last day has passed', (_ruleId, _label, context) => {
-    const state = stateOf(context, { draftSentOn: DRAFT_SENT });
-    expect(validateCloseCommentsWindow(state, NEXT_WORKING_DAY)).toEqual([]);
-    expect(validateCloseCommentsWindow(state, '2027-05-01')).toEqual([]);
-  });
+  test.each(COMMENT_CONTEXTS)(
+    'CH-256 (%s window) %s: the window can be closed once its last day has passed',
+    (_ruleId, _label, context) => {
+      const state = stateOf(context, { draftSentOn: DRAFT_SENT });
+      expect(validateCloseCommentsWindow(state, NEXT_WORKING_DAY)).toEqual([]);
+      expect(validateCloseCommentsWindow(state, '2027-05-01')).toEqual([]);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -409,10 +459,18 @@ describe('validateComplaint', () => {
   // RFC-088: "Within 5 working days of us sending a draft report, the provider can raise minor points
   // about the report or submit a formal complaint"; ASA-054 is the same rule for agencies; CH-028 is the
   // children's home comments window. (RFC-092 is about telling the provider it may complain, and complaints on the final.)
-  test.each(DRAFT_COMPLAINTS)('%s %s: a complaint on the draft after the comments window is refused, naming the window rule', (ruleId, _label, context) => {
-    const state = stateOf(context, { draftSentOn: DRAFT_SENT });
-    expectOnlyRuleViolation(validateComplaint(state, S.DRAFT_SENT_TO_PROVIDER, NEXT_WORKING_DAY, TODAY), ruleId, ['lodgedOn'], `closed on ${WINDOW_END}`);
-  });
+  test.each(DRAFT_COMPLAINTS)(
+    '%s %s: a complaint on the draft after the comments window is refused, naming the window rule',
+    (ruleId, _label, context) => {
+      const state = stateOf(context, { draftSentOn: DRAFT_SENT });
+      expectOnlyRuleViolation(
+        validateComplaint(state, S.DRAFT_SENT_TO_PROVIDER, NEXT_WORKING_DAY, TODAY),
+        ruleId,
+        ['lodgedOn'],
+        `closed on ${WINDOW_END}`,
+      );
+    },
+  );
 
   test('CA-076 an assurance visit: a complaint on the draft after the comments window is refused', () => {
     const state = stateOf({ type: ASSURANCE, settingType: SCH }, { draftSentOn: DRAFT_SENT });
@@ -429,7 +487,12 @@ describe('validateComplaint', () => {
   const FINAL_ISSUED = '2027-12-23';
   const COMPLAINT_WINDOW_END = '2028-01-04';
   const finalIssued = (context: { type: InspectionType; settingType: SettingType }) =>
-    stateOf(context, { endOfInspection: '2027-11-04', draftSentOn: '2027-11-25', commentsReturnedOn: '2027-12-01', finalReportIssuedOn: FINAL_ISSUED });
+    stateOf(context, {
+      endOfInspection: '2027-11-04',
+      draftSentOn: '2027-11-25',
+      commentsReturnedOn: '2027-12-01',
+      finalReportIssuedOn: FINAL_ISSUED,
+    });
 
   test('CA-077 the complaint window dates agree with addWorkingDays', () => {
     expect(addWorkingDays(FINAL_ISSUED, 5)).toBe(COMPLAINT_WINDOW_END);
@@ -445,7 +508,12 @@ describe('validateComplaint', () => {
 
   test('CA-077 a complaint on the final report of an assurance visit after final + 5 WD is refused', () => {
     const state = finalIssued({ type: ASSURANCE, settingType: SCH });
-    expectOnlyRuleViolation(validateComplaint(state, S.FINAL_REPORT_ISSUED, '2028-01-05', TODAY), 'CA-077', ['lodgedOn'], `closed on ${COMPLAINT_WINDOW_END}`);
+    expectOnlyRuleViolation(
+      validateComplaint(state, S.FINAL_REPORT_ISSUED, '2028-01-05', TODAY),
+      'CA-077',
+      ['lodgedOn'],
+      `closed on ${COMPLAINT_WINDOW_END}`,
+    );
   });
 
   test.each([
@@ -559,7 +627,12 @@ describe('validateWithhold', () => {
     expect(validateWithhold('Publication would identify a child', 'Sam Rivers', type, settingType)).toEqual([]);
     for (const missing of [null, undefined, '', '  ']) {
       expectOnlyRuleViolation(validateWithhold(missing, 'Sam Rivers', type, settingType), ruleId, ['reason'], 'record why');
-      expectOnlyRuleViolation(validateWithhold('Publication would identify a child', missing, type, settingType), ruleId, ['decidedBy'], 'Name who decided');
+      expectOnlyRuleViolation(
+        validateWithhold('Publication would identify a child', missing, type, settingType),
+        ruleId,
+        ['decidedBy'],
+        'Name who decided',
+      );
     }
     expect(validateWithhold(null, ' ', type, settingType).map((v) => [v.ruleId, v.field])).toEqual([
       [ruleId, ['reason']],
@@ -567,7 +640,6 @@ describe('validateWithhold', () => {
     ]);
   });
 });
-
 
 // ---------------------------------------------------------------------------------------------
 // applyMove: the state machine whole, each move's new status and the fields it sets
@@ -609,7 +681,14 @@ describe('applyMove', () => {
     DECLARE_INCOMPLETE: { action: A.DECLARE_INCOMPLETE, reason: ' The lead inspector fell ill ' },
     RESUME_FIELDWORK: { action: A.RESUME_FIELDWORK, onSiteStart: '2027-04-12' },
     SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE: { action: A.SUBMIT_DRAFT_FOR_QUALITY_ASSURANCE, submittedOn: '2027-03-08' },
-    SEND_DRAFT: { action: A.SEND_DRAFT, sentOn: '2027-03-18', qualityAssuredBy: ' Alex Moore ', judgementVersions: 1, latestJudgementKind: 'FULL_INSPECTION', texts: TEXTS },
+    SEND_DRAFT: {
+      action: A.SEND_DRAFT,
+      sentOn: '2027-03-18',
+      qualityAssuredBy: ' Alex Moore ',
+      judgementVersions: 1,
+      latestJudgementKind: 'FULL_INSPECTION',
+      texts: TEXTS,
+    },
     RECEIVE_COMMENTS: { action: A.RECEIVE_COMMENTS, receivedOn: '2027-03-30', comments: ['The date of the visit is wrong'] },
     CLOSE_COMMENTS_WINDOW: { action: A.CLOSE_COMMENTS_WINDOW },
     LODGE_COMPLAINT: { action: A.LODGE_COMPLAINT, lodgedOn: '2027-03-30', summary: ' The findings are unfair ' },
@@ -646,7 +725,12 @@ describe('applyMove', () => {
     for (const status of [S.SCHEDULED, S.ON_SITE]) {
       expect(allowed(applyMove(at(status, { feedbackDate: null }), GOOD.DEFER, TODAY))).toEqual({
         status: S.DEFERRED,
-        set: { onSiteStart: null, deferralReason: DeferralReason.SERIOUS_WEATHER, deferralJustification: 'Snow closed the roads', deferralAgreedBy: 'Sam Rivers' },
+        set: {
+          onSiteStart: null,
+          deferralReason: DeferralReason.SERIOUS_WEATHER,
+          deferralJustification: 'Snow closed the roads',
+          deferralAgreedBy: 'Sam Rivers',
+        },
       });
     }
   });
@@ -662,34 +746,71 @@ describe('applyMove', () => {
   });
 
   test('CH-019 a deferred inspection is rescheduled: scheduled again, on the new day', () => {
-    expect(allowed(applyMove(at(S.DEFERRED, { feedbackDate: null }), GOOD.RESCHEDULE, TODAY))).toEqual({ status: S.SCHEDULED, set: { scheduledStart: '2027-05-10' } });
+    expect(allowed(applyMove(at(S.DEFERRED, { feedbackDate: null }), GOOD.RESCHEDULE, TODAY))).toEqual({
+      status: S.SCHEDULED,
+      set: { scheduledStart: '2027-05-10' },
+    });
   });
 
   test('CH-019 a rescheduled day is a calendar date, not before registration', () => {
     const state = at(S.DEFERRED, { feedbackDate: null });
-    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESCHEDULE, scheduledStart: '2027-02-30' }, TODAY)), ['scheduledStart'], 'Not a calendar date');
-    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESCHEDULE, scheduledStart: '2020-01-05' }, TODAY)), ['scheduledStart'], 'Not before registration');
-    expect(allowed(applyMove(state, { action: A.RESCHEDULE, scheduledStart: REGISTERED }, TODAY)).set).toEqual({ scheduledStart: REGISTERED });
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { action: A.RESCHEDULE, scheduledStart: '2027-02-30' }, TODAY)),
+      ['scheduledStart'],
+      'Not a calendar date',
+    );
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { action: A.RESCHEDULE, scheduledStart: '2020-01-05' }, TODAY)),
+      ['scheduledStart'],
+      'Not before registration',
+    );
+    expect(allowed(applyMove(state, { action: A.RESCHEDULE, scheduledStart: REGISTERED }, TODAY)).set).toEqual({
+      scheduledStart: REGISTERED,
+    });
   });
 
   test.each(EXPECTED_MOVES.DECLARE_INCOMPLETE.from)('CHA-141 an inspection %s is declared incomplete, with what happened', (status) => {
-    expect(allowed(applyMove(at(status), GOOD.DECLARE_INCOMPLETE, TODAY))).toEqual({ status: S.INCOMPLETE, set: { incompleteReason: 'The lead inspector fell ill' } });
-    expectOnlyBadInput(refusedWith(applyMove(at(status), { action: A.DECLARE_INCOMPLETE, reason: '  ' }, TODAY)), ['reason'], 'Say what happened');
+    expect(allowed(applyMove(at(status), GOOD.DECLARE_INCOMPLETE, TODAY))).toEqual({
+      status: S.INCOMPLETE,
+      set: { incompleteReason: 'The lead inspector fell ill' },
+    });
+    expectOnlyBadInput(
+      refusedWith(applyMove(at(status), { action: A.DECLARE_INCOMPLETE, reason: '  ' }, TODAY)),
+      ['reason'],
+      'Say what happened',
+    );
   });
 
   test('CHA-142 resumed fieldwork: on site again from the day back, the draft and its dates cleared (Annex J)', () => {
     const state = at(S.INCOMPLETE, { draftSentOn: DRAFT_SENT, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12' });
     expect(allowed(applyMove(state, GOOD.RESUME_FIELDWORK, TODAY))).toEqual({
       status: S.ON_SITE,
-      set: { onSiteStart: '2027-04-12', qualityAssuranceSubmittedOn: null, qualityAssuredBy: null, draftSentOn: null, commentsReturnedOn: null, finalReportIssuedOn: null },
+      set: {
+        onSiteStart: '2027-04-12',
+        qualityAssuranceSubmittedOn: null,
+        qualityAssuredBy: null,
+        draftSentOn: null,
+        commentsReturnedOn: null,
+        finalReportIssuedOn: null,
+      },
     });
   });
 
   test('CHA-142 inspectors return after the first feedback, and not in the future', () => {
     const state = at(S.INCOMPLETE);
-    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESUME_FIELDWORK, onSiteStart: '2027-03-03' }, TODAY)), ['onSiteStart'], 'after the first feedback');
-    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.RESUME_FIELDWORK, onSiteStart: '2027-04-21' }, TODAY)), ['onSiteStart'], 'cannot be in the future');
-    expect(allowed(applyMove(at(S.INCOMPLETE, { feedbackDate: null }), { action: A.RESUME_FIELDWORK, onSiteStart: '2027-03-03' }, TODAY)).status).toBe(S.ON_SITE);
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { action: A.RESUME_FIELDWORK, onSiteStart: '2027-03-03' }, TODAY)),
+      ['onSiteStart'],
+      'after the first feedback',
+    );
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { action: A.RESUME_FIELDWORK, onSiteStart: '2027-04-21' }, TODAY)),
+      ['onSiteStart'],
+      'cannot be in the future',
+    );
+    expect(
+      allowed(applyMove(at(S.INCOMPLETE, { feedbackDate: null }), { action: A.RESUME_FIELDWORK, onSiteStart: '2027-03-03' }, TODAY)).status,
+    ).toBe(S.ON_SITE);
   });
 
   test('CH-026 the draft goes to quality assurance after feedback, with the day recorded', () => {
@@ -710,14 +831,27 @@ describe('applyMove', () => {
 
   test('CH-247 a judgement changed after feedback: the draft records when the provider was told', () => {
     const changed = { ...GOOD.SEND_DRAFT, judgementVersions: 2 } as PipelineMove;
-    expectOnlyRuleViolation(refusedWith(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), changed, TODAY)), 'CH-247', ['providerInformedOfChangesOn']);
+    expectOnlyRuleViolation(refusedWith(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), changed, TODAY)), 'CH-247', [
+      'providerInformedOfChangesOn',
+    ]);
     const told = { ...changed, providerInformedOfChangesOn: '2027-03-17' } as PipelineMove;
-    expect(allowed(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), told, TODAY)).set).toMatchObject({ providerInformedOfChangesOn: '2027-03-17' });
+    expect(allowed(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), told, TODAY)).set).toMatchObject({
+      providerInformedOfChangesOn: '2027-03-17',
+    });
   });
 
   test('CH-163 CHA-047 CH-231 the draft needs a recorded judgement and the report text, all reported together', () => {
-    const bare = { ...GOOD.SEND_DRAFT, judgementVersions: 0, latestJudgementKind: null, texts: { ...TEXTS, overall: ' ', childFriendlySummary: null } } as PipelineMove;
-    expect(refusedWith(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), bare, TODAY)).map((v) => v.ruleId)).toEqual(['CHA-047', 'CH-231', 'CH-163']);
+    const bare = {
+      ...GOOD.SEND_DRAFT,
+      judgementVersions: 0,
+      latestJudgementKind: null,
+      texts: { ...TEXTS, overall: ' ', childFriendlySummary: null },
+    } as PipelineMove;
+    expect(refusedWith(applyMove(at(S.DRAFT_IN_QUALITY_ASSURANCE), bare, TODAY)).map((v) => v.ruleId)).toEqual([
+      'CHA-047',
+      'CH-231',
+      'CH-163',
+    ]);
   });
 
   test('CH-028 comments inside the window are received: the day they came in', () => {
@@ -745,7 +879,7 @@ describe('applyMove', () => {
     expectOnlyRuleViolation(refusedWith(applyMove(state, GOOD.CLOSE_COMMENTS_WINDOW, WINDOW_END)), 'CH-256', ['inspectionId']);
   });
 
-  test('CH-028 a complaint on the draft: under complaint, and the provider\'s return inside the window', () => {
+  test("CH-028 a complaint on the draft: under complaint, and the provider's return inside the window", () => {
     expect(allowed(applyMove(at(S.DRAFT_SENT_TO_PROVIDER, withDraft), GOOD.LODGE_COMPLAINT, TODAY))).toEqual({
       status: S.UNDER_COMPLAINT,
       set: { statusBeforeComplaint: S.DRAFT_SENT_TO_PROVIDER, commentsReturnedOn: '2027-03-30' },
@@ -755,7 +889,13 @@ describe('applyMove', () => {
   });
 
   test('CA-077 a complaint on the final report: under complaint, the comments return unchanged', () => {
-    const state = at(S.FINAL_REPORT_ISSUED, { type: ASSURANCE, settingType: SCH, draftSentOn: DRAFT_SENT, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12' });
+    const state = at(S.FINAL_REPORT_ISSUED, {
+      type: ASSURANCE,
+      settingType: SCH,
+      draftSentOn: DRAFT_SENT,
+      commentsReturnedOn: '2027-03-30',
+      finalReportIssuedOn: '2027-04-12',
+    });
     expect(allowed(applyMove(state, { ...GOOD.LODGE_COMPLAINT, lodgedOn: '2027-04-13' } as PipelineMove, TODAY))).toEqual({
       status: S.UNDER_COMPLAINT,
       set: { statusBeforeComplaint: S.FINAL_REPORT_ISSUED },
@@ -768,12 +908,19 @@ describe('applyMove', () => {
   ])('CH-256 a complaint lodged when %s is answered: back to %s', (before, after) => {
     const state = at(S.UNDER_COMPLAINT, { statusBeforeComplaint: before, ...withDraft });
     expect(allowed(applyMove(state, GOOD.ANSWER_COMPLAINT, TODAY))).toEqual({ status: after, set: { statusBeforeComplaint: null } });
-    expectOnlyBadInput(refusedWith(applyMove(state, { ...GOOD.ANSWER_COMPLAINT, answer: ' ' } as PipelineMove, TODAY)), ['answer'], 'Give the answer');
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { ...GOOD.ANSWER_COMPLAINT, answer: ' ' } as PipelineMove, TODAY)),
+      ['answer'],
+      'Give the answer',
+    );
   });
 
   test('ASA-101 the final report is issued with every comment answered: the day it was issued', () => {
     const state = at(S.PROVIDER_COMMENTS_RECEIVED, { settingType: ASA, ...withDraft, commentsReturnedOn: '2027-03-30' });
-    expect(allowed(applyMove(state, GOOD.ISSUE_FINAL_REPORT, TODAY))).toEqual({ status: S.FINAL_REPORT_ISSUED, set: { finalReportIssuedOn: '2027-04-12' } });
+    expect(allowed(applyMove(state, GOOD.ISSUE_FINAL_REPORT, TODAY))).toEqual({
+      status: S.FINAL_REPORT_ISSUED,
+      set: { finalReportIssuedOn: '2027-04-12' },
+    });
     const unanswered = { ...GOOD.ISSUE_FINAL_REPORT, unansweredComments: 1 } as PipelineMove;
     expectOnlyRuleViolation(refusedWith(applyMove(state, unanswered, TODAY)), 'ASA-101', ['inspectionId']);
   });
@@ -781,8 +928,16 @@ describe('applyMove', () => {
   test('CH-256 a final report is published: the day of publication', () => {
     const state = at(S.FINAL_REPORT_ISSUED, { ...withDraft, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12' });
     expect(allowed(applyMove(state, GOOD.PUBLISH, TODAY))).toEqual({ status: S.PUBLISHED, set: { publishedOn: '2027-04-19' } });
-    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.PUBLISH, publishedOn: '2027-04-11' }, TODAY)), ['publishedOn'], 'follows the final report');
-    expectOnlyBadInput(refusedWith(applyMove(state, { action: A.PUBLISH, publishedOn: '2027-04-21' }, TODAY)), ['publishedOn'], 'cannot be in the future');
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { action: A.PUBLISH, publishedOn: '2027-04-11' }, TODAY)),
+      ['publishedOn'],
+      'follows the final report',
+    );
+    expectOnlyBadInput(
+      refusedWith(applyMove(state, { action: A.PUBLISH, publishedOn: '2027-04-21' }, TODAY)),
+      ['publishedOn'],
+      'cannot be in the future',
+    );
   });
 
   test('CA-077 an assurance report is not published inside the complaint window', () => {
@@ -800,14 +955,24 @@ describe('applyMove', () => {
       status: S.NOT_PUBLISHED,
       set: { notPublishedReason: 'Publication would identify a child', notPublishedDecidedBy: 'Sam Rivers' },
     });
-    expectOnlyRuleViolation(refusedWith(applyMove(state, { ...GOOD.WITHHOLD_PUBLICATION, reason: '' } as PipelineMove, TODAY)), ruleId, ['reason']);
+    expectOnlyRuleViolation(refusedWith(applyMove(state, { ...GOOD.WITHHOLD_PUBLICATION, reason: '' } as PipelineMove, TODAY)), ruleId, [
+      'reason',
+    ]);
   });
 
   test.each(ALL_ACTIONS)('%s: every good move is allowed from each state it starts from', (action) => {
     for (const status of EXPECTED_MOVES[action].from) {
-      const state = at(status, { ...withDraft, commentsReturnedOn: '2027-03-30', finalReportIssuedOn: '2027-04-12', statusBeforeComplaint: S.DRAFT_SENT_TO_PROVIDER });
+      const state = at(status, {
+        ...withDraft,
+        commentsReturnedOn: '2027-03-30',
+        finalReportIssuedOn: '2027-04-12',
+        statusBeforeComplaint: S.DRAFT_SENT_TO_PROVIDER,
+      });
       const today = action === A.CLOSE_COMMENTS_WINDOW ? NEXT_WORKING_DAY : TODAY;
-      const good = action === A.LODGE_COMPLAINT && status === S.FINAL_REPORT_ISSUED ? { ...GOOD.LODGE_COMPLAINT, lodgedOn: '2027-04-13' } as PipelineMove : GOOD[action];
+      const good =
+        action === A.LODGE_COMPLAINT && status === S.FINAL_REPORT_ISSUED
+          ? ({ ...GOOD.LODGE_COMPLAINT, lodgedOn: '2027-04-13' } as PipelineMove)
+          : GOOD[action];
       expect(applyMove(state, good, today)).toMatchObject({ ok: true });
     }
   });

@@ -10,14 +10,27 @@ const ids = (type: InspectionType, settingType: SettingType, kind: string | null
 
 describe("the report's text before the draft goes out", () => {
   test("CHA-047 CH-231 a children's home full inspection needs its three judgement sections and the child-friendly summary", () => {
-    expect(ids(InspectionType.FULL_INSPECTION, SettingType.CHILDRENS_HOME, 'FULL_INSPECTION', none)).toEqual(['CHA-047', 'CHA-047', 'CHA-047', 'CH-231']);
+    expect(ids(InspectionType.FULL_INSPECTION, SettingType.CHILDRENS_HOME, 'FULL_INSPECTION', none)).toEqual([
+      'CHA-047',
+      'CHA-047',
+      'CHA-047',
+      'CH-231',
+    ]);
     expect(ids(InspectionType.FULL_INSPECTION, SettingType.SECURE_CHILDRENS_HOME, 'FULL_INSPECTION', all)).toEqual([]);
-    expect(ids(InspectionType.FULL_INSPECTION, SettingType.CHILDRENS_HOME, 'FULL_INSPECTION', { ...all, childFriendlySummary: '  ' })).toEqual(['CH-231']);
+    expect(
+      ids(InspectionType.FULL_INSPECTION, SettingType.CHILDRENS_HOME, 'FULL_INSPECTION', { ...all, childFriendlySummary: '  ' }),
+    ).toEqual(['CH-231']);
   });
 
   test('RFC-083 ASA-094 family centres and agencies need the three sections, not a child-friendly summary', () => {
-    expect(ids(InspectionType.FULL_INSPECTION, SettingType.RESIDENTIAL_FAMILY_CENTRE, 'FULL_INSPECTION', none)).toEqual(['RFC-083', 'RFC-083', 'RFC-083']);
-    expect(ids(InspectionType.FULL_INSPECTION, SettingType.ADOPTION_SUPPORT_AGENCY, 'FULL_INSPECTION', { ...all, childFriendlySummary: null })).toEqual([]);
+    expect(ids(InspectionType.FULL_INSPECTION, SettingType.RESIDENTIAL_FAMILY_CENTRE, 'FULL_INSPECTION', none)).toEqual([
+      'RFC-083',
+      'RFC-083',
+      'RFC-083',
+    ]);
+    expect(
+      ids(InspectionType.FULL_INSPECTION, SettingType.ADOPTION_SUPPORT_AGENCY, 'FULL_INSPECTION', { ...all, childFriendlySummary: null }),
+    ).toEqual([]);
   });
 
   test('CHA-058 an interim has one section; an interim with no judgement carries its prescribed statement instead', () => {

@@ -48,13 +48,23 @@ describe('validateRequirement', () => {
   describe.each(SETTINGS)('a %s', (settingType, basisRule, evidenceRule) => {
     test(`${basisRule} a requirement names the regulation breached`, () => {
       for (const regulation of ['', '   ']) {
-        expectOnlyRuleViolation(validateRequirement(requirement({ settingType, regulation })), basisRule, ['regulation'], 'Name the regulation');
+        expectOnlyRuleViolation(
+          validateRequirement(requirement({ settingType, regulation })),
+          basisRule,
+          ['regulation'],
+          'Name the regulation',
+        );
       }
     });
 
     test(`${basisRule} a requirement says what must be done`, () => {
       for (const action of ['', '   ']) {
-        expectOnlyRuleViolation(validateRequirement(requirement({ settingType, action })), basisRule, ['action'], 'Say what the registered person must do');
+        expectOnlyRuleViolation(
+          validateRequirement(requirement({ settingType, action })),
+          basisRule,
+          ['action'],
+          'Say what the registered person must do',
+        );
       }
     });
 
@@ -70,7 +80,12 @@ describe('validateRequirement', () => {
     });
 
     test(`${evidenceRule} a requirement links at least one piece of evidence`, () => {
-      expectOnlyRuleViolation(validateRequirement(requirement({ settingType, evidence: [] })), evidenceRule, ['evidenceIds'], 'Link the evidence of the breach');
+      expectOnlyRuleViolation(
+        validateRequirement(requirement({ settingType, evidence: [] })),
+        evidenceRule,
+        ['evidenceIds'],
+        'Link the evidence of the breach',
+      );
     });
   });
 
@@ -79,7 +94,12 @@ describe('validateRequirement', () => {
       [{ finding: Finding.STRENGTH, source: EvidenceSource.STAFF }],
       [weakness(EvidenceSource.STAFF), { finding: Finding.STRENGTH, source: EvidenceSource.OBSERVATION }],
     ]) {
-      expectOnlyRuleViolation(validateRequirement(requirement({ evidence })), 'CHA-041', ['evidenceIds'], 'link only evidence recorded as a weakness');
+      expectOnlyRuleViolation(
+        validateRequirement(requirement({ evidence })),
+        'CHA-041',
+        ['evidenceIds'],
+        'link only evidence recorded as a weakness',
+      );
     }
   });
 
@@ -101,7 +121,11 @@ describe('validateRequirement', () => {
     ['RFC-031', SettingType.RESIDENTIAL_FAMILY_CENTRE],
     ['ASA-029', SettingType.ADOPTION_SUPPORT_AGENCY],
   ])('%s a requirement at a %s with two distinct sources is accepted', (_ruleId, settingType) => {
-    const evidence = [weakness(EvidenceSource.PARENTS_AND_CARERS), weakness(EvidenceSource.PARENTS_AND_CARERS), weakness(EvidenceSource.OBSERVATION)];
+    const evidence = [
+      weakness(EvidenceSource.PARENTS_AND_CARERS),
+      weakness(EvidenceSource.PARENTS_AND_CARERS),
+      weakness(EvidenceSource.OBSERVATION),
+    ];
     expect(validateRequirement(requirement({ settingType, evidence }))).toEqual([]);
   });
 
@@ -113,7 +137,11 @@ describe('validateRequirement', () => {
   );
 
   test('a due date before the inspection began is bad input', () => {
-    expectOnlyBadInput(validateRequirement(requirement({ dueDate: '2026-11-22' })), ['dueDate'], 'cannot be due before the inspection began');
+    expectOnlyBadInput(
+      validateRequirement(requirement({ dueDate: '2026-11-22' })),
+      ['dueDate'],
+      'cannot be due before the inspection began',
+    );
   });
 
   test('a due date on the first day of the inspection is accepted', () => {
@@ -142,8 +170,10 @@ function recommendation(overrides: Partial<RecommendationDetails> = {}): Recomme
   const settingType = overrides.settingType ?? SettingType.CHILDRENS_HOME;
   return {
     settingType,
-    reference: settingType === SettingType.CHILDRENS_HOME ? "Guide to the Children's Homes Regulations, page 40, paragraph 9.5" : 'NMS 10.2',
-    guidanceSummary: settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'Staff are supervised regularly by a suitably qualified person' : null,
+    reference:
+      settingType === SettingType.CHILDRENS_HOME ? "Guide to the Children's Homes Regulations, page 40, paragraph 9.5" : 'NMS 10.2',
+    guidanceSummary:
+      settingType === SettingType.ADOPTION_SUPPORT_AGENCY ? 'Staff are supervised regularly by a suitably qualified person' : null,
     action: 'The registered person should ensure that supervision records show how practice has improved.',
     evidence: [weakness(EvidenceSource.RECORDS_AND_DOCUMENTS)],
     ...overrides,
@@ -189,7 +219,9 @@ describe('validateRecommendation', () => {
   );
 
   test('ASA-028 an adoption support agency recommendation with neither reference nor summary gets both violations', () => {
-    const violations = validateRecommendation(recommendation({ settingType: SettingType.ADOPTION_SUPPORT_AGENCY, reference: '', guidanceSummary: null }));
+    const violations = validateRecommendation(
+      recommendation({ settingType: SettingType.ADOPTION_SUPPORT_AGENCY, reference: '', guidanceSummary: null }),
+    );
     expect(violations.map((v) => [v.ruleId, v.field])).toEqual([
       ['ASA-028', ['reference']],
       ['ASA-028', ['guidanceSummary']],
@@ -203,7 +235,12 @@ describe('validateRecommendation', () => {
   test.each([SettingType.CHILDRENS_HOME, SettingType.SECURE_CHILDRENS_HOME, SettingType.INDEPENDENT_FOSTERING_AGENCY])(
     'CH-146 a recommendation at a %s links evidence',
     (settingType) => {
-      expectOnlyRuleViolation(validateRecommendation(recommendation({ settingType, evidence: [] })), 'CH-146', ['evidenceIds'], 'Link the evidence');
+      expectOnlyRuleViolation(
+        validateRecommendation(recommendation({ settingType, evidence: [] })),
+        'CH-146',
+        ['evidenceIds'],
+        'Link the evidence',
+      );
     },
   );
 
@@ -211,11 +248,18 @@ describe('validateRecommendation', () => {
     ['RFC-065', SettingType.RESIDENTIAL_FAMILY_CENTRE],
     ['ASA-078', SettingType.ADOPTION_SUPPORT_AGENCY],
   ])('%s a recommendation at a %s links evidence, under the SCCIF rule for that setting', (ruleId, settingType) => {
-    expectOnlyRuleViolation(validateRecommendation(recommendation({ settingType, evidence: [] })), ruleId, ['evidenceIds'], 'Link the evidence');
+    expectOnlyRuleViolation(
+      validateRecommendation(recommendation({ settingType, evidence: [] })),
+      ruleId,
+      ['evidenceIds'],
+      'Link the evidence',
+    );
   });
 
   test("CHA-041 a recommendation at a children's home backed only by evidence of strengths is rejected", () => {
-    const violations = validateRecommendation(recommendation({ evidence: [{ finding: Finding.STRENGTH, source: EvidenceSource.OBSERVATION }] }));
+    const violations = validateRecommendation(
+      recommendation({ evidence: [{ finding: Finding.STRENGTH, source: EvidenceSource.OBSERVATION }] }),
+    );
     expectOnlyRuleViolation(violations, 'CHA-041', ['evidenceIds'], 'weakness');
   });
 });
@@ -225,13 +269,15 @@ describe('validateComplianceNotice', () => {
   const TODAY = '2026-11-23';
   const action = (overrides: Partial<ComplianceNoticeAction> = {}): ComplianceNoticeAction => ({
     regulation: 'Regulation 12',
-    action: 'Review every child\'s missing-from-care risk assessment',
+    action: "Review every child's missing-from-care risk assessment",
     completionDate: '2026-12-18',
     ...overrides,
   });
 
   test('a notice with complete actions is accepted', () => {
-    expect(validateComplianceNotice(SERVED_ON, [action(), action({ regulation: 'Regulation 13', completionDate: '2026-11-21' })], TODAY)).toEqual([]);
+    expect(
+      validateComplianceNotice(SERVED_ON, [action(), action({ regulation: 'Regulation 13', completionDate: '2026-11-21' })], TODAY),
+    ).toEqual([]);
   });
 
   test('a notice served today is accepted', () => {
@@ -249,7 +295,12 @@ describe('validateComplianceNotice', () => {
       ['actions', '1', 'regulation'],
       'Each action names its regulation',
     );
-    expectOnlyRuleViolation(validateComplianceNotice(SERVED_ON, [action({ regulation: '' })], TODAY), 'CH-140', ['actions', '0', 'regulation'], 'regulation');
+    expectOnlyRuleViolation(
+      validateComplianceNotice(SERVED_ON, [action({ regulation: '' })], TODAY),
+      'CH-140',
+      ['actions', '0', 'regulation'],
+      'regulation',
+    );
   });
 
   test('CH-140 each action says what the provider must do', () => {
@@ -261,25 +312,36 @@ describe('validateComplianceNotice', () => {
     );
   });
 
-  test.each(['2026-11-20', '2026-11-19'])('CH-140 a completion date of %s, not after the notice is served, is rejected', (completionDate) => {
-    expectOnlyRuleViolation(
-      validateComplianceNotice(SERVED_ON, [action({ completionDate })], TODAY),
-      'CH-140',
-      ['actions', '0', 'completionDate'],
-      'The completion date comes after the notice is served',
-    );
-  });
+  test.each(['2026-11-20', '2026-11-19'])(
+    'CH-140 a completion date of %s, not after the notice is served, is rejected',
+    (completionDate) => {
+      expectOnlyRuleViolation(
+        validateComplianceNotice(SERVED_ON, [action({ completionDate })], TODAY),
+        'CH-140',
+        ['actions', '0', 'completionDate'],
+        'The completion date comes after the notice is served',
+      );
+    },
+  );
 
   test('CH-140 the day after the notice is served is an acceptable completion date', () => {
     expect(validateComplianceNotice(SERVED_ON, [action({ completionDate: '2026-11-21' })], TODAY)).toEqual([]);
   });
 
   test('a completion date that is not a calendar date is bad input', () => {
-    expectOnlyBadInput(validateComplianceNotice(SERVED_ON, [action({ completionDate: '2026-13-01' })], TODAY), ['actions', '0', 'completionDate'], 'Not a calendar date');
+    expectOnlyBadInput(
+      validateComplianceNotice(SERVED_ON, [action({ completionDate: '2026-13-01' })], TODAY),
+      ['actions', '0', 'completionDate'],
+      'Not a calendar date',
+    );
   });
 
   test('servedOn cannot be in the future', () => {
-    expectOnlyBadInput(validateComplianceNotice('2026-11-24', [action({ completionDate: '2026-12-31' })], TODAY), ['servedOn'], 'cannot be in the future');
+    expectOnlyBadInput(
+      validateComplianceNotice('2026-11-24', [action({ completionDate: '2026-12-31' })], TODAY),
+      ['servedOn'],
+      'cannot be in the future',
+    );
   });
 
   test('servedOn that is not a calendar date is bad input', () => {
@@ -306,8 +368,12 @@ describe('validateCheckAtVisit', () => {
   test.each(SETTINGS.map(([settingType, , , , rule]) => [rule, settingType] as const))(
     '%s a requirement made at a %s is checked at a later, started visit to the same setting',
     (_ruleId, settingType) => {
-      expect(validateCheckAtVisit(settingType, MADE, { providerId: 'provider-1', inspectionId: 'inspection-2', start: '2026-11-23' })).toEqual([]);
-      expect(validateCheckAtVisit(settingType, MADE, { providerId: 'provider-1', inspectionId: 'inspection-2', start: '2026-05-12' })).toEqual([]);
+      expect(
+        validateCheckAtVisit(settingType, MADE, { providerId: 'provider-1', inspectionId: 'inspection-2', start: '2026-11-23' }),
+      ).toEqual([]);
+      expect(
+        validateCheckAtVisit(settingType, MADE, { providerId: 'provider-1', inspectionId: 'inspection-2', start: '2026-05-12' }),
+      ).toEqual([]);
     },
   );
 

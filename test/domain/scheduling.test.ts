@@ -13,8 +13,7 @@ import {
 import { SettingType } from '../../src/domain/setting-types';
 
 const { OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT_TO_BE_GOOD: RI, INADEQUATE } = Grade;
-const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MONITORING, ASSURANCE_VISIT: ASSURANCE } =
-  InspectionType;
+const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MONITORING, ASSURANCE_VISIT: ASSURANCE } = InspectionType;
 
 /** Today in most tests: inside the inspection year 2026-04-01 to 2027-03-31. */
 const TODAY = '2026-11-23';
@@ -39,8 +38,7 @@ const facts = (overrides: Partial<SchedulingFacts> = {}): SchedulingFacts => ({
 const actions = (...completionDates: LocalDate[]) => completionDates.map((completionDate) => ({ completionDate }));
 
 /** The due items without their free-text reasons, in the order returned. */
-const summary = (due: InspectionDue[]) =>
-  due.map(({ kind, earliest, latest, ruleId }) => ({ kind, earliest, latest, ruleId }));
+const summary = (due: InspectionDue[]) => due.map(({ kind, earliest, latest, ruleId }) => ({ kind, earliest, latest, ruleId }));
 
 const dueOf = (f: SchedulingFacts) => summary(inspectionsDue(f));
 
@@ -171,7 +169,7 @@ describe("inspectionsDue: children's homes and secure children's homes", () => {
       ]);
     });
 
-    test('CH-005 on 1 April a new year starts: last year\'s inspections no longer count', () => {
+    test("CH-005 on 1 April a new year starts: last year's inspections no longer count", () => {
       const history = [past(FULL, '2026-06-08', '2026-06-10', GOOD), past(INTERIM, '2027-03-30', '2027-03-31')];
       expect(dueOf(facts({ settingType, history, today: '2027-04-01' }))).toEqual([
         { kind: DueKind.FULL_INSPECTION, earliest: '2027-04-01', latest: '2028-03-31', ruleId: 'CH-005' },
@@ -181,10 +179,7 @@ describe("inspectionsDue: children's homes and secure children's homes", () => {
 
     test('CH-006 a monitoring visit is neither the full nor the interim', () => {
       const history = [past(MONITORING, '2026-07-01', '2026-07-01')];
-      expect(dueOf(facts({ settingType, history })).map((d) => d.kind)).toEqual([
-        DueKind.FULL_INSPECTION,
-        DueKind.INTERIM_INSPECTION,
-      ]);
+      expect(dueOf(facts({ settingType, history })).map((d) => d.kind)).toEqual([DueKind.FULL_INSPECTION, DueKind.INTERIM_INSPECTION]);
     });
 
     describe('after an inadequate judgement', () => {
@@ -247,7 +242,7 @@ describe("inspectionsDue: children's homes and secure children's homes", () => {
     });
   });
 
-  test('CH-005 an assurance visit at a secure children\'s home is neither the full nor the interim', () => {
+  test("CH-005 an assurance visit at a secure children's home is neither the full nor the interim", () => {
     const history = [past(ASSURANCE, '2026-07-01', '2026-07-01')];
     expect(dueOf(facts({ settingType: SettingType.SECURE_CHILDRENS_HOME, history })).map((d) => d.kind)).toEqual([
       DueKind.FULL_INSPECTION,
@@ -309,9 +304,7 @@ describe('inspectionsDue: residential family centres and adoption support agenci
       ['2028-02-29', '2028-04-01', '2031-03-31'],
     ])(`${cycleRule} last full inspection ended %s: the 3-year cycle runs %s to %s`, (end, earliest, latest) => {
       const history = [past(FULL, end, end, GOOD)];
-      expect(dueOf(facts({ settingType, history }))).toEqual([
-        { kind: DueKind.FULL_INSPECTION, earliest, latest, ruleId: cycleRule },
-      ]);
+      expect(dueOf(facts({ settingType, history }))).toEqual([{ kind: DueKind.FULL_INSPECTION, earliest, latest, ruleId: cycleRule }]);
     });
 
     test(`${cycleRule} the reason names the cycle's start`, () => {
@@ -411,16 +404,14 @@ describe('inspectionsDue: compliance notice follow-up', () => {
   });
 
   test('CH-198 the reason names the completion date', () => {
-    const followUp = inspectionsDue(facts({ noticeActions: actions('2026-12-23') })).find(
-      (d) => d.kind === DueKind.COMPLIANCE_FOLLOW_UP,
-    );
+    const followUp = inspectionsDue(facts({ noticeActions: actions('2026-12-23') })).find((d) => d.kind === DueKind.COMPLIANCE_FOLLOW_UP);
     expect(followUp?.reason).toContain('2026-12-23');
   });
 
   test('CH-197 several actions with the same completion date give one follow-up', () => {
-    expect(
-      ofKind(facts({ noticeActions: actions('2026-12-23', '2026-12-23', '2026-12-23') }), DueKind.COMPLIANCE_FOLLOW_UP),
-    ).toEqual([{ kind: DueKind.COMPLIANCE_FOLLOW_UP, earliest: '2026-12-24', latest: '2027-01-04', ruleId: 'CH-198' }]);
+    expect(ofKind(facts({ noticeActions: actions('2026-12-23', '2026-12-23', '2026-12-23') }), DueKind.COMPLIANCE_FOLLOW_UP)).toEqual([
+      { kind: DueKind.COMPLIANCE_FOLLOW_UP, earliest: '2026-12-24', latest: '2027-01-04', ruleId: 'CH-198' },
+    ]);
   });
 
   test('RFC-096 several actions with the same completion date give one follow-up', () => {
@@ -449,9 +440,9 @@ describe('inspectionsDue: compliance notice follow-up', () => {
 
   test('CH-198 a visit between two completion dates removes only the earlier follow-up', () => {
     const history = [past(MONITORING, '2027-01-05', '2027-01-05')];
-    expect(
-      ofKind(facts({ history, noticeActions: actions('2026-12-23', '2027-01-15') }), DueKind.COMPLIANCE_FOLLOW_UP),
-    ).toEqual([{ kind: DueKind.COMPLIANCE_FOLLOW_UP, earliest: '2027-01-16', latest: '2027-01-22', ruleId: 'CH-198' }]);
+    expect(ofKind(facts({ history, noticeActions: actions('2026-12-23', '2027-01-15') }), DueKind.COMPLIANCE_FOLLOW_UP)).toEqual([
+      { kind: DueKind.COMPLIANCE_FOLLOW_UP, earliest: '2027-01-16', latest: '2027-01-22', ruleId: 'CH-198' },
+    ]);
   });
 
   test.each<[string, SettingType]>([
@@ -459,16 +450,14 @@ describe('inspectionsDue: compliance notice follow-up', () => {
     ['ASA-114', SettingType.ADOPTION_SUPPORT_AGENCY],
   ])('%s a %s: a visit starting after the completion date removes its follow-up', (_ruleId, settingType) => {
     const history = [past(FULL, '2025-06-08', '2025-06-10', GOOD), past(MONITORING, '2026-12-29', '2026-12-29')];
-    expect(ofKind(facts({ settingType, history, noticeActions: actions('2026-12-23') }), DueKind.COMPLIANCE_FOLLOW_UP)).toEqual(
-      [],
-    );
+    expect(ofKind(facts({ settingType, history, noticeActions: actions('2026-12-23') }), DueKind.COMPLIANCE_FOLLOW_UP)).toEqual([]);
   });
 
   test('CH-198 an independent fostering agency gets only compliance follow-ups', () => {
     const history = [past(FULL, '2025-06-08', '2025-06-10', INADEQUATE)];
-    expect(
-      dueOf(facts({ settingType: SettingType.INDEPENDENT_FOSTERING_AGENCY, history, noticeActions: actions('2026-12-23') })),
-    ).toEqual([{ kind: DueKind.COMPLIANCE_FOLLOW_UP, earliest: '2026-12-24', latest: '2027-01-04', ruleId: 'CH-198' }]);
+    expect(dueOf(facts({ settingType: SettingType.INDEPENDENT_FOSTERING_AGENCY, history, noticeActions: actions('2026-12-23') }))).toEqual([
+      { kind: DueKind.COMPLIANCE_FOLLOW_UP, earliest: '2026-12-24', latest: '2027-01-04', ruleId: 'CH-198' },
+    ]);
   });
 
   test.each([
@@ -485,7 +474,7 @@ describe('inspectionsDue: compliance notice follow-up', () => {
 });
 
 describe('inspectionsDue: ordering', () => {
-  test('CH-179 CH-198 CH-005 a children\'s home\'s items are sorted by latest date', () => {
+  test("CH-179 CH-198 CH-005 a children's home's items are sorted by latest date", () => {
     const history = [past(FULL, '2026-09-29', '2026-10-01', INADEQUATE)];
     // 2026-11-20 Fri + 5 working days = 2026-11-27; 2027-06-01 Tue + 5 = 2027-06-08.
     expect(dueOf(facts({ history, noticeActions: actions('2027-06-01', '2026-11-20') }))).toEqual([
@@ -496,7 +485,7 @@ describe('inspectionsDue: ordering', () => {
     ]);
   });
 
-  test('RFC-041 RFC-040 RFC-096 a family centre\'s items are sorted by latest date', () => {
+  test("RFC-041 RFC-040 RFC-096 a family centre's items are sorted by latest date", () => {
     const history = [past(FULL, '2026-05-18', '2026-05-20', INADEQUATE)];
     const due = dueOf(
       facts({ settingType: SettingType.RESIDENTIAL_FAMILY_CENTRE, history, noticeActions: actions('2028-01-10', '2026-12-23') }),

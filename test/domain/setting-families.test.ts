@@ -1,5 +1,13 @@
 import { InspectionType, byGuidance, guidanceOf } from '../../src/domain/inspection-types';
-import { SETTING_TYPES, SettingType, byFamily, familyOf, isChildrensHome, isSccifFamily, type SettingFamily } from '../../src/domain/setting-types';
+import {
+  SETTING_TYPES,
+  SettingType,
+  byFamily,
+  familyOf,
+  isChildrensHome,
+  isSccifFamily,
+  type SettingFamily,
+} from '../../src/domain/setting-types';
 
 const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MONITORING, ASSURANCE_VISIT: ASSURANCE } = InspectionType;
 
@@ -29,16 +37,15 @@ describe('familyOf', () => {
   });
 
   test('the SCCIF families are family centres and adoption support agencies', () => {
-    expect((['CHILDRENS_HOMES', 'RESIDENTIAL_FAMILY_CENTRES', 'ADOPTION_SUPPORT_AGENCIES', 'OTHER'] as const).filter(isSccifFamily)).toEqual([
-      'RESIDENTIAL_FAMILY_CENTRES',
-      'ADOPTION_SUPPORT_AGENCIES',
-    ]);
+    expect(
+      (['CHILDRENS_HOMES', 'RESIDENTIAL_FAMILY_CENTRES', 'ADOPTION_SUPPORT_AGENCIES', 'OTHER'] as const).filter(isSccifFamily),
+    ).toEqual(['RESIDENTIAL_FAMILY_CENTRES', 'ADOPTION_SUPPORT_AGENCIES']);
     expect(isSccifFamily('ASSURANCE_VISITS')).toBe(false);
   });
 });
 
 describe('byFamily', () => {
-  test.each(ALL_SETTING_TYPES)('CH-028 RFC-088 ASA-054 each family its own rule; the others the handbook\'s: %s', (settingType) => {
+  test.each(ALL_SETTING_TYPES)("CH-028 RFC-088 ASA-054 each family its own rule; the others the handbook's: %s", (settingType) => {
     const family = EXPECTED[settingType];
     expect(byFamily(settingType, COMMENTS)).toBe(family === 'OTHER' ? 'CH-028' : COMMENTS[family]);
   });
@@ -63,7 +70,7 @@ describe('guidanceOf and byGuidance', () => {
   });
 
   test.each(ALL_SETTING_TYPES.flatMap((settingType) => [FULL, INTERIM, MONITORING].map((type) => [type, settingType] as const)))(
-    'a %s of a %s follows its setting\'s family',
+    "a %s of a %s follows its setting's family",
     (type, settingType) => {
       expect(guidanceOf(type, settingType)).toBe(EXPECTED[settingType]);
       expect(byGuidance(type, settingType, TABLE)).toBe(byFamily(settingType, COMMENTS));

@@ -21,7 +21,7 @@ describe('working days in England (CH-025: timeframes are in working days)', () 
     expect(isWorkingDay(date)).toBe(false);
   });
 
-  test('an ordinary weekday is a working day; St Patrick\'s Day is not an English bank holiday', () => {
+  test("an ordinary weekday is a working day; St Patrick's Day is not an English bank holiday", () => {
     expect(isWorkingDay('2026-11-23')).toBe(true);
     expect(isWorkingDay('2026-03-17')).toBe(true);
   });

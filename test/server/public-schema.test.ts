@@ -14,7 +14,8 @@ const REFERENCE_TYPES = new Set(['Region', 'LocalAuthority']);
 const ADDRESSED_TYPES = new Set(['FeedNotification']);
 
 /** Field names that could hold private data anywhere in the public part of the schema. */
-const PRIVATE_FIELDS = /^(postcode|line1|line2|town|evidence|people|protectedPeople|narrative|initials|registeredManager|managerAppointments|complaints|caseReviews|notificationTasks)$/;
+const PRIVATE_FIELDS =
+  /^(postcode|line1|line2|town|evidence|people|protectedPeople|narrative|initials|registeredManager|managerAppointments|complaints|caseReviews|notificationTasks)$/;
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -48,7 +49,8 @@ describe('the public part of the schema (CH-228, CH-230)', () => {
     const query = schema.getQueryType()!.getFields();
     for (const name of PUBLIC_QUERIES) {
       expect(query[name]).toBeDefined();
-      for (const arg of query[name].args) expect(['urn', 'localAuthority', 'region', 'settingType', 'types', 'first', 'after', 'last', 'before']).toContain(arg.name);
+      for (const arg of query[name].args)
+        expect(['urn', 'localAuthority', 'region', 'settingType', 'types', 'first', 'after', 'last', 'before']).toContain(arg.name);
     }
   });
 
@@ -57,12 +59,22 @@ describe('the public part of the schema (CH-228, CH-230)', () => {
     const reachable = reachableFrom(roots);
     const internal = [...reachable.keys()].filter((name) => {
       const type = schema.getType(name)!;
-      return (isObjectType(type) || isInterfaceType(type)) && !name.startsWith('Public') && name !== 'PageInfo' && !REFERENCE_TYPES.has(name) && !ADDRESSED_TYPES.has(name);
+      return (
+        (isObjectType(type) || isInterfaceType(type)) &&
+        !name.startsWith('Public') &&
+        name !== 'PageInfo' &&
+        !REFERENCE_TYPES.has(name) &&
+        !ADDRESSED_TYPES.has(name)
+      );
     });
     expect(internal.map((name) => reachable.get(name)!.join(' -> '))).toEqual([]);
     const privateFields = [...reachable.keys()].flatMap((name) => {
       const type = schema.getType(name)!;
-      return isObjectType(type) ? Object.keys(type.getFields()).filter((f) => PRIVATE_FIELDS.test(f)).map((f) => `${name}.${f}`) : [];
+      return isObjectType(type)
+        ? Object.keys(type.getFields())
+            .filter((f) => PRIVATE_FIELDS.test(f))
+            .map((f) => `${name}.${f}`)
+        : [];
     });
     expect(privateFields).toEqual([]);
   });

@@ -16,10 +16,17 @@ import { withLimits, type EdgeLimits } from '../../src/server/limits';
 import { connectToDatabase, createMigratedDatabase, type TestDatabase } from './database';
 
 /** How tokens are signed and checked in the tests. */
-export const TEST_AUTH = { secret: 'test-secret-test-secret-test-secret-0123', issuer: 'ofsted-inspection-api', audience: 'ofsted-inspection-api' };
+export const TEST_AUTH = {
+  secret: 'test-secret-test-secret-test-secret-0123',
+  issuer: 'ofsted-inspection-api',
+  audience: 'ofsted-inspection-api',
+};
 
 /** The limits the API tests run under. */
-export const TEST_LIMITS = withLimits({ rateLimit: { anonymous: 0, signedIn: 0 }, overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0 } });
+export const TEST_LIMITS = withLimits({
+  rateLimit: { anonymous: 0, signedIn: 0 },
+  overload: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0 },
+});
 
 /** "Today" in the tests unless a test moves the clock. */
 export const TEST_NOW = new Date('2026-11-23T10:00:00Z');
@@ -87,12 +94,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const onQuery = (message: string) => {
     if (recording && message.startsWith('[query]') && !message.includes('"audit_entry"')) recording.push(message);
   };
-  const migrated = options.sameDatabaseAs ? await connectToDatabase(options.sameDatabaseAs.database, onQuery) : await createMigratedDatabase({ onQuery });
+  const migrated = options.sameDatabaseAs
+    ? await connectToDatabase(options.sameDatabaseAs.database, onQuery)
+    : await createMigratedDatabase({ onQuery });
   const { orm, database } = migrated;
   const clock = new FixedClock(TEST_NOW);
   // The default limits, except the rate limit and load shedding: a test file sends hundreds of
   // requests from one address on a busy machine (test/api/hardening.test.ts tests those two).
-  const app = await buildApp({ orm, clock, auth: TEST_AUTH, webhooks: { allowLoopback: true },
+  const app = await buildApp({
+    orm,
+    clock,
+    auth: TEST_AUTH,
+    webhooks: { allowLoopback: true },
     limits: options.limits ?? TEST_LIMITS,
     production: options.production,
     corsOrigins: options.corsOrigins,

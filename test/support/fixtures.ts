@@ -1,4 +1,9 @@
-import { ChangeRegisteredManagerDocument, RegisterProviderDocument, type RegisterProviderInput, type SettingType } from '../generated/graphql';
+import {
+  ChangeRegisteredManagerDocument,
+  RegisterProviderDocument,
+  type RegisterProviderInput,
+  type SettingType,
+} from '../generated/graphql';
 import type { TestApp } from './app';
 import { expectNoUserErrors } from './payloads';
 
@@ -49,12 +54,24 @@ export async function registerProvider(api: TestApp, overrides: Partial<Register
 // Settings other than the default children's home, as `registerProvider` overrides.
 
 export const SECURE_HOME: Partial<RegisterProviderInput> = { settingType: 'SECURE_CHILDRENS_HOME', places: 12, name: 'Hollins Park' };
-export const FAMILY_CENTRE: Partial<RegisterProviderInput> = { settingType: 'RESIDENTIAL_FAMILY_CENTRE', places: 6, name: 'Brook Family Centre' };
-export const AGENCY: Partial<RegisterProviderInput> = { settingType: 'ADOPTION_SUPPORT_AGENCY', places: null, name: 'Bridges Adoption Support' };
+export const FAMILY_CENTRE: Partial<RegisterProviderInput> = {
+  settingType: 'RESIDENTIAL_FAMILY_CENTRE',
+  places: 6,
+  name: 'Brook Family Centre',
+};
+export const AGENCY: Partial<RegisterProviderInput> = {
+  settingType: 'ADOPTION_SUPPORT_AGENCY',
+  places: null,
+  name: 'Bridges Adoption Support',
+};
 /** An adoption support agency run by one person: an individual registered provider and no responsible individual. */
 export const SINGLE_PERSON_AGENCY: Partial<RegisterProviderInput> = {
   ...AGENCY,
-  registeredProvider: { kind: 'INDIVIDUAL', name: 'Helen Marsh', address: { line1: '3 Oak Road', town: 'Manchester', postcode: 'M14 5TP' } },
+  registeredProvider: {
+    kind: 'INDIVIDUAL',
+    name: 'Helen Marsh',
+    address: { line1: '3 Oak Road', town: 'Manchester', postcode: 'M14 5TP' },
+  },
   responsibleIndividual: null,
   singlePersonAgency: true,
 };

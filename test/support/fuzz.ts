@@ -116,7 +116,8 @@ export function leaksIn(text: string): string[] {
  * replaced, so a detector that fires fired on the server's words.
  */
 export function vet(value: string): string {
-  if (/\b(select|insert|update|delete)\b/i.test(value) || leaksIn(value).length > 0 || leaksIn(JSON.stringify(value)).length > 0) return 'x';
+  if (/\b(select|insert|update|delete)\b/i.test(value) || leaksIn(value).length > 0 || leaksIn(JSON.stringify(value)).length > 0)
+    return 'x';
   return value;
 }
 
@@ -124,8 +125,21 @@ export function vet(value: string): string {
 // Values: valid-looking and hostile.
 
 const NODE_TYPES = [
-  'Provider', 'RegisteredProvider', 'LocalAuthority', 'Region', 'Inspection', 'Evidence', 'ProtectedPerson', 'Requirement',
-  'Recommendation', 'ComplianceNotice', 'FactualAccuracyComment', 'Complaint', 'CaseReview', 'NotificationTask', 'WebhookEndpoint',
+  'Provider',
+  'RegisteredProvider',
+  'LocalAuthority',
+  'Region',
+  'Inspection',
+  'Evidence',
+  'ProtectedPerson',
+  'Requirement',
+  'Recommendation',
+  'ComplianceNotice',
+  'FactualAccuracyComment',
+  'Complaint',
+  'CaseReview',
+  'NotificationTask',
+  'WebhookEndpoint',
   'WebhookDelivery',
 ] as const;
 
@@ -149,7 +163,16 @@ const LOCAL_AUTHORITIES = readLocalAuthorities();
 export const LA_CODES = LOCAL_AUTHORITIES.map((la) => la.ons_code);
 export const REGION_CODES = [...new Set(LOCAL_AUTHORITIES.map((la) => la.region_code))].sort();
 
-const PEOPLE = ['Alex Inspector', 'Sam Second', 'Morgan Manager', 'Rebecca Holt', 'Jamie Morgan', 'Priya Shah', "Siobhán O'Neill", 'Zoë Åberg-Smith'];
+const PEOPLE = [
+  'Alex Inspector',
+  'Sam Second',
+  'Morgan Manager',
+  'Rebecca Holt',
+  'Jamie Morgan',
+  'Priya Shah',
+  "Siobhán O'Neill",
+  'Zoë Åberg-Smith',
+];
 const SENTENCES = [
   'Children are safe and well cared for.',
   'Night-time checks were not recorded for two weeks.',
@@ -366,7 +389,15 @@ export class OperationGenerator {
       hostility,
       hostileLeft,
       invalid: hostileLeft === Infinity ? hostility * 0.06 : 0.002,
-      maxDepth: stress ? 6 : rng.weighted([[2, 10], [3, 20], [4, 25], [5, 20], [6, 25]] as const),
+      maxDepth: stress
+        ? 6
+        : rng.weighted([
+            [2, 10],
+            [3, 20],
+            [4, 25],
+            [5, 20],
+            [6, 25],
+          ] as const),
       fanLimit: stress ? 5_000 : 300,
       fieldsLeft: stress ? 160 : 70,
       varDefs: [],
@@ -378,7 +409,9 @@ export class OperationGenerator {
     const root = (kind === 'query' ? this.schema.getQueryType() : this.schema.getMutationType())!;
     const fields = root.getFields();
     const scope = new Set<string>();
-    const selections = fieldNames.map((name) => this.fieldSelection(st, root, fields[name], 1, 1, null, scope, fieldNames.length > 1 || rng.chance(0.1)));
+    const selections = fieldNames.map((name) =>
+      this.fieldSelection(st, root, fields[name], 1, 1, null, scope, fieldNames.length > 1 || rng.chance(0.1)),
+    );
     const body = `{ ${selections.join(' ')} }`;
     const named = rng.chance(0.6);
     let text: string;
@@ -429,7 +462,14 @@ export class OperationGenerator {
   }
 
   /** The selections of a selection set at `depth` (the depth of the fields in it). */
-  private selectionSet(st: OpState, type: GraphQLCompositeType, depth: number, fan: number, page: number | null, scope = new Set<string>()): string[] {
+  private selectionSet(
+    st: OpState,
+    type: GraphQLCompositeType,
+    depth: number,
+    fan: number,
+    page: number | null,
+    scope = new Set<string>(),
+  ): string[] {
     const { rng } = st;
     if (isObjectType(type)) {
       if (depth >= 2 && rng.chance(0.1)) {
@@ -452,7 +492,8 @@ export class OperationGenerator {
     const extra = rng.int(chosen.size ? 0 : 1, 2);
     for (const t of rng.shuffle(possible).slice(0, extra)) chosen.add(t);
     const selections: string[] = [];
-    if (isInterfaceType(type) && rng.chance(0.7)) selections.push(...this.objectFields(st, type as unknown as GraphQLObjectType, depth, fan, page, scope, 2));
+    if (isInterfaceType(type) && rng.chance(0.7))
+      selections.push(...this.objectFields(st, type as unknown as GraphQLObjectType, depth, fan, page, scope, 2));
     if (rng.chance(0.5)) {
       scope.add('__typename');
       selections.push('__typename');
@@ -473,7 +514,15 @@ export class OperationGenerator {
   }
 
   /** Some fields of an object (or interface) type; at the depth limit or out of budget, leaves only; never empty. */
-  private objectFields(st: OpState, type: GraphQLObjectType, depth: number, fan: number, page: number | null, scope: Set<string>, maxCount = 7): string[] {
+  private objectFields(
+    st: OpState,
+    type: GraphQLObjectType,
+    depth: number,
+    fan: number,
+    page: number | null,
+    scope: Set<string>,
+    maxCount = 7,
+  ): string[] {
     const { rng } = st;
     const all = Object.values(type.getFields());
     const want = Math.max(1, Math.min(maxCount, all.length, st.fieldsLeft <= 0 ? 2 : Math.floor(1 + rng.next() * rng.next() * 7)));
@@ -538,14 +587,28 @@ export class OperationGenerator {
   private fromCorpus(st: OpState, type: GraphQLInputType, base: Record<string, unknown>, where: string): Value {
     const { rng } = st;
     const value = structuredClone(base);
-    const leaves: { holder: Record<string, unknown> | unknown[]; key: string | number; type: GraphQLInputType; hint: Hint; path: string }[] = [];
-    const collect = (t: GraphQLInputType, v: unknown, hint: Hint, path: string, holder: Record<string, unknown> | unknown[] | null, key: string | number) => {
+    const leaves: {
+      holder: Record<string, unknown> | unknown[];
+      key: string | number;
+      type: GraphQLInputType;
+      hint: Hint;
+      path: string;
+    }[] = [];
+    const collect = (
+      t: GraphQLInputType,
+      v: unknown,
+      hint: Hint,
+      path: string,
+      holder: Record<string, unknown> | unknown[] | null,
+      key: string | number,
+    ) => {
       const bare = isNonNullType(t) ? t.ofType : t;
       if (isListType(bare) && Array.isArray(v)) v.forEach((item, i) => collect(bare.ofType, item, hint, `${path}[${i}]`, v, i));
       else if (isInputObjectType(bare) && v && typeof v === 'object') {
         const fields = bare.getFields();
         for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
-          if (fields[k]) collect(fields[k].type, item, { name: k, qualified: `${bare.name}.${k}` }, `${path}.${k}`, v as Record<string, unknown>, k);
+          if (fields[k])
+            collect(fields[k].type, item, { name: k, qualified: `${bare.name}.${k}` }, `${path}.${k}`, v as Record<string, unknown>, k);
         }
       } else if (holder) leaves.push({ holder, key, type: t, hint, path });
     };
@@ -596,7 +659,14 @@ export class OperationGenerator {
       return this.value(st, type.ofType, hint, where);
     }
     if (isListType(type)) {
-      const length = rng.weighted([[0, 10], [1, 50], [2, 20], [3, 12], [12, 5], [rng.int(20, 40), 3]] as const);
+      const length = rng.weighted([
+        [0, 10],
+        [1, 50],
+        [2, 20],
+        [3, 12],
+        [12, 5],
+        [rng.int(20, 40), 3],
+      ] as const);
       if (length === 0 || length > 3) st.notes.push(`${where}: list of ${length}`);
       return Array.from({ length }, (_, i) => this.value(st, type.ofType, hint, `${where}[${i}]`));
     }
@@ -675,7 +745,13 @@ export class OperationGenerator {
           st.notes.push(`${where}: ${label}`);
           return v;
         }
-        if (paging) return rng.weighted([[1, 40], [2, 35], [3, 20], [5, 5]] as const);
+        if (paging)
+          return rng.weighted([
+            [1, 40],
+            [2, 35],
+            [3, 20],
+            [5, 5],
+          ] as const);
         return rng.int(0, 12);
       }
       case 'Float':
@@ -688,7 +764,17 @@ export class OperationGenerator {
         return rng.chance(0.5);
       case 'LocalDate':
         if (invalid) {
-          const v = rng.pick(['2026-02-30', '2026-13-01', '2026-1-1', '2026/11/23', '23/11/2026', '2026-11-23T00:00:00Z', '', 'yesterday', '2026-11-23\u0000']);
+          const v = rng.pick([
+            '2026-02-30',
+            '2026-13-01',
+            '2026-1-1',
+            '2026/11/23',
+            '23/11/2026',
+            '2026-11-23T00:00:00Z',
+            '',
+            'yesterday',
+            '2026-11-23\u0000',
+          ]);
           st.notes.push(`${where}: malformed date ${JSON.stringify(v)}`);
           return v;
         }
@@ -724,7 +810,10 @@ export class OperationGenerator {
     const favourites = this.pools.favouritesOf(wanted);
     if (!hostile && pool.length > 0) {
       const known = [...this.pools.ids.keys()];
-      const id = wanted || !known.length ? rng.pick(favourites.length && rng.chance(0.5) ? favourites : pool) : rng.pick(this.pools.idsOf(rng.pick(known)));
+      const id =
+        wanted || !known.length
+          ? rng.pick(favourites.length && rng.chance(0.5) ? favourites : pool)
+          : rng.pick(this.pools.idsOf(rng.pick(known)));
       st.lastIdType = safeFromGlobalId(id).type;
       return id;
     }
@@ -791,7 +880,16 @@ export class OperationGenerator {
       case 'placingAuthorities':
         return rng.chance(0.9) ? (rng.chance(0.5) ? 'E08000003' : rng.pick(LA_CODES)) : rng.pick(REGION_CODES);
       case 'url':
-        return rng.pick(['https://example.gov.uk/ofsted-hook', `https://hooks.example.org/${rng.int(1, 999)}`, 'http://127.0.0.1:9/fuzz', 'http://localhost:9/fuzz', 'http://169.254.169.254/latest/meta-data', 'ftp://example.org/x', 'https://user:pass@example.org/x', 'javascript:alert(1)']);
+        return rng.pick([
+          'https://example.gov.uk/ofsted-hook',
+          `https://hooks.example.org/${rng.int(1, 999)}`,
+          'http://127.0.0.1:9/fuzz',
+          'http://localhost:9/fuzz',
+          'http://169.254.169.254/latest/meta-data',
+          'ftp://example.org/x',
+          'https://user:pass@example.org/x',
+          'javascript:alert(1)',
+        ]);
       case 'postcode':
         return rng.pick(POSTCODES);
       case 'line1':
@@ -844,7 +942,8 @@ export function printLiteral(type: GraphQLInputType, value: Value): string | nul
     }
     return `{${parts.join(', ')}}`;
   }
-  if (isEnumType(type) && typeof value === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) && !['true', 'false', 'null'].includes(value)) return value;
+  if (isEnumType(type) && typeof value === 'string' && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value) && !['true', 'false', 'null'].includes(value))
+    return value;
   if (typeof value === 'string') return printString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value === 'boolean') return String(value);
@@ -859,7 +958,8 @@ export function printString(value: string): string {
     const ch = value[i];
     if (ch === '"') out += '\\"';
     else if (ch === '\\') out += '\\\\';
-    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029)
+      out += `\\u${c.toString(16).padStart(4, '0')}`;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff) {
       out += ch + value[i + 1];
       i += 1;
@@ -873,13 +973,7 @@ export function printString(value: string): string {
 // Answers: how each is classified, and the faults looked for.
 
 export type Outcome =
-  | 'executed'
-  | 'refused at the door'
-  | 'parse failed'
-  | 'validation failed'
-  | 'refused as too complex'
-  | 'input refused'
-  | 'other refusal';
+  'executed' | 'refused at the door' | 'parse failed' | 'validation failed' | 'refused as too complex' | 'input refused' | 'other refusal';
 
 /** Outcomes that mean the operation (or its values) was refused as invalid, before anything ran. */
 export const REFUSED_AS_INVALID: readonly Outcome[] = ['parse failed', 'validation failed', 'input refused'];
@@ -932,10 +1026,14 @@ export function faultsIn(answer: Answer, rootFields: string[], slowMs: number): 
   for (const error of answer.body?.errors ?? []) {
     if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       const path = (error.path ?? []).map((p) => (typeof p === 'number' ? '*' : p)).join('.');
-      faults.push({ kind: `INTERNAL_SERVER_ERROR at ${path || '(no path)'}`, signature: `INTERNAL|${where}|${path.replace(/\ba\d+\b/g, '~')}` });
+      faults.push({
+        kind: `INTERNAL_SERVER_ERROR at ${path || '(no path)'}`,
+        signature: `INTERNAL|${where}|${path.replace(/\ba\d+\b/g, '~')}`,
+      });
     }
   }
-  if (answer.status !== 0 && answer.body === null && answer.text.length > 0) faults.push({ kind: 'answer is not JSON', signature: `not JSON|${where}` });
+  if (answer.status !== 0 && answer.body === null && answer.text.length > 0)
+    faults.push({ kind: 'answer is not JSON', signature: `not JSON|${where}` });
   for (const leak of leaksIn(answer.text)) faults.push({ kind: `leak: ${leak}`, signature: `leak|${leak}|${where}` });
   if (answer.ms > slowMs) faults.push({ kind: `slow: ${answer.ms} ms (limit ${slowMs} ms)`, signature: `slow|${where}` });
   // two faults of the same signature in one answer are one
@@ -949,7 +1047,9 @@ export function abbreviate(text: string, max = 2_048): string {
 }
 
 export function abbreviateJson(value: unknown, max = 2_048): string {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 80)}…[${v.length} chars]` : v));
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'string' && v.length > 200 ? `${v.slice(0, 80)}…[${v.length} chars]` : v,
+  );
   return abbreviate(text ?? 'undefined', max);
 }
 
@@ -957,7 +1057,14 @@ export function abbreviateJson(value: unknown, max = 2_048): string {
 // The data the fuzzer walks.
 
 export type Caller = 'anonymous' | Role;
-export const CALLERS: Caller[] = ['anonymous', Role.INSPECTOR, Role.REGULATORY_INSPECTION_MANAGER, Role.PROVIDER, Role.LOCAL_AUTHORITY, Role.ADMIN];
+export const CALLERS: Caller[] = [
+  'anonymous',
+  Role.INSPECTOR,
+  Role.REGULATORY_INSPECTION_MANAGER,
+  Role.PROVIDER,
+  Role.LOCAL_AUTHORITY,
+  Role.ADMIN,
+];
 
 const MANCHESTER = 'E08000003';
 const LEAD_INSPECTOR = 'Alex Inspector';
@@ -970,8 +1077,20 @@ async function post(api: TestApp, token: string | null, query: string, variables
 }
 
 /** Runs a mutation that must succeed (no errors, no userErrors) and returns its payload. */
-async function mutate(api: TestApp, token: string | null, name: string, inputType: string, input: Record<string, unknown>, selection: string) {
-  const body = await post(api, token, `mutation Seed($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field message } } }`, { input });
+async function mutate(
+  api: TestApp,
+  token: string | null,
+  name: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  selection: string,
+) {
+  const body = await post(
+    api,
+    token,
+    `mutation Seed($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field message } } }`,
+    { input },
+  );
   const payload = body.data?.[name] as ({ userErrors: unknown[] } & Record<string, unknown>) | undefined;
   if (body.errors?.length || !payload || payload.userErrors.length) {
     throw new Error(`fuzz seed data: ${name} failed: ${JSON.stringify(body.errors ?? payload?.userErrors)}`);
@@ -1005,24 +1124,45 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
   const admin = await api.tokenFor(Role.ADMIN);
   const manager = await api.tokenFor(Role.REGULATORY_INSPECTION_MANAGER, { region: TEST_REGION });
   const register = async (urn: string) => {
-    const registered = await mutate(api, admin, 'registerProvider', 'RegisterProviderInput', registrationInput({ urn, localAuthority: MANCHESTER }), 'provider { id urn }');
+    const registered = await mutate(
+      api,
+      admin,
+      'registerProvider',
+      'RegisterProviderInput',
+      registrationInput({ urn, localAuthority: MANCHESTER }),
+      'provider { id urn }',
+    );
     return (registered.provider as { id: string }).id;
   };
   const schedule = async (providerId: string, scheduledStart: string) => {
-    const scheduled = await mutate(api, manager, 'scheduleInspection', 'ScheduleInspectionInput', {
-      providerId,
-      type: 'FULL_INSPECTION',
-      scheduledStart,
-      leadInspector: LEAD_INSPECTOR,
-      teamInspectors: ['Sam Second'],
-      linesOfEnquiry: [{ source: 'STATEMENT_OF_PURPOSE', text: 'Does the home deliver the care its statement of purpose describes?' }],
-    }, 'inspection { id }');
+    const scheduled = await mutate(
+      api,
+      manager,
+      'scheduleInspection',
+      'ScheduleInspectionInput',
+      {
+        providerId,
+        type: 'FULL_INSPECTION',
+        scheduledStart,
+        leadInspector: LEAD_INSPECTOR,
+        teamInspectors: ['Sam Second'],
+        linesOfEnquiry: [{ source: 'STATEMENT_OF_PURPOSE', text: 'Does the home deliver the care its statement of purpose describes?' }],
+      },
+      'inspection { id }',
+    );
     return (scheduled.inspection as { id: string }).id;
   };
   const start = (inspectionId: string, onSiteStart: string) =>
     mutate(api, manager, 'startInspection', 'StartInspectionInput', { inspectionId, onSiteStart }, 'inspection { id }');
   const complete = (inspectionId: string, day: string) =>
-    mutate(api, manager, 'completeFieldwork', 'CompleteFieldworkInput', { inspectionId, onSiteEnd: day, feedbackDate: day, placingAuthorities: ['E08000035'] }, 'inspection { id }');
+    mutate(
+      api,
+      manager,
+      'completeFieldwork',
+      'CompleteFieldworkInput',
+      { inspectionId, onSiteEnd: day, feedbackDate: day, placingAuthorities: ['E08000035'] },
+      'inspection { id }',
+    );
 
   // Settings with an inspection scheduled, one on site, one with feedback given (nothing judged yet)...
   const urns = ['2491313', '2491314', '2491315', '2491316'];
@@ -1036,8 +1176,18 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
   await start(atFeedback, '2026-11-16');
   await complete(atFeedback, '2026-11-17');
   const evidenceInput = (inspectionId: string) =>
-    validEvidence(inspectionId, { people: [{ name: 'Jamie Morgan', role: 'CHILD' }], identificationJustification: 'The child is the subject of the concern.' });
-  const feedbackEvidence = await mutate(api, manager, 'recordEvidence', 'RecordEvidenceInput', evidenceInput(atFeedback), 'evidence { id }');
+    validEvidence(inspectionId, {
+      people: [{ name: 'Jamie Morgan', role: 'CHILD' }],
+      identificationJustification: 'The child is the subject of the concern.',
+    });
+  const feedbackEvidence = await mutate(
+    api,
+    manager,
+    'recordEvidence',
+    'RecordEvidenceInput',
+    evidenceInput(atFeedback),
+    'evidence { id }',
+  );
   const feedbackEvidenceId = (feedbackEvidence.evidence as { id: string }).id;
   // ... and one taken from an inadequate judgement through the draft, comments, the final report and a complaint.
   const providerId = await register(urn);
@@ -1046,30 +1196,122 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
   await complete(inspectionId, '2026-11-03');
   const evidence = await mutate(api, manager, 'recordEvidence', 'RecordEvidenceInput', evidenceInput(inspectionId), 'evidence { id }');
   const evidenceId = (evidence.evidence as { id: string }).id;
-  await mutate(api, manager, 'recordRequirement', 'RecordRequirementInput', {
-    inspectionId, regulation: 'Regulation 12', action: 'Record checks', dueDate: '2026-12-01', impactStatement: 'Children may not be safe', evidenceIds: [evidenceId],
-  }, 'requirement { id }');
-  await mutate(api, manager, 'recordRecommendation', 'RecordRecommendationInput', { inspectionId, reference: 'Guide page 12', action: 'Improve records', evidenceIds: [evidenceId] }, 'recommendation { id }');
-  await mutate(api, manager, 'proposeFullInspectionJudgements', 'ProposeFullInspectionJudgementsInput', {
-    inspectionId, overallExperiencesAndProgress: 'INADEQUATE', helpedAndProtected: 'INADEQUATE', leadersAndManagers: 'INADEQUATE',
-  }, 'inspection { id }');
-  await mutate(api, manager, 'serveComplianceNotice', 'ServeComplianceNoticeInput', {
-    inspectionId, ground: 'FAILED_TO_MEET_A_REQUIREMENT', servedOn: '2026-11-05', actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-12-15' }],
-  }, 'complianceNotice { id }');
-  await mutate(api, manager, 'writeReportText', 'WriteReportTextInput', {
-    inspectionId, overall: 'Children do not make progress.', helpedAndProtected: 'Children are not safe.', leadersAndManagers: 'Leaders do not know the home.', childFriendlySummary: 'We met you.',
-  }, 'inspection { id }');
-  await mutate(api, manager, 'submitDraftForQualityAssurance', 'SubmitDraftForQualityAssuranceInput', { inspectionId, submittedOn: '2026-11-05' }, 'inspection { id }');
-  await mutate(api, manager, 'sendDraftReport', 'SendDraftReportInput', { inspectionId, sentOn: '2026-11-09', qualityAssuredBy: 'Morgan Manager' }, 'inspection { id }');
+  await mutate(
+    api,
+    manager,
+    'recordRequirement',
+    'RecordRequirementInput',
+    {
+      inspectionId,
+      regulation: 'Regulation 12',
+      action: 'Record checks',
+      dueDate: '2026-12-01',
+      impactStatement: 'Children may not be safe',
+      evidenceIds: [evidenceId],
+    },
+    'requirement { id }',
+  );
+  await mutate(
+    api,
+    manager,
+    'recordRecommendation',
+    'RecordRecommendationInput',
+    { inspectionId, reference: 'Guide page 12', action: 'Improve records', evidenceIds: [evidenceId] },
+    'recommendation { id }',
+  );
+  await mutate(
+    api,
+    manager,
+    'proposeFullInspectionJudgements',
+    'ProposeFullInspectionJudgementsInput',
+    {
+      inspectionId,
+      overallExperiencesAndProgress: 'INADEQUATE',
+      helpedAndProtected: 'INADEQUATE',
+      leadersAndManagers: 'INADEQUATE',
+    },
+    'inspection { id }',
+  );
+  await mutate(
+    api,
+    manager,
+    'serveComplianceNotice',
+    'ServeComplianceNoticeInput',
+    {
+      inspectionId,
+      ground: 'FAILED_TO_MEET_A_REQUIREMENT',
+      servedOn: '2026-11-05',
+      actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-12-15' }],
+    },
+    'complianceNotice { id }',
+  );
+  await mutate(
+    api,
+    manager,
+    'writeReportText',
+    'WriteReportTextInput',
+    {
+      inspectionId,
+      overall: 'Children do not make progress.',
+      helpedAndProtected: 'Children are not safe.',
+      leadersAndManagers: 'Leaders do not know the home.',
+      childFriendlySummary: 'We met you.',
+    },
+    'inspection { id }',
+  );
+  await mutate(
+    api,
+    manager,
+    'submitDraftForQualityAssurance',
+    'SubmitDraftForQualityAssuranceInput',
+    { inspectionId, submittedOn: '2026-11-05' },
+    'inspection { id }',
+  );
+  await mutate(
+    api,
+    manager,
+    'sendDraftReport',
+    'SendDraftReportInput',
+    { inspectionId, sentOn: '2026-11-09', qualityAssuredBy: 'Morgan Manager' },
+    'inspection { id }',
+  );
   const provider = await api.tokenFor(Role.PROVIDER, { urns });
-  const commented = await mutate(api, provider, 'submitFactualAccuracyComments', 'SubmitFactualAccuracyCommentsInput', { inspectionId, receivedOn: '2026-11-11', comments: ['The staffing levels are misstated.'] }, 'inspection { factualAccuracyComments { id } }');
+  const commented = await mutate(
+    api,
+    provider,
+    'submitFactualAccuracyComments',
+    'SubmitFactualAccuracyCommentsInput',
+    { inspectionId, receivedOn: '2026-11-11', comments: ['The staffing levels are misstated.'] },
+    'inspection { factualAccuracyComments { id } }',
+  );
   for (const { id: commentId } of (commented.inspection as { factualAccuracyComments: { id: string }[] }).factualAccuracyComments) {
-    await mutate(api, manager, 'respondToFactualAccuracyComment', 'RespondToFactualAccuracyCommentInput', { commentId, response: 'Thank you: corrected.', respondedOn: '2026-11-12' }, 'inspection { id }');
+    await mutate(
+      api,
+      manager,
+      'respondToFactualAccuracyComment',
+      'RespondToFactualAccuracyCommentInput',
+      { commentId, response: 'Thank you: corrected.', respondedOn: '2026-11-12' },
+      'inspection { id }',
+    );
   }
   await mutate(api, manager, 'issueFinalReport', 'IssueFinalReportInput', { inspectionId, issuedOn: '2026-11-16' }, 'inspection { id }');
-  await mutate(api, provider, 'lodgeComplaint', 'LodgeComplaintInput', { inspectionId, lodgedOn: '2026-11-17', summary: 'The inspector did not speak to the night staff.' }, 'inspection { id }');
+  await mutate(
+    api,
+    provider,
+    'lodgeComplaint',
+    'LodgeComplaintInput',
+    { inspectionId, lodgedOn: '2026-11-17', summary: 'The inspector did not speak to the night staff.' },
+    'inspection { id }',
+  );
   const authority = await api.tokenFor(Role.LOCAL_AUTHORITY, { localAuthority: MANCHESTER });
-  await mutate(api, authority, 'registerWebhookEndpoint', 'RegisterWebhookEndpointInput', { url: 'http://127.0.0.1:9/fuzz', eventTypes: ['JUDGEMENT_PUBLISHED', 'INADEQUATE_JUDGEMENT_NOTIFICATION'] }, 'endpoint { id }');
+  await mutate(
+    api,
+    authority,
+    'registerWebhookEndpoint',
+    'RegisterWebhookEndpointInput',
+    { url: 'http://127.0.0.1:9/fuzz', eventTypes: ['JUDGEMENT_PUBLISHED', 'INADEQUATE_JUDGEMENT_NOTIFICATION'] },
+    'endpoint { id }',
+  );
 
   // Harvest real IDs, URNs and cursors of every kind, as the callers who may see them.
   const harvest = async (token: string | null, query: string, favourite = false) => {
@@ -1077,14 +1319,30 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
     if (body.errors?.length) throw new Error(`fuzz seed data: harvest failed: ${JSON.stringify(body.errors)}`);
     pools.harvest(body.data, '', favourite);
   };
-  const inspectionParts = 'id provider { id urn registeredProvider { id } } evidence(first: 20) { edges { cursor node { id people { id } } } } requirements { id } recommendations { id } complianceNotices { id } caseReviews { id } notificationTasks { id } factualAccuracyComments { id } complaints { id } protectedPeople { id }';
-  const fixtures = urns.map((u, i) => `p${i}: provider(urn: "${u}") { id urn registeredProvider { id } inspections(first: 10) { edges { node { ${inspectionParts} } } } }`);
+  const inspectionParts =
+    'id provider { id urn registeredProvider { id } } evidence(first: 20) { edges { cursor node { id people { id } } } } requirements { id } recommendations { id } complianceNotices { id } caseReviews { id } notificationTasks { id } factualAccuracyComments { id } complaints { id } protectedPeople { id }';
+  const fixtures = urns.map(
+    (u, i) =>
+      `p${i}: provider(urn: "${u}") { id urn registeredProvider { id } inspections(first: 10) { edges { node { ${inspectionParts} } } } }`,
+  );
   await harvest(manager, `{ ${fixtures.join(' ')} }`, true);
   await harvest(authority, '{ webhookEndpoints { id } }', true);
-  await harvest(manager, `{ providers(first: 100) { edges { cursor node { id urn registeredProvider { id } localAuthority { id } region { id } } } } inspections(first: 100) { edges { cursor node { ${inspectionParts} } } } }`);
-  await harvest(manager, '{ requirements(first: 20) { edges { cursor node { id } } } recommendations(first: 20) { edges { cursor node { id } } } complianceNotices(first: 20) { edges { cursor node { id } } } openCaseReviews(first: 20) { edges { cursor node { id } } } notificationTasks(first: 20) { edges { cursor node { id } } } }');
-  await harvest(admin, '{ auditTrail(first: 5) { edges { cursor } } providers(first: 100, filter: { region: "E12000007" }) { edges { cursor node { id urn } } } }');
-  await harvest(null, '{ publicReports(first: 50) { edges { cursor node { id urn } } } judgementFeed(first: 50) { edges { cursor node { id urn } } } }');
+  await harvest(
+    manager,
+    `{ providers(first: 100) { edges { cursor node { id urn registeredProvider { id } localAuthority { id } region { id } } } } inspections(first: 100) { edges { cursor node { ${inspectionParts} } } } }`,
+  );
+  await harvest(
+    manager,
+    '{ requirements(first: 20) { edges { cursor node { id } } } recommendations(first: 20) { edges { cursor node { id } } } complianceNotices(first: 20) { edges { cursor node { id } } } openCaseReviews(first: 20) { edges { cursor node { id } } } notificationTasks(first: 20) { edges { cursor node { id } } } }',
+  );
+  await harvest(
+    admin,
+    '{ auditTrail(first: 5) { edges { cursor } } providers(first: 100, filter: { region: "E12000007" }) { edges { cursor node { id urn } } } }',
+  );
+  await harvest(
+    null,
+    '{ publicReports(first: 50) { edges { cursor node { id urn } } } judgementFeed(first: 50) { edges { cursor node { id urn } } } }',
+  );
   const northWestUrns = pools.urns.filter((u) => !urns.includes(u)).slice(0, 2);
 
   const tokens = new Map<Caller, string | null>([
@@ -1096,10 +1354,22 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
     [Role.ADMIN, admin],
   ]);
   // The records of the inspection taken furthest, and published inspections of the synthetic register.
-  const followUps = await post(api, manager, `query($id: ID!) { node(id: $id) { ... on Inspection { caseReviews { id } notificationTasks { id } factualAccuracyComments { id } complaints { id } } } }`, { id: inspectionId });
-  const records = followUps.data?.node as { caseReviews: { id: string }[]; notificationTasks: { id: string }[]; factualAccuracyComments: { id: string }[]; complaints: { id: string }[] };
+  const followUps = await post(
+    api,
+    manager,
+    `query($id: ID!) { node(id: $id) { ... on Inspection { caseReviews { id } notificationTasks { id } factualAccuracyComments { id } complaints { id } } } }`,
+    { id: inspectionId },
+  );
+  const records = followUps.data?.node as {
+    caseReviews: { id: string }[];
+    notificationTasks: { id: string }[];
+    factualAccuracyComments: { id: string }[];
+    complaints: { id: string }[];
+  };
   const published = await post(api, manager, '{ inspections(first: 20, filter: { status: PUBLISHED }) { edges { node { id } } } }');
-  const publishedIds = ((published.data?.inspections as { edges: { node: { id: string } }[] } | undefined)?.edges ?? []).map((e) => e.node.id);
+  const publishedIds = ((published.data?.inspections as { edges: { node: { id: string } }[] } | undefined)?.edges ?? []).map(
+    (e) => e.node.id,
+  );
   const registerProviders = pools.idsOf('Provider').filter((id) => id !== providerId);
   let nextUrn = 2_492_000;
   const first = <T>(items: T[], what: string): T => {
@@ -1119,25 +1389,86 @@ export async function seedFuzzData(api: TestApp, pools: FuzzPools): Promise<Fuzz
         localAuthority: MANCHESTER,
         places: 4,
       }),
-    updateProvider: (rng) => ({ providerId: rng.pick([scheduledProvider, onSiteProvider]), name: 'Willow House', places: 5, address: { line1: '12 Acacia Avenue', town: 'Manchester', postcode: 'M1 1AE' }, responsibleIndividual: { name: 'Rebecca Holt' } }),
+    updateProvider: (rng) => ({
+      providerId: rng.pick([scheduledProvider, onSiteProvider]),
+      name: 'Willow House',
+      places: 5,
+      address: { line1: '12 Acacia Avenue', town: 'Manchester', postcode: 'M1 1AE' },
+      responsibleIndividual: { name: 'Rebecca Holt' },
+    }),
     changeRegisteredManager: () => ({ providerId: scheduledProvider, effectiveDate: '2026-11-20', newManager: { name: 'Priya Shah' } }),
     closeProvider: (rng) => ({ providerId: rng.pick(registerProviders), effectiveDate: '2026-11-20', outcome: 'CLOSED' }),
-    scheduleInspection: (rng) => ({ providerId: rng.pick(registerProviders), type: 'FULL_INSPECTION', scheduledStart: '2026-12-07', leadInspector: LEAD_INSPECTOR, teamInspectors: ['Sam Second'], linesOfEnquiry: [{ source: 'OTHER', text: 'How are children kept safe at night?' }] }),
+    scheduleInspection: (rng) => ({
+      providerId: rng.pick(registerProviders),
+      type: 'FULL_INSPECTION',
+      scheduledStart: '2026-12-07',
+      leadInspector: LEAD_INSPECTOR,
+      teamInspectors: ['Sam Second'],
+      linesOfEnquiry: [{ source: 'OTHER', text: 'How are children kept safe at night?' }],
+    }),
     startInspection: () => ({ inspectionId: scheduledId, onSiteStart: '2026-11-30' }),
-    addLineOfEnquiry: (rng) => ({ inspectionId: rng.pick([scheduledId, onSiteId]), source: 'NOTIFICATION', text: 'The notification of 3 November.' }),
-    completeFieldwork: () => ({ inspectionId: onSiteId, onSiteEnd: '2026-11-24', feedbackDate: '2026-11-24', placingAuthorities: ['E08000035'] }),
+    addLineOfEnquiry: (rng) => ({
+      inspectionId: rng.pick([scheduledId, onSiteId]),
+      source: 'NOTIFICATION',
+      text: 'The notification of 3 November.',
+    }),
+    completeFieldwork: () => ({
+      inspectionId: onSiteId,
+      onSiteEnd: '2026-11-24',
+      feedbackDate: '2026-11-24',
+      placingAuthorities: ['E08000035'],
+    }),
     recordEvidence: (rng) => evidenceInput(rng.pick([onSiteId, atFeedback])),
-    proposeFullInspectionJudgements: () => ({ inspectionId: atFeedback, overallExperiencesAndProgress: 'GOOD', helpedAndProtected: 'GOOD', leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', changeReason: 'New evidence.' }),
-    writeReportText: () => ({ inspectionId: atFeedback, overall: 'Children make good progress.', helpedAndProtected: 'Children are safe.', leadersAndManagers: 'Leaders know the home well.', childFriendlySummary: 'We enjoyed meeting you.' }),
-    recordRequirement: () => ({ inspectionId: atFeedback, regulation: 'Regulation 12', action: 'Record checks', dueDate: '2026-12-20', impactStatement: 'Children may not be safe', evidenceIds: [feedbackEvidenceId] }),
-    recordRecommendation: () => ({ inspectionId: atFeedback, reference: 'Guide page 12', action: 'Improve records', evidenceIds: [feedbackEvidenceId], guidanceSummary: 'Keep records of checks.' }),
-    serveComplianceNotice: () => ({ inspectionId: atFeedback, ground: 'PROMOTE_WELFARE_OR_RISK_OF_HARM', servedOn: '2026-11-18', actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-12-15' }] }),
-    deferInspection: () => ({ inspectionId: scheduledId, reason: 'SERIOUS_WEATHER', justification: 'Snow closed the roads.', agreedBy: 'Morgan Manager' }),
+    proposeFullInspectionJudgements: () => ({
+      inspectionId: atFeedback,
+      overallExperiencesAndProgress: 'GOOD',
+      helpedAndProtected: 'GOOD',
+      leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      changeReason: 'New evidence.',
+    }),
+    writeReportText: () => ({
+      inspectionId: atFeedback,
+      overall: 'Children make good progress.',
+      helpedAndProtected: 'Children are safe.',
+      leadersAndManagers: 'Leaders know the home well.',
+      childFriendlySummary: 'We enjoyed meeting you.',
+    }),
+    recordRequirement: () => ({
+      inspectionId: atFeedback,
+      regulation: 'Regulation 12',
+      action: 'Record checks',
+      dueDate: '2026-12-20',
+      impactStatement: 'Children may not be safe',
+      evidenceIds: [feedbackEvidenceId],
+    }),
+    recordRecommendation: () => ({
+      inspectionId: atFeedback,
+      reference: 'Guide page 12',
+      action: 'Improve records',
+      evidenceIds: [feedbackEvidenceId],
+      guidanceSummary: 'Keep records of checks.',
+    }),
+    serveComplianceNotice: () => ({
+      inspectionId: atFeedback,
+      ground: 'PROMOTE_WELFARE_OR_RISK_OF_HARM',
+      servedOn: '2026-11-18',
+      actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-12-15' }],
+    }),
+    deferInspection: () => ({
+      inspectionId: scheduledId,
+      reason: 'SERIOUS_WEATHER',
+      justification: 'Snow closed the roads.',
+      agreedBy: 'Morgan Manager',
+    }),
     submitDraftForQualityAssurance: () => ({ inspectionId: atFeedback, submittedOn: '2026-11-18' }),
     respondToFactualAccuracyComment: () => ({ commentId, response: 'Thank you: corrected.', respondedOn: '2026-11-12' }),
     answerComplaint: () => ({ complaintId, answer: 'Not upheld: the night staff were interviewed.', answeredOn: '2026-11-20' }),
     recordCaseReviewDecision: () => ({
-      caseReviewId, chosenOption: 'MONITORING_VISITS', decidedBy: 'Morgan Manager', decisionReason: 'Leaders have a credible plan.', heldOn: '2026-11-10',
+      caseReviewId,
+      chosenOption: 'MONITORING_VISITS',
+      decidedBy: 'Morgan Manager',
+      decisionReason: 'Leaders have a credible plan.',
+      heldOn: '2026-11-10',
       optionsConsidered: [{ option: 'NO_ENFORCEMENT_ACTION', rejectedBecause: 'Children are not safe.' }, { option: 'MONITORING_VISITS' }],
     }),
     completeNotificationTask: () => ({ notificationTaskId, doneOn: '2026-11-05' }),

@@ -51,7 +51,12 @@ export async function scheduleInspection(api: TestApp, providerId: string, overr
   return data!.scheduleInspection;
 }
 
-export async function startInspection(api: TestApp, inspectionId: string, onSiteStart: string, extra: { noticeGivenOn?: string; noticeReason?: string } = {}) {
+export async function startInspection(
+  api: TestApp,
+  inspectionId: string,
+  onSiteStart: string,
+  extra: { noticeGivenOn?: string; noticeReason?: string } = {},
+) {
   const { data } = await api.gql(StartInspectionDocument, { input: { inspectionId, onSiteStart, ...extra } });
   return data!.startInspection;
 }
@@ -95,7 +100,13 @@ export async function completeFieldwork(api: TestApp, inspectionId: string, onSi
 export async function inspectionAtFeedback(
   api: TestApp,
   providerId: string,
-  options: { type?: InspectionType; start?: string; end?: string; noticeGivenOn?: string; schedule?: Partial<ScheduleInspectionInput> } = {},
+  options: {
+    type?: InspectionType;
+    start?: string;
+    end?: string;
+    noticeGivenOn?: string;
+    schedule?: Partial<ScheduleInspectionInput>;
+  } = {},
 ) {
   const first = options.start ?? '2026-11-10';
   const lines =

@@ -40,7 +40,11 @@ export async function recordNoJudgement(api: TestApp, inspectionId: string, inpu
 }
 
 /** recordMonitoringVisitOutcome, with a progress summary unless told otherwise. */
-export async function recordMonitoring(api: TestApp, inspectionId: string, input: Partial<Omit<RecordMonitoringVisitOutcomeInput, 'inspectionId'>> = {}) {
+export async function recordMonitoring(
+  api: TestApp,
+  inspectionId: string,
+  input: Partial<Omit<RecordMonitoringVisitOutcomeInput, 'inspectionId'>> = {},
+) {
   const { data } = await api.gql(RecordMonitoringVisitOutcomeDocument, {
     input: { inspectionId, progressSummary: 'The home has acted on the concerns found at the last inspection.', ...input },
   });

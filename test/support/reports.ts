@@ -75,12 +75,18 @@ export async function issueFinal(api: TestApp, inspectionId: string, issuedOn: s
 }
 
 /** Takes an inspection with its outcome recorded from feedback to publication, every step a working day apart. */
-export async function publish(api: TestApp, inspectionId: string, days: { qa: string; draft: string; comments: string; final: string; published: string }) {
+export async function publish(
+  api: TestApp,
+  inspectionId: string,
+  days: { qa: string; draft: string; comments: string; final: string; published: string },
+) {
   await toQualityAssurance(api, inspectionId, days.qa);
   await sendDraft(api, inspectionId, days.draft);
   const returned = await comments(api, inspectionId, days.comments, ['No factual errors']);
   for (const comment of returned.factualAccuracyComments) {
-    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, { input: { commentId: comment.id, response: 'Thank you', respondedOn: days.comments } });
+    const { data } = await api.gql(RespondToFactualAccuracyCommentDocument, {
+      input: { commentId: comment.id, response: 'Thank you', respondedOn: days.comments },
+    });
     expectNoUserErrors('respondToFactualAccuracyComment', data!.respondToFactualAccuracyComment);
   }
   await issueFinal(api, inspectionId, days.final);

@@ -15,7 +15,11 @@ import {
 import type { TestApp } from './app';
 
 /** A requirement under Regulation 12, due at the end of 2026, resting on `evidenceIds`. */
-export function requirementInput(inspectionId: string, evidenceIds: string[], overrides: Partial<RecordRequirementInput> = {}): RecordRequirementInput {
+export function requirementInput(
+  inspectionId: string,
+  evidenceIds: string[],
+  overrides: Partial<RecordRequirementInput> = {},
+): RecordRequirementInput {
   return {
     inspectionId,
     regulation: 'Regulation 12 (the protection of children standard)',
@@ -27,13 +31,23 @@ export function requirementInput(inspectionId: string, evidenceIds: string[], ov
   };
 }
 
-export async function recordRequirement(api: TestApp, inspectionId: string, evidenceIds: string[], overrides: Partial<RecordRequirementInput> = {}) {
+export async function recordRequirement(
+  api: TestApp,
+  inspectionId: string,
+  evidenceIds: string[],
+  overrides: Partial<RecordRequirementInput> = {},
+) {
   const { data } = await api.gql(RecordRequirementDocument, { input: requirementInput(inspectionId, evidenceIds, overrides) });
   return data!.recordRequirement;
 }
 
 /** recordRecommendation, citing the Guide unless told otherwise. */
-export async function recordRecommendation(api: TestApp, inspectionId: string, evidenceIds: string[], overrides: Partial<RecordRecommendationInput> = {}) {
+export async function recordRecommendation(
+  api: TestApp,
+  inspectionId: string,
+  evidenceIds: string[],
+  overrides: Partial<RecordRecommendationInput> = {},
+) {
   const { data } = await api.gql(RecordRecommendationDocument, {
     input: {
       inspectionId,

@@ -41,12 +41,20 @@ export async function startRecordingReceiver(): Promise<RecordingReceiver> {
 
 /** A delivery worker with short timings, and a way to send everything pending now. */
 export function quickDeliveries(api: TestApp) {
-  const worker = new DeliveryWorker(api.orm, { batchSize: 50, pollIntervalMs: 20, timeoutMs: 2_000, retryBaseMs: 50, retryCapMs: 200, maxAttempts: 3 }, undefined, { allowLoopback: true });
+  const worker = new DeliveryWorker(
+    api.orm,
+    { batchSize: 50, pollIntervalMs: 20, timeoutMs: 2_000, retryBaseMs: 50, retryCapMs: 200, maxAttempts: 3 },
+    undefined,
+    { allowLoopback: true },
+  );
   return {
     async drain(): Promise<void> {
       for (let round = 0; round < 50; round++) {
         await worker.runOnce();
-        const [row] = await api.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from webhook_delivery where status = 'PENDING'`);
+        const [row] = await api.orm.em
+          .fork()
+          .getConnection()
+          .execute<{ n: number }[]>(`select count(*)::int as n from webhook_delivery where status = 'PENDING'`);
         if (row.n === 0) return;
       }
       throw new Error('webhook deliveries still pending');

@@ -29,10 +29,17 @@ export const accessPlugin: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ operation, document, contextValue, schema }) {
         const fragments = new Map(
-          document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          document.definitions
+            .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+            .map((d) => [d.name.value, d]),
         );
         const names = operation ? rootFields(operation.selectionSet, fragments) : [];
-        const rootType = operation?.operation === 'mutation' ? schema.getMutationType() : operation?.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+        const rootType =
+          operation?.operation === 'mutation'
+            ? schema.getMutationType()
+            : operation?.operation === 'subscription'
+              ? schema.getSubscriptionType()
+              : schema.getQueryType();
         const fields = rootFieldAccess(rootType?.getFields(), names);
         const decision = decideAccess(contextValue.principal, fields);
         contextValue.access = { rootFields: fields, decision };

@@ -21,7 +21,8 @@ function targetsOf(variables: Record<string, unknown>, operation: OperationDefin
   const found: string[] = [];
   const visit = (value: unknown, key: string, depth: number): void => {
     if (found.length >= AUDIT_LIMITS.targets || depth > MAX_VARIABLE_DEPTH) return;
-    if (typeof value === 'string' && /(^id$|Id$|^ids$|Ids$|^urn$)/.test(key)) found.push(value.slice(0, AUDIT_LIMITS.targetLength).replace(UNPRINTABLE, '?'));
+    if (typeof value === 'string' && /(^id$|Id$|^ids$|Ids$|^urn$)/.test(key))
+      found.push(value.slice(0, AUDIT_LIMITS.targetLength).replace(UNPRINTABLE, '?'));
     else if (Array.isArray(value)) value.forEach((item) => visit(item, key, depth + 1));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k, depth + 1);
   };
@@ -34,10 +35,17 @@ function targetsOf(variables: Record<string, unknown>, operation: OperationDefin
 
 function hasUserErrors(data: unknown): boolean {
   if (!data || typeof data !== 'object') return false;
-  return Object.values(data).some((payload) => Array.isArray((payload as { userErrors?: unknown[] } | null)?.userErrors) && (payload as { userErrors: unknown[] }).userErrors.length > 0);
+  return Object.values(data).some(
+    (payload) =>
+      Array.isArray((payload as { userErrors?: unknown[] } | null)?.userErrors) &&
+      (payload as { userErrors: unknown[] }).userErrors.length > 0,
+  );
 }
 
-function wasDenied(errors: readonly { extensions?: Record<string, unknown> }[] | undefined, data: Record<string, unknown> | null | undefined): boolean {
+function wasDenied(
+  errors: readonly { extensions?: Record<string, unknown> }[] | undefined,
+  data: Record<string, unknown> | null | undefined,
+): boolean {
   const refused = errors?.some((error) => error.extensions?.code === 'FORBIDDEN' || error.extensions?.code === 'UNAUTHENTICATED');
   return Boolean(refused) && Object.values(data ?? {}).every((value) => value === null);
 }
@@ -53,7 +61,10 @@ function isAudited({ principal, access, servedProtectedData }: Context, operatio
  * The line of the trail for a finished operation, or null when it is not written: not audited, or
  * turned away by a scope check in a service (denied, like a call refused at the door).
  */
-function auditEntryOf(em: EntityManager, { contextValue, operation, request, response }: GraphQLRequestContextWillSendResponse<Context>): AuditEntry | null {
+function auditEntryOf(
+  em: EntityManager,
+  { contextValue, operation, request, response }: GraphQLRequestContextWillSendResponse<Context>,
+): AuditEntry | null {
   if (!operation || !isAudited(contextValue, operation)) return null;
   // graphql-js 16 answers every operation at once (no @defer): anything else cannot be audited before it is sent.
   if (response.body.kind !== 'single') throw new Error('An incremental response cannot be audited');
@@ -109,7 +120,12 @@ async function rollbackQuietly(context: Context): Promise<void> {
 
 /** What the caller gets when its operation could not be audited: a masked internal error and nothing else. */
 function refuse({ response, contextValue }: GraphQLRequestContextWillSendResponse<Context>): void {
-  response.body = { kind: 'single', singleResult: { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId } }] } };
+  response.body = {
+    kind: 'single',
+    singleResult: {
+      errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId } }],
+    },
+  };
   response.http.status = 500;
 }
 

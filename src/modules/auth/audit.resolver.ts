@@ -13,7 +13,9 @@ class AuditEntryConnection extends ConnectionType(AuditEntry, 'AuditEntry') {}
 @Resolver()
 export class AuditResolver {
   @Allow(Permission.READ_AUDIT_TRAIL)
-  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first, a page at a time. Admins and regulatory inspection managers only.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'The audit trail, newest first, a page at a time. Admins and regulatory inspection managers only.',
+  })
   async auditTrail(@Args() args: PageArgsType, @Ctx() { em }: Context): Promise<AuditEntryConnection> {
     // Who may read it is decided at the door with every other operation (src/domain/access.ts).
     const page = await keysetList(em, AuditEntry, [], args, {

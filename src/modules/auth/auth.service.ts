@@ -48,7 +48,13 @@ const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
  * so nothing longer or stranger is let in.
  */
 export function isAcceptableSubject(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_SUBJECT_LENGTH && value.trim() === value && !UNPRINTABLE.test(value);
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_SUBJECT_LENGTH &&
+    value.trim() === value &&
+    !UNPRINTABLE.test(value)
+  );
 }
 
 /**
@@ -61,13 +67,23 @@ export function tokenVerifier(settings: AuthSettings): (token: string) => Promis
   const jwks: JWTVerifyGetKey | null = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : null;
   const secret = !jwks && settings.secret ? new TextEncoder().encode(settings.secret) : null;
   const maxLifetime = settings.maxTokenLifetime ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-  const common: JWTVerifyOptions = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+  const common: JWTVerifyOptions = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    requiredClaims: ['exp'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
   return async (token) => {
     if (!jwks && !secret) throw new AuthenticationError('This server accepts no tokens: no secret or JWKS is configured');
     try {
       const { payload } = jwks
         ? await jwtVerify(token, jwks, { ...common, algorithms: JWKS_ALGORITHMS })
-        : await jwtVerify(token, secret!, { ...common, algorithms: SHARED_SECRET_ALGORITHMS, requiredClaims: ['exp', 'iat'], maxTokenAge: maxLifetime });
+        : await jwtVerify(token, secret!, {
+            ...common,
+            algorithms: SHARED_SECRET_ALGORITHMS,
+            requiredClaims: ['exp', 'iat'],
+            maxTokenAge: maxLifetime,
+          });
       checkLifetime(payload, jwks ? null : maxLifetime);
       if (!isAcceptableSubject(payload.sub)) {
         throw new AuthenticationError(`The token's subject is missing, longer than ${MAX_SUBJECT_LENGTH} characters or not printable`);
@@ -89,7 +105,8 @@ export function tokenVerifier(settings: AuthSettings): (token: string) => Promis
 function checkLifetime(payload: JWTPayload, maxLifetime: number | null): void {
   const now = Math.floor(Date.now() / 1000);
   const { exp, iat } = payload as { exp: number; iat?: number };
-  if (iat !== undefined && (iat > now + CLOCK_TOLERANCE_SECONDS || iat >= exp)) throw new AuthenticationError("The token's issue time is in the future or after its expiry");
+  if (iat !== undefined && (iat > now + CLOCK_TOLERANCE_SECONDS || iat >= exp))
+    throw new AuthenticationError("The token's issue time is in the future or after its expiry");
   if (maxLifetime !== null && (iat === undefined || exp - iat > maxLifetime || exp - now > maxLifetime + CLOCK_TOLERANCE_SECONDS)) {
     throw new AuthenticationError(`The token lives longer than this server accepts (${maxLifetime} seconds)`);
   }
@@ -100,7 +117,10 @@ function checkLifetime(payload: JWTPayload, maxLifetime: number | null): void {
  * otherwise. Throws AuthenticationError, with a message for the caller, when it cannot be used.
  * /graphql and the exports both read their caller through this.
  */
-export async function principalFromHeader(header: string | undefined, verify: (token: string) => Promise<Principal>): Promise<Principal | null> {
+export async function principalFromHeader(
+  header: string | undefined,
+  verify: (token: string) => Promise<Principal>,
+): Promise<Principal | null> {
   if (!header) return null;
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) throw new AuthenticationError('The Authorization header is not "Bearer <token>"');
@@ -142,10 +162,7 @@ export interface TokenClaims {
 }
 
 /** A development or test token, signed with the shared secret. */
-export function signToken(
-  settings: Required<Pick<AuthSettings, 'secret' | 'issuer' | 'audience'>>,
-  claims: TokenClaims,
-): Promise<string> {
+export function signToken(settings: Required<Pick<AuthSettings, 'secret' | 'issuer' | 'audience'>>, claims: TokenClaims): Promise<string> {
   return new SignJWT({
     role: claims.role,
     ...(claims.region ? { region: claims.region } : {}),

@@ -40,7 +40,11 @@ export async function assertMayActOnInspection(
   provider: Provider,
   action: InspectionAction,
 ): Promise<void> {
-  const scope = { setting: await settingScopeOf(em, provider, principal), leadInspector: inspection.leadInspector, teamInspectors: inspection.teamInspectors };
+  const scope = {
+    setting: await settingScopeOf(em, provider, principal),
+    leadInspector: inspection.leadInspector,
+    teamInspectors: inspection.teamInspectors,
+  };
   if (!mayActOnInspection(principal, scope, action)) {
     if (action === 'RECORD') throw forbidden('This inspection is not assigned to you, or is outside your region');
     throw outOfScope(action === 'DECIDE' ? 'A decision on this inspection' : 'This inspection');

@@ -12,7 +12,8 @@ import './enforcement.enums';
 @Entity({ tableName: 'case_review' })
 @ObjectType({
   implements: Node,
-  description: 'A case review opened by what an inspection found: the enforcement options considered, the one chosen and why the others were rejected. Internal.',
+  description:
+    'A case review opened by what an inspection found: the enforcement options considered, the one chosen and why the others were rejected. Internal.',
 })
 export class CaseReview {
   @PrimaryKey({ type: 'uuid' })
@@ -74,7 +75,8 @@ export class CaseReview {
 @Entity({ tableName: 'notification_task' })
 @ObjectType({
   implements: Node,
-  description: "A notification to make after what an inspection found: to a director of children's services, or the Department for Education. Internal.",
+  description:
+    "A notification to make after what an inspection found: to a director of children's services, or the Department for Education. Internal.",
 })
 export class NotificationTask {
   @PrimaryKey({ type: 'uuid' })
@@ -90,7 +92,10 @@ export class NotificationTask {
 
   @Property({ type: 'string', length: 9, nullable: true })
   @Index()
-  @Field(() => String, { nullable: true, description: "ONS code of the local authority whose director is told; null for the Department for Education." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ONS code of the local authority whose director is told; null for the Department for Education.',
+  })
   localAuthority: string | null = null;
 
   @Property({ type: 'string', length: 10 })

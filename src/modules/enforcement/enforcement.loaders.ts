@@ -9,7 +9,8 @@ export function enforcementLoaders(em: EntityManager) {
       (r) => r.inspection.id,
     ),
     notificationTasksByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(NotificationTask, { inspection: { $in: [...ids] } }, { orderBy: [{ recipient: 'asc' }, { localAuthority: 'asc' }] }),
+      (ids: readonly string[]) =>
+        em.find(NotificationTask, { inspection: { $in: [...ids] } }, { orderBy: [{ recipient: 'asc' }, { localAuthority: 'asc' }] }),
       (t) => t.inspection.id,
     ),
     caseReviewById: keyLoader(

@@ -18,7 +18,6 @@ import { Allow } from '../auth';
 import './enforcement.nodes';
 import { Permission } from '../../domain/access';
 
-
 @ObjectType({ description: 'A page of case reviews (Relay cursor connection).' })
 class CaseReviewConnection extends ConnectionType(CaseReview, 'CaseReview') {}
 
@@ -67,7 +66,9 @@ export class CaseReviewResolver {
     return (await loaders.inspectionById.load(review.inspection.id))!;
   }
 
-  @FieldResolver(() => [OptionConsideredType], { description: 'The enforcement options considered, with why each not chosen was rejected.' })
+  @FieldResolver(() => [OptionConsideredType], {
+    description: 'The enforcement options considered, with why each not chosen was rejected.',
+  })
   optionsConsidered(@Root() review: CaseReview): OptionConsideredType[] {
     return review.optionsConsidered ?? [];
   }
@@ -79,7 +80,10 @@ export class CaseReviewResolver {
 
   @Allow(Permission.DECIDE)
   @Mutation(() => CaseReviewPayload, { description: 'Records what a case review decided. Takes one `input`, returns `userErrors`.' })
-  recordCaseReviewDecision(@Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput, @Ctx() { services }: Context) {
+  recordCaseReviewDecision(
+    @Arg('input', () => RecordCaseReviewDecisionInput, { description: 'The decision.' }) input: RecordCaseReviewDecisionInput,
+    @Ctx() { services }: Context,
+  ) {
     return services.enforcement.decide(input);
   }
 }
@@ -97,7 +101,8 @@ class NotificationTiming {
 export class NotificationTaskResolver {
   @Allow(Permission.READ_NOTIFICATIONS)
   @Query(() => NotificationTaskConnection, {
-    description: "Notification tasks, earliest due first, a page at a time; optionally only one authority's, or only overdue ones. Internal.",
+    description:
+      "Notification tasks, earliest due first, a page at a time; optionally only one authority's, or only overdue ones. Internal.",
   })
   async notificationTasks(@Args() args: NotificationTasksArgs, @Ctx() { em, services }: Context): Promise<NotificationTaskConnection> {
     await checkAreaArguments(em, { localAuthority: args.localAuthority });
@@ -121,7 +126,10 @@ export class NotificationTaskResolver {
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => NotificationTaskPayload, { description: 'Records a notification as made. Takes one `input`, returns `userErrors`.' })
-  completeNotificationTask(@Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput, @Ctx() { services }: Context) {
+  completeNotificationTask(
+    @Arg('input', () => CompleteNotificationTaskInput, { description: 'When.' }) input: CompleteNotificationTaskInput,
+    @Ctx() { services }: Context,
+  ) {
     return services.enforcement.completeTask(input);
   }
 }

@@ -6,12 +6,7 @@ import { assertMayActOnInspection, assertMayReachSetting, listRegion, outOfScope
 import { notificationsMade } from '../feeds';
 import type { ConnectionShape, PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
-import {
-  caseReviewsOpenedBy,
-  notificationsDue,
-  validateCaseReviewDecision,
-  type OutcomeFacts,
-} from '../../domain/case-reviews';
+import { caseReviewsOpenedBy, notificationsDue, validateCaseReviewDecision, type OutcomeFacts } from '../../domain/case-reviews';
 import type { Clock } from '../../domain/clock';
 import { badInput, notFound, type Violation } from '../../domain/rule-violation';
 import type { Inspection } from '../inspections';
@@ -45,10 +40,18 @@ export async function openFollowUps(em: EntityManager, inspection: Inspection, p
   }
   const existingTasks = await em.find(NotificationTask, { inspection });
   const due = notificationsDue(facts, openings, { host: provider.localAuthority.onsCode, placing: inspection.placingAuthorities });
-  const created = due.filter((task) => !existingTasks.some((t) => t.recipient === task.recipient && t.localAuthority === task.localAuthority));
+  const created = due.filter(
+    (task) => !existingTasks.some((t) => t.recipient === task.recipient && t.localAuthority === task.localAuthority),
+  );
   for (const task of created) em.create(NotificationTask, { ...task, inspection });
   // The placing and host authorities learn of it through their feed (and webhooks), addressed to each alone.
-  await notificationsMade(em, inspection, provider, openings.map((o) => o.trigger), created);
+  await notificationsMade(
+    em,
+    inspection,
+    provider,
+    openings.map((o) => o.trigger),
+    created,
+  );
 }
 
 export interface CaseReviewResult {
@@ -81,7 +84,10 @@ export class EnforcementService {
    * Notification tasks, the earliest due first: a local authority's own (as placing or host
    * authority); for staff, those from inspections in their region.
    */
-  listTasks(filter: { localAuthority?: string | null; overdueOnly?: boolean | null }, args: PageArgs): Promise<ConnectionShape<NotificationTask>> {
+  listTasks(
+    filter: { localAuthority?: string | null; overdueOnly?: boolean | null },
+    args: PageArgs,
+  ): Promise<ConnectionShape<NotificationTask>> {
     const scope = notificationListScope(this.principal, filter.localAuthority);
     if (!scope) throw outOfScope(filter.localAuthority ? `Local authority ${filter.localAuthority}` : 'This list');
     const where: FilterQuery<NotificationTask>[] = [];
@@ -99,7 +105,10 @@ export class EnforcementService {
       if (!review) return { caseReview: null, userErrors: toUserErrors([notFound(['caseReviewId'], 'No case review has this ID')]) };
       await assertMayReachSetting(em, this.principal, review.provider.getEntity());
       if (review.heldOn) {
-        return { caseReview: null, userErrors: toUserErrors([{ field: ['caseReviewId'], code: 'CONFLICT', message: 'The decision is already recorded' }]) };
+        return {
+          caseReview: null,
+          userErrors: toUserErrors([{ field: ['caseReviewId'], code: 'CONFLICT', message: 'The decision is already recorded' }]),
+        };
       }
       const decision = {
         optionsConsidered: input.optionsConsidered.map((o) => ({ option: o.option, rejectedBecause: o.rejectedBecause?.trim() || null })),
@@ -128,7 +137,8 @@ export class EnforcementService {
     return this.em.transactional(async (em) => {
       const id = idFromGlobal(input.notificationTaskId, 'NotificationTask');
       const task = id ? await em.findOne(NotificationTask, { id }, { populate: ['inspection', 'inspection.provider'] }) : null;
-      if (!task) return { notificationTask: null, userErrors: toUserErrors([notFound(['notificationTaskId'], 'No notification task has this ID')]) };
+      if (!task)
+        return { notificationTask: null, userErrors: toUserErrors([notFound(['notificationTaskId'], 'No notification task has this ID')]) };
       const inspection = task.inspection.getEntity();
       await assertMayActOnInspection(em, this.principal, inspection, inspection.provider.getEntity(), 'RECORD');
       const violations: Violation[] = [];

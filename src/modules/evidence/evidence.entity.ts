@@ -76,11 +76,14 @@ export class Evidence {
   interviewTime: string | null = null;
 
   @Property({ type: 'string', length: 200, nullable: true })
-  @Field(() => String, { nullable: true, description: "The interviewee's role or relationship, e.g. \"deputy manager\" (CH-145)." })
+  @Field(() => String, { nullable: true, description: 'The interviewee\'s role or relationship, e.g. "deputy manager" (CH-145).' })
   intervieweeRole: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why the evidence identifies people (to protect a child, or to support further action).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the evidence identifies people (to protect a child, or to support further action).',
+  })
   identificationJustification: string | null = null;
 
   @ManyToMany(() => ProtectedPerson, undefined, { pivotTable: 'evidence_person', owner: true })

@@ -21,7 +21,9 @@ registerEnumType(JudgementArea, {
   name: 'JudgementArea',
   description: 'The three judgement areas (at assurance visits, the three matching focus areas).',
   valuesConfig: {
-    OVERALL_EXPERIENCES_AND_PROGRESS: { description: 'The overall experiences and progress of children (and parents or adults, by setting).' },
+    OVERALL_EXPERIENCES_AND_PROGRESS: {
+      description: 'The overall experiences and progress of children (and parents or adults, by setting).',
+    },
     HELPED_AND_PROTECTED: { description: 'How well children are helped and protected: the limiting judgement.' },
     LEADERS_AND_MANAGERS: { description: 'The effectiveness of leaders and managers: a graded judgement.' },
   },

@@ -14,7 +14,8 @@ import { Permission } from '../../domain/access';
 export class EvidenceResolver {
   @Allow(Permission.READ_INSPECTIONS)
   @Query(() => [EvaluationCriterionType], {
-    description: 'The evaluation criteria ("areas of required evidence") of a judgement area for a setting type; empty where the guidance held here has none.',
+    description:
+      'The evaluation criteria ("areas of required evidence") of a judgement area for a setting type; empty where the guidance held here has none.',
   })
   evaluationCriteria(
     @Arg('settingType', () => SettingType, { description: 'The setting type.' }) settingType: SettingType,
@@ -34,8 +35,13 @@ export class EvidenceResolver {
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RecordEvidencePayload, { description: 'Records a piece of evidence; people it names go into the protected register. Takes one `input`, returns `userErrors`.' })
-  recordEvidence(@Arg('input', () => RecordEvidenceInput, { description: 'The evidence.' }) input: RecordEvidenceInput, @Ctx() { services }: Context): Promise<RecordEvidencePayload> {
+  @Mutation(() => RecordEvidencePayload, {
+    description: 'Records a piece of evidence; people it names go into the protected register. Takes one `input`, returns `userErrors`.',
+  })
+  recordEvidence(
+    @Arg('input', () => RecordEvidenceInput, { description: 'The evidence.' }) input: RecordEvidenceInput,
+    @Ctx() { services }: Context,
+  ): Promise<RecordEvidencePayload> {
     return services.evidence.record(input);
   }
 }

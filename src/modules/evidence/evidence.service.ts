@@ -39,7 +39,8 @@ export class EvidenceService {
         if (person.id) {
           const id = idFromGlobal(person.id, 'ProtectedPerson');
           const existing = register.find((p) => p.id === id);
-          if (!existing) violations.push(notFound(['people', String(i), 'id'], "No one in this inspection's protected register has this ID"));
+          if (!existing)
+            violations.push(notFound(['people', String(i), 'id'], "No one in this inspection's protected register has this ID"));
           else named.push(existing);
         } else if (person.name?.trim() && person.role) {
           added.push({ name: person.name.trim(), role: person.role });

@@ -13,7 +13,7 @@ export class EvaluationCriterionType {
   @Field({ description: 'Code to record evidence against, e.g. "HP.c".' })
   code!: string;
 
-  @Field({ description: 'What the criterion looks at, in the guidance\'s words.' })
+  @Field({ description: "What the criterion looks at, in the guidance's words." })
   description!: string;
 }
 
@@ -27,7 +27,8 @@ export class RecordEvidencePayload {
 }
 
 @InputType({
-  description: 'A person the evidence is about: `id` of one already in the inspection\'s protected register, or `name` and `role` of a new one.',
+  description:
+    "A person the evidence is about: `id` of one already in the inspection's protected register, or `name` and `role` of a new one.",
 })
 export class PersonNamedInput {
   @Field(() => ID, { nullable: true, description: 'An entry of the protected register of this inspection.' })
@@ -51,7 +52,10 @@ export class RecordEvidenceInput {
   @Field(() => JudgementArea, { description: 'The judgement area it bears on.' })
   judgementArea!: JudgementArea;
 
-  @Field(() => String, { nullable: true, description: 'The evaluation criterion it bears on (see evaluationCriteria); required where the setting type has criteria.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The evaluation criterion it bears on (see evaluationCriteria); required where the setting type has criteria.',
+  })
   evaluationCriterion?: string | null;
 
   @Field(() => Finding, { description: 'Strength or weakness.' })
@@ -69,6 +73,9 @@ export class RecordEvidenceInput {
   @Field(() => [PersonNamedInput], { nullable: true, description: 'People the evidence is about; they go into the protected register.' })
   people?: PersonNamedInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the evidence identifies people: to protect a child, or to support further action (CH-142).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the evidence identifies people: to protect a child, or to support further action (CH-142).',
+  })
   identificationJustification?: string | null;
 }

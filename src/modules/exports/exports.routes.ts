@@ -22,7 +22,10 @@ const PARAMETERS = ['region', 'localAuthority'] as const;
 
 /** A refusal in the shape GraphQL gives one: `{ errors: [{ message, extensions: { code, … } }] }`. */
 function refuse(reply: FastifyReply, status: number, message: string, extensions: Record<string, unknown>) {
-  return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message: boundedMessage(message), extensions }] });
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message: boundedMessage(message), extensions }] });
 }
 
 /** Internal faults are logged in full and answered with the request ID only, as at /graphql. */
@@ -45,7 +48,10 @@ function areaParameters(query: unknown): AreaFilter {
   const area: AreaFilter = {};
   for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     if (!(PARAMETERS as readonly string[]).includes(name)) {
-      throw new BadParameter(`Unknown parameter ${quoted(name)}: the exports are filtered only by region and localAuthority (ONS codes)`, name.slice(0, 40));
+      throw new BadParameter(
+        `Unknown parameter ${quoted(name)}: the exports are filtered only by region and localAuthority (ONS codes)`,
+        name.slice(0, 40),
+      );
     }
     if (typeof value !== 'string') throw new BadParameter(`"${name}" may be given only once`, name);
     area[name as (typeof PARAMETERS)[number]] = value;
@@ -82,7 +88,8 @@ export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app,
       area = areaParameters(request.query);
       await checkAreaArguments(em, area);
     } catch (error) {
-      if (error instanceof BadParameter) return refuse(reply, 400, error.message, { code: 'BAD_USER_INPUT', argumentName: error.parameter });
+      if (error instanceof BadParameter)
+        return refuse(reply, 400, error.message, { code: 'BAD_USER_INPUT', argumentName: error.parameter });
       if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
         return refuse(reply, 400, error.message, { ...error.extensions });
       }

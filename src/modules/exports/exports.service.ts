@@ -6,7 +6,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { ProviderRepository } from '../providers';
-import { PublishedReportRepository, toPublicProvider, toPublicReport, type PublicProvider, type PublicReport, type VersionPosition } from '../public';
+import {
+  PublishedReportRepository,
+  toPublicProvider,
+  toPublicReport,
+  type PublicProvider,
+  type PublicReport,
+  type VersionPosition,
+} from '../public';
 import { ReferenceRepository } from '../reference';
 import { groupBy } from '../shared/loader';
 import { graphqlView, objectType, pickColumns, scalarColumns, valueAt, type Column } from './graphql-view';

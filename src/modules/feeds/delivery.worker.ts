@@ -8,7 +8,15 @@ import { retryDelayMs } from '../../domain/feed';
 import type { NetworkPolicy } from '../../domain/network-address';
 import { viewOf } from './feed.service';
 import { DeliveryStatus, WebhookDelivery } from './webhook.entity';
-import { ATTEMPT_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER, IDEMPOTENCY_KEY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signature } from './webhook-signature';
+import {
+  ATTEMPT_HEADER,
+  EVENT_ID_HEADER,
+  EVENT_TYPE_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signature,
+} from './webhook-signature';
 import { REFUSED_TARGET_MESSAGE, RefusedTargetError, guardedLookup, mayContact, systemResolver, type HostResolver } from './webhook-url';
 
 export interface DeliveryWorkerOptions {
@@ -147,7 +155,11 @@ export class DeliveryWorker {
   private async record(claimed: Claimed[], outcomes: Outcome[]): Promise<void> {
     const em = this.orm.em.fork();
     await em.transactional(async (tx) => {
-      const rows = await tx.find(WebhookDelivery, { id: { $in: claimed.map((taken) => taken.delivery.id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const rows = await tx.find(
+        WebhookDelivery,
+        { id: { $in: claimed.map((taken) => taken.delivery.id) } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       const byId = new Map(rows.map((row) => [row.id, row]));
       const now = new Date();
       claimed.forEach(({ delivery: { id }, attempt }, i) => {
@@ -198,10 +210,14 @@ export class DeliveryWorker {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     try {
       const statusCode = await new Promise<number>((resolve, reject) => {
-        const sending = request(url, { method: 'POST', headers, agent: false, lookup: this.lookup, signal: AbortSignal.timeout(this.options.timeoutMs) }, (response) => {
-          resolve(response.statusCode ?? 0);
-          response.destroy(); // the answer's body is not read
-        });
+        const sending = request(
+          url,
+          { method: 'POST', headers, agent: false, lookup: this.lookup, signal: AbortSignal.timeout(this.options.timeoutMs) },
+          (response) => {
+            resolve(response.statusCode ?? 0);
+            response.destroy(); // the answer's body is not read
+          },
+        );
         sending.on('error', reject);
         sending.end(body);
       });
@@ -232,9 +248,12 @@ export class DeliveryWorker {
         this.log?.error({ err: error }, 'webhook delivery round failed');
       }
       if (this.stopped) return;
-      this.timer = setTimeout(() => {
-        this.running = loop();
-      }, attempted > 0 ? 0 : this.options.pollIntervalMs);
+      this.timer = setTimeout(
+        () => {
+          this.running = loop();
+        },
+        attempted > 0 ? 0 : this.options.pollIntervalMs,
+      );
     };
     this.running = loop();
   }

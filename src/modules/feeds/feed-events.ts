@@ -17,7 +17,8 @@ import type { PublicReportWithdrawal } from './feed.types';
  * public GraphQL types) or, for its addressee only, the notification.
  */
 /** The setting's area: its local authority and region (from the identity map after the first lookup). */
-const areaOf = (em: EntityManager, provider: Provider): Promise<Area> => new ReferenceRepository(em).areaOf(provider.localAuthority.onsCode);
+const areaOf = (em: EntityManager, provider: Provider): Promise<Area> =>
+  new ReferenceRepository(em).areaOf(provider.localAuthority.onsCode);
 
 async function record(
   em: EntityManager,
@@ -46,7 +47,11 @@ export async function reportPublished(em: EntityManager, provider: Provider, pub
 }
 
 export async function reportAmended(em: EntityManager, provider: Provider, published: PublishedReport): Promise<void> {
-  await record(em, provider, { type: FeedEventType.REPORT_AMENDED, occurredOn: published.publishedOn, payload: { report: toPublicReport(published) } });
+  await record(em, provider, {
+    type: FeedEventType.REPORT_AMENDED,
+    occurredOn: published.publishedOn,
+    payload: { report: toPublicReport(published) },
+  });
 }
 
 /**
@@ -56,21 +61,28 @@ export async function reportAmended(em: EntityManager, provider: Provider, publi
  * replaced by the withdrawal (the only change the feed's trigger lets through); webhook
  * deliveries still pending send the erased event.
  */
-export async function reportWithdrawn(em: EntityManager, provider: Provider, withdrawn: PublishedReport[], withdrawnOn: LocalDate): Promise<void> {
-  const withdrawal: PublicReportWithdrawal = { reportId: publicReportId(withdrawn[0]), versions: withdrawn.map((v) => v.version), withdrawnOn };
+export async function reportWithdrawn(
+  em: EntityManager,
+  provider: Provider,
+  withdrawn: PublishedReport[],
+  withdrawnOn: LocalDate,
+): Promise<void> {
+  const withdrawal: PublicReportWithdrawal = {
+    reportId: publicReportId(withdrawn[0]),
+    versions: withdrawn.map((v) => v.version),
+    withdrawnOn,
+  };
   await record(em, provider, { type: FeedEventType.REPORT_WITHDRAWN, occurredOn: withdrawnOn, payload: { withdrawal } });
   await em.flush();
   // Events written before reports had a stable ID carry a version's own ID: those are matched too.
   const ids = [withdrawal.reportId, ...withdrawn.map((v) => publicGlobalId('PublicReport', v.id))];
-  await em
-    .getConnection()
-    .execute(
-      `update "feed_event" set "payload" = jsonb_build_object('area', "payload"->'area', 'withdrawal', ?::jsonb)
+  await em.getConnection().execute(
+    `update "feed_event" set "payload" = jsonb_build_object('area', "payload"->'area', 'withdrawal', ?::jsonb)
         where "urn" = ? and "payload"->'report'->>'id' in (select jsonb_array_elements_text(?::jsonb))`,
-      [JSON.stringify(withdrawal), provider.urn, JSON.stringify(ids)],
-      'run',
-      em.getTransactionContext(),
-    );
+    [JSON.stringify(withdrawal), provider.urn, JSON.stringify(ids)],
+    'run',
+    em.getTransactionContext(),
+  );
 }
 
 export async function complianceNoticeServed(em: EntityManager, provider: Provider, servedOn: LocalDate): Promise<void> {
@@ -85,7 +97,11 @@ export async function complianceNoticeServed(em: EntityManager, provider: Provid
 export async function settingChanged(em: EntityManager, provider: Provider, type: FeedEventType, occurredOn: LocalDate): Promise<void> {
   await provider.registeredProvider.load();
   const { reports: _reports, ...entry } = toPublicProvider(provider, await areaOf(em, provider), []);
-  await record(em, provider, { type, occurredOn, payload: { setting: { ...entry, status: provider.status, statusDate: provider.statusDate } } });
+  await record(em, provider, {
+    type,
+    occurredOn,
+    payload: { setting: { ...entry, status: provider.status, statusDate: provider.statusDate } },
+  });
 }
 
 /**

@@ -8,7 +8,11 @@ import { PublicFeedEventConnection } from './feed.types';
 
 @ArgsType()
 class JudgementFeedArgs {
-  @Field(() => String, { nullable: true, description: 'Only events of settings in this local authority (ONS code). A local authority signed in and asking for its own also gets the notifications addressed to it, wherever the setting is.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only events of settings in this local authority (ONS code). A local authority signed in and asking for its own also gets the notifications addressed to it, wherever the setting is.',
+  })
   localAuthority?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only events of settings in this region (ONS code).' })
@@ -17,7 +21,10 @@ class JudgementFeedArgs {
   @Field(() => [FeedEventType], { nullable: true, description: 'Only events of these types; all types when absent.' })
   types?: FeedEventType[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Resume after this cursor (a previous page\'s `endCursor`); from the start when absent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Resume after this cursor (a previous page's `endCursor`); from the start when absent.",
+  })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `At most this many events (1 to ${FEED_MAX_PAGE}; ${FEED_DEFAULT_PAGE} by default).` })

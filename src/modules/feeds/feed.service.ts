@@ -27,7 +27,10 @@ export function parseFeedCursor(cursor: string): number | null {
 export type FeedEventView = PublicFeedEvent & { position: number };
 
 /** What a view of an event is made of (an entity, or a row of the feed's read). */
-export type FeedEventRecord = Pick<FeedEvent, 'id' | 'type' | 'position' | 'urn' | 'settingType' | 'occurredOn' | 'publishedAt' | 'payload'>;
+export type FeedEventRecord = Pick<
+  FeedEvent,
+  'id' | 'type' | 'position' | 'urn' | 'settingType' | 'occurredOn' | 'publishedAt' | 'payload'
+>;
 
 export function viewOf(event: FeedEventRecord): FeedEventView {
   const payload = event.payload;
@@ -69,7 +72,8 @@ export class FeedService {
 
   /** The authority whose notifications this reader gets with this filter: its own, or none. */
   private addressee(filter: FeedFilter): string | null {
-    return feedAudience({ localAuthority: this.principal?.role === Role.LOCAL_AUTHORITY ? this.principal.localAuthority : null }, filter).addressee;
+    return feedAudience({ localAuthority: this.principal?.role === Role.LOCAL_AUTHORITY ? this.principal.localAuthority : null }, filter)
+      .addressee;
   }
 
   /** Whether this reader is served notifications addressed to it (data that is not public) for this filter. */
@@ -99,18 +103,26 @@ export class FeedService {
     if (region) area.push(`region = ${region}`);
     const addressee = this.addressee(filter);
     conditions.push(
-      addressee ? `((${area.join(' and ')}) or (addressee = ${parameter(addressee)}${region ? ` and region = ${region}` : ''}))` : area.join(' and '),
+      addressee
+        ? `((${area.join(' and ')}) or (addressee = ${parameter(addressee)}${region ? ` and region = ${region}` : ''}))`
+        : area.join(' and '),
     );
     const limit = parameter(size + 1);
     const text = `select id, type, position::text as "positionText", urn, setting_type as "settingType", occurred_on::text as "occurredOn", published_at as "publishedAt", payload, ${SNAPSHOT_COLUMN}
       from feed_event where ${conditions.join(' and ')} order by position limit ${limit}`;
     const name = `feed_page_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
     // The pool returns bigint and timestamptz as text (the ORM's type parsers): made a number and a Date here.
-    const read = await preparedRows<Omit<FeedEventRecord, 'position' | 'publishedAt'> & { positionText: string; publishedAt: string; snapshot: string }>(this.em, name, text, values);
+    const read = await preparedRows<
+      Omit<FeedEventRecord, 'position' | 'publishedAt'> & { positionText: string; publishedAt: string; snapshot: string }
+    >(this.em, name, text, values);
     // Notifications are never cached: only a page of the public feed depends on no one reader.
     if (addressee) this.reads?.refuse();
     else this.reads?.record([PublicScope.feed(filter)], read[0]?.snapshot);
-    const rows = read.map(({ positionText, publishedAt, snapshot: _snapshot, ...row }) => ({ ...row, position: Number(positionText), publishedAt: new Date(publishedAt) }));
+    const rows = read.map(({ positionText, publishedAt, snapshot: _snapshot, ...row }) => ({
+      ...row,
+      position: Number(positionText),
+      publishedAt: new Date(publishedAt),
+    }));
     const page = rows.slice(0, size);
     const edges = page.map((event) => ({ cursor: feedCursor(event.position!), node: viewOf(event) }));
     return {

@@ -17,7 +17,9 @@ registerEnumType(FeedEventType, {
   description: 'What a feed event tells of.',
   valuesConfig: {
     REPORT_PUBLISHED: { description: 'A full inspection, interim inspection or assurance visit report is published (`report`).' },
-    JUDGEMENT_PUBLISHED: { description: 'A published report carries judgements: a grade, an interim outcome, a new grade or an assurance finding (`report`).' },
+    JUDGEMENT_PUBLISHED: {
+      description: 'A published report carries judgements: a grade, an interim outcome, a new grade or an assurance finding (`report`).',
+    },
     MONITORING_VISIT_PUBLISHED: { description: 'A monitoring visit report is published (`report`).' },
     REPORT_AMENDED: { description: 'A published report is amended: its new version (`report`).' },
     REPORT_WITHDRAWN: {
@@ -28,8 +30,13 @@ registerEnumType(FeedEventType, {
     PROVIDER_REGISTERED: { description: 'A setting is registered (`setting`).' },
     PROVIDER_CLOSED: { description: 'A setting closes (`setting`).' },
     PROVIDER_CANCELLED: { description: "A setting's registration is cancelled (`setting`)." },
-    INADEQUATE_JUDGEMENT_NOTIFICATION: { description: 'For the placing or host authority it is addressed to only: a setting judged inadequate (CHA-078, RFC-082, ASA-111) (`notification`).' },
-    SERIOUS_CONCERNS_NOTIFICATION: { description: 'For the placing or host authority it is addressed to only: serious or widespread concerns (CA-084) (`notification`).' },
+    INADEQUATE_JUDGEMENT_NOTIFICATION: {
+      description:
+        'For the placing or host authority it is addressed to only: a setting judged inadequate (CHA-078, RFC-082, ASA-111) (`notification`).',
+    },
+    SERIOUS_CONCERNS_NOTIFICATION: {
+      description: 'For the placing or host authority it is addressed to only: serious or widespread concerns (CA-084) (`notification`).',
+    },
   },
 });
 
@@ -45,13 +52,16 @@ export class PublicSettingEntry {
   @Field(() => String, { description: 'Unique reference number.' }) urn!: PublicText;
   @Field(() => SettingType, { description: 'The kind of setting.' }) settingType!: SettingType;
   @Field(() => PublicArea, { description: 'Its local authority and region.' }) area!: PublicArea;
-  @Field(() => PublicRegisteredProvider, { nullable: true, description: 'The registered provider, where an organisation.' }) registeredProvider!: PublicRegisteredProvider | null;
+  @Field(() => PublicRegisteredProvider, { nullable: true, description: 'The registered provider, where an organisation.' })
+  registeredProvider!: PublicRegisteredProvider | null;
   @Field(() => String, { nullable: true, description: "The responsible individual's name." }) responsibleIndividual!: PublicText | null;
   @Field(() => ProviderStatus, { description: 'Registered, suspended, closed or cancelled.' }) status!: ProviderStatus;
   @Field(() => LocalDateResolver, { description: 'Since when.' }) statusDate!: LocalDate;
 }
 
-@ObjectType({ description: 'A notification to a director of children\'s services, in the feed of the authority it is addressed to and no other.' })
+@ObjectType({
+  description: "A notification to a director of children's services, in the feed of the authority it is addressed to and no other.",
+})
 export class FeedNotification {
   @Field(() => NotificationRecipient, { description: 'As placing or as host authority.' }) recipient!: NotificationRecipient;
   @Field({ description: 'The rule that requires it.' }) ruleId!: string;
@@ -68,20 +78,35 @@ export class FeedNotification {
     'an event whose report was later withdrawn carries the `withdrawal` instead.',
 })
 export class PublicFeedEvent {
-  @Field(() => ID, { description: 'Stable ID of the event: the same in the feed, in webhooks and on every retry, so receivers can drop duplicates.' }) id!: PublicText;
+  @Field(() => ID, {
+    description: 'Stable ID of the event: the same in the feed, in webhooks and on every retry, so receivers can drop duplicates.',
+  })
+  id!: PublicText;
   @Field(() => FeedEventType, { description: 'What happened.' }) type!: FeedEventType;
   @Field(() => String, { description: 'The setting (URN).' }) urn!: PublicText;
   @Field(() => SettingType, { description: 'The kind of setting.' }) settingType!: SettingType;
   @Field(() => PublicArea, { description: 'Its local authority and region.' }) area!: PublicArea;
   @Field(() => LocalDateResolver, { description: 'The day it happened (published, served, registered, judged).' }) occurredOn!: LocalDate;
   @Field(() => DateTimeResolver, { description: 'When it reached the feed (the commit of the change).' }) publishedAt!: Date;
-  @Field(() => PublicReport, { nullable: true, description: 'Reports published or amended: the public report, as `publicReport` gives it.' }) report!: PublicReport | null;
-  @Field(() => PublicSettingEntry, { nullable: true, description: 'Settings registered, closed or cancelled.' }) setting!: PublicSettingEntry | null;
-  @Field(() => PublicEnforcementAction, { nullable: true, description: 'Enforcement action taken.' }) enforcementAction!: PublicEnforcementAction | null;
-  @Field(() => PublicReportWithdrawal, { nullable: true, description: 'Reports withdrawn: which, and when. Also on the earlier events that carried the report, in place of it.' })
+  @Field(() => PublicReport, {
+    nullable: true,
+    description: 'Reports published or amended: the public report, as `publicReport` gives it.',
+  })
+  report!: PublicReport | null;
+  @Field(() => PublicSettingEntry, { nullable: true, description: 'Settings registered, closed or cancelled.' })
+  setting!: PublicSettingEntry | null;
+  @Field(() => PublicEnforcementAction, { nullable: true, description: 'Enforcement action taken.' })
+  enforcementAction!: PublicEnforcementAction | null;
+  @Field(() => PublicReportWithdrawal, {
+    nullable: true,
+    description: 'Reports withdrawn: which, and when. Also on the earlier events that carried the report, in place of it.',
+  })
   withdrawal!: PublicReportWithdrawal | null;
-  @Field(() => FeedNotification, { nullable: true, description: 'Notifications, to their addressee only.' }) notification!: FeedNotification | null;
+  @Field(() => FeedNotification, { nullable: true, description: 'Notifications, to their addressee only.' })
+  notification!: FeedNotification | null;
 }
 
-@ObjectType({ description: 'A page of the judgement feed, oldest first. `pageInfo.endCursor` is where to resume, also when the page is empty.' })
+@ObjectType({
+  description: 'A page of the judgement feed, oldest first. `pageInfo.endCursor` is where to resume, also when the page is empty.',
+})
 export class PublicFeedEventConnection extends ConnectionType(PublicFeedEvent, 'PublicFeedEvent') {}

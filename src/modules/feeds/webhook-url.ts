@@ -74,7 +74,11 @@ export function webhookHostViolations(url: string, policy: NetworkPolicy): Viola
  * name resolves to now is public (a name that does not resolve is refused too). The messages say
  * nothing of the addresses found.
  */
-export async function webhookTargetViolations(url: string, policy: NetworkPolicy, resolve: HostResolver = systemResolver): Promise<Violation[]> {
+export async function webhookTargetViolations(
+  url: string,
+  policy: NetworkPolicy,
+  resolve: HostResolver = systemResolver,
+): Promise<Violation[]> {
   const verdict = webhookHostVerdict(new URL(url).hostname, policy);
   if (!verdict.allowed || verdict.kind === 'address') return refusedByForm(verdict);
   const unresolved = badInput(['url'], "The URL's host name could not be resolved: check it, or try again later");
@@ -85,7 +89,9 @@ export async function webhookTargetViolations(url: string, policy: NetworkPolicy
     return [unresolved];
   }
   if (addresses.length === 0) return [unresolved];
-  return addresses.every((found) => isAllowedTargetAddress(found.address, policy)) ? [] : [badInput(['url'], "The URL's host name resolves to an address that is not public")];
+  return addresses.every((found) => isAllowedTargetAddress(found.address, policy))
+    ? []
+    : [badInput(['url'], "The URL's host name resolves to an address that is not public")];
 }
 
 /**
@@ -109,7 +115,8 @@ export function guardedLookup(policy: NetworkPolicy, resolve: HostResolver = sys
     const fail = (error: NodeJS.ErrnoException) => (options.all ? callback(error, []) : callback(error, ''));
     resolve(hostname).then(
       (found) => {
-        if (found.length === 0 || !found.every((address) => isAllowedTargetAddress(address.address, policy))) return fail(new RefusedTargetError());
+        if (found.length === 0 || !found.every((address) => isAllowedTargetAddress(address.address, policy)))
+          return fail(new RefusedTargetError());
         const family = options.family === 4 || options.family === 'IPv4' ? 4 : options.family === 6 || options.family === 'IPv6' ? 6 : 0;
         const usable = family === 0 ? found : found.filter((address) => address.family === family);
         if (usable.length === 0) return fail(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }));

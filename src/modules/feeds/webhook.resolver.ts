@@ -21,21 +21,33 @@ export class WebhookResolver {
     description:
       "Registers a local authority's webhook endpoint: its area's public events of the types named, and the notifications addressed to it, are POSTed there, signed, retried until delivered. Returns the signing secret once. Takes one `input`, returns `userErrors`.",
   })
-  registerWebhookEndpoint(@Arg('input', () => RegisterWebhookEndpointInput, { description: 'The endpoint.' }) input: RegisterWebhookEndpointInput, @Ctx() context: Context) {
+  registerWebhookEndpoint(
+    @Arg('input', () => RegisterWebhookEndpointInput, { description: 'The endpoint.' }) input: RegisterWebhookEndpointInput,
+    @Ctx() context: Context,
+  ) {
     return context.services.webhooks.register(input);
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
-  @Mutation(() => RemoveWebhookEndpointPayload, { description: 'Stops sending to an endpoint; its delivery log stays. Takes one `input`, returns `userErrors`.' })
-  removeWebhookEndpoint(@Arg('input', () => RemoveWebhookEndpointInput, { description: 'The endpoint.' }) input: RemoveWebhookEndpointInput, @Ctx() context: Context) {
+  @Mutation(() => RemoveWebhookEndpointPayload, {
+    description: 'Stops sending to an endpoint; its delivery log stays. Takes one `input`, returns `userErrors`.',
+  })
+  removeWebhookEndpoint(
+    @Arg('input', () => RemoveWebhookEndpointInput, { description: 'The endpoint.' }) input: RemoveWebhookEndpointInput,
+    @Ctx() context: Context,
+  ) {
     return context.services.webhooks.remove(input);
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
   @Mutation(() => RetryFailedWebhookDeliveriesPayload, {
-    description: "Sends an endpoint's failed (given up) deliveries again, each with a fresh set of attempts: for after an outage at the receiver. Takes one `input`, returns `userErrors`.",
+    description:
+      "Sends an endpoint's failed (given up) deliveries again, each with a fresh set of attempts: for after an outage at the receiver. Takes one `input`, returns `userErrors`.",
   })
-  retryFailedWebhookDeliveries(@Arg('input', () => RetryFailedWebhookDeliveriesInput, { description: 'The endpoint.' }) input: RetryFailedWebhookDeliveriesInput, @Ctx() context: Context) {
+  retryFailedWebhookDeliveries(
+    @Arg('input', () => RetryFailedWebhookDeliveriesInput, { description: 'The endpoint.' }) input: RetryFailedWebhookDeliveriesInput,
+    @Ctx() context: Context,
+  ) {
     return context.services.webhooks.retryFailed(input);
   }
 
@@ -46,7 +58,10 @@ export class WebhookResolver {
   }
 
   @Allow(Permission.MANAGE_WEBHOOKS)
-  @Query(() => WebhookDeliveryConnection, { nullable: true, description: "An endpoint's delivery log, newest first, a page at a time; null when there is no such endpoint." })
+  @Query(() => WebhookDeliveryConnection, {
+    nullable: true,
+    description: "An endpoint's delivery log, newest first, a page at a time; null when there is no such endpoint.",
+  })
   async webhookDeliveries(
     @Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string,
     @Args() args: PageArgsType,

@@ -55,7 +55,8 @@ export class WebhookService {
   ) {}
 
   private get authority(): string {
-    if (this.principal.role !== Role.LOCAL_AUTHORITY || !this.principal.localAuthority) throw forbidden('Webhooks belong to a local authority: your token names none');
+    if (this.principal.role !== Role.LOCAL_AUTHORITY || !this.principal.localAuthority)
+      throw forbidden('Webhooks belong to a local authority: your token names none');
     return this.principal.localAuthority;
   }
 
@@ -67,11 +68,21 @@ export class WebhookService {
     // The URL must lead to the public internet (issue 13): by its host's form; and, when nothing else is wrong, by what its name resolves to now.
     if (!violations.some((violation) => violation.field[0] === 'url')) {
       const url = input.url.trim();
-      violations.push(...(violations.length === 0 ? await webhookTargetViolations(url, this.policy, this.resolve) : webhookHostViolations(url, this.policy)));
+      violations.push(
+        ...(violations.length === 0
+          ? await webhookTargetViolations(url, this.policy, this.resolve)
+          : webhookHostViolations(url, this.policy)),
+      );
     }
     if (violations.length > 0) return { endpoint: null, signingSecret: null, userErrors: toUserErrors(violations) };
     const secret = newSigningSecret();
-    const endpoint = this.em.create(WebhookEndpoint, { localAuthority, url: input.url.trim(), eventTypes, secret, createdBy: this.principal.subject });
+    const endpoint = this.em.create(WebhookEndpoint, {
+      localAuthority,
+      url: input.url.trim(),
+      eventTypes,
+      secret,
+      createdBy: this.principal.subject,
+    });
     await this.em.flush();
     return { endpoint: endpointView(endpoint), signingSecret: secret, userErrors: [] };
   }
@@ -90,7 +101,11 @@ export class WebhookService {
     await this.em.transactional(async (tx) => {
       tx.persist(endpoint);
       // What was still waiting is not sent: the log says so.
-      await tx.nativeUpdate(WebhookDelivery, { endpoint, status: DeliveryStatus.PENDING }, { status: DeliveryStatus.FAILED, lastError: 'The endpoint was removed' });
+      await tx.nativeUpdate(
+        WebhookDelivery,
+        { endpoint, status: DeliveryStatus.PENDING },
+        { status: DeliveryStatus.FAILED, lastError: 'The endpoint was removed' },
+      );
     });
     return { endpoint: endpointView(endpoint), userErrors: [] };
   }
@@ -99,7 +114,11 @@ export class WebhookService {
   async retryFailed(input: RetryFailedWebhookDeliveriesInput): Promise<RetryFailedWebhookDeliveriesPayload> {
     const endpoint = await this.own(input.endpointId);
     if (!endpoint) return { retried: 0, userErrors: toUserErrors([notFound(['endpointId'], 'No webhook endpoint has this ID')]) };
-    if (!endpoint.active) return { retried: 0, userErrors: toUserErrors([{ field: ['endpointId'], code: 'CONFLICT', message: 'The endpoint was removed: register it again' }]) };
+    if (!endpoint.active)
+      return {
+        retried: 0,
+        userErrors: toUserErrors([{ field: ['endpointId'], code: 'CONFLICT', message: 'The endpoint was removed: register it again' }]),
+      };
     const retried = await this.em.nativeUpdate(
       WebhookDelivery,
       { endpoint, status: DeliveryStatus.FAILED },
@@ -124,7 +143,10 @@ export class WebhookService {
       parse: (value) => new Date(value),
       descending: true,
     });
-    await this.em.populate(page.edges.map((e) => e.node), ['event']);
+    await this.em.populate(
+      page.edges.map((e) => e.node),
+      ['event'],
+    );
     return { pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: deliveryView(e.node) })) };
   }
 }

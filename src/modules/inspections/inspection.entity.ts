@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ArrayType,
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  type Opt,
-  PrimaryKey,
-  Property,
-  type Ref,
-} from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { InspectionStatus, LineOfEnquirySource } from '../../domain/inspection-lifecycle';
@@ -50,7 +40,9 @@ export class Inspection {
 
   @Property({ type: 'date' })
   @Allow(Permission.READ_INSPECTIONS)
-  @Field(() => LocalDateResolver, { description: 'The day the inspection is planned to start. Never shown to the provider of an unannounced inspection (CH-004).' })
+  @Field(() => LocalDateResolver, {
+    description: 'The day the inspection is planned to start. Never shown to the provider of an unannounced inspection (CH-004).',
+  })
   scheduledStart!: LocalDate;
 
   @Property({ type: 'date', nullable: true })
@@ -106,7 +98,10 @@ export class Inspection {
 
   @Property({ type: 'text', nullable: true })
   @Allow(Permission.READ_INSPECTIONS)
-  @Field(() => String, { nullable: true, description: 'Why going ahead would have put people at risk or restricted the evidence (CH-021).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why going ahead would have put people at risk or restricted the evidence (CH-021).',
+  })
   deferralJustification: string | null = null;
 
   @Property({ type: 'string', length: 200, nullable: true })
@@ -131,7 +126,10 @@ export class Inspection {
 
   @Property({ type: 'date', nullable: true })
   @Allow(Permission.READ_INSPECTIONS)
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the provider was told of judgements changed after feedback (CH-247).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the provider was told of judgements changed after feedback (CH-247).',
+  })
   providerInformedOfChangesOn: LocalDate | null = null;
 
   @Property({ type: 'date', nullable: true })
@@ -144,7 +142,10 @@ export class Inspection {
 
   @Property({ type: 'date', nullable: true })
   @Allow(Permission.READ_INSPECTIONS, Permission.READ_DRAFT_REPORTS)
-  @Field(() => LocalDateResolver, { nullable: true, description: "The day the provider's factual accuracy comments came back, or their window was closed." })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The day the provider's factual accuracy comments came back, or their window was closed.",
+  })
   commentsReturnedOn: LocalDate | null = null;
 
   @Property({ type: 'date', nullable: true })
@@ -187,12 +188,18 @@ export class Inspection {
 
   @Property({ type: 'text', nullable: true })
   @Allow(Permission.READ_INSPECTIONS)
-  @Field(() => String, { nullable: true, description: 'Report text: the findings of an interim inspection, monitoring visit or assurance visit.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Report text: the findings of an interim inspection, monitoring visit or assurance visit.',
+  })
   reportSummaryText: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   @Allow(Permission.READ_INSPECTIONS)
-  @Field(() => String, { nullable: true, description: 'The child-friendly summary (full inspections and assurance visits, CH-165, CA-079).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The child-friendly summary (full inspections and assurance visits, CH-165, CA-079).',
+  })
   childFriendlySummary: string | null = null;
 
   @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: `'{}'` })

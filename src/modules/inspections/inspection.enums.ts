@@ -9,10 +9,15 @@ registerEnumType(InspectionType, {
   valuesConfig: {
     FULL_INSPECTION: { description: 'A full inspection, graded on the four-point scale.' },
     INTERIM_INSPECTION: {
-      description: "An interim inspection (children's homes and secure children's homes only): improved, sustained or declined in effectiveness.",
+      description:
+        "An interim inspection (children's homes and secure children's homes only): improved, sustained or declined in effectiveness.",
     },
-    MONITORING_VISIT: { description: 'A monitoring visit: no grade, except a new judgement after an inadequate one where the guidance allows.' },
-    ASSURANCE_VISIT: { description: "An assurance visit (secure children's homes): no grade; whether serious or widespread concerns were found." },
+    MONITORING_VISIT: {
+      description: 'A monitoring visit: no grade, except a new judgement after an inadequate one where the guidance allows.',
+    },
+    ASSURANCE_VISIT: {
+      description: "An assurance visit (secure children's homes): no grade; whether serious or widespread concerns were found.",
+    },
   },
 });
 
@@ -22,7 +27,7 @@ registerEnumType(InspectionStatus, {
   valuesConfig: {
     SCHEDULED: { description: 'Planned; nobody is on site yet.' },
     ON_SITE: { description: 'Inspectors are on site gathering evidence.' },
-    DEFERRED: { description: 'Put off, for a reason the guidance allows, with the manager\'s agreement (CH-021, CH-023).' },
+    DEFERRED: { description: "Put off, for a reason the guidance allows, with the manager's agreement (CH-021, CH-023)." },
     FIELDWORK_COMPLETE: { description: 'Feedback has been given: the last day of the inspection, from which later deadlines count.' },
     INCOMPLETE: { description: 'Declared incomplete after a serious incident (Annex J): fieldwork resumes; findings may be revised.' },
     DRAFT_IN_QUALITY_ASSURANCE: { description: 'The draft report is with a manager for quality assurance.' },
@@ -55,7 +60,9 @@ registerEnumType(NoticeRule, {
   valuesConfig: {
     UNANNOUNCED: { description: "No notice: children's homes (CH-004) and residential family centres (RFC-047)." },
     USUALLY_UNANNOUNCED: { description: 'Usually unannounced; notice only for a recorded reason (monitoring visits).' },
-    WORKING_DAYS_NOTICE: { description: 'Working days of notice before the first day on site: adoption support agencies, 10 or 20 (ASA-043).' },
+    WORKING_DAYS_NOTICE: {
+      description: 'Working days of notice before the first day on site: adoption support agencies, 10 or 20 (ASA-043).',
+    },
     ANNOUNCED_ON_FIRST_DAY: { description: 'Announced by telephone on its first day and live at once (assurance visits, CA-058).' },
     NOT_SET: { description: 'The guidance held here sets no notice rule for this kind of setting.' },
   },

@@ -17,7 +17,11 @@ export function inspectionLoaders(em: EntityManager) {
     }),
     draftsByProvider: groupLoader(
       (ids: readonly string[]) =>
-        em.find(Inspection, { provider: { $in: [...ids] }, draftSentOn: { $ne: null } }, { orderBy: [{ draftSentOn: 'desc' }, { id: 'asc' }] }),
+        em.find(
+          Inspection,
+          { provider: { $in: [...ids] }, draftSentOn: { $ne: null } },
+          { orderBy: [{ draftSentOn: 'desc' }, { id: 'asc' }] },
+        ),
       (inspection) => inspection.provider.id,
     ),
     inspectionById: keyLoader(

@@ -94,7 +94,8 @@ export class InspectionRepository {
       status: { $nin: [InspectionStatus.PUBLISHED, InspectionStatus.NOT_PUBLISHED, InspectionStatus.INCOMPLETE] },
     };
     if (area.localAuthority) where.provider = { localAuthority: area.localAuthority };
-    if (area.region) where.provider = { localAuthority: { ...(area.localAuthority ? { onsCode: area.localAuthority } : {}), region: area.region } };
+    if (area.region)
+      where.provider = { localAuthority: { ...(area.localAuthority ? { onsCode: area.localAuthority } : {}), region: area.region } };
     return this.em.find(Inspection, where, { populate: ['provider'], orderBy: [{ feedbackDate: 'asc' }, { id: 'asc' }] });
   }
 

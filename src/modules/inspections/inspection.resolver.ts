@@ -49,13 +49,18 @@ export class InspectionResolver {
   }
 
   @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => Inspection, { nullable: true, description: 'Interim inspections: the previous judged inspection the judgement is relative to (CH-170).' })
+  @FieldResolver(() => Inspection, {
+    nullable: true,
+    description: 'Interim inspections: the previous judged inspection the judgement is relative to (CH-170).',
+  })
   previousInspection(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<Inspection | null> | null {
     return inspection.previousInspection ? loaders.inspectionById.load(inspection.previousInspection.id) : null;
   }
 
   @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => NoticeAssessment, { description: 'The notice given, against the notice rule for this type and setting; a breach is flagged.' })
+  @FieldResolver(() => NoticeAssessment, {
+    description: 'The notice given, against the notice rule for this type and setting; a breach is flagged.',
+  })
   async notice(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<NoticeAssessment> {
     return noticeOf(inspection, (await loaders.providerById.load(inspection.provider.id))!);
   }
@@ -72,43 +77,70 @@ export class InspectionResolver {
     return viewerCan(context, info, inspection, 'startInspection', 'RECORD', async () => {
       const provider = (await context.loaders.providerById.load(inspection.provider.id))!;
       const today = context.clock.today();
-      return refusalsOfState(validateStart({ status: inspection.status, noticeGivenOn: inspection.noticeGivenOn, registrationDate: provider.registrationDate }, today, today));
+      return refusalsOfState(
+        validateStart(
+          { status: inspection.status, noticeGivenOn: inspection.noticeGivenOn, registrationDate: provider.registrationDate },
+          today,
+          today,
+        ),
+      );
     });
   }
 
   @Allow(Permission.READ_INSPECTIONS, Permission.READ_DRAFT_REPORTS)
-  @FieldResolver(() => Boolean, { description: viewerCanDescription('completeFieldwork', WHO_MAY.RECORD, 'while the inspectors are on site') })
+  @FieldResolver(() => Boolean, {
+    description: viewerCanDescription('completeFieldwork', WHO_MAY.RECORD, 'while the inspectors are on site'),
+  })
   viewerCanCompleteFieldwork(@Root() inspection: Inspection, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<boolean> {
     return viewerCan(context, info, inspection, 'completeFieldwork', 'RECORD', async () => {
       const provider = (await context.loaders.providerById.load(inspection.provider.id))!;
       const today = context.clock.today();
-      const state = { status: inspection.status, type: inspection.type, settingType: provider.settingType, onSiteStart: inspection.onSiteStart };
-      return refusalsOfState(validateFieldworkCompletion(state, { onSiteEnd: today, feedbackDate: today, extendedOnSiteReason: null }, today));
+      const state = {
+        status: inspection.status,
+        type: inspection.type,
+        settingType: provider.settingType,
+        onSiteStart: inspection.onSiteStart,
+      };
+      return refusalsOfState(
+        validateFieldworkCompletion(state, { onSiteEnd: today, feedbackDate: today, extendedOnSiteReason: null }, today),
+      );
     });
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => ScheduleInspectionPayload, description('Plans an inspection or visit of a setting.'))
-  scheduleInspection(@Arg('input', () => ScheduleInspectionInput, { description: 'What to plan.' }) input: ScheduleInspectionInput, @Ctx() { services }: Context): Promise<ScheduleInspectionPayload> {
+  scheduleInspection(
+    @Arg('input', () => ScheduleInspectionInput, { description: 'What to plan.' }) input: ScheduleInspectionInput,
+    @Ctx() { services }: Context,
+  ): Promise<ScheduleInspectionPayload> {
     return services.inspections.schedule(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => StartInspectionPayload, description('Records the inspectors\' arrival on site.'))
-  startInspection(@Arg('input', () => StartInspectionInput, { description: 'The start.' }) input: StartInspectionInput, @Ctx() { services }: Context): Promise<StartInspectionPayload> {
+  @Mutation(() => StartInspectionPayload, description("Records the inspectors' arrival on site."))
+  startInspection(
+    @Arg('input', () => StartInspectionInput, { description: 'The start.' }) input: StartInspectionInput,
+    @Ctx() { services }: Context,
+  ): Promise<StartInspectionPayload> {
     return services.inspections.start(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => AddLineOfEnquiryPayload, description('Adds a line of enquiry emerging during the inspection.'))
-  async addLineOfEnquiry(@Arg('input', () => AddLineOfEnquiryInput, { description: 'The line of enquiry.' }) input: AddLineOfEnquiryInput, @Ctx() { services }: Context): Promise<AddLineOfEnquiryPayload> {
+  async addLineOfEnquiry(
+    @Arg('input', () => AddLineOfEnquiryInput, { description: 'The line of enquiry.' }) input: AddLineOfEnquiryInput,
+    @Ctx() { services }: Context,
+  ): Promise<AddLineOfEnquiryPayload> {
     const { lineOfEnquiry, ...result } = await services.inspections.addLineOfEnquiry(input);
     return { ...result, lineOfEnquiry: lineOfEnquiry ?? null };
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => CompleteFieldworkPayload, description('Records the end of fieldwork: feedback given on the last day of the inspection.'))
-  completeFieldwork(@Arg('input', () => CompleteFieldworkInput, { description: 'The end of fieldwork.' }) input: CompleteFieldworkInput, @Ctx() { services }: Context): Promise<CompleteFieldworkPayload> {
+  completeFieldwork(
+    @Arg('input', () => CompleteFieldworkInput, { description: 'The end of fieldwork.' }) input: CompleteFieldworkInput,
+    @Ctx() { services }: Context,
+  ): Promise<CompleteFieldworkPayload> {
     return services.inspections.completeFieldwork(input);
   }
 }

@@ -2,12 +2,7 @@ import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAssigned, Role, type InspectionAction, type Principal } from '../../domain/access';
 import type { Clock } from '../../domain/clock';
-import {
-  InspectionStatus,
-  validateFieldworkCompletion,
-  validateSchedule,
-  validateStart,
-} from '../../domain/inspection-lifecycle';
+import { InspectionStatus, validateFieldworkCompletion, validateSchedule, validateStart } from '../../domain/inspection-lifecycle';
 import { assessNotice, noticeRequirement, type NoticeAssessment } from '../../domain/inspection-types';
 import { validateOpen } from '../../domain/provider-register';
 import { notFound, type Violation } from '../../domain/rule-violation';
@@ -36,7 +31,6 @@ const failed = (violations: Violation[]): InspectionResult => ({ inspection: nul
 
 /** The key an inspection is listed by: its scheduled start, then its ID (both sortable as text). */
 export const inspectionKey = (inspection: Inspection): string => `${inspection.scheduledStart}|${inspection.id}`;
-
 
 /**
  * Loads an inspection by global ID inside a transaction, locking its row so that concurrent
@@ -94,7 +88,13 @@ export class InspectionService {
     const provider = providerId ? await new ProviderRepository(this.em).byId(providerId) : null;
     if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
     await assertMayReachSetting(this.em, this.principal, provider);
-    if (this.principal.role === Role.INSPECTOR && !isAssigned(this.principal, { leadInspector: input.leadInspector.trim(), teamInspectors: (input.teamInspectors ?? []).map((name) => name.trim()) })) {
+    if (
+      this.principal.role === Role.INSPECTOR &&
+      !isAssigned(this.principal, {
+        leadInspector: input.leadInspector.trim(),
+        teamInspectors: (input.teamInspectors ?? []).map((name) => name.trim()),
+      })
+    ) {
       throw forbidden('Inspectors schedule the inspections they are assigned to: name yourself as lead or team inspector');
     }
     const closed = validateOpen(provider.status);
@@ -125,7 +125,9 @@ export class InspectionService {
         noticeGivenOn: input.noticeGivenOn ?? null,
         noticeReason: input.noticeReason?.trim() || null,
       });
-      linesOfEnquiry.forEach((line, position) => em.create(LineOfEnquiry, { inspection, position, source: line.source, text: line.text.trim() }));
+      linesOfEnquiry.forEach((line, position) =>
+        em.create(LineOfEnquiry, { inspection, position, source: line.source, text: line.text.trim() }),
+      );
       return inspection;
     });
     return { inspection, userErrors: [] };
@@ -160,7 +162,12 @@ export class InspectionService {
         return failed([{ field: ['inspectionId'], code: 'CONFLICT', message: 'Fieldwork is complete: no new lines of enquiry' }]);
       }
       const position = await em.count(LineOfEnquiry, { inspection: found.inspection });
-      const lineOfEnquiry = em.create(LineOfEnquiry, { inspection: found.inspection, position, source: input.source, text: input.text.trim() });
+      const lineOfEnquiry = em.create(LineOfEnquiry, {
+        inspection: found.inspection,
+        position,
+        source: input.source,
+        text: input.text.trim(),
+      });
       return { inspection: found.inspection, lineOfEnquiry, userErrors: [] };
     });
   }
@@ -183,7 +190,8 @@ export class InspectionService {
       const placing = [...new Set(input.placingAuthorities ?? [])];
       const known = await new ReferenceRepository(em).localAuthorities(placing);
       placing.forEach((code, i) => {
-        if (!known.some((la) => la.onsCode === code)) violations.push(notFound(['placingAuthorities', String(i)], `No local authority has the ONS code "${code}"`));
+        if (!known.some((la) => la.onsCode === code))
+          violations.push(notFound(['placingAuthorities', String(i)], `No local authority has the ONS code "${code}"`));
       });
       if (violations.length > 0) return failed(violations);
       inspection.placingAuthorities = placing;

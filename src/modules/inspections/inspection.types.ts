@@ -15,7 +15,10 @@ export class NoticeAssessment {
   @Field(() => String, { nullable: true, description: 'The rule in the rule catalogue, e.g. "ASA-043".' })
   ruleId!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Working days of notice due before the first day on site, where the rule sets a number.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Working days of notice due before the first day on site, where the rule sets a number.',
+  })
   workingDays!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Working days of notice actually given before the first day (or the scheduled start).' })
@@ -53,13 +56,19 @@ export class ScheduleInspectionPayload extends InspectionPayload {}
 @ObjectType({ implements: InspectionPayload, description: 'The result of startInspection: the inspection, now on site.' })
 export class StartInspectionPayload extends InspectionPayload {}
 
-@ObjectType({ implements: InspectionPayload, description: 'The result of addLineOfEnquiry: the line of enquiry it added, and the inspection.' })
+@ObjectType({
+  implements: InspectionPayload,
+  description: 'The result of addLineOfEnquiry: the line of enquiry it added, and the inspection.',
+})
 export class AddLineOfEnquiryPayload extends InspectionPayload {
   @Field(() => LineOfEnquiry, { nullable: true, description: 'The line of enquiry added; null when there are user errors.' })
   lineOfEnquiry!: LineOfEnquiry | null;
 }
 
-@ObjectType({ implements: InspectionPayload, description: 'The result of completeFieldwork: the inspection, with its fieldwork complete and feedback given.' })
+@ObjectType({
+  implements: InspectionPayload,
+  description: 'The result of completeFieldwork: the inspection, with its fieldwork complete and feedback given.',
+})
 export class CompleteFieldworkPayload extends InspectionPayload {}
 
 @InputType({ description: 'Filters for inspections; all given filters must match.' })
@@ -106,7 +115,10 @@ export class ScheduleInspectionInput {
   })
   linesOfEnquiry?: LineOfEnquiryInput[] | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day notice was given, if any (adoption support agencies get 10 or 20 working days).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day notice was given, if any (adoption support agencies get 10 or 20 working days).',
+  })
   noticeGivenOn?: LocalDate | null;
 
   @Field(() => String, { nullable: true, description: 'Why notice is given where the visit is usually unannounced.' })
@@ -121,7 +133,10 @@ export class StartInspectionInput {
   @Field(() => LocalDateResolver, { description: 'The first day on site.' })
   onSiteStart!: LocalDate;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The day notice was given, if not recorded at scheduling (an assurance visit is announced on its first day).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day notice was given, if not recorded at scheduling (an assurance visit is announced on its first day).',
+  })
   noticeGivenOn?: LocalDate | null;
 
   @Field(() => String, { nullable: true, description: 'Why notice was given where the visit is usually unannounced.' })
@@ -151,9 +166,16 @@ export class CompleteFieldworkInput {
   @Field(() => LocalDateResolver, { description: 'The day feedback was given: the last day of the inspection (CH-024).' })
   feedbackDate!: LocalDate;
 
-  @Field(() => String, { nullable: true, description: 'Why the inspectors were on site longer than usual (CH-010, RFC-045, ASA-049, CA-057).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the inspectors were on site longer than usual (CH-010, RFC-045, ASA-049, CA-057).',
+  })
   extendedOnSiteReason?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "ONS codes of the authorities that placed the children living there: their directors are told of serious findings (CHA-075)." })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'ONS codes of the authorities that placed the children living there: their directors are told of serious findings (CHA-075).',
+  })
   placingAuthorities?: string[] | null;
 }

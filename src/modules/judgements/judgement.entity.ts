@@ -49,7 +49,10 @@ export class JudgementRecord {
   interimOutcome: InterimOutcome | null = null;
 
   @Property({ type: 'boolean', nullable: true })
-  @Field(() => Boolean, { nullable: true, description: 'Interim inspections judged declined: whether the decline suggests serious concerns (opens a case review, CHA-064).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Interim inspections judged declined: whether the decline suggests serious concerns (opens a case review, CHA-064).',
+  })
   declineSuggestsSeriousConcerns: boolean | null = null;
 
   @Enum({ items: () => NoJudgementReason, nativeEnumName: 'no_judgement_reason', nullable: true })
@@ -73,7 +76,10 @@ export class JudgementRecord {
   progressSummary: string | null = null;
 
   @Enum({ items: () => Grade, nativeEnumName: 'grade', nullable: true })
-  @Field(() => Grade, { nullable: true, description: 'Monitoring visits: a new overall judgement after an inadequate one, where the guidance allows.' })
+  @Field(() => Grade, {
+    nullable: true,
+    description: 'Monitoring visits: a new overall judgement after an inadequate one, where the guidance allows.',
+  })
   newOverallGrade: Grade | null = null;
 
   @Property({ type: 'json', nullable: true })
@@ -88,7 +94,10 @@ export class JudgementRecord {
   vacancyReason: string | null = null;
 
   @Property({ type: 'integer', nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Days the registered manager post had been vacant on the feedback date, from the register.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days the registered manager post had been vacant on the feedback date, from the register.',
+  })
   managerVacancyDays: number | null = null;
 
   @Property({ type: 'text', nullable: true })

@@ -9,7 +9,9 @@ registerEnumType(JudgementKind, {
   valuesConfig: {
     FULL_INSPECTION: { description: 'Three judgements on the four-point scale.' },
     INTERIM: { description: 'Improved, sustained or declined in effectiveness, relative to the previous inspection.' },
-    NO_JUDGEMENT: { description: 'An interim inspection of a home with no children placed: no judgement, a prescribed statement (Annex G).' },
+    NO_JUDGEMENT: {
+      description: 'An interim inspection of a home with no children placed: no judgement, a prescribed statement (Annex G).',
+    },
     ASSURANCE_VISIT: { description: 'No grade: whether serious or widespread concerns were found.' },
     MONITORING_VISIT: { description: 'No grade, except a new overall judgement after an inadequate one where the guidance allows.' },
   },
@@ -17,7 +19,8 @@ registerEnumType(JudgementKind, {
 
 registerEnumType(Grade, {
   name: 'Grade',
-  description: 'The four-point scale. The handbook for children\'s homes writes "requires improvement"; the SCCIF "requires improvement to be good".',
+  description:
+    'The four-point scale. The handbook for children\'s homes writes "requires improvement"; the SCCIF "requires improvement to be good".',
   valuesConfig: {
     OUTSTANDING: { description: 'Outstanding.' },
     GOOD: { description: 'Good.' },
@@ -40,7 +43,9 @@ registerEnumType(NoJudgementReason, {
   name: 'NoJudgementReason',
   description: 'Why an interim inspection of a home with no children placed makes no judgement (Annex G).',
   valuesConfig: {
-    NO_CHILDREN_SINCE_REGISTRATION: { description: 'No children accommodated since registration: the first inspection after it (CHA-116).' },
+    NO_CHILDREN_SINCE_REGISTRATION: {
+      description: 'No children accommodated since registration: the first inspection after it (CHA-116).',
+    },
     CLOSED_NOT_TAKING_PLACEMENTS: { description: 'The home is closed and not taking placements (CHA-122).' },
   },
 });

@@ -35,20 +35,27 @@ const JUDGEMENT_MUTATION: Record<InspectionType, string> = {
 };
 
 /** A judgement mutation's payload (each has the same fields): what it recorded (null when refused) and the inspection. */
-async function payload(result: Promise<JudgementResult>): Promise<Omit<JudgementResult, 'judgement'> & { judgement: JudgementRecord | null }> {
+async function payload(
+  result: Promise<JudgementResult>,
+): Promise<Omit<JudgementResult, 'judgement'> & { judgement: JudgementRecord | null }> {
   const { judgement, ...rest } = await result;
   return { ...rest, judgement: judgement ?? null };
 }
 
 @Resolver(() => JudgementRecord)
 export class JudgementResolver {
-  @FieldResolver(() => NewJudgementConditions, { nullable: true, description: 'Monitoring visits with a new judgement: the conditions confirmed.' })
+  @FieldResolver(() => NewJudgementConditions, {
+    nullable: true,
+    description: 'Monitoring visits with a new judgement: the conditions confirmed.',
+  })
   conditions(@Root() record: JudgementRecord): NewJudgementConditions | null {
     return record.conditions;
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => ProposeFullInspectionJudgementsPayload, { description: 'Proposes (at feedback) or changes the three judgements of a full inspection. Takes one `input`, returns `userErrors`.' })
+  @Mutation(() => ProposeFullInspectionJudgementsPayload, {
+    description: 'Proposes (at feedback) or changes the three judgements of a full inspection. Takes one `input`, returns `userErrors`.',
+  })
   proposeFullInspectionJudgements(
     @Arg('input', () => ProposeFullInspectionJudgementsInput, input('The judgements.')) args: ProposeFullInspectionJudgementsInput,
     @Ctx() { services }: Context,
@@ -57,7 +64,9 @@ export class JudgementResolver {
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => ProposeInterimJudgementPayload, { description: 'Proposes or changes the judgement of an interim inspection. Takes one `input`, returns `userErrors`.' })
+  @Mutation(() => ProposeInterimJudgementPayload, {
+    description: 'Proposes or changes the judgement of an interim inspection. Takes one `input`, returns `userErrors`.',
+  })
   proposeInterimJudgement(
     @Arg('input', () => ProposeInterimJudgementInput, input('The judgement.')) args: ProposeInterimJudgementInput,
     @Ctx() { services }: Context,
@@ -66,7 +75,10 @@ export class JudgementResolver {
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RecordNoJudgementInterimPayload, { description: 'Records an interim inspection of a home with no children placed: no judgement, the Annex G statement. Takes one `input`, returns `userErrors`.' })
+  @Mutation(() => RecordNoJudgementInterimPayload, {
+    description:
+      'Records an interim inspection of a home with no children placed: no judgement, the Annex G statement. Takes one `input`, returns `userErrors`.',
+  })
   recordNoJudgementInterim(
     @Arg('input', () => RecordNoJudgementInterimInput, input('The outcome.')) args: RecordNoJudgementInterimInput,
     @Ctx() { services }: Context,
@@ -75,7 +87,9 @@ export class JudgementResolver {
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RecordAssuranceVisitOutcomePayload, { description: 'Records the outcome of an assurance visit: no grade. Takes one `input`, returns `userErrors`.' })
+  @Mutation(() => RecordAssuranceVisitOutcomePayload, {
+    description: 'Records the outcome of an assurance visit: no grade. Takes one `input`, returns `userErrors`.',
+  })
   recordAssuranceVisitOutcome(
     @Arg('input', () => RecordAssuranceVisitOutcomeInput, input('The outcome.')) args: RecordAssuranceVisitOutcomeInput,
     @Ctx() { services }: Context,
@@ -84,7 +98,10 @@ export class JudgementResolver {
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RecordMonitoringVisitOutcomePayload, { description: 'Records the outcome of a monitoring visit, with a new judgement only where the guidance allows. Takes one `input`, returns `userErrors`.' })
+  @Mutation(() => RecordMonitoringVisitOutcomePayload, {
+    description:
+      'Records the outcome of a monitoring visit, with a new judgement only where the guidance allows. Takes one `input`, returns `userErrors`.',
+  })
   recordMonitoringVisitOutcome(
     @Arg('input', () => RecordMonitoringVisitOutcomeInput, input('The outcome.')) args: RecordMonitoringVisitOutcomeInput,
     @Ctx() { services }: Context,
@@ -97,13 +114,18 @@ export class JudgementResolver {
 @Resolver(() => Inspection)
 export class InspectionJudgementsResolver {
   @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => JudgementRecord, { nullable: true, description: 'The judgements as they now stand; null until proposed at feedback.' })
+  @FieldResolver(() => JudgementRecord, {
+    nullable: true,
+    description: 'The judgements as they now stand; null until proposed at feedback.',
+  })
   async judgement(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<JudgementRecord | null> {
     return latestOf(await loaders.judgementHistoryByInspection.load(inspection.id));
   }
 
   @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => [JudgementRecord], { description: 'Every version of the judgements: the proposal at feedback, then each change with its reason.' })
+  @FieldResolver(() => [JudgementRecord], {
+    description: 'Every version of the judgements: the proposal at feedback, then each change with its reason.',
+  })
   judgementHistory(@Root() inspection: Inspection, @Ctx() { loaders }: Context): Promise<JudgementRecord[]> {
     return loaders.judgementHistoryByInspection.load(inspection.id);
   }
@@ -116,12 +138,18 @@ export class InspectionJudgementsResolver {
       'from feedback until the draft goes to the provider; once the draft is in quality assurance, a change to judgements already proposed is for the managers alone',
     ),
   })
-  async viewerCanRecordJudgements(@Root() inspection: Inspection, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<boolean> {
+  async viewerCanRecordJudgements(
+    @Root() inspection: Inspection,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<boolean> {
     const mutation = JUDGEMENT_MUTATION[inspection.type];
-    if (!(await viewerCan(context, info, inspection, mutation, 'RECORD', () => validateJudgementsMayBeProposed(inspection.status)))) return false;
+    if (!(await viewerCan(context, info, inspection, mutation, 'RECORD', () => validateJudgementsMayBeProposed(inspection.status))))
+      return false;
     // As the mutation checks: once the draft is in quality assurance, changing the judgements is the manager's decision.
     const proposed = (await context.loaders.judgementHistoryByInspection.load(inspection.id)).length > 0;
-    if (proposed && inspection.status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE) return viewerCan(context, info, inspection, mutation, 'DECIDE', () => []);
+    if (proposed && inspection.status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE)
+      return viewerCan(context, info, inspection, mutation, 'DECIDE', () => []);
     return true;
   }
 }

@@ -139,7 +139,8 @@ export class JudgementService {
           violations,
           fields: {
             interimOutcome: input.outcome,
-            declineSuggestsSeriousConcerns: input.outcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS ? (input.declineSuggestsSeriousConcerns ?? false) : null,
+            declineSuggestsSeriousConcerns:
+              input.outcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS ? (input.declineSuggestsSeriousConcerns ?? false) : null,
             managerVacancyDays,
             vacancyReason: input.outcome === InterimOutcome.DECLINED_IN_EFFECTIVENESS ? null : input.reasonNotDeclined?.trim() || null,
           },

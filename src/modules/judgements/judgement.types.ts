@@ -11,7 +11,8 @@ const judgementPayload = (mutation: string, what: string) => ({
 });
 const recorded = {
   nullable: true,
-  description: 'The version of the judgements this recorded: the proposal at feedback, or a change with its reason; the same as `Inspection.judgement` now gives. Null when there are user errors.',
+  description:
+    'The version of the judgements this recorded: the proposal at feedback, or a change with its reason; the same as `Inspection.judgement` now gives. Null when there are user errors.',
 };
 
 @ObjectType(judgementPayload('proposeFullInspectionJudgements', 'the three judgements of a full inspection'))
@@ -39,7 +40,9 @@ export class RecordMonitoringVisitOutcomePayload extends InspectionPayload {
   @Field(() => JudgementRecord, recorded) judgement!: JudgementRecord | null;
 }
 
-@InputType({ description: 'The three judgements of a full inspection, proposed at feedback (or changed, with the reason, before the draft report).' })
+@InputType({
+  description: 'The three judgements of a full inspection, proposed at feedback (or changed, with the reason, before the draft report).',
+})
 export class ProposeFullInspectionJudgementsInput {
   @Field(() => ID, { description: 'The full inspection, with its fieldwork complete.' })
   inspectionId!: string;
@@ -51,13 +54,15 @@ export class ProposeFullInspectionJudgementsInput {
   helpedAndProtected!: Grade;
 
   @Field(() => Grade, {
-    description: 'The effectiveness of leaders and managers: inadequate caps the overall at requires improvement (CH-157); inadequate after a manager vacancy of 26 weeks or more (CHA-195).',
+    description:
+      'The effectiveness of leaders and managers: inadequate caps the overall at requires improvement (CH-157); inadequate after a manager vacancy of 26 weeks or more (CHA-195).',
   })
   leadersAndManagers!: Grade;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Family centres and adoption support agencies: why leaders and managers are not inadequate after 26 weeks without a manager (RFC-025, ASA-022).',
+    description:
+      'Family centres and adoption support agencies: why leaders and managers are not inadequate after 26 weeks without a manager (RFC-025, ASA-022).',
   })
   vacancyReason?: string | null;
 
@@ -97,10 +102,16 @@ export class RecordNoJudgementInterimInput {
   @Field(() => String, { nullable: true, description: 'Closed homes: how long the home has been closed, e.g. "six months" (CHA-124).' })
   closedFor?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Closed homes: how long it will not be operational from the date of inspection (CHA-124).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Closed homes: how long it will not be operational from the date of inspection (CHA-124).',
+  })
   notOperationalFor?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Homes with no children since registration: the inspector's own text for the statement." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Homes with no children since registration: the inspector's own text for the statement.",
+  })
   inspectorText?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required when changing an outcome already proposed at feedback.' })
@@ -154,10 +165,16 @@ export class RecordMonitoringVisitOutcomeInput {
   @Field({ description: 'The progress found, in summary.' })
   progressSummary!: string;
 
-  @Field(() => Grade, { nullable: true, description: 'A new, improved overall judgement, only where the setting is inadequate and the guidance allows (CH-184, CH-187).' })
+  @Field(() => Grade, {
+    nullable: true,
+    description: 'A new, improved overall judgement, only where the setting is inadequate and the guidance allows (CH-184, CH-187).',
+  })
   newOverallGrade?: Grade | null;
 
-  @Field(() => NewJudgementConditions, { nullable: true, description: "Children's homes: the conditions for a new judgement, each confirmed." })
+  @Field(() => NewJudgementConditions, {
+    nullable: true,
+    description: "Children's homes: the conditions for a new judgement, each confirmed.",
+  })
   conditions?: NewJudgementConditions | null;
 
   @Field(() => String, { nullable: true, description: 'Why a new judgement was made (CH-218, RFC-105, ASA-122).' })

@@ -10,8 +10,7 @@ import type { Provider } from './provider.entity';
 // At most one registered manager in post at a time.
 @Index({
   name: 'manager_appointment_one_in_post',
-  expression:
-    'create unique index "manager_appointment_one_in_post" on "manager_appointment" ("provider_id") where "end_date" is null',
+  expression: 'create unique index "manager_appointment_one_in_post" on "manager_appointment" ("provider_id") where "end_date" is null',
 })
 @ObjectType({
   description:

@@ -33,7 +33,7 @@ import './provider.enums';
 @ObjectType({
   implements: Node,
   description:
-    'A registered setting (a children\'s home, agency, centre, school or college) on the register of providers: ' +
+    "A registered setting (a children's home, agency, centre, school or college) on the register of providers: " +
     'internal view for inspectors. Its name, address and postcode are private and never published (CH-228).',
 })
 export class Provider {
@@ -42,8 +42,7 @@ export class Provider {
 
   @Property({ type: 'string', length: 9, unique: true })
   @Field({
-    description:
-      'Unique reference number: "SC" and 6 digits (legacy) or 7 digits. The public search key for reports (CH-230).',
+    description: 'Unique reference number: "SC" and 6 digits (legacy) or 7 digits. The public search key for reports (CH-230).',
   })
   urn!: string;
 
@@ -101,7 +100,7 @@ export class Provider {
   @Property({ type: 'boolean' })
   @Field(() => Boolean, {
     description:
-      'An adoption support agency that is a single individual: it is given 20 working days\' notice of inspection, not 10 (ASA-043).',
+      "An adoption support agency that is a single individual: it is given 20 working days' notice of inspection, not 10 (ASA-043).",
   })
   singlePersonAgency: boolean & Opt = false;
 

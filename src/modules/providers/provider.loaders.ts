@@ -15,8 +15,7 @@ export function providerLoaders(em: EntityManager) {
       (rp) => rp.id,
     ),
     managerAppointmentsByProvider: groupLoader(
-      (ids: readonly string[]) =>
-        em.find(ManagerAppointment, { provider: { $in: [...ids] } }, { orderBy: { startDate: 'asc' } }),
+      (ids: readonly string[]) => em.find(ManagerAppointment, { provider: { $in: [...ids] } }, { orderBy: { startDate: 'asc' } }),
       (appointment) => appointment.provider.id,
     ),
   };

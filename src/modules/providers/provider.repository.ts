@@ -49,6 +49,10 @@ export class ProviderRepository {
     if (area.localAuthority) where.push({ localAuthority: area.localAuthority });
     if (area.region) where.push({ localAuthority: { region: area.region } });
     if (afterUrn !== null) where.push({ urn: { $gt: afterUrn } });
-    return this.em.find(Provider, where.length ? { $and: where } : {}, { populate: ['registeredProvider'], orderBy: { urn: 'asc' }, limit });
+    return this.em.find(Provider, where.length ? { $and: where } : {}, {
+      populate: ['registeredProvider'],
+      orderBy: { urn: 'asc' },
+      limit,
+    });
   }
 }

@@ -45,7 +45,6 @@ class ProvidersArgs implements PageArgs {
   before?: string | null;
 }
 
-
 function toVacancy(period: VacancyPeriod): ManagerVacancy {
   return { ...period, weeks: Math.floor(period.days / 7) };
 }
@@ -93,7 +92,10 @@ export class ProviderResolver {
     return provider.responsibleIndividualName ? { name: provider.responsibleIndividualName } : null;
   }
 
-  @FieldResolver(() => ManagerAppointment, { nullable: true, description: 'The registered manager in post now, or null while the post is vacant.' })
+  @FieldResolver(() => ManagerAppointment, {
+    nullable: true,
+    description: 'The registered manager in post now, or null while the post is vacant.',
+  })
   async registeredManager(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<ManagerAppointment | null> {
     const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
     return appointments.find((a) => a.endDate === null) ?? null;
@@ -114,10 +116,18 @@ export class ProviderResolver {
     asOf?: LocalDate | null,
   ): Promise<ManagerVacancy[]> {
     const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
-    return managerVacancies(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), registrationEndedOn(provider.status, provider.statusDate)).map(toVacancy);
+    return managerVacancies(
+      provider.registrationDate,
+      appointments,
+      this.asOf(asOf, clock.today()),
+      registrationEndedOn(provider.status, provider.statusDate),
+    ).map(toVacancy);
   }
 
-  @FieldResolver(() => ManagerVacancy, { nullable: true, description: 'The vacancy open on the date asked about (today by default), if any.' })
+  @FieldResolver(() => ManagerVacancy, {
+    nullable: true,
+    description: 'The vacancy open on the date asked about (today by default), if any.',
+  })
   async currentManagerVacancy(
     @Root() provider: Provider,
     @Ctx() { loaders, clock }: Context,
@@ -125,7 +135,12 @@ export class ProviderResolver {
     asOf?: LocalDate | null,
   ): Promise<ManagerVacancy | null> {
     const appointments = await loaders.managerAppointmentsByProvider.load(provider.id);
-    const vacancy = currentVacancy(provider.registrationDate, appointments, this.asOf(asOf, clock.today()), registrationEndedOn(provider.status, provider.statusDate));
+    const vacancy = currentVacancy(
+      provider.registrationDate,
+      appointments,
+      this.asOf(asOf, clock.today()),
+      registrationEndedOn(provider.status, provider.statusDate),
+    );
     return vacancy ? toVacancy(vacancy) : null;
   }
 
@@ -134,7 +149,6 @@ export class ProviderResolver {
     if (!isLocalDate(asOf)) throw badArgument('asOf', `"${asOf}" is not a calendar date`);
     return asOf;
   }
-
 
   @Allow(Permission.WRITE_REGISTER)
   @Mutation(() => RegisterProviderPayload, { description: 'Adds a setting to the register of providers.' })

@@ -112,7 +112,8 @@ export class ProviderService {
     if (filter?.settingType) where.settingType = filter.settingType;
     if (filter?.status) where.status = filter.status;
     if (filter?.localAuthority) where.localAuthority = filter.localAuthority;
-    if (filter?.region) where.localAuthority = { ...(filter.localAuthority ? { onsCode: filter.localAuthority } : {}), region: filter.region };
+    if (filter?.region)
+      where.localAuthority = { ...(filter.localAuthority ? { onsCode: filter.localAuthority } : {}), region: filter.region };
     return where;
   }
 
@@ -219,9 +220,19 @@ export class ProviderService {
       return { kind: existing.kind, existing, name: existing.name, address: existing.address };
     }
     const problems: Violation[] = [];
-    if (!given.kind) problems.push({ field: ['registeredProvider', 'kind'], code: 'BAD_USER_INPUT', message: 'kind is required for a new registered provider' });
+    if (!given.kind)
+      problems.push({
+        field: ['registeredProvider', 'kind'],
+        code: 'BAD_USER_INPUT',
+        message: 'kind is required for a new registered provider',
+      });
     problems.push(...validateText(['registeredProvider', 'name'], given.name, true));
-    if (!given.address) problems.push({ field: ['registeredProvider', 'address'], code: 'BAD_USER_INPUT', message: 'address is required for a new registered provider' });
+    if (!given.address)
+      problems.push({
+        field: ['registeredProvider', 'address'],
+        code: 'BAD_USER_INPUT',
+        message: 'address is required for a new registered provider',
+      });
     else problems.push(...validateAddress(['registeredProvider', 'address'], given.address));
     violations.push(...problems);
     if (problems.length > 0 || !given.kind || !given.name || !given.address) return null;
@@ -235,7 +246,8 @@ export class ProviderService {
   }
 
   async update(input: UpdateProviderInput): Promise<ProviderResult> {
-    const localAuthority = input.localAuthority != null ? await new ReferenceRepository(this.em).localAuthority(input.localAuthority) : null;
+    const localAuthority =
+      input.localAuthority != null ? await new ReferenceRepository(this.em).localAuthority(input.localAuthority) : null;
     return this.em.transactional(async (em) => {
       const provider = await this.lockProvider(em, input.providerId);
       if (!provider) return failed([notFound(['providerId'], 'No setting has this ID')]);
@@ -311,7 +323,12 @@ export class ProviderService {
 
       provider.status = input.outcome === 'CLOSED' ? ProviderStatus.CLOSED : ProviderStatus.CANCELLED;
       provider.statusDate = input.effectiveDate;
-      await settingChanged(em, provider, provider.status === ProviderStatus.CLOSED ? FeedEventType.PROVIDER_CLOSED : FeedEventType.PROVIDER_CANCELLED, input.effectiveDate);
+      await settingChanged(
+        em,
+        provider,
+        provider.status === ProviderStatus.CLOSED ? FeedEventType.PROVIDER_CLOSED : FeedEventType.PROVIDER_CANCELLED,
+        input.effectiveDate,
+      );
       // The registered manager's appointment ends with the registration.
       const inPost = await em.findOne(ManagerAppointment, { provider, endDate: null });
       if (inPost && inPost.startDate < input.effectiveDate) inPost.endDate = input.effectiveDate;
@@ -320,4 +337,3 @@ export class ProviderService {
     });
   }
 }
-

@@ -130,7 +130,12 @@ function sourceOfRow(row: ProviderRow): SettingSource {
     settingType: row.settingType,
     settingName: row.name,
     address: { line1: row.line1, line2: row.line2, town: row.town, postcode: row.postcode },
-    area: { localAuthorityCode: row.localAuthorityCode, localAuthorityName: row.localAuthorityName, regionCode: row.regionCode, regionName: row.regionName },
+    area: {
+      localAuthorityCode: row.localAuthorityCode,
+      localAuthorityName: row.localAuthorityName,
+      regionCode: row.regionCode,
+      regionName: row.regionName,
+    },
     registeredProvider: {
       kind: row.registeredKind,
       name: row.registeredName,
@@ -195,6 +200,9 @@ export class PublicService {
     const rows = await preparedRows<PublishedVersion & { id: string; snapshot: string }>(this.em, name, text, values);
     this.reads?.record([PublicScope.reports(filter)], rows[0]?.snapshot);
     const connection = toConnection(page, rows, (row) => `${row.publishedOn}|${row.id}`);
-    return { pageInfo: connection.pageInfo, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toPublicReport(edge.node) })) };
+    return {
+      pageInfo: connection.pageInfo,
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toPublicReport(edge.node) })),
+    };
   }
 }

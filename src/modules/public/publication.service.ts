@@ -44,7 +44,12 @@ function judgementsOf(record: JudgementRecord | null): ReportSource['judgements'
 }
 
 /** Reads the internal records a public report is made from (the redaction happens in the domain). */
-async function sourceOf(em: EntityManager, inspection: Inspection, provider: Provider, amendmentReason: string | null): Promise<ReportSource> {
+async function sourceOf(
+  em: EntityManager,
+  inspection: Inspection,
+  provider: Provider,
+  amendmentReason: string | null,
+): Promise<ReportSource> {
   const area = await new ReferenceRepository(em).areaOf(provider.localAuthority.onsCode);
   const registered = await provider.registeredProvider.loadOrFail();
   const judgements = new JudgementRepository(em);
@@ -91,7 +96,10 @@ async function sourceOf(em: EntityManager, inspection: Inspection, provider: Pro
 }
 
 /** The draft report as the provider sees it, built from the records as they stand; null before it is sent. */
-export async function draftReport(em: EntityManager, inspection: Inspection): Promise<{ content: PublicReportContent; sentOn: LocalDate } | null> {
+export async function draftReport(
+  em: EntityManager,
+  inspection: Inspection,
+): Promise<{ content: PublicReportContent; sentOn: LocalDate } | null> {
   if (!providerHasDraft(inspection.status) || !inspection.draftSentOn) return null;
   const provider = await inspection.provider.loadOrFail();
   return { content: buildPublicReport(await sourceOf(em, inspection, provider, null)), sentOn: inspection.draftSentOn };
@@ -143,7 +151,12 @@ export async function publishVersion(
  * kept for the record with when and why. The caller writes the feed's withdrawal. Returns the
  * versions withdrawn, oldest first; none where nothing was public.
  */
-export async function withdrawVersions(em: EntityManager, inspection: Inspection, withdrawnOn: LocalDate, reason: string): Promise<PublishedReport[]> {
+export async function withdrawVersions(
+  em: EntityManager,
+  inspection: Inspection,
+  withdrawnOn: LocalDate,
+  reason: string,
+): Promise<PublishedReport[]> {
   const versions = await em.find(PublishedReport, { inspection, withdrawnOn: null }, { orderBy: { version: 'asc' } });
   for (const version of versions) Object.assign(version, { current: false, withdrawnOn, withdrawalReason: reason });
   return versions;

@@ -28,7 +28,8 @@ export interface PublishedVersionEntry {
 // each page read from its index in order, however long the history (the rows it skips are never read).
 @Index({
   name: 'published_report_current_urn_newest',
-  expression: 'create index "published_report_current_urn_newest" on "published_report" ("urn", "published_on" desc, "id" desc) where "current"',
+  expression:
+    'create index "published_report_current_urn_newest" on "published_report" ("urn", "published_on" desc, "id" desc) where "current"',
 })
 @Index({
   name: 'published_report_current_local_authority_newest',
@@ -37,7 +38,8 @@ export interface PublishedVersionEntry {
 })
 @Index({
   name: 'published_report_current_region_newest',
-  expression: 'create index "published_report_current_region_newest" on "published_report" ("region", "published_on" desc, "id" desc) where "current"',
+  expression:
+    'create index "published_report_current_region_newest" on "published_report" ("region", "published_on" desc, "id" desc) where "current"',
 })
 export class PublishedReport {
   @PrimaryKey({ type: 'uuid' })

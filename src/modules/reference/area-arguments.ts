@@ -18,8 +18,14 @@ function areaCodes(em: EntityManager) {
   if (!codes) {
     codes = (async () => {
       const fork = em.fork();
-      const [regions, localAuthorities] = await Promise.all([fork.find(Region, {}, { fields: ['code'] }), fork.find(LocalAuthority, {}, { fields: ['onsCode'] })]);
-      return { regions: new Set(regions.map((region) => region.code)), localAuthorities: new Set(localAuthorities.map((la) => la.onsCode)) };
+      const [regions, localAuthorities] = await Promise.all([
+        fork.find(Region, {}, { fields: ['code'] }),
+        fork.find(LocalAuthority, {}, { fields: ['onsCode'] }),
+      ]);
+      return {
+        regions: new Set(regions.map((region) => region.code)),
+        localAuthorities: new Set(localAuthorities.map((la) => la.onsCode)),
+      };
     })();
     codes.catch(() => known.delete(em.config));
     known.set(em.config, codes);

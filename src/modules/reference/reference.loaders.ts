@@ -14,8 +14,7 @@ export function referenceLoaders(em: EntityManager) {
       (la) => la.onsCode,
     ),
     localAuthoritiesByRegion: groupLoader(
-      (codes: readonly string[]) =>
-        em.find(LocalAuthority, { region: { $in: [...codes] } }, { orderBy: { name: 'asc' } }),
+      (codes: readonly string[]) => em.find(LocalAuthority, { region: { $in: [...codes] } }, { orderBy: { name: 'asc' } }),
       (la) => la.region.code,
     ),
   };

@@ -7,7 +7,9 @@ import { Inspection } from '../inspections/inspection.entity';
 import { globalId } from '../shared/node';
 
 @Entity({ tableName: 'factual_accuracy_comment' })
-@ObjectType({ description: "A provider's factual accuracy comment on a draft report, and Ofsted's response (sent with the final report, ASA-101)." })
+@ObjectType({
+  description: "A provider's factual accuracy comment on a draft report, and Ofsted's response (sent with the final report, ASA-101).",
+})
 export class FactualAccuracyComment {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -5,7 +5,8 @@ import { Complaint, FactualAccuracyComment } from './report.entity';
 export function reportLoaders(em: EntityManager) {
   return {
     commentsByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(FactualAccuracyComment, { inspection: { $in: [...ids] } }, { orderBy: [{ receivedOn: 'asc' }, { position: 'asc' }] }),
+      (ids: readonly string[]) =>
+        em.find(FactualAccuracyComment, { inspection: { $in: [...ids] } }, { orderBy: [{ receivedOn: 'asc' }, { position: 'asc' }] }),
       (c) => c.inspection.id,
     ),
     complaintsByInspection: groupLoader(

@@ -21,7 +21,15 @@ import { reportAmended, reportPublished, reportWithdrawn } from '../feeds';
 import { InspectionRepository, assertMayReadInspection, lockInspection, type Inspection, type InspectionResult } from '../inspections';
 import { JudgementRepository, latestOf } from '../judgements';
 import type { Provider } from '../providers';
-import { PublishedReportRepository, draftReport, publicReportId, publishVersion, toPublicReport, withdrawVersions, type PublicReport } from '../public';
+import {
+  PublishedReportRepository,
+  draftReport,
+  publicReportId,
+  publishVersion,
+  toPublicReport,
+  withdrawVersions,
+  type PublicReport,
+} from '../public';
 import { globalId, idFromGlobal } from '../shared/node';
 import { toUserErrors } from '../shared/user-error';
 import { Complaint, FactualAccuracyComment } from './report.entity';
@@ -185,7 +193,9 @@ export class ReportService {
     });
   }
 
-  async submitComments(input: SubmitFactualAccuracyCommentsInput): Promise<InspectionResult & { factualAccuracyComments?: FactualAccuracyComment[] }> {
+  async submitComments(
+    input: SubmitFactualAccuracyCommentsInput,
+  ): Promise<InspectionResult & { factualAccuracyComments?: FactualAccuracyComment[] }> {
     let made: FactualAccuracyComment[] | undefined;
     const result = await this.move(input.inspectionId, PipelineAction.RECEIVE_COMMENTS, (em, inspection) => ({
       move: { action: PipelineAction.RECEIVE_COMMENTS, receivedOn: input.receivedOn, comments: input.comments },
@@ -199,10 +209,14 @@ export class ReportService {
   }
 
   closeCommentsWindow(input: CloseFactualAccuracyWindowInput) {
-    return this.move(input.inspectionId, PipelineAction.CLOSE_COMMENTS_WINDOW, () => ({ move: { action: PipelineAction.CLOSE_COMMENTS_WINDOW } }));
+    return this.move(input.inspectionId, PipelineAction.CLOSE_COMMENTS_WINDOW, () => ({
+      move: { action: PipelineAction.CLOSE_COMMENTS_WINDOW },
+    }));
   }
 
-  async respondToComment(input: RespondToFactualAccuracyCommentInput): Promise<InspectionResult & { factualAccuracyComment?: FactualAccuracyComment }> {
+  async respondToComment(
+    input: RespondToFactualAccuracyCommentInput,
+  ): Promise<InspectionResult & { factualAccuracyComment?: FactualAccuracyComment }> {
     return this.em.transactional(async (em) => {
       const id = idFromGlobal(input.commentId, 'FactualAccuracyComment');
       const comment = id ? await em.findOne(FactualAccuracyComment, { id }) : null;
@@ -210,7 +224,8 @@ export class ReportService {
       const found = await lockInspection(em, globalId('Inspection', comment.inspection.id), this.principal, 'RECORD');
       const violations = pastDay(['respondedOn'], input.respondedOn, this.clock.today());
       if (!input.response.trim()) violations.push(badInput(['response'], 'Give the response'));
-      if (found && found.inspection.finalReportIssuedOn) violations.push({ field: ['commentId'], code: 'CONFLICT', message: 'The final report has been issued' });
+      if (found && found.inspection.finalReportIssuedOn)
+        violations.push({ field: ['commentId'], code: 'CONFLICT', message: 'The final report has been issued' });
       if (violations.length > 0) return failed(violations);
       comment.response = input.response.trim();
       comment.respondedOn = input.respondedOn;
@@ -279,7 +294,14 @@ export class ReportService {
     await assertMayReadInspection(this.em, this.principal, inspection.id);
     const draft = await draftReport(this.em, inspection);
     if (!draft) return null;
-    return { ...draft.content, id: publicNodeId(globalId('Inspection', inspection.id)), publishedOn: draft.sentOn, version: 0, amendmentReason: null, versions: [] };
+    return {
+      ...draft.content,
+      id: publicNodeId(globalId('Inspection', inspection.id)),
+      publishedOn: draft.sentOn,
+      version: 0,
+      amendmentReason: null,
+      versions: [],
+    };
   }
 
   /** The report's text, written after feedback and changed until the draft goes out (or for an amendment). */
@@ -322,7 +344,9 @@ export class ReportService {
    */
   async withdraw(
     input: WithdrawPublishedReportInput,
-  ): Promise<InspectionResult & { withdrawal?: { reportId: ReturnType<typeof publicReportId>; versions: number[]; withdrawnOn: LocalDate } }> {
+  ): Promise<
+    InspectionResult & { withdrawal?: { reportId: ReturnType<typeof publicReportId>; versions: number[]; withdrawnOn: LocalDate } }
+  > {
     return this.em.transactional(async (em) => {
       const found = await lockInspection(em, input.inspectionId, this.principal, 'DECIDE');
       if (!found) return failed([notFound(['inspectionId'], 'No inspection has this ID')]);
@@ -340,7 +364,11 @@ export class ReportService {
       if (violations.length > 0) return failed(violations);
       const withdrawn = await withdrawVersions(em, inspection, input.withdrawnOn, input.reason.trim());
       await reportWithdrawn(em, provider, withdrawn, input.withdrawnOn);
-      const withdrawal = { reportId: publicReportId(withdrawn[0]!), versions: withdrawn.map((v) => v.version), withdrawnOn: input.withdrawnOn };
+      const withdrawal = {
+        reportId: publicReportId(withdrawn[0]!),
+        versions: withdrawn.map((v) => v.version),
+        withdrawnOn: input.withdrawnOn,
+      };
       return { inspection, withdrawal, userErrors: [] };
     });
   }
@@ -352,12 +380,18 @@ export class ReportService {
   }
 
   /** Inspections with a report deadline passed and not met, in a region or local authority, most overdue first. */
-  async overdue(requested: { region?: string | null; localAuthority?: string | null }): Promise<{ inspection: Inspection; overdue: Deadline[] }[]> {
+  async overdue(requested: {
+    region?: string | null;
+    localAuthority?: string | null;
+  }): Promise<{ inspection: Inspection; overdue: Deadline[] }[]> {
     const filter = { ...requested, region: listRegion(this.principal, requested.region) };
     const today = this.clock.today();
     const candidates = await new InspectionRepository(this.em).reportsPendingIn(filter);
     return candidates
-      .map((inspection) => ({ inspection, overdue: deadlinesOf(inspection, inspection.provider.getEntity(), today).filter((d) => d.overdue) }))
+      .map((inspection) => ({
+        inspection,
+        overdue: deadlinesOf(inspection, inspection.provider.getEntity(), today).filter((d) => d.overdue),
+      }))
       .filter((row) => row.overdue.length > 0);
   }
 }

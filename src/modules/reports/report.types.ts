@@ -15,7 +15,9 @@ registerEnumType(Milestone, {
     DRAFT_SENT: { description: 'The draft report goes to the provider.' },
     PROVIDER_COMMENTS_RETURNED: { description: "The provider's factual accuracy comments come back (5 working days after the draft)." },
     FINAL_REPORT_ISSUED: { description: 'The final report goes to the provider.' },
-    COMPLAINT_WINDOW_CLOSES: { description: 'Assurance visits: the last day to complain about the final report (CA-077); a window, never overdue.' },
+    COMPLAINT_WINDOW_CLOSES: {
+      description: 'Assurance visits: the last day to complain about the final report (CA-077); a window, never overdue.',
+    },
     PUBLISHED: { description: 'The report is published.' },
   },
 });
@@ -34,7 +36,10 @@ export class ReportDeadline {
   @Field({ description: 'What they count from: END_OF_INSPECTION (the feedback day), DRAFT_SENT or FINAL_REPORT_ISSUED.' })
   after!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'The due date; null while suspended (the final report while a complaint is open).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The due date; null while suspended (the final report while a complaint is open).',
+  })
   dueDate!: LocalDate | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was done, if it was.' })
@@ -87,7 +92,10 @@ export class SendDraftReportInput {
   @id('The inspection.') inspectionId!: string;
   @day('The day it was sent.') sentOn!: LocalDate;
   @Field({ description: 'The manager who quality assured it (CH-245, RFC-085, ASA-099).' }) qualityAssuredBy!: string;
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Where judgements changed after feedback: the day the provider was told, with reasons (CH-247).' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Where judgements changed after feedback: the day the provider was told, with reasons (CH-247).',
+  })
   providerInformedOfChangesOn?: LocalDate | null;
 }
 
@@ -143,14 +151,22 @@ export class WithholdPublicationInput {
   @Field({ description: 'Who decided.' }) decidedBy!: string;
 }
 
-@InputType({ description: "The report's text; omitted fields stay as they are, null clears one. People by neutral words or initials: names, the setting's name and address and postcodes are removed at publication anyway." })
+@InputType({
+  description:
+    "The report's text; omitted fields stay as they are, null clears one. People by neutral words or initials: names, the setting's name and address and postcodes are removed at publication anyway.",
+})
 export class WriteReportTextInput {
   @id('The inspection, after feedback.') inspectionId!: string;
-  @Field(() => String, { nullable: true, description: 'Full inspections: overall experiences and progress of children.' }) overall?: string | null;
-  @Field(() => String, { nullable: true, description: 'Full inspections: how well children are helped and protected.' }) helpedAndProtected?: string | null;
-  @Field(() => String, { nullable: true, description: 'Full inspections: the effectiveness of leaders and managers.' }) leadersAndManagers?: string | null;
-  @Field(() => String, { nullable: true, description: 'Interim inspections, monitoring and assurance visits: the findings.' }) summary?: string | null;
-  @Field(() => String, { nullable: true, description: 'The child-friendly summary (full inspections and assurance visits).' }) childFriendlySummary?: string | null;
+  @Field(() => String, { nullable: true, description: 'Full inspections: overall experiences and progress of children.' }) overall?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Full inspections: how well children are helped and protected.' })
+  helpedAndProtected?: string | null;
+  @Field(() => String, { nullable: true, description: 'Full inspections: the effectiveness of leaders and managers.' })
+  leadersAndManagers?: string | null;
+  @Field(() => String, { nullable: true, description: 'Interim inspections, monitoring and assurance visits: the findings.' }) summary?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'The child-friendly summary (full inspections and assurance visits).' })
+  childFriendlySummary?: string | null;
 }
 
 @InputType({ description: 'A published report found to identify someone, taken down from the public: every version of it, at once.' })
@@ -192,14 +208,18 @@ export class SubmitDraftForQualityAssurancePayload extends InspectionPayload {}
 export class SendDraftReportPayload extends InspectionPayload {
   @Field(() => PublicReport, {
     nullable: true,
-    description: 'The draft sent, as the provider received it: what `draftReport(inspectionId:)` now gives. Null when there are user errors.',
+    description:
+      'The draft sent, as the provider received it: what `draftReport(inspectionId:)` now gives. Null when there are user errors.',
   })
   draftReport!: PublicReport | null;
 }
 
 @ObjectType(payload('submitFactualAccuracyComments', "the provider's comments as recorded, and the inspection."))
 export class SubmitFactualAccuracyCommentsPayload extends InspectionPayload {
-  @Field(() => [FactualAccuracyComment], { nullable: true, description: 'The comments recorded, in the order given. Null when there are user errors.' })
+  @Field(() => [FactualAccuracyComment], {
+    nullable: true,
+    description: 'The comments recorded, in the order given. Null when there are user errors.',
+  })
   factualAccuracyComments!: FactualAccuracyComment[] | null;
 }
 
@@ -208,7 +228,10 @@ export class CloseFactualAccuracyWindowPayload extends InspectionPayload {}
 
 @ObjectType(payload('respondToFactualAccuracyComment', 'the comment with its response, and the inspection.'))
 export class RespondToFactualAccuracyCommentPayload extends InspectionPayload {
-  @Field(() => FactualAccuracyComment, { nullable: true, description: 'The comment, with the response recorded. Null when there are user errors.' })
+  @Field(() => FactualAccuracyComment, {
+    nullable: true,
+    description: 'The comment, with the response recorded. Null when there are user errors.',
+  })
   factualAccuracyComment!: FactualAccuracyComment | null;
 }
 
@@ -244,7 +267,8 @@ export class WriteReportTextPayload extends InspectionPayload {}
 export class AmendPublishedReportPayload extends InspectionPayload {
   @Field(() => PublicReport, {
     nullable: true,
-    description: 'The amended version published, redacted, with its version number, date and amendment reason: what `publicReport(urn:)` gives from now on. Null when there are user errors.',
+    description:
+      'The amended version published, redacted, with its version number, date and amendment reason: what `publicReport(urn:)` gives from now on. Null when there are user errors.',
   })
   publishedReport!: PublicReport | null;
 }
@@ -253,7 +277,8 @@ export class AmendPublishedReportPayload extends InspectionPayload {
 export class WithdrawPublishedReportPayload extends InspectionPayload {
   @Field(() => PublicReportWithdrawal, {
     nullable: true,
-    description: 'The withdrawal: the report and the versions taken down, and when (as the feed\'s REPORT_WITHDRAWN event carries it). Null when there are user errors.',
+    description:
+      "The withdrawal: the report and the versions taken down, and when (as the feed's REPORT_WITHDRAWN event carries it). Null when there are user errors.",
   })
   withdrawal!: PublicReportWithdrawal | null;
 }

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  type Opt,
+  PrimaryKey,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../domain/local-date';
@@ -74,7 +86,10 @@ export class Recommendation extends CheckedItem {
   reference!: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'A summary of the guidance or standard cited (required for adoption support agencies, ASA-028).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A summary of the guidance or standard cited (required for adoption support agencies, ASA-028).',
+  })
   guidanceSummary: string | null = null;
 
   @Property({ type: 'text' })

@@ -19,7 +19,8 @@ registerEnumType(ComplianceNoticeGround, {
       description: "The most appropriate way to promote children's welfare, or children are at risk of harm or being harmed.",
     },
     FAILED_TO_MEET_A_REQUIREMENT: {
-      description: 'The provider failed to comply with a requirement made at an inspection, and a notice is the most appropriate way to deal with it.',
+      description:
+        'The provider failed to comply with a requirement made at an inspection, and a notice is the most appropriate way to deal with it.',
     },
   },
 });

@@ -5,15 +5,18 @@ import { ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement }
 export function requirementLoaders(em: EntityManager) {
   return {
     requirementsByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(Requirement, { inspection: { $in: [...ids] } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      (ids: readonly string[]) =>
+        em.find(Requirement, { inspection: { $in: [...ids] } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       (requirement) => requirement.inspection.id,
     ),
     recommendationsByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(Recommendation, { inspection: { $in: [...ids] } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      (ids: readonly string[]) =>
+        em.find(Recommendation, { inspection: { $in: [...ids] } }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       (recommendation) => recommendation.inspection.id,
     ),
     complianceNoticesByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(ComplianceNotice, { inspection: { $in: [...ids] } }, { orderBy: [{ servedOn: 'asc' }, { id: 'asc' }] }),
+      (ids: readonly string[]) =>
+        em.find(ComplianceNotice, { inspection: { $in: [...ids] } }, { orderBy: [{ servedOn: 'asc' }, { id: 'asc' }] }),
       (notice) => notice.inspection.id,
     ),
     actionsByComplianceNotice: groupLoader(

@@ -28,7 +28,11 @@ export class RequirementRepository {
 
   /** Compliance notices served on the setting after `after` and up to `upTo`, in the order served. */
   noticesServedBetween(provider: Provider, after: LocalDate, upTo: LocalDate): Promise<ComplianceNotice[]> {
-    return this.em.find(ComplianceNotice, { inspection: { provider }, servedOn: { $gt: after, $lte: upTo } }, { orderBy: { servedOn: 'asc' } });
+    return this.em.find(
+      ComplianceNotice,
+      { inspection: { provider }, servedOn: { $gt: after, $lte: upTo } },
+      { orderBy: { servedOn: 'asc' } },
+    );
   }
 
   /** The actions of the compliance notices served after these inspections, each with its notice loaded. */

@@ -58,13 +58,21 @@ export class RequirementResolver {
 
   @Allow(Permission.RECORD_INSPECTIONS)
   @Mutation(() => RequirementPayload, { description: 'Makes a requirement at an inspection. Takes one `input`, returns `userErrors`.' })
-  recordRequirement(@Arg('input', () => RecordRequirementInput, { description: 'The requirement.' }) input: RecordRequirementInput, @Ctx() { services }: Context): Promise<RequirementPayload> {
+  recordRequirement(
+    @Arg('input', () => RecordRequirementInput, { description: 'The requirement.' }) input: RecordRequirementInput,
+    @Ctx() { services }: Context,
+  ): Promise<RequirementPayload> {
     return services.requirements.recordRequirement(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RequirementPayload, { description: 'Records whether a later visit found a requirement met. Takes one `input`, returns `userErrors`.' })
-  checkRequirement(@Arg('input', () => CheckRequirementInput, { description: 'The check.' }) input: CheckRequirementInput, @Ctx() { services }: Context): Promise<RequirementPayload> {
+  @Mutation(() => RequirementPayload, {
+    description: 'Records whether a later visit found a requirement met. Takes one `input`, returns `userErrors`.',
+  })
+  checkRequirement(
+    @Arg('input', () => CheckRequirementInput, { description: 'The check.' }) input: CheckRequirementInput,
+    @Ctx() { services }: Context,
+  ): Promise<RequirementPayload> {
     return services.requirements.checkRequirement(input);
   }
 }
@@ -94,14 +102,24 @@ export class RecommendationResolver {
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RecommendationPayload, { description: 'Makes a recommendation at an inspection. Takes one `input`, returns `userErrors`.' })
-  recordRecommendation(@Arg('input', () => RecordRecommendationInput, { description: 'The recommendation.' }) input: RecordRecommendationInput, @Ctx() { services }: Context): Promise<RecommendationPayload> {
+  @Mutation(() => RecommendationPayload, {
+    description: 'Makes a recommendation at an inspection. Takes one `input`, returns `userErrors`.',
+  })
+  recordRecommendation(
+    @Arg('input', () => RecordRecommendationInput, { description: 'The recommendation.' }) input: RecordRecommendationInput,
+    @Ctx() { services }: Context,
+  ): Promise<RecommendationPayload> {
     return services.requirements.recordRecommendation(input);
   }
 
   @Allow(Permission.RECORD_INSPECTIONS)
-  @Mutation(() => RecommendationPayload, { description: 'Records whether a later visit found a recommendation met. Takes one `input`, returns `userErrors`.' })
-  checkRecommendation(@Arg('input', () => CheckRecommendationInput, { description: 'The check.' }) input: CheckRecommendationInput, @Ctx() { services }: Context): Promise<RecommendationPayload> {
+  @Mutation(() => RecommendationPayload, {
+    description: 'Records whether a later visit found a recommendation met. Takes one `input`, returns `userErrors`.',
+  })
+  checkRecommendation(
+    @Arg('input', () => CheckRecommendationInput, { description: 'The check.' }) input: CheckRecommendationInput,
+    @Ctx() { services }: Context,
+  ): Promise<RecommendationPayload> {
     return services.requirements.checkRecommendation(input);
   }
 }
@@ -109,7 +127,9 @@ export class RecommendationResolver {
 @Resolver(() => ComplianceNotice)
 export class ComplianceNoticeResolver {
   @Allow(Permission.READ_INSPECTIONS)
-  @Query(() => ComplianceNoticeConnection, { description: 'Compliance notices served after inspections, oldest first, a page at a time. Internal.' })
+  @Query(() => ComplianceNoticeConnection, {
+    description: 'Compliance notices served after inspections, oldest first, a page at a time. Internal.',
+  })
   async complianceNotices(@Args() args: InspectionItemsArgs, @Ctx() { services }: Context): Promise<ComplianceNoticeConnection> {
     return Object.assign(new ComplianceNoticeConnection(), await services.requirements.listComplianceNotices(args.filter, args));
   }
@@ -125,8 +145,13 @@ export class ComplianceNoticeResolver {
   }
 
   @Allow(Permission.DECIDE)
-  @Mutation(() => ComplianceNoticePayload, { description: 'Records a compliance notice served after an inspection. Takes one `input`, returns `userErrors`.' })
-  serveComplianceNotice(@Arg('input', () => ServeComplianceNoticeInput, { description: 'The notice.' }) input: ServeComplianceNoticeInput, @Ctx() { services }: Context): Promise<ComplianceNoticePayload> {
+  @Mutation(() => ComplianceNoticePayload, {
+    description: 'Records a compliance notice served after an inspection. Takes one `input`, returns `userErrors`.',
+  })
+  serveComplianceNotice(
+    @Arg('input', () => ServeComplianceNoticeInput, { description: 'The notice.' }) input: ServeComplianceNoticeInput,
+    @Ctx() { services }: Context,
+  ): Promise<ComplianceNoticePayload> {
     return services.requirements.serveComplianceNotice(input);
   }
 }

@@ -37,7 +37,9 @@ function openForItems(inspection: Inspection): Violation[] {
     return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The inspection has not started' }];
   }
   if (inspection.draftSentOn !== null) {
-    return [{ field: ['inspectionId'], code: 'CONFLICT', message: 'The draft report has gone out: nothing more is recorded at this inspection' }];
+    return [
+      { field: ['inspectionId'], code: 'CONFLICT', message: 'The draft report has gone out: nothing more is recorded at this inspection' },
+    ];
   }
   return [];
 }
@@ -103,9 +105,17 @@ export class RequirementService {
   }
 
   /** Evidence recorded at this inspection, by global IDs; unknown ones are NOT_FOUND violations. */
-  private async evidenceOf(em: EntityManager, inspection: Inspection, ids: readonly string[], violations: Violation[]): Promise<Evidence[]> {
+  private async evidenceOf(
+    em: EntityManager,
+    inspection: Inspection,
+    ids: readonly string[],
+    violations: Violation[],
+  ): Promise<Evidence[]> {
     const keys = ids.map((id) => idFromGlobal(id, 'Evidence'));
-    const found = await new EvidenceRepository(em).recordedAt(inspection, keys.filter((k): k is string => k !== null));
+    const found = await new EvidenceRepository(em).recordedAt(
+      inspection,
+      keys.filter((k): k is string => k !== null),
+    );
     keys.forEach((key, i) => {
       if (!key || !found.some((e) => e.id === key)) {
         violations.push(notFound(['evidenceIds', String(i)], 'No evidence recorded at this inspection has this ID'));
@@ -187,7 +197,11 @@ export class RequirementService {
           ? [{ field: ['inspectionId'], code: 'CONFLICT', message: 'A compliance notice follows an inspection that has started' }]
           : validateComplianceNotice(input.servedOn, input.actions, this.clock.today());
       if (violations.length === 0 && inspection.onSiteStart && input.servedOn < inspection.onSiteStart) {
-        violations.push({ field: ['servedOn'], code: 'BAD_USER_INPUT', message: 'A compliance notice is served after the inspection began' });
+        violations.push({
+          field: ['servedOn'],
+          code: 'BAD_USER_INPUT',
+          message: 'A compliance notice is served after the inspection began',
+        });
       }
       if (violations.length > 0) return { complianceNotice: null, userErrors: toUserErrors(violations) };
       const notice = em.create(ComplianceNotice, { inspection, ground: input.ground, servedOn: input.servedOn });
@@ -215,7 +229,11 @@ export class RequirementService {
     return this.em.transactional(async (em) => {
       const key = idFromGlobal(itemId, typeName);
       const item = key
-        ? ((await em.findOne(entity as unknown as typeof Requirement, { id: key }, { populate: ['inspection', 'inspection.provider'] })) as T | null)
+        ? ((await em.findOne(
+            entity as unknown as typeof Requirement,
+            { id: key },
+            { populate: ['inspection', 'inspection.provider'] },
+          )) as T | null)
         : null;
       const field = typeName === 'Requirement' ? 'requirementId' : 'recommendationId';
       if (!item) return { item: null, violations: [notFound([field], `No ${typeName.toLowerCase()} has this ID`)] };
@@ -240,7 +258,13 @@ export class RequirementService {
   }
 
   async checkRecommendation(input: CheckRecommendationInput): Promise<RecommendationPayload> {
-    const { item, violations } = await this.check(Recommendation, 'Recommendation', input.recommendationId, input.inspectionId, input.outcome);
+    const { item, violations } = await this.check(
+      Recommendation,
+      'Recommendation',
+      input.recommendationId,
+      input.inspectionId,
+      input.outcome,
+    );
     return { recommendation: item, userErrors: toUserErrors(violations) };
   }
 }

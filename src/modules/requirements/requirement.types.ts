@@ -63,7 +63,10 @@ export class RecordRequirementInput {
   @Field({ description: 'The actual or potential impact on the quality of care, safety or welfare (CH-127).' })
   impactStatement!: string;
 
-  @Field(() => [ID], { description: 'Evidence of the weakness it addresses, recorded at this inspection (CHA-041); more than one source for family centres and adoption support agencies.' })
+  @Field(() => [ID], {
+    description:
+      'Evidence of the weakness it addresses, recorded at this inspection (CHA-041); more than one source for family centres and adoption support agencies.',
+  })
   evidenceIds!: string[];
 }
 
@@ -72,7 +75,9 @@ export class RecordRecommendationInput {
   @Field(() => ID, { description: 'The inspection at which it is made.' })
   inspectionId!: string;
 
-  @Field({ description: "The Guide's page and paragraph or statutory guidance (CH-136), or the national minimum standard (RFC-030, ASA-028)." })
+  @Field({
+    description: "The Guide's page and paragraph or statutory guidance (CH-136), or the national minimum standard (RFC-030, ASA-028).",
+  })
   reference!: string;
 
   @Field(() => String, { nullable: true, description: 'A summary of what is cited (required for adoption support agencies, ASA-028).' })

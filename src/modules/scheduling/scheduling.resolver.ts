@@ -18,7 +18,9 @@ registerEnumType(DueKind, {
   valuesConfig: {
     FULL_INSPECTION: { description: 'A full inspection.' },
     INTERIM_INSPECTION: { description: "An interim inspection (children's homes)." },
-    INSPECTION_ACTIVITY: { description: 'Some inspection activity: a monitoring visit or a full inspection (after an inadequate judgement, CH-179).' },
+    INSPECTION_ACTIVITY: {
+      description: 'Some inspection activity: a monitoring visit or a full inspection (after an inadequate judgement, CH-179).',
+    },
     COMPLIANCE_FOLLOW_UP: { description: 'A visit following up a compliance notice.' },
   },
 });
@@ -50,7 +52,6 @@ export class SettingDue {
   due!: InspectionDue[];
 }
 
-
 @ObjectType({ description: 'A page of settings with something due (Relay cursor connection).' })
 export class SettingDueConnection extends ConnectionType(SettingDue, 'SettingDue') {}
 
@@ -77,14 +78,17 @@ class InspectionsDueArgs {
 export class ProviderDueResolver {
   @FieldResolver(() => Grade, {
     nullable: true,
-    description: "The setting's current four-point grade (CH-196): its latest full inspection's overall judgement, or a later new judgement at a monitoring visit; interim judgements never replace it.",
+    description:
+      "The setting's current four-point grade (CH-196): its latest full inspection's overall judgement, or a later new judgement at a monitoring visit; interim judgements never replace it.",
   })
   currentGrade(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<Grade | null> {
     return loaders.currentGradeByProvider.load(provider.id);
   }
 
   @Allow(Permission.READ_INSPECTIONS)
-  @FieldResolver(() => [InspectionDueType], { description: 'What is due next for this setting, from its setting type and history, soonest first. Internal.' })
+  @FieldResolver(() => [InspectionDueType], {
+    description: 'What is due next for this setting, from its setting type and history, soonest first. Internal.',
+  })
   inspectionsDue(@Root() provider: Provider, @Ctx() { loaders }: Context): Promise<InspectionDue[]> {
     return loaders.dueByProvider.load(provider);
   }
@@ -93,12 +97,18 @@ export class ProviderDueResolver {
 @Resolver()
 export class SchedulingResolver {
   @Allow(Permission.READ_INSPECTIONS)
-  @Query(() => SettingDueConnection, { description: 'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.' })
+  @Query(() => SettingDueConnection, {
+    description:
+      'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.',
+  })
   async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, principal }: Context): Promise<SettingDueConnection> {
     if (!isLocalDate(args.before)) throw badArgument('before', '"before" is not a calendar date');
     await checkAreaArguments(em, args);
     const rows = await dueBefore(em, args, clock.today(), signedIn(principal));
     const page = { first: args.first, after: args.after };
-    return Object.assign(new SettingDueConnection(), pageInMemory(rows, (row) => `${row.due[0].latest}|${row.provider.urn}`, page));
+    return Object.assign(
+      new SettingDueConnection(),
+      pageInMemory(rows, (row) => `${row.due[0].latest}|${row.provider.urn}`, page),
+    );
   }
 }

@@ -35,10 +35,18 @@ export async function dueFor(em: EntityManager, providers: readonly Provider[], 
     }
     const history: PastInspection[] = (inspectionsOf.get(provider.id) ?? []).map((i) => {
       const record = latest.get(i.id);
-      return { type: i.type, start: i.onSiteStart ?? i.feedbackDate!, end: i.feedbackDate!, overall: record ? overallGradeOf(record) : null };
+      return {
+        type: i.type,
+        start: i.onSiteStart ?? i.feedbackDate!,
+        end: i.feedbackDate!,
+        overall: record ? overallGradeOf(record) : null,
+      };
     });
     const noticeActions = (actionsOf.get(provider.id) ?? []).map((a) => ({ completionDate: a.completionDate }));
-    result.set(provider.id, inspectionsDue({ settingType: provider.settingType, registrationDate: provider.registrationDate, history, noticeActions, today }));
+    result.set(
+      provider.id,
+      inspectionsDue({ settingType: provider.settingType, registrationDate: provider.registrationDate, history, noticeActions, today }),
+    );
   }
   return result;
 }

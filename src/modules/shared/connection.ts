@@ -67,7 +67,6 @@ export interface KeysetPage {
   before: string | null;
 }
 
-
 export function encodeCursor(key: string): string {
   return Buffer.from(JSON.stringify(['k', key]), 'utf8').toString('base64url');
 }
@@ -102,7 +101,14 @@ export function dateAndIdOf(key: string, argumentName: 'after' | 'before'): [str
 export function decodeCursor(cursor: string, argumentName: string): string {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value[0] === 'k' && typeof value[1] === 'string' && value[1].split('|').every(isKeyPart)) return value[1];
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value[0] === 'k' &&
+      typeof value[1] === 'string' &&
+      value[1].split('|').every(isKeyPart)
+    )
+      return value[1];
   } catch {
     // fall through
   }
@@ -113,7 +119,10 @@ export function decodeCursor(cursor: string, argumentName: string): string {
 export function keysetPage(args: PageArgs): KeysetPage {
   const { first, last } = args;
   if (first != null && last != null) throw badArgument('last', 'Pass either "first" or "last", not both');
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
       throw badArgument(name, `"${name}" must be between 1 and ${MAX_PAGE_SIZE}`);
     }
@@ -153,7 +162,9 @@ export function toConnection<T>(page: KeysetPage, rows: T[], keyOf: (row: T) => 
 export function pageInMemory<T>(rows: readonly T[], keyOf: (row: T) => string, args: PageArgs): ConnectionShape<T> {
   const page = keysetPage(args);
   const sorted = [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  const inRange = sorted.filter((row) => (page.after === null || keyOf(row) > page.after) && (page.before === null || keyOf(row) < page.before));
+  const inRange = sorted.filter(
+    (row) => (page.after === null || keyOf(row) > page.after) && (page.before === null || keyOf(row) < page.before),
+  );
   const ordered = page.direction === 'forward' ? inRange : inRange.reverse();
   return toConnection(page, ordered.slice(0, page.size + 1), keyOf);
 }

@@ -28,10 +28,7 @@ export function groupBy<K, V>(rows: Iterable<V>, keyOf: (row: V) => K): Map<K, V
 }
 
 /** A per-request DataLoader for one-to-many relations: each key gets its (possibly empty) list. */
-export function groupLoader<K extends string, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (value: V) => K,
-): DataLoader<K, V[]> {
+export function groupLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);

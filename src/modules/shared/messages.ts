@@ -20,7 +20,9 @@ const MESSAGE_LIMIT = 400;
  * our own messages the arguments) cut to a short prefix, and the whole kept short.
  */
 export function boundedMessage(message: string): string {
-  const cut = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (inner.length > QUOTE_LIMIT ? `"${inner.slice(0, QUOTE_LIMIT)}…"` : whole));
+  const cut = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+    inner.length > QUOTE_LIMIT ? `"${inner.slice(0, QUOTE_LIMIT)}…"` : whole,
+  );
   return cut.length > MESSAGE_LIMIT ? `${cut.slice(0, MESSAGE_LIMIT)}…` : cut;
 }
 

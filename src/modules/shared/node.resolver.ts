@@ -13,7 +13,10 @@ export class NodeResolver {
    */
   @Allow(Permission.READ_REGISTER)
   @Query(() => Node, { nullable: true, description: 'Fetches any object by its global ID; null when there is none.' })
-  async node(@Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string, @Ctx() context: Context): Promise<object | null> {
+  async node(
+    @Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<object | null> {
     const parsed = parseGlobalId(id);
     const source = parsed ? nodeSource(parsed.type) : undefined;
     if (!parsed || !source) return null;

@@ -39,7 +39,14 @@ export function pagedChildrenLoader<T extends object>(em: EntityManager, options
       const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
       const direction = page.direction === 'forward' ? 'asc' : 'desc';
       const inner = knex(options.table)
-        .select('*', knex.raw(`row_number() over (partition by ?? order by ?? ${direction}, ?? ${direction}) as page_row`, [options.parentColumn, first, second]))
+        .select(
+          '*',
+          knex.raw(`row_number() over (partition by ?? order by ?? ${direction}, ?? ${direction}) as page_row`, [
+            options.parentColumn,
+            first,
+            second,
+          ]),
+        )
         .whereIn(options.parentColumn, [...new Set(group.map((r) => r.parentId))]);
       for (const [cursor, op, argumentName] of [
         [page.after, '>', 'after'],

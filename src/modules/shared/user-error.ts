@@ -19,7 +19,7 @@ registerEnumType(UserErrorCode, {
   },
 });
 
-@ObjectType({ description: 'A problem with a mutation\'s input that the caller can fix. Nothing was changed.' })
+@ObjectType({ description: "A problem with a mutation's input that the caller can fix. Nothing was changed." })
 export class UserError {
   @Field(() => [String], { description: 'Path to the input field at fault, e.g. ["input", "urn"].' })
   field!: string[];

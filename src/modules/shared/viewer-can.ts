@@ -1,5 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { decideFieldAccess, mayActOnInspection, scopeDependsOnRegion, type InspectionAction, type InspectionScope } from '../../domain/access';
+import {
+  decideFieldAccess,
+  mayActOnInspection,
+  scopeDependsOnRegion,
+  type InspectionAction,
+  type InspectionScope,
+} from '../../domain/access';
 import type { Violation } from '../../domain/rule-violation';
 import { fieldAccess } from '../auth';
 import type { Inspection } from '../inspections';
@@ -36,7 +42,11 @@ async function scopeOf(context: Context, inspection: Inspection, regionNeeded: b
   const provider = (await context.loaders.providerById.load(inspection.provider.id))!;
   const localAuthority = provider.localAuthority.onsCode;
   const region = regionNeeded ? ((await context.loaders.localAuthorityByCode.load(localAuthority))?.region.code ?? '') : '';
-  return { setting: { urn: provider.urn, localAuthority, region }, leadInspector: inspection.leadInspector, teamInspectors: inspection.teamInspectors };
+  return {
+    setting: { urn: provider.urn, localAuthority, region },
+    leadInspector: inspection.leadInspector,
+    teamInspectors: inspection.teamInspectors,
+  };
 }
 
 /**
