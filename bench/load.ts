@@ -36,6 +36,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startServer(options: {
   name: string;
   script: string;
+  /** Node's own options, before the script (`--max-semi-space-size=16`). */
+  nodeOptions?: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
   port: number;
@@ -44,7 +46,11 @@ export async function startServer(options: {
 }): Promise<{ server: ChildServer; readyMs: number }> {
   const url = `http://127.0.0.1:${options.port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [options.script], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), options.script], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let tail: string[] = [];
   let lines = 0;

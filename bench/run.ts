@@ -2,7 +2,7 @@
  * `npm run bench` (after `npm run build`): seeds a scratch database (4,000 settings unless
  * BENCH_PROVIDERS says otherwise) and measures, on that one database:
  *
- * 1. The public read path under load: the real server (`node dist/src/main.js`, a child process)
+ * 1. The public read path under load: the real server (`node dist/src/main.js` with the Node options of `npm start`, a child process)
  *    against a plain Fastify + pg handler (bench/plain-handler.ts, another) answering the same
  *    requests with the same bytes (checked first: the bench stops if they differ). autocannon at
  *    10 and 50 connections, rounds interleaved real/plain, medians; the real server's peak RSS; the
@@ -22,6 +22,7 @@
  * BENCH_SECONDS, BENCH_ITERATIONS (serial timings).
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -335,11 +336,30 @@ function realEnv(databaseUrl: string, port: number, extra: NodeJS.ProcessEnv = {
 }
 
 const REAL_SCRIPT = path.join(projectRoot, 'dist', 'src', 'main.js');
+/**
+ * Node's options for the real server, read from `npm start` (`node <options> dist/src/main.js`),
+ * so that the bench measures the server as it is started: the young generation's size, set there,
+ * can only be set when the process starts.
+ */
+const REAL_NODE_OPTIONS: string[] = (() => {
+  const start = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts
+    .start;
+  const match = /^node((?:\s+--\S+)*)\s+dist\/src\/main\.js$/.exec(start.trim());
+  if (!match) throw new Error(`the bench cannot read Node's options from the start script: ${start}`);
+  return match[1].trim().split(/\s+/).filter(Boolean);
+})();
 const PLAIN_SCRIPT = path.join(__dirname, 'plain-handler.js');
 
 async function startReal(databaseUrl: string, extra: NodeJS.ProcessEnv = {}) {
   const port = await freePort();
-  return startServer({ name: 'the real server', script: REAL_SCRIPT, cwd: projectRoot, env: realEnv(databaseUrl, port, extra), port });
+  return startServer({
+    name: 'the real server',
+    script: REAL_SCRIPT,
+    nodeOptions: REAL_NODE_OPTIONS,
+    cwd: projectRoot,
+    env: realEnv(databaseUrl, port, extra),
+    port,
+  });
 }
 
 /**
@@ -514,7 +534,7 @@ async function coldStarts(benchUrl: string): Promise<string> {
     await server.stop();
   }
   const m = median(times);
-  return `cold start (spawn node dist/src/main.js on the migrated database until /readyz answers 200): ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${m.toFixed(2)} s (target < ${COLD_START_TARGET_S} s: ${verdict(m < COLD_START_TARGET_S)})\n`;
+  return `cold start (spawn node ${REAL_NODE_OPTIONS.join(' ')} dist/src/main.js, as npm start does, on the migrated database until /readyz answers 200): ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${m.toFixed(2)} s (target < ${COLD_START_TARGET_S} s: ${verdict(m < COLD_START_TARGET_S)})\n`;
 }
 
 async function main(): Promise<void> {
@@ -584,7 +604,7 @@ async function main(): Promise<void> {
     const peak = Math.max(...rows.map((r) => r.peakRss ?? 0));
     const uncachedPeak = Math.max(...rows.map((r) => r.uncachedPeakRss ?? 0));
     summary.push(
-      `== Public read path: real server (node dist/src/main.js) against the plain handler (bench/plain-handler.ts), medians of ${ROUNDS} round(s) of ${SECONDS} s; latencies in ms ==\n` +
+      `== Public read path: real server (node ${REAL_NODE_OPTIONS.join(' ')} dist/src/main.js, as npm start runs it) against the plain handler (bench/plain-handler.ts), medians of ${ROUNDS} round(s) of ${SECONDS} s; latencies in ms ==\n` +
         `${work.describe}\n${identical}\n` +
         loadTables(rows) +
         `real server RSS: ${mb(idleRss)} after start, peak ${mb(peak)} during its load rounds (VmRSS, sampled every 50 ms; target < ${RSS_TARGET_MB} MB: ${verdict(peak < RSS_TARGET_MB * 1e6)}); uncached, peak ${mb(uncachedPeak)}\n` +

@@ -117,7 +117,7 @@ const schema = z.object({
    * How far V8 lets the heap grow past what the last full collection kept, in percent (V8's
    * --heap-growing-percent); 0 leaves V8's own choice. V8 grows a small heap up to fourfold: the
    * server keeps about 46 MB live under load, yet rose to 300 MB of RSS before collecting. At 50
-   * it stays under 200 MB at the same throughput (README, "The public read path, measured").
+   * it peaked at 219 MB in the bench at the same throughput (README, "The public read path, measured").
    */
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
   /** Origins browsers may call the API from, comma-separated (CORS); none by default. */
