@@ -193,6 +193,15 @@ export function validateJudgementsMayBeProposed(status: InspectionStatus): Viola
   return [ruleViolation(['inspectionId'], 'CH-247', 'The draft report has gone to the provider: judgements can no longer change')];
 }
 
+/**
+ * CH-246: who may propose judgements now. A change to judgements already proposed, once the draft
+ * is in quality assurance, is for the appropriate managers (DECIDE); otherwise those who record
+ * the inspection (RECORD).
+ */
+export function whoMayProposeJudgements(status: InspectionStatus, alreadyProposed: boolean): 'RECORD' | 'DECIDE' {
+  return alreadyProposed && status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE ? 'DECIDE' : 'RECORD';
+}
+
 /** Evidence is recorded from the start of the visit until the draft report goes out. */
 export function validateEvidenceMayBeRecorded(status: InspectionStatus, draftReportSent: boolean): Violation[] {
   if (status === InspectionStatus.SCHEDULED || status === InspectionStatus.DEFERRED) {

@@ -7,6 +7,7 @@ import {
   validateJudgementsMayBeProposed,
   validateSchedule,
   validateStart,
+  whoMayProposeJudgements,
   type FieldworkCompletion,
   type ScheduleDetails,
 } from '../../src/domain/inspection-lifecycle';
@@ -362,6 +363,17 @@ describe('validateFieldworkCompletion', () => {
     [FULL, SettingType.INDEPENDENT_FOSTERING_AGENCY],
   ])('CH-034 a %s of a %s has no usual limit on days on site', (type, settingType) => {
     expect(validateFieldworkCompletion(onSite(type, settingType), completion(5), TODAY)).toEqual([]);
+  });
+});
+
+describe('whoMayProposeJudgements', () => {
+  test('CH-246 a change to judgements already proposed, in quality assurance, is for the managers to decide', () => {
+    expect(whoMayProposeJudgements(InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE, true)).toBe('DECIDE');
+  });
+
+  test('CH-246 the first proposal, or any before quality assurance, is for those who record the inspection', () => {
+    expect(whoMayProposeJudgements(InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE, false)).toBe('RECORD');
+    expect(whoMayProposeJudgements(FIELDWORK_COMPLETE, true)).toBe('RECORD');
   });
 });
 

@@ -21,7 +21,7 @@ import {
 } from './judgement.types';
 import { Allow } from '../auth';
 import { Permission } from '../../domain/access';
-import { InspectionStatus, validateJudgementsMayBeProposed } from '../../domain/inspection-lifecycle';
+import { validateJudgementsMayBeProposed, whoMayProposeJudgements } from '../../domain/inspection-lifecycle';
 import { InspectionType } from '../../domain/inspection-types';
 
 const input = (description: string) => ({ description });
@@ -146,10 +146,9 @@ export class InspectionJudgementsResolver {
     const mutation = JUDGEMENT_MUTATION[inspection.type];
     if (!(await viewerCan(context, info, inspection, mutation, 'RECORD', () => validateJudgementsMayBeProposed(inspection.status))))
       return false;
-    // As the mutation checks: once the draft is in quality assurance, changing the judgements is the manager's decision.
+    // As the mutation checks (CH-246): a change in quality assurance is the managers' decision.
     const proposed = (await context.loaders.judgementHistoryByInspection.load(inspection.id)).length > 0;
-    if (proposed && inspection.status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE)
-      return viewerCan(context, info, inspection, mutation, 'DECIDE', () => []);
-    return true;
+    const needed = whoMayProposeJudgements(inspection.status, proposed);
+    return needed === 'RECORD' || viewerCan(context, info, inspection, mutation, needed, () => []);
   }
 }

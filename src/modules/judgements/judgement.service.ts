@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../domain/access';
 import { assertMayActOnInspection } from '../auth';
-import { InspectionStatus, validateJudgementsMayBeProposed } from '../../domain/inspection-lifecycle';
+import { validateJudgementsMayBeProposed, whoMayProposeJudgements } from '../../domain/inspection-lifecycle';
 import {
   Grade,
   InterimOutcome,
@@ -75,8 +75,7 @@ export class JudgementService {
       const stateProblems = validateJudgementsMayBeProposed(inspection.status);
       if (stateProblems.length > 0) return failed(stateProblems);
       const latest = await new JudgementRepository(em).latestJudgement(inspection);
-      // Once the draft is with quality assurance, changing the judgements is the manager's decision.
-      if (latest && inspection.status === InspectionStatus.DRAFT_IN_QUALITY_ASSURANCE) {
+      if (whoMayProposeJudgements(inspection.status, latest !== null) === 'DECIDE') {
         await assertMayActOnInspection(em, this.principal, inspection, provider, 'DECIDE');
       }
       const changeProblems = validateJudgementChange(
