@@ -27,6 +27,7 @@ import { RecordRecommendationDocument, RecordRequirementDocument } from '../gene
 import { startTestApp, TEST_REGION, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
+import { VIEWER_CAN_ACTIONS } from '../support/viewer-can';
 
 type Outcome = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Caller = 'anonymous' | Role;
@@ -168,27 +169,7 @@ const FIELD_MATRIX: Record<string, Record<Caller, Outcome>> = {
   ),
   ...Object.fromEntries(['evidence', 'protectedPeople'].map((f) => [`Inspection.${f}`, EVIDENCE_READERS])),
   // What the caller may do next: seen by whoever sees the inspection (the value is false where the caller may not).
-  ...Object.fromEntries(
-    [
-      'StartInspection',
-      'CompleteFieldwork',
-      'RecordJudgements',
-      'WriteReportText',
-      'DeferInspection',
-      'RescheduleInspection',
-      'DeclareInspectionIncomplete',
-      'ResumeFieldwork',
-      'SubmitDraftForQualityAssurance',
-      'SendDraftReport',
-      'SubmitFactualAccuracyComments',
-      'CloseFactualAccuracyWindow',
-      'LodgeComplaint',
-      'AnswerComplaint',
-      'IssueFinalReport',
-      'PublishReport',
-      'WithholdPublication',
-    ].map((f) => [`Inspection.viewerCan${f}`, PROVIDER_SEES]),
-  ),
+  ...Object.fromEntries(VIEWER_CAN_ACTIONS.map((f) => [`Inspection.viewerCan${f}`, PROVIDER_SEES])),
   ...Object.fromEntries(
     [
       'scheduledStart',

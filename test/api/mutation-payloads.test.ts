@@ -40,12 +40,12 @@ import {
   SubmitFactualAccuracyCommentsDocument,
   WithholdPublicationDocument,
   WriteReportTextDocument,
-  type ViewerCanDetailsFragment,
 } from '../generated/graphql';
 import { TEST_REGION, useTestApp, type GraphQLResponse, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, schedule } from '../support/inspections';
 import { expectNoUserErrors, type WithUserErrors } from '../support/payloads';
+import { VIEWER_CAN_ACTIONS as ACTIONS, type ViewerCanAction as Action } from '../support/viewer-can';
 import { comments, completeReportText, issueFinal, proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
 
 const api = useTestApp();
@@ -87,28 +87,6 @@ async function callersFor(urn: string) {
 }
 type Callers = Awaited<ReturnType<typeof callersFor>>;
 type CallerName = keyof Callers;
-
-/** An action by the name of its field, without `viewerCan` (`PublishReport` is `viewerCanPublishReport`). */
-type Action = keyof ViewerCanDetailsFragment extends `viewerCan${infer A}` ? A : never;
-const ACTIONS: Action[] = [
-  'StartInspection',
-  'CompleteFieldwork',
-  'RecordJudgements',
-  'WriteReportText',
-  'DeferInspection',
-  'RescheduleInspection',
-  'DeclareInspectionIncomplete',
-  'ResumeFieldwork',
-  'SubmitDraftForQualityAssurance',
-  'SendDraftReport',
-  'SubmitFactualAccuracyComments',
-  'CloseFactualAccuracyWindow',
-  'LodgeComplaint',
-  'AnswerComplaint',
-  'IssueFinalReport',
-  'PublishReport',
-  'WithholdPublication',
-];
 
 /** The actions the caller may take on the inspection now, by its `viewerCan...` fields, in the order of ACTIONS. */
 async function mayDo(caller: TestApp, inspectionId: string): Promise<Action[]> {
