@@ -4,7 +4,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CaseReviewTrigger, EnforcementOption, NotificationRecipient, type OptionConsidered } from '../../domain/case-reviews';
 import type { LocalDate } from '../../domain/local-date';
-import { Inspection } from '../inspections/inspection.entity';
+import { Inspection, RecordedAtInspection } from '../inspections/inspection.entity';
 import { Provider } from '../providers/provider.entity';
 import { Node, globalId } from '../shared/node';
 import './enforcement.enums';
@@ -78,14 +78,7 @@ export class CaseReview {
   description:
     "A notification to make after what an inspection found: to a director of children's services, or the Department for Education. Internal.",
 })
-export class NotificationTask {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class NotificationTask extends RecordedAtInspection {
   @Enum({ items: () => NotificationRecipient, nativeEnumName: 'notification_recipient' })
   @Field(() => NotificationRecipient, { description: 'Who is told.' })
   recipient!: NotificationRecipient;

@@ -1,13 +1,8 @@
 import { Permission } from '../../domain/access';
-import { recordedAtInspection } from '../inspections';
-import { registerNode } from '../shared/node-registry';
+import { registerRecordedAtInspection } from '../inspections';
 
 /* node(id) for what an inspection's outcome opened: for those who may read inspections, within the inspection's scope. */
-registerNode(
-  'CaseReview',
-  recordedAtInspection(Permission.READ_INSPECTIONS, (loaders, key) => loaders.caseReviewById.load(key)),
-);
-registerNode(
-  'NotificationTask',
-  recordedAtInspection(Permission.READ_INSPECTIONS, (loaders, key) => loaders.notificationTaskById.load(key)),
-);
+registerRecordedAtInspection(Permission.READ_INSPECTIONS, {
+  CaseReview: (loaders, key) => loaders.caseReviewById.load(key),
+  NotificationTask: (loaders, key) => loaders.notificationTaskById.load(key),
+});

@@ -4,7 +4,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { JudgementArea } from '../../domain/evaluation-criteria';
 import { EvidenceSource, Finding, PersonRole } from '../../domain/evidence';
-import { Inspection } from '../inspections/inspection.entity';
+import { Inspection, RecordedAtInspection } from '../inspections/inspection.entity';
 import { Node, globalId } from '../shared/node';
 import './evidence.enums';
 
@@ -15,14 +15,7 @@ import './evidence.enums';
     "A person named in an inspection's evidence (a child, family member or member of staff), held in the inspection's protected " +
     'register so that redaction can find every name. Never public.',
 })
-export class ProtectedPerson {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class ProtectedPerson extends RecordedAtInspection {
   @Property({ type: 'string', length: 200 })
   @Field({ description: 'Full name. Never public, never in evidence text.' })
   name!: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupLoader, keyLoader } from '../shared/loader';
+import { byIdLoader, childrenLoader, groupLoader } from '../shared/loader';
 import { pagedChildrenLoader } from '../shared/paged-children';
 import { Evidence, ProtectedPerson } from './evidence.entity';
 
@@ -17,10 +17,7 @@ export function evidenceLoaders(em: EntityManager) {
       casts: ['timestamptz', 'uuid'],
       keyOf: evidenceKey,
     }),
-    protectedPeopleByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(ProtectedPerson, { inspection: { $in: [...ids] } }, { orderBy: { name: 'asc' } }),
-      (person) => person.inspection.id,
-    ),
+    protectedPeopleByInspection: childrenLoader(em, ProtectedPerson, 'inspection', { orderBy: { name: 'asc' } }),
     peopleByEvidence: groupLoader(
       async (ids: readonly string[]) => {
         const evidence = await em.find(Evidence, { id: { $in: [...ids] } }, { populate: ['people'] });
@@ -28,13 +25,7 @@ export function evidenceLoaders(em: EntityManager) {
       },
       (row) => row.evidenceId,
     ),
-    evidenceById: keyLoader(
-      (ids: readonly string[]) => em.find(Evidence, { id: { $in: [...ids] } }),
-      (evidence) => evidence.id,
-    ),
-    protectedPersonById: keyLoader(
-      (ids: readonly string[]) => em.find(ProtectedPerson, { id: { $in: [...ids] } }),
-      (person) => person.id,
-    ),
+    evidenceById: byIdLoader(em, Evidence),
+    protectedPersonById: byIdLoader(em, ProtectedPerson),
   };
 }

@@ -6,6 +6,6 @@ export { Inspection, LineOfEnquiry } from './inspection.entity';
 export { InspectionConnection, InspectionPayload, NoticeAssessment } from './inspection.types';
 export { InspectionRepository } from './inspection.repository';
 export { inspectionKey, lockInspection, type InspectionResult } from './inspection.service';
-export { assertMayReadInspection, recordedAtInspection } from './inspection.access';
+export { assertMayReadInspection, registerRecordedAtInspection } from './inspection.access';
 export { inspectionLoaders } from './inspection.loaders';
 export type { InspectionService } from './inspection.service';

@@ -219,16 +219,23 @@ export class Inspection {
   }
 }
 
-@Entity({ tableName: 'line_of_enquiry' })
-@ObjectType({ description: 'A line of enquiry the inspection follows.' })
-export class LineOfEnquiry {
+/**
+ * What every row recorded at an inspection starts with (a line of enquiry, a judgement, a
+ * requirement, a comment...): its own UUID and the inspection it belongs to, indexed.
+ */
+@Entity({ abstract: true })
+export abstract class RecordedAtInspection {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   @ManyToOne(() => Inspection, { ref: true })
   @Index()
   inspection!: Ref<Inspection>;
+}
 
+@Entity({ tableName: 'line_of_enquiry' })
+@ObjectType({ description: 'A line of enquiry the inspection follows.' })
+export class LineOfEnquiry extends RecordedAtInspection {
   @Enum({ items: () => LineOfEnquirySource, nativeEnumName: 'line_of_enquiry_source' })
   @Field(() => LineOfEnquirySource, { description: 'Where the line of enquiry came from.' })
   source!: LineOfEnquirySource;

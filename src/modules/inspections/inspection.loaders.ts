@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupLoader, keyLoader } from '../shared/loader';
+import { byIdLoader, childrenLoader } from '../shared/loader';
 import { pagedChildrenLoader } from '../shared/paged-children';
 import { Inspection, LineOfEnquiry } from './inspection.entity';
 import { inspectionKey } from './inspection.service';
@@ -15,22 +15,11 @@ export function inspectionLoaders(em: EntityManager) {
       casts: ['date', 'uuid'],
       keyOf: inspectionKey,
     }),
-    draftsByProvider: groupLoader(
-      (ids: readonly string[]) =>
-        em.find(
-          Inspection,
-          { provider: { $in: [...ids] }, draftSentOn: { $ne: null } },
-          { orderBy: [{ draftSentOn: 'desc' }, { id: 'asc' }] },
-        ),
-      (inspection) => inspection.provider.id,
-    ),
-    inspectionById: keyLoader(
-      (ids: readonly string[]) => em.find(Inspection, { id: { $in: [...ids] } }),
-      (inspection) => inspection.id,
-    ),
-    linesOfEnquiryByInspection: groupLoader(
-      (ids: readonly string[]) => em.find(LineOfEnquiry, { inspection: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
-      (line) => line.inspection.id,
-    ),
+    draftsByProvider: childrenLoader(em, Inspection, 'provider', {
+      where: { draftSentOn: { $ne: null } },
+      orderBy: [{ draftSentOn: 'desc' }, { id: 'asc' }],
+    }),
+    inspectionById: byIdLoader(em, Inspection),
+    linesOfEnquiryByInspection: childrenLoader(em, LineOfEnquiry, 'inspection', { orderBy: { position: 'asc' } }),
   };
 }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Entity, Enum, type Opt, Property, Unique } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Grade, InterimOutcome, NoJudgementReason, type NewJudgementConditions } from '../../domain/judgements';
-import { Inspection } from '../inspections/inspection.entity';
+import { RecordedAtInspection } from '../inspections/inspection.entity';
 import { JudgementKind } from './judgement.enums';
 
 /**
@@ -16,14 +15,7 @@ import { JudgementKind } from './judgement.enums';
   description:
     'What an inspection concluded, as proposed at feedback or as later changed (with the reason). Which fields are set depends on `kind`. Internal.',
 })
-export class JudgementRecord {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class JudgementRecord extends RecordedAtInspection {
   @Property({ type: 'integer' })
   @Field(() => Int, { description: '1 for the proposal at feedback, then one more for each change.' })
   version!: number;

@@ -1,23 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, type Opt, Property } from '@mikro-orm/core';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../domain/local-date';
-import { Inspection } from '../inspections/inspection.entity';
+import { RecordedAtInspection } from '../inspections/inspection.entity';
 import { globalId } from '../shared/node';
 
 @Entity({ tableName: 'factual_accuracy_comment' })
 @ObjectType({
   description: "A provider's factual accuracy comment on a draft report, and Ofsted's response (sent with the final report, ASA-101).",
 })
-export class FactualAccuracyComment {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class FactualAccuracyComment extends RecordedAtInspection {
   @Property({ type: 'integer' })
   position!: number;
 
@@ -45,14 +37,7 @@ export class FactualAccuracyComment {
 
 @Entity({ tableName: 'complaint' })
 @ObjectType({ description: 'A formal complaint by the provider about an inspection or its report, and its answer.' })
-export class Complaint {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class Complaint extends RecordedAtInspection {
   @Property({ type: 'date' })
   @Field(() => LocalDateResolver, { description: 'The day it was lodged.' })
   lodgedOn!: LocalDate;

@@ -17,21 +17,14 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../domain/local-date';
 import { ComplianceNoticeGround, ItemStatus } from '../../domain/requirements';
 import { Evidence } from '../evidence/evidence.entity';
-import { Inspection } from '../inspections/inspection.entity';
+import { Inspection, RecordedAtInspection } from '../inspections/inspection.entity';
 import { Node, globalId } from '../shared/node';
 import './requirement.enums';
 
 /** What requirements and recommendations share: the inspection that made them and their check at a later visit. */
 @Entity({ abstract: true })
 @ObjectType({ description: 'A requirement or recommendation, checked at a later visit.' })
-export abstract class CheckedItem {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export abstract class CheckedItem extends RecordedAtInspection {
   @Enum({ items: () => ItemStatus, nativeEnumName: 'item_status' })
   @Field(() => ItemStatus, { description: 'Whether it was met, as checked at a later visit.' })
   status: ItemStatus & Opt = ItemStatus.OPEN;
@@ -110,14 +103,7 @@ export class Recommendation extends CheckedItem {
   implements: Node,
   description: 'A compliance notice served after an inspection: the actions the provider must take, each by a date.',
 })
-export class ComplianceNotice {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @ManyToOne(() => Inspection, { ref: true })
-  @Index()
-  inspection!: Ref<Inspection>;
-
+export class ComplianceNotice extends RecordedAtInspection {
   @Enum({ items: () => ComplianceNoticeGround, nativeEnumName: 'compliance_notice_ground' })
   @Field(() => ComplianceNoticeGround, { description: 'Why the notice was served.' })
   ground!: ComplianceNoticeGround;

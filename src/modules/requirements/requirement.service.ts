@@ -16,9 +16,10 @@ import {
 import { notFound, type Violation } from '../../domain/rule-violation';
 import { EvidenceRepository, type Evidence } from '../evidence';
 import { lockInspection, type Inspection } from '../inspections';
+import type { Provider } from '../providers';
 import { keysetPage, toConnection, type ConnectionShape, type PageArgs } from '../shared/connection';
 import { keysetList } from '../shared/keyset-query';
-import { toUserErrors } from '../shared/user-error';
+import { toUserErrors, type UserError } from '../shared/user-error';
 import { CheckedItem, ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from './requirement.entity';
 import type {
   CheckRecommendationInput,
@@ -124,17 +125,39 @@ export class RequirementService {
     return found;
   }
 
-  async recordRequirement(input: RecordRequirementInput): Promise<RequirementPayload> {
+  /**
+   * Records a requirement or recommendation at an inspection open for them: its evidence found by
+   * ID, then checked by `validate` (whose evidence rules are dropped once an evidence ID is
+   * unknown, already reported) and, when nothing is wrong, made by `create` and linked to it.
+   */
+  private recordItem<T extends Requirement | Recommendation>(
+    inspectionId: string,
+    evidenceIds: readonly string[],
+    validate: (inspection: Inspection, provider: Provider, evidence: Evidence[]) => Violation[],
+    create: (em: EntityManager, inspection: Inspection) => T,
+  ): Promise<{ item: T | null; userErrors: UserError[] }> {
     return this.em.transactional(async (em) => {
-      const located = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
-      if (!located) return { requirement: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
+      const located = await lockInspection(em, inspectionId, this.principal, 'RECORD');
+      if (!located) return { item: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
       const { inspection, provider } = located;
       const violations = openForItems(inspection);
-      if (violations.length > 0) return { requirement: null, userErrors: toUserErrors(violations) };
-      const evidence = await this.evidenceOf(em, inspection, input.evidenceIds, violations);
+      if (violations.length > 0) return { item: null, userErrors: toUserErrors(violations) };
+      const evidence = await this.evidenceOf(em, inspection, evidenceIds, violations);
       const unknownEvidence = violations.length > 0;
-      violations.push(
-        ...validateRequirement({
+      violations.push(...validate(inspection, provider, evidence).filter((v) => !unknownEvidence || v.field[0] !== 'evidenceIds'));
+      if (violations.length > 0) return { item: null, userErrors: toUserErrors(violations) };
+      const item = create(em, inspection);
+      item.evidence.set(evidence);
+      return { item, userErrors: [] };
+    });
+  }
+
+  async recordRequirement(input: RecordRequirementInput): Promise<RequirementPayload> {
+    const { item, userErrors } = await this.recordItem(
+      input.inspectionId,
+      input.evidenceIds,
+      (inspection, provider, evidence) =>
+        validateRequirement({
           settingType: provider.settingType,
           regulation: input.regulation,
           action: input.action,
@@ -142,49 +165,40 @@ export class RequirementService {
           impactStatement: input.impactStatement,
           evidence,
           inspectionStart: inspection.onSiteStart!,
-        }).filter((v) => !unknownEvidence || v.field[0] !== 'evidenceIds'),
-      );
-      if (violations.length > 0) return { requirement: null, userErrors: toUserErrors(violations) };
-      const requirement = em.create(Requirement, {
-        inspection,
-        regulation: input.regulation.trim(),
-        action: input.action.trim(),
-        dueDate: input.dueDate,
-        impactStatement: input.impactStatement.trim(),
-      });
-      requirement.evidence.set(evidence);
-      return { requirement, userErrors: [] };
-    });
+        }),
+      (em, inspection) =>
+        em.create(Requirement, {
+          inspection,
+          regulation: input.regulation.trim(),
+          action: input.action.trim(),
+          dueDate: input.dueDate,
+          impactStatement: input.impactStatement.trim(),
+        }),
+    );
+    return { requirement: item, userErrors };
   }
 
   async recordRecommendation(input: RecordRecommendationInput): Promise<RecommendationPayload> {
-    return this.em.transactional(async (em) => {
-      const located = await lockInspection(em, input.inspectionId, this.principal, 'RECORD');
-      if (!located) return { recommendation: null, userErrors: toUserErrors([notFound(['inspectionId'], 'No inspection has this ID')]) };
-      const { inspection, provider } = located;
-      const violations = openForItems(inspection);
-      if (violations.length > 0) return { recommendation: null, userErrors: toUserErrors(violations) };
-      const evidence = await this.evidenceOf(em, inspection, input.evidenceIds, violations);
-      const unknownEvidence = violations.length > 0;
-      violations.push(
-        ...validateRecommendation({
+    const { item, userErrors } = await this.recordItem(
+      input.inspectionId,
+      input.evidenceIds,
+      (_inspection, provider, evidence) =>
+        validateRecommendation({
           settingType: provider.settingType,
           reference: input.reference,
           guidanceSummary: input.guidanceSummary ?? null,
           action: input.action,
           evidence,
-        }).filter((v) => !unknownEvidence || v.field[0] !== 'evidenceIds'),
-      );
-      if (violations.length > 0) return { recommendation: null, userErrors: toUserErrors(violations) };
-      const recommendation = em.create(Recommendation, {
-        inspection,
-        reference: input.reference.trim(),
-        guidanceSummary: input.guidanceSummary?.trim() || null,
-        action: input.action.trim(),
-      });
-      recommendation.evidence.set(evidence);
-      return { recommendation, userErrors: [] };
-    });
+        }),
+      (em, inspection) =>
+        em.create(Recommendation, {
+          inspection,
+          reference: input.reference.trim(),
+          guidanceSummary: input.guidanceSummary?.trim() || null,
+          action: input.action.trim(),
+        }),
+    );
+    return { recommendation: item, userErrors };
   }
 
   async serveComplianceNotice(input: ServeComplianceNoticeInput): Promise<ComplianceNoticePayload> {

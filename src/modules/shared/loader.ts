@@ -1,3 +1,5 @@
+import type { EntityClass, FilterQuery, ObjectQuery, OrderDefinition } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 /**
@@ -33,4 +35,33 @@ export function groupLoader<K extends string, V>(fetch: (keys: readonly K[]) => 
     const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
   });
+}
+
+/** The properties of `T` that refer to one row with a string `id` (a `ManyToOne` reference). */
+type ParentKey<T> = { [P in keyof T]-?: NonNullable<T[P]> extends { id: string } ? P : never }[keyof T] & string;
+
+/** A per-request DataLoader of one entity's rows by `id`: `keyLoader` over `em.find(entity, { id: { $in } })`. */
+export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>): DataLoader<string, T | null> {
+  return keyLoader(
+    (ids: readonly string[]) => em.find(entity, { id: { $in: [...ids] } } as ObjectQuery<{ id: string }> as FilterQuery<T>),
+    (row) => row.id,
+  );
+}
+
+/**
+ * A per-request DataLoader of the rows of `entity` that belong to each parent (by the reference
+ * `parent`, e.g. an inspection's comments), in `orderBy` order: `groupLoader` over one
+ * `em.find(entity, { [parent]: { $in: parentIds }, ...where })`.
+ */
+export function childrenLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parent: ParentKey<T>,
+  options: { where?: FilterQuery<T> & object; orderBy: OrderDefinition<T> },
+): DataLoader<string, T[]> {
+  return groupLoader(
+    (ids: readonly string[]) =>
+      em.find(entity, { [parent]: { $in: [...ids] }, ...options.where } as FilterQuery<T>, { orderBy: options.orderBy }),
+    (row) => (row[parent] as { id: string }).id,
+  );
 }
