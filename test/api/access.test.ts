@@ -6,14 +6,10 @@
 import { SignJWT } from 'jose';
 import { Role } from '../../src/domain/access';
 import { ProviderByUrnDocument, ProvidersDocument, PublicReportsDocument, RegisterProviderDocument } from '../generated/graphql';
-import { TEST_AUTH, startTestApp, type TestApp } from '../support/app';
+import { TEST_AUTH, useTestApp } from '../support/app';
 import { registrationInput } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 const sign = (overrides: {
   secret?: string;

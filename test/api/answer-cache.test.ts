@@ -8,12 +8,12 @@
 import { Client } from 'pg';
 import { ChangeChecker, PublicScope } from '../../src/db/public-changes';
 import { Role } from '../../src/domain/access';
-import { AmendPublishedReportDocument, WithdrawPublishedReportDocument, WriteReportTextDocument } from '../generated/graphql';
-import { startTestApp, TEST_LIMITS, type TestApp } from '../support/app';
+import { AmendPublishedReportDocument, WithdrawPublishedReportDocument } from '../generated/graphql';
+import { TEST_LIMITS, postGraphQL, startTestApp, type TestApp } from '../support/app';
 import { withLimits } from '../../src/server/limits';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
-import { proposeGood, publish } from '../support/reports';
+import { FULL_DAYS, proposeGood, publish, writeText } from '../support/reports';
 
 const MANCHESTER = 'E08000003';
 const NORTH_WEST = 'E12000002';
@@ -37,7 +37,7 @@ const FEED = `query Feed($localAuthority: String) { judgementFeed(localAuthority
 
 /** Asks as the public (no token), with POST. */
 async function ask(api: TestApp, query: string, variables: Record<string, unknown>) {
-  const response = await api.request().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  const response = await postGraphQL(api, { query, variables });
   expect(response.status).toBe(200);
   return { text: response.text, data: response.body.data as Record<string, any>, errors: response.body.errors as unknown[] | undefined };
 }
@@ -56,21 +56,19 @@ const onlyTheCheck = (statements: string[]) => statements.length === 1 && statem
 let home: { id: string; urn: string };
 let inspectionId: string;
 
+/** Publishes, through the first instance, a report of an inspection of `providerId` on 8 September 2026 with this overall text. */
+async function publishFirstReport(providerId: string, overall: string) {
+  const inspection = await inspectionAtFeedback(first, providerId, { start: '2026-09-08' });
+  await recordEvidence(first, inspection.id);
+  await proposeGood(first, inspection.id);
+  await writeText(first, inspection.id, { overall });
+  return publish(first, inspection.id, FULL_DAYS);
+}
+
 /** A children's home in Manchester with its first report published through the first instance. */
 beforeAll(async () => {
   home = await registerProvider(first, { name: 'Larch House', registrationDate: '2021-03-01' });
-  const inspection = await inspectionAtFeedback(first, home.id, { start: '2026-09-08' });
-  inspectionId = inspection.id;
-  await recordEvidence(first, inspection.id);
-  await proposeGood(first, inspection.id);
-  await first.gql(WriteReportTextDocument, { input: { inspectionId, overall: 'Children are settled and make good progress.' } });
-  await publish(first, inspection.id, {
-    qa: '2026-09-10',
-    draft: '2026-09-14',
-    comments: '2026-09-16',
-    final: '2026-09-21',
-    published: '2026-09-23',
-  });
+  inspectionId = (await publishFirstReport(home.id, 'Children are settled and make good progress.')).id;
 });
 
 describe('a repeated public answer', () => {
@@ -240,17 +238,7 @@ describe('changes made through one instance, seen by the other from the commit o
     await listed();
     const newcomer = await registerProvider(first, { name: 'Beech Lodge', registrationDate: '2022-01-10' });
     expect(await listed()).not.toContain(newcomer.urn);
-    const inspection = await inspectionAtFeedback(first, newcomer.id, { start: '2026-09-08' });
-    await recordEvidence(first, inspection.id);
-    await proposeGood(first, inspection.id);
-    await first.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'Children are safe and well cared for.' } });
-    await publish(first, inspection.id, {
-      qa: '2026-09-10',
-      draft: '2026-09-14',
-      comments: '2026-09-16',
-      final: '2026-09-21',
-      published: '2026-09-23',
-    });
+    await publishFirstReport(newcomer.id, 'Children are safe and well cared for.');
     expect(await listed()).toContain(newcomer.urn);
   });
 });

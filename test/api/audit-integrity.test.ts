@@ -6,7 +6,7 @@
  */
 import { Role } from '../../src/domain/access';
 import { ChangeRegisteredManagerDocument, ProvidersDocument, RegisterProviderDocument } from '../generated/graphql';
-import { startTestApp, TEST_REGION, type TestApp } from '../support/app';
+import { TEST_REGION, postGraphQL, startTestApp, type TestApp } from '../support/app';
 import { registerProvider, registrationInput } from '../support/fixtures';
 
 /** The subject whose audit lines the database refuses. */
@@ -126,14 +126,7 @@ test('a commit that fails (a deferred check on the audit line) rolls the change 
 
 test('an internal read that cannot be audited serves no data', async () => {
   const token = await api.tokenFor(Role.INSPECTOR, { subject: UNAUDITABLE, region: TEST_REGION });
-  const response = await api
-    .request()
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    .set('authorization', `Bearer ${token}`)
-    .send({
-      query: '{ providers(first: 5) { edges { node { urn name } } } }',
-    });
+  const response = await postGraphQL(api, { query: '{ providers(first: 5) { edges { node { urn name } } } }' }, token);
   expect(response.status).toBe(500);
   expect(response.body).toEqual({
     errors: [

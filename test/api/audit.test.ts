@@ -7,14 +7,10 @@ import {
   PublicReportsDocument,
   RegisterProviderDocument,
 } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { useTestApp } from '../support/app';
 import { registrationInput } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 async function trail() {
   const { data } = await api.gql(AuditTrailDocument, { first: 100 });

@@ -14,33 +14,22 @@ import {
   EnforcementRecordCaseReviewDecisionDocument,
   RecordAssuranceVisitOutcomeDocument,
   type EnforcementOption,
-  type InspectionType,
   type OptionConsideredInput,
   type ProposeInterimJudgementInput,
   type RecordCaseReviewDecisionInput,
 } from '../generated/graphql';
-import { TEST_NOW, startTestApp, type TestApp } from '../support/app';
+import { TEST_NOW, useTestApp } from '../support/app';
 import { AGENCY, FAMILY_CENTRE, SECURE_HOME, leaveManager, registerProvider } from '../support/fixtures';
-import { schedule, start } from '../support/inspections';
-import { proposeFull, proposeInterim, type FullGrades } from '../support/judgements';
+import { schedule, start, toFeedback } from '../support/inspections';
+import { INADEQUATE, proposeFull, proposeInterim, type FullGrades } from '../support/judgements';
 import { expectNoUserErrors } from '../support/payloads';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
+const api = useTestApp();
 afterEach(() => api.clock.set(TEST_NOW));
-afterAll(() => api.close());
 
 const MANCHESTER = 'E08000003'; // the host authority of every setting registered here
 const LEEDS = 'E08000035';
 const WESTMINSTER = 'E09000033';
-
-const INADEQUATE = {
-  overallExperiencesAndProgress: 'INADEQUATE',
-  helpedAndProtected: 'INADEQUATE',
-  leadersAndManagers: 'INADEQUATE',
-} as const;
 
 const ALL_OPTIONS: EnforcementOption[] = [
   'NO_ENFORCEMENT_ACTION',
@@ -53,32 +42,6 @@ const ALL_OPTIONS: EnforcementOption[] = [
   'NOTICE_OF_PROPOSAL_TO_CANCEL',
   'PROSECUTION',
 ];
-
-/** Scheduled, started and with feedback given (with the placing authorities, if any); returns the inspection ID. */
-async function toFeedback(
-  providerId: string,
-  options: { type?: InspectionType; start: string; end?: string; feedback?: string; placingAuthorities?: string[] },
-): Promise<string> {
-  const type = options.type ?? 'FULL_INSPECTION';
-  const end = options.end ?? options.start;
-  const visit = type === 'ASSURANCE_VISIT';
-  const scheduled = await schedule(api, providerId, {
-    type,
-    scheduledStart: options.start,
-    ...(visit ? { linesOfEnquiry: [{ source: 'PREVIOUS_INSPECTION' as const, text: 'Progress since the last inspection' }] } : {}),
-  });
-  await start(api, scheduled.id, options.start, visit ? options.start : undefined);
-  const { data } = await api.gql(EnforcementCompleteFieldworkDocument, {
-    input: {
-      inspectionId: scheduled.id,
-      onSiteEnd: end,
-      feedbackDate: options.feedback ?? end,
-      placingAuthorities: options.placingAuthorities,
-    },
-  });
-  expect(data!.completeFieldwork.userErrors).toEqual([]);
-  return scheduled.id;
-}
 
 async function judgeFull(inspectionId: string, grades: FullGrades = {}) {
   expectNoUserErrors('proposeFullInspectionJudgements', await proposeFull(api, inspectionId, grades));
@@ -134,7 +97,7 @@ async function decide(caseReviewId: string, overrides: Partial<Omit<RecordCaseRe
 /** A children's home judged inadequate at a full inspection; returns the inspection ID and its case review. */
 async function inadequateHome(options: { start: string; end?: string; placingAuthorities?: string[] }) {
   const home = await registerProvider(api);
-  const inspectionId = await toFeedback(home.id, options);
+  const inspectionId = await toFeedback(api, home.id, options);
   await judgeFull(inspectionId, INADEQUATE);
   const record = await followUps(inspectionId);
   expect(record.caseReviews).toHaveLength(1);
@@ -157,7 +120,7 @@ describe('case reviews opened by an outcome', () => {
   test("CH-175 a children's home full inspection judged inadequate opens one urgent case review, due 5 working days after feedback; a change opens no second", async () => {
     const home = await registerProvider(api);
     // On site Wednesday 30 September and Thursday 1 October 2026; feedback on the Thursday.
-    const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01' });
+    const inspectionId = await toFeedback(api, home.id, { start: '2026-09-30', end: '2026-10-01' });
     await judgeFull(inspectionId, INADEQUATE);
 
     const { caseReviews } = await followUps(inspectionId);
@@ -202,7 +165,7 @@ describe('case reviews opened by an outcome', () => {
     "CH-175 a children's home full inspection judged %s opens no case review and no notification",
     async (grade) => {
       const home = await registerProvider(api);
-      const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01', placingAuthorities: [LEEDS] });
+      const inspectionId = await toFeedback(api, home.id, { start: '2026-09-30', end: '2026-10-01', placingAuthorities: [LEEDS] });
       await judgeFull(inspectionId, { overallExperiencesAndProgress: grade, helpedAndProtected: grade, leadersAndManagers: grade });
       const record = await followUps(inspectionId);
       expect(record.caseReviews).toEqual([]);
@@ -213,7 +176,7 @@ describe('case reviews opened by an outcome', () => {
 
   test("CH-175 a good children's home changed to inadequate before the draft then opens the case review", async () => {
     const home = await registerProvider(api);
-    const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01' });
+    const inspectionId = await toFeedback(api, home.id, { start: '2026-09-30', end: '2026-10-01' });
     await judgeFull(inspectionId);
     expect((await followUps(inspectionId)).caseReviews).toEqual([]);
     await judgeFull(inspectionId, { ...INADEQUATE, changeReason: 'Evidence reviewed at QA shows children were not protected' });
@@ -230,7 +193,7 @@ describe('case reviews opened by an outcome', () => {
     async (ruleId, _, setting, settingType) => {
       const provider = await registerProvider(api, setting);
       // On site Monday 28 to Wednesday 30 September 2026; feedback on the Wednesday.
-      const inspectionId = await toFeedback(provider.id, { start: '2026-09-28', end: '2026-09-30' });
+      const inspectionId = await toFeedback(api, provider.id, { start: '2026-09-28', end: '2026-09-30' });
       await judgeFull(inspectionId, INADEQUATE);
       const { caseReviews } = await followUps(inspectionId);
       expect(caseReviews).toEqual([
@@ -259,7 +222,7 @@ describe('case reviews opened by an outcome', () => {
     ['ASA-107', 'an adoption support agency', AGENCY],
   ] as const)('%s %s judged good opens no case review and no notification', async (_, __, setting) => {
     const provider = await registerProvider(api, setting);
-    const inspectionId = await toFeedback(provider.id, { start: '2026-09-28', end: '2026-09-30', placingAuthorities: [LEEDS] });
+    const inspectionId = await toFeedback(api, provider.id, { start: '2026-09-28', end: '2026-09-30', placingAuthorities: [LEEDS] });
     await judgeFull(inspectionId);
     const record = await followUps(inspectionId);
     expect(record.caseReviews).toEqual([]);
@@ -268,10 +231,10 @@ describe('case reviews opened by an outcome', () => {
 
   test('CHA-064 an interim judged declined in effectiveness that suggests serious concerns opens one urgent case review', async () => {
     const home = await registerProvider(api);
-    const full = await toFeedback(home.id, { start: '2026-05-12' });
+    const full = await toFeedback(api, home.id, { start: '2026-05-12' });
     await judgeFull(full);
     // Interim on Thursday 1 October 2026, feedback the same day.
-    const interim = await toFeedback(home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-01', placingAuthorities: [LEEDS] });
+    const interim = await toFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-01', placingAuthorities: [LEEDS] });
     await judgeInterim(interim, { outcome: 'DECLINED_IN_EFFECTIVENESS', declineSuggestsSeriousConcerns: true });
 
     const record = await followUps(interim);
@@ -303,8 +266,8 @@ describe('case reviews opened by an outcome', () => {
     ['declineSuggestsSeriousConcerns omitted', undefined],
   ] as const)('CHA-064 an interim declined in effectiveness with %s opens no case review', async (_, flag) => {
     const home = await registerProvider(api);
-    await judgeFull(await toFeedback(home.id, { start: '2026-05-12' }));
-    const interim = await toFeedback(home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-01' });
+    await judgeFull(await toFeedback(api, home.id, { start: '2026-05-12' }));
+    const interim = await toFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-01' });
     await judgeInterim(interim, {
       outcome: 'DECLINED_IN_EFFECTIVENESS',
       ...(flag === undefined ? {} : { declineSuggestsSeriousConcerns: flag }),
@@ -322,7 +285,7 @@ describe('case reviews opened by an outcome', () => {
   test('CA-082 an assurance visit finding serious or widespread concerns opens one urgent case review due 5 working days after the visit', async () => {
     const secure = await registerProvider(api, SECURE_HOME);
     // Visit Monday 28 to Wednesday 30 September 2026; feedback on day 3.
-    const visit = await toFeedback(secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-28', end: '2026-09-30' });
+    const visit = await toFeedback(api, secure.id, { type: 'ASSURANCE_VISIT', start: '2026-09-28', end: '2026-09-30' });
     const { data } = await api.gql(RecordAssuranceVisitOutcomeDocument, {
       input: { inspectionId: visit, seriousOrWidespreadConcerns: true, concerns: 'Restraint used without recording; staff not trained' },
     });
@@ -342,7 +305,7 @@ describe('case reviews opened by an outcome', () => {
 
   test('CA-082 an assurance visit without serious or widespread concerns opens no case review and no notification', async () => {
     const secure = await registerProvider(api, SECURE_HOME);
-    const visit = await toFeedback(secure.id, {
+    const visit = await toFeedback(api, secure.id, {
       type: 'ASSURANCE_VISIT',
       start: '2026-09-28',
       end: '2026-09-30',
@@ -361,7 +324,7 @@ describe('case reviews opened by an outcome', () => {
     const home = await registerProvider(api);
     // Vacant from 2 April to Thursday 1 October 2026: 29 (rest of April) + 31 + 30 + 31 + 31 + 30 = 182 days, exactly 26 weeks.
     await leaveManager(api, home.id, '2026-04-02');
-    const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01' });
+    const inspectionId = await toFeedback(api, home.id, { start: '2026-09-30', end: '2026-10-01' });
     // CHA-195: leaders and managers must then be inadequate; overall need not be.
     await judgeFull(inspectionId, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
     const record = await followUps(inspectionId);
@@ -382,7 +345,7 @@ describe('case reviews opened by an outcome', () => {
   test('CHA-194 a vacancy of 181 days at the feedback date opens no case review', async () => {
     const home = await registerProvider(api);
     await leaveManager(api, home.id, '2026-04-03');
-    const inspectionId = await toFeedback(home.id, { start: '2026-09-30', end: '2026-10-01' });
+    const inspectionId = await toFeedback(api, home.id, { start: '2026-09-30', end: '2026-10-01' });
     await judgeFull(inspectionId);
     expect((await followUps(inspectionId)).caseReviews).toEqual([]);
   });
@@ -456,7 +419,11 @@ describe('notification tasks', () => {
   test('RFC-082 an inadequate family centre: no host task; each placing DCS is told the working day after the case review is due', async () => {
     const centre = await registerProvider(api, FAMILY_CENTRE);
     // Feedback Wednesday 30 September 2026: case review due Wednesday 7 October (RFC-079), the emails Thursday 8 October.
-    const inspectionId = await toFeedback(centre.id, { start: '2026-09-28', end: '2026-09-30', placingAuthorities: [LEEDS, WESTMINSTER] });
+    const inspectionId = await toFeedback(api, centre.id, {
+      start: '2026-09-28',
+      end: '2026-09-30',
+      placingAuthorities: [LEEDS, WESTMINSTER],
+    });
     await judgeFull(inspectionId, INADEQUATE);
     const record = await followUps(inspectionId);
     expect(record.caseReviews).toEqual([expect.objectContaining({ ruleId: 'RFC-079', dueBy: '2026-10-07' })]);
@@ -483,7 +450,11 @@ describe('notification tasks', () => {
 
   test("RFC-081 RFC-082 a family centre's own authority that placed a family is still told, as a placing authority", async () => {
     const centre = await registerProvider(api, FAMILY_CENTRE);
-    const inspectionId = await toFeedback(centre.id, { start: '2026-09-28', end: '2026-09-30', placingAuthorities: [MANCHESTER, LEEDS] });
+    const inspectionId = await toFeedback(api, centre.id, {
+      start: '2026-09-28',
+      end: '2026-09-30',
+      placingAuthorities: [MANCHESTER, LEEDS],
+    });
     await judgeFull(inspectionId, INADEQUATE);
     const { notificationTasks } = await followUps(inspectionId);
     // There is no host-authority notice for family centres, so Manchester's only notice is as a placing authority.
@@ -496,7 +467,7 @@ describe('notification tasks', () => {
   test('CA-084 CA-085 serious concerns at an assurance visit: the host and each placing DCS, and the Department for Education, by the next working day', async () => {
     const secure = await registerProvider(api, SECURE_HOME);
     // Visit Wednesday 30 September to Friday 2 October 2026: due Monday 5 October.
-    const visit = await toFeedback(secure.id, {
+    const visit = await toFeedback(api, secure.id, {
       type: 'ASSURANCE_VISIT',
       start: '2026-09-30',
       end: '2026-10-02',
@@ -815,7 +786,7 @@ describe('recordCaseReviewDecision', () => {
 
   test('CH-177 a family centre case review may consider only some options, but each one rejected still needs a reason', async () => {
     const centre = await registerProvider(api, FAMILY_CENTRE);
-    const inspectionId = await toFeedback(centre.id, { start: '2026-09-28', end: '2026-09-30' });
+    const inspectionId = await toFeedback(api, centre.id, { start: '2026-09-28', end: '2026-09-30' });
     await judgeFull(inspectionId, INADEQUATE);
     const [review] = (await followUps(inspectionId)).caseReviews;
 

@@ -5,14 +5,10 @@ import {
   ProviderVacanciesDocument,
   UpdateProviderDocument,
 } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { useTestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 async function changeManager(providerId: string, effectiveDate: string, newManager: { name: string } | null) {
   const { data } = await api.gql(ChangeRegisteredManagerDocument, { input: { providerId, effectiveDate, newManager } });

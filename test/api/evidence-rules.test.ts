@@ -12,7 +12,7 @@
 import { EvaluationCriteriaDocument } from '../generated/graphql';
 import { useTestApp } from '../support/app';
 import { AGENCY, FAMILY_CENTRE, registerProvider } from '../support/fixtures';
-import { inspectionAtFeedback, reread, schedule, start, tryEvidence } from '../support/inspections';
+import { inspectionOfNewSetting, reread, schedule, start, tryEvidence } from '../support/inspections';
 import { broke, expectNoUserErrors, problem } from '../support/payloads';
 
 const api = useTestApp();
@@ -35,8 +35,7 @@ describe('evidence', () => {
   });
 
   test('CH-145 an interview (STAFF) needs interviewTime and intervieweeRole', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await tryEvidence(api, inspection.id, { source: 'STAFF' });
     expect(refused.userErrors).toEqual([
       broke('CH-145', ['interviewTime'], /Record the time of the interview/),
@@ -51,15 +50,13 @@ describe('evidence', () => {
   });
 
   test('CH-145 an observation needs no interview time or role', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const accepted = expectNoUserErrors(await tryEvidence(api, inspection.id, { source: 'OBSERVATION' }));
     expect(accepted.evidence).toMatchObject({ interviewTime: null, intervieweeRole: null });
   });
 
   test('RFC-064 a family centre interview needs the time and role too', async () => {
-    const provider = await registerProvider(api, FAMILY_CENTRE);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, FAMILY_CENTRE);
     const refused = await tryEvidence(api, inspection.id, {
       source: 'PARENTS_AND_CARERS',
       evaluationCriterion: 'HP.1',
@@ -69,8 +66,7 @@ describe('evidence', () => {
   });
 
   test('CH-142 the full name of someone in the protected register is refused in a later narrative', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const first = expectNoUserErrors(
       await tryEvidence(api, inspection.id, {
         narrative: 'J.S. went missing twice in October and no return interview was held.',
@@ -101,8 +97,7 @@ describe('evidence', () => {
   });
 
   test('CH-142 names outside the ASCII alphabet are caught too', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     expectNoUserErrors(
       await tryEvidence(api, inspection.id, {
         narrative: 'Z.B. and Ł.Ż. were not offered return interviews.',
@@ -125,8 +120,7 @@ describe('evidence', () => {
   });
 
   test('CH-142 a name given with the evidence cannot appear in its own narrative', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await tryEvidence(api, inspection.id, {
       narrative: 'Alex Turner restrained a child without recording it.',
       people: [{ name: 'Alex Turner', role: 'STAFF_MEMBER' }],
@@ -137,8 +131,7 @@ describe('evidence', () => {
   });
 
   test('CH-142 naming people requires identificationJustification', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await tryEvidence(api, inspection.id, {
       narrative: 'A.T. restrained a child.',
       people: [{ name: 'Alex Turner', role: 'STAFF_MEMBER' }],
@@ -169,8 +162,7 @@ describe('evidence', () => {
     expect(codes).toHaveLength(17);
     expect(codes[0]).toBe('HP.a');
     expect(codes[16]).toBe('HP.q');
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await tryEvidence(api, inspection.id, { evaluationCriterion: 'HP.z' });
     expect(refused.userErrors).toEqual([
       problem('BAD_USER_INPUT', ['evaluationCriterion'], /"HP.z" is not an evaluation criterion of this judgement area/),
@@ -181,8 +173,7 @@ describe('evidence', () => {
   });
 
   test("CH-146 a children's home evidence record needs its criterion", async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await tryEvidence(api, inspection.id, { evaluationCriterion: null });
     expect(refused.userErrors).toEqual([broke('CH-146', ['evaluationCriterion'], /Say which evaluation criterion/)]);
   });
@@ -193,8 +184,7 @@ describe('evidence', () => {
       judgementArea: 'HELPED_AND_PROTECTED',
     });
     expect(data!.evaluationCriteria.map((c) => c.code)).toEqual(['HP.1', 'HP.2', 'HP.3', 'HP.4', 'HP.5']);
-    const provider = await registerProvider(api, FAMILY_CENTRE);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, FAMILY_CENTRE);
     const missing = await tryEvidence(api, inspection.id, { evaluationCriterion: null });
     expect(missing.userErrors).toEqual([broke('RFC-007', ['evaluationCriterion'], /Say which evaluation criterion/)]);
     const lettered = await tryEvidence(api, inspection.id, { evaluationCriterion: 'HP.a' });
@@ -207,8 +197,7 @@ describe('evidence', () => {
   });
 
   test('ASA-009 an adoption support agency evidence record needs its criterion', async () => {
-    const provider = await registerProvider(api, AGENCY);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, AGENCY);
     const missing = await tryEvidence(api, inspection.id, { evaluationCriterion: null });
     expect(missing.userErrors).toEqual([broke('ASA-009', ['evaluationCriterion'], /evaluation criterion/)]);
     expectNoUserErrors(await tryEvidence(api, inspection.id, { evaluationCriterion: 'HP.4' }));

@@ -6,13 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { toGlobalId } from 'graphql-relay';
-import {
-  PublicProviderDocument,
-  PublicReportDocument,
-  PublicReportsDocument,
-  ProposeInterimJudgementDocument,
-  WriteReportTextDocument,
-} from '../generated/graphql';
+import { PublicProviderDocument, PublicReportDocument, PublicReportsDocument } from '../generated/graphql';
 import { Role } from '../../src/domain/access';
 import { seedSyntheticRegister } from '../../src/db/seed';
 import { EXPORT_BATCH_SIZE, publicReports } from '../../src/modules/exports/exports.service';
@@ -20,8 +14,7 @@ import { Provider } from '../../src/modules/providers/provider.entity';
 import { PublishedReport } from '../../src/modules/public/published-report.entity';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
-import { inspectionAtFeedback } from '../support/inspections';
-import { proposeGood, publish } from '../support/reports';
+import { FULL_DAYS, publishedFullInspection, publishedInterim } from '../support/reports';
 
 let api: TestApp;
 
@@ -131,25 +124,8 @@ beforeAll(async () => {
       address: { line1: '1 Deansgate', town: 'Manchester', postcode: 'M3 2BW' },
     },
   });
-  const full = await inspectionAtFeedback(api, larch.id, { start: '2026-09-08', end: '2026-09-09' });
-  await proposeGood(api, full.id);
-  await publish(api, full.id, {
-    qa: '2026-09-10',
-    draft: '2026-09-14',
-    comments: '2026-09-16',
-    final: '2026-09-21',
-    published: '2026-09-23',
-  });
-  const interim = await inspectionAtFeedback(api, larch.id, { type: 'INTERIM_INSPECTION', start: '2026-10-13' });
-  await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId: interim.id, outcome: 'SUSTAINED_EFFECTIVENESS' } });
-  await api.gql(WriteReportTextDocument, { input: { inspectionId: interim.id, summary: 'Children at Larch House continue to do well.' } });
-  await publish(api, interim.id, {
-    qa: '2026-10-14',
-    draft: '2026-10-15',
-    comments: '2026-10-16',
-    final: '2026-10-19',
-    published: '2026-10-21',
-  });
+  await publishedFullInspection(api, larch.id);
+  await publishedInterim(api, larch.id, 'SUSTAINED_EFFECTIVENESS', 'Children at Larch House continue to do well.');
   rowan = await registerProvider(api, {
     name: 'Rowan Lodge',
     address: { line1: '7 Birch Close', town: 'Manchester', postcode: 'M14 5TP' },
@@ -170,15 +146,7 @@ beforeAll(async () => {
     registrationDate: '2021-03-01',
   });
   const yorkshire = await api.managerOf(YORKSHIRE);
-  const leedsInspection = await inspectionAtFeedback(yorkshire, aspen.id, { start: '2026-09-08', end: '2026-09-09' });
-  await proposeGood(yorkshire, leedsInspection.id);
-  await publish(yorkshire, leedsInspection.id, {
-    qa: '2026-09-10',
-    draft: '2026-09-14',
-    comments: '2026-09-16',
-    final: '2026-09-21',
-    published: '2026-09-24',
-  });
+  await publishedFullInspection(yorkshire, aspen.id, { ...FULL_DAYS, published: '2026-09-24' });
 }, 120_000);
 afterAll(() => api.close());
 

@@ -21,15 +21,11 @@ import { parseFeedCursor } from '../../src/modules/feeds/feed.service';
 import {
   AmendPublishedReportDocument,
   CloseProviderDocument,
-  EnforcementCompleteFieldworkDocument,
   FeedEventAreasDocument,
   JudgementFeedDocument,
   JudgementFeedIdsDocument,
-  ProposeFullInspectionJudgementsDocument,
   PublicProviderDocument,
   PublicReportDocument,
-  RecordAssuranceVisitOutcomeDocument,
-  RecordMonitoringVisitOutcomeDocument,
   RegisterProviderDocument,
   ServeComplianceNoticeDocument,
   WriteReportTextDocument,
@@ -38,16 +34,21 @@ import {
   type JudgementFeedQuery,
   type JudgementFeedQueryVariables,
 } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
-import { registerProvider, registrationInput } from '../support/fixtures';
-import { inspectionAtFeedback, schedule, start } from '../support/inspections';
-import { proposeGood, publish } from '../support/reports';
+import { startTestApp, useTestApp, type TestApp } from '../support/app';
+import { SECURE_HOME, registerProvider, registrationInput } from '../support/fixtures';
+import { inspectionAtFeedback, toFeedback } from '../support/inspections';
+import {
+  FULL_DAYS,
+  proposeGood,
+  publish,
+  publishedAssuranceVisit,
+  publishedFullInspection,
+  publishedMonitoringVisit,
+} from '../support/reports';
+import { INADEQUATE, proposeFull, recordAssurance } from '../support/judgements';
+import { serveNotice } from '../support/requirements';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 const MANCHESTER = 'E08000003';
 const LEEDS = 'E08000035';
@@ -62,8 +63,6 @@ const MANCHESTER_AREA = {
   regionCode: NORTH_WEST,
   regionName: 'North West',
 };
-const FULL_DAYS = { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' };
-
 type FeedNode = JudgementFeedQuery['judgementFeed']['edges'][number]['node'];
 type FeedArgs = JudgementFeedQueryVariables;
 
@@ -192,9 +191,7 @@ describe('each kind of change writes its events, in its own transaction', () => 
 
   test('CH-228 a full inspection published: REPORT_PUBLISHED and JUDGEMENT_PUBLISHED carry the report exactly as publicReport gives it; an amendment: REPORT_AMENDED with version 2', async () => {
     const home = await registerProvider(api, { name: 'Larch House', registrationDate: '2021-03-01' });
-    const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-09-08', end: '2026-09-09' });
-    await proposeGood(api, inspection.id);
-    await publish(api, inspection.id, FULL_DAYS);
+    const inspection = await publishedFullInspection(api, home.id);
 
     const published = await publicReportOf(home.urn);
     const events = await eventsOf(home.urn);
@@ -247,17 +244,9 @@ describe('each kind of change writes its events, in its own transaction', () => 
 
   test('CH-181 a monitoring visit published: MONITORING_VISIT_PUBLISHED alone when it makes no new judgement', async () => {
     const home = await registerProvider(api, { registrationDate: '2021-03-01' });
-    const visit = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: '2026-09-14' });
-    await api.gql(RecordMonitoringVisitOutcomeDocument, { input: { inspectionId: visit.id, progressSummary: 'Requirements met' } });
-    await api.gql(WriteReportTextDocument, {
-      input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' },
-    });
-    await publish(api, visit.id, {
-      qa: '2026-09-15',
-      draft: '2026-09-16',
-      comments: '2026-09-17',
-      final: '2026-09-18',
-      published: '2026-09-21',
+    await publishedMonitoringVisit(api, home.id, {
+      progressSummary: 'Requirements met',
+      summary: 'The home has met the requirements of the compliance notice.',
     });
     const events = await eventsOf(home.urn);
     expect(events.map((e) => e.type)).toEqual(['PROVIDER_REGISTERED', 'MONITORING_VISIT_PUBLISHED']);
@@ -270,22 +259,9 @@ describe('each kind of change writes its events, in its own transaction', () => 
 
   test('CA-072 an assurance visit published: REPORT_PUBLISHED and JUDGEMENT_PUBLISHED (its finding on serious or widespread concerns)', async () => {
     const secure = await registerProvider(api, { settingType: 'SECURE_CHILDRENS_HOME', places: 12, registrationDate: '2019-04-01' });
-    const visit = await inspectionAtFeedback(api, secure.id, {
-      type: 'ASSURANCE_VISIT',
-      start: '2026-09-14',
-      end: '2026-09-16',
-      noticeGivenOn: '2026-09-14',
-    });
-    await api.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
-    await api.gql(WriteReportTextDocument, {
-      input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' },
-    });
-    await publish(api, visit.id, {
-      qa: '2026-09-17',
-      draft: '2026-10-05',
-      comments: '2026-10-06',
-      final: '2026-10-07',
-      published: '2026-10-15',
+    await publishedAssuranceVisit(api, secure.id, {
+      summary: 'Children are well cared for.',
+      childFriendlySummary: 'We found you are safe.',
     });
     const report = await publicReportOf(secure.urn);
     const events = await eventsOf(secure.urn);
@@ -349,15 +325,12 @@ describe('each kind of change writes its events, in its own transaction', () => 
         .amendPublishedReport.userErrors,
       // A compliance notice served before the inspection began (CH-140: and its action due before it is served).
       (
-        await api.gql(ServeComplianceNoticeDocument, {
-          input: {
-            inspectionId: inspection.id,
-            ground: 'FAILED_TO_MEET_A_REQUIREMENT',
-            servedOn: '2026-09-01',
-            actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-08-01' }],
-          },
+        await serveNotice(api, inspection.id, {
+          ground: 'FAILED_TO_MEET_A_REQUIREMENT',
+          servedOn: '2026-09-01',
+          actions: [{ regulation: 'Regulation 12', action: 'Record checks', completionDate: '2026-08-01' }],
         })
-      ).data!.serveComplianceNotice.userErrors,
+      ).userErrors,
       // A registration in the future.
       (await admin.gql(RegisterProviderDocument, { input: registrationInput({ registrationDate: '2027-01-01' }) })).data!.registerProvider
         .userErrors,
@@ -551,22 +524,9 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
     home = await registerProvider(api, { name: 'Thornfield House', registrationDate: '2021-03-01' }); // Manchester
     leedsHome = await registerProvider(api, { localAuthority: LEEDS });
     // On site Wednesday 30 September and Thursday 1 October 2026, feedback on the Thursday; children placed by Leeds.
-    const scheduled = await schedule(api, home.id, { scheduledStart: '2026-09-30' });
-    inspectionId = scheduled.id;
-    await start(api, scheduled.id, '2026-09-30');
-    const done = await api.gql(EnforcementCompleteFieldworkDocument, {
-      input: { inspectionId: scheduled.id, onSiteEnd: '2026-10-01', feedbackDate: '2026-10-01', placingAuthorities: [LEEDS] },
-    });
-    expect(done.data!.completeFieldwork.userErrors).toEqual([]);
-    const judged = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: scheduled.id,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'INADEQUATE',
-      },
-    });
-    expect(judged.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
+    inspectionId = await toFeedback(api, home.id, { start: '2026-09-30', end: '2026-10-01', placingAuthorities: [LEEDS] });
+    const judged = await proposeFull(api, inspectionId, INADEQUATE);
+    expect(judged.userErrors).toEqual([]);
   });
 
   // Told by Friday 2 October: one working day after feedback.
@@ -669,16 +629,12 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
   });
 
   test('CHA-078 the judgements changed, still inadequate: nobody is notified twice', async () => {
-    const changed = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        leadersAndManagers: 'INADEQUATE',
-        changeReason: 'QA: the protection evidence supports requires improvement',
-      },
+    const changed = await proposeFull(api, inspectionId, {
+      ...INADEQUATE,
+      helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      changeReason: 'QA: the protection evidence supports requires improvement',
     });
-    expect(changed.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
+    expect(changed.userErrors).toEqual([]);
     for (const la of [LEEDS, MANCHESTER]) {
       const events = await readFeed({ localAuthority: la }, { token: await laToken(la) });
       expect(notificationsIn(events).map((e) => [e.urn, e.notification?.recipient])).toEqual([
@@ -688,36 +644,16 @@ describe('CHA-078 notifications reach only the authority they are addressed to',
   });
 
   test('CA-084 serious or widespread concerns at a secure home: SERIOUS_CONCERNS_NOTIFICATION to each placing authority and the host, none for the Department for Education (CA-085)', async () => {
-    const secure = await registerProvider(api, {
-      settingType: 'SECURE_CHILDRENS_HOME',
-      places: 12,
-      name: 'Hollins Park',
-      registrationDate: '2019-04-01',
-    }); // Manchester
+    const secure = await registerProvider(api, { ...SECURE_HOME, registrationDate: '2019-04-01' }); // Hollins Park, Manchester
     // Visit Wednesday 30 September to Friday 2 October 2026: told by Monday 5 October.
-    const scheduled = await schedule(api, secure.id, {
+    const visit = await toFeedback(api, secure.id, {
       type: 'ASSURANCE_VISIT',
-      scheduledStart: '2026-09-30',
-      linesOfEnquiry: [{ source: 'PREVIOUS_INSPECTION', text: 'Progress since the last inspection' }],
+      start: '2026-09-30',
+      end: '2026-10-02',
+      placingAuthorities: [LEEDS, WESTMINSTER, MANCHESTER],
     });
-    await start(api, scheduled.id, '2026-09-30', '2026-09-30');
-    const done = await api.gql(EnforcementCompleteFieldworkDocument, {
-      input: {
-        inspectionId: scheduled.id,
-        onSiteEnd: '2026-10-02',
-        feedbackDate: '2026-10-02',
-        placingAuthorities: [LEEDS, WESTMINSTER, MANCHESTER],
-      },
-    });
-    expect(done.data!.completeFieldwork.userErrors).toEqual([]);
-    const outcome = await api.gql(RecordAssuranceVisitOutcomeDocument, {
-      input: {
-        inspectionId: scheduled.id,
-        seriousOrWidespreadConcerns: true,
-        concerns: 'Children isolated for long periods without review',
-      },
-    });
-    expect(outcome.data!.recordAssuranceVisitOutcome.userErrors).toEqual([]);
+    const outcome = await recordAssurance(api, visit, true, 'Children isolated for long periods without review');
+    expect(outcome.userErrors).toEqual([]);
 
     const told = (recipient: string) => ({
       recipient,

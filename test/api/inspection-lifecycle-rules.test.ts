@@ -12,7 +12,15 @@
 import { AddLineOfEnquiryDocument, type RegisterProviderInput } from '../generated/graphql';
 import { TEST_NOW, useTestApp } from '../support/app';
 import { AGENCY, FAMILY_CENTRE, SECURE_HOME, registerProvider } from '../support/fixtures';
-import { completeFieldwork, finishFieldwork, inspectionAtFeedback, reread, schedule, start, startInspection } from '../support/inspections';
+import {
+  completeFieldwork,
+  finishFieldwork,
+  inspectionOfNewSetting,
+  reread,
+  schedule,
+  start,
+  startInspection,
+} from '../support/inspections';
 import { proposeFull } from '../support/judgements';
 import { broke, expectNoUserErrors, problem } from '../support/payloads';
 
@@ -73,8 +81,7 @@ describe('the inspection lifecycle', () => {
   });
 
   test('CH-010 two days on site need no reason', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id, { start: '2026-11-10', end: '2026-11-11' });
+    const inspection = await inspectionOfNewSetting(api, {}, { start: '2026-11-10', end: '2026-11-11' });
     expect(inspection).toMatchObject({ onSiteStart: '2026-11-10', onSiteEnd: '2026-11-11', extendedOnSiteReason: null });
   });
 

@@ -7,11 +7,12 @@ import {
   RecordRequirementDocument,
   RequirementsDocument,
   ServeComplianceNoticeDocument,
-  type InspectionsQuery,
+  type InspectionsQueryVariables,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence, schedule } from '../support/inspections';
+import { walkPages } from '../support/paging';
 
 let api: TestApp;
 const homes: { id: string; urn: string }[] = [];
@@ -69,30 +70,14 @@ const byStart = (a: { scheduledStart: string }, b: { scheduledStart: string }) =
 
 describe('inspections(filter, first, after, last, before)', () => {
   test('pages forwards and backwards through every inspection in order of scheduled start', async () => {
-    const forwards: string[] = [];
-    let after: string | null = null;
-    do {
-      const { data }: { data: InspectionsQuery | null | undefined } = await api.gql(InspectionsDocument, { first: 4, after });
-      forwards.push(...data!.inspections.edges.map((e) => e.node.scheduledStart));
-      after = data!.inspections.pageInfo.hasNextPage ? data!.inspections.pageInfo.endCursor : null;
-    } while (after);
+    const inspectionsPage = async (variables: InspectionsQueryVariables) =>
+      (await api.gql(InspectionsDocument, variables)).data!.inspections;
+    const forwards = (await walkPages('forwards', (after) => inspectionsPage({ first: 4, after }))).map((node) => node.scheduledStart);
     expect(forwards).toHaveLength(inspections.length);
     expect(forwards).toEqual([...inspections].sort(byStart).map((i) => i.scheduledStart));
 
-    const backwards: string[] = [];
-    let before: string | null = null;
-    do {
-      const { data }: { data: InspectionsQuery | null | undefined } = await api.gql(InspectionsDocument, { last: 5, before });
-      backwards.unshift(...data!.inspections.edges.map((e) => e.node.id));
-      before = data!.inspections.pageInfo.hasPreviousPage ? data!.inspections.pageInfo.startCursor : null;
-    } while (before);
-    const firstPass: string[] = [];
-    after = null;
-    do {
-      const { data }: { data: InspectionsQuery | null | undefined } = await api.gql(InspectionsDocument, { first: 100, after });
-      firstPass.push(...data!.inspections.edges.map((e) => e.node.id));
-      after = data!.inspections.pageInfo.hasNextPage ? data!.inspections.pageInfo.endCursor : null;
-    } while (after);
+    const backwards = (await walkPages('backwards', (before) => inspectionsPage({ last: 5, before }))).map((node) => node.id);
+    const firstPass = (await walkPages('forwards', (after) => inspectionsPage({ first: 100, after }))).map((node) => node.id);
     expect(backwards).toEqual(firstPass);
   });
 

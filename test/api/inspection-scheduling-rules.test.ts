@@ -12,7 +12,7 @@
 import { RegisterProviderDocument, type RegisterProviderInput } from '../generated/graphql';
 import { useTestApp } from '../support/app';
 import { AGENCY, FAMILY_CENTRE, SECURE_HOME, SINGLE_PERSON_AGENCY, registerProvider, registrationInput } from '../support/fixtures';
-import { inspectionAtFeedback, schedule, scheduleInspection, startInspection } from '../support/inspections';
+import { inspectionOfNewSetting, schedule, scheduleInspection, startInspection } from '../support/inspections';
 import { broke, expectNoUserErrors, problem } from '../support/payloads';
 
 const api = useTestApp();
@@ -125,8 +125,7 @@ describe('notice (inspection.notice): a breach is flagged, not refused', () => {
   });
 
   test("CH-004 an unannounced children's home inspection is no breach", async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     expect(inspection.notice).toMatchObject({ rule: 'UNANNOUNCED', ruleId: 'CH-004', workingDaysGiven: null, breach: false });
   });
 

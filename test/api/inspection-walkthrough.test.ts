@@ -4,30 +4,25 @@
  */
 import {
   AddLineOfEnquiryDocument,
-  CheckRequirementDocument,
-  CompleteFieldworkDocument,
   InspectionRecordDocument,
   InspectionsWithEverythingDocument,
-  ProposeFullInspectionJudgementsDocument,
-  ProposeInterimJudgementDocument,
   ProviderInspectionsDocument,
   ProvidersWithInspectionsDocument,
-  RecordEvidenceDocument,
-  RecordRecommendationDocument,
-  RecordRequirementDocument,
-  ScheduleInspectionDocument,
-  ServeComplianceNoticeDocument,
-  StartInspectionDocument,
 } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { useTestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
-import { inspectionAtFeedback, recordEvidence, scheduleInput } from '../support/inspections';
+import {
+  finishFieldwork,
+  inspectionAtFeedback,
+  recordEvidence,
+  scheduleInspection,
+  startInspection,
+  tryEvidence,
+} from '../support/inspections';
+import { proposeFull, proposeInterim } from '../support/judgements';
+import { checkRequirement, recordRecommendation, recordRequirement, serveNotice } from '../support/requirements';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 describe("a full inspection of a children's home, from scheduling to judgements", () => {
   test('schedule, start, gather evidence, give feedback, propose judgements, make requirements', async () => {
@@ -38,17 +33,15 @@ describe("a full inspection of a children's home, from scheduling to judgements"
     });
 
     // Scheduled without notice: children's homes are unannounced (CH-004).
-    const scheduled = await api.gql(ScheduleInspectionDocument, {
-      input: scheduleInput(home.id, {
-        scheduledStart: '2026-10-06',
-        linesOfEnquiry: [
-          { source: 'STATEMENT_OF_PURPOSE', text: 'Does care match the statement of purpose for children with complex needs?' },
-          { source: 'NOTIFICATION', text: 'Two missing-from-care episodes notified in August' },
-        ],
-      }),
+    const scheduled = await scheduleInspection(api, home.id, {
+      scheduledStart: '2026-10-06',
+      linesOfEnquiry: [
+        { source: 'STATEMENT_OF_PURPOSE', text: 'Does care match the statement of purpose for children with complex needs?' },
+        { source: 'NOTIFICATION', text: 'Two missing-from-care episodes notified in August' },
+      ],
     });
-    expect(scheduled.data!.scheduleInspection.userErrors).toEqual([]);
-    const inspection = scheduled.data!.scheduleInspection.inspection!;
+    expect(scheduled.userErrors).toEqual([]);
+    const inspection = scheduled.inspection!;
     expect(inspection).toMatchObject({
       type: 'FULL_INSPECTION',
       status: 'SCHEDULED',
@@ -59,8 +52,8 @@ describe("a full inspection of a children's home, from scheduling to judgements"
       judgement: null,
     });
 
-    const started = await api.gql(StartInspectionDocument, { input: { inspectionId: inspection.id, onSiteStart: '2026-10-06' } });
-    expect(started.data!.startInspection.inspection).toMatchObject({ status: 'ON_SITE', onSiteStart: '2026-10-06' });
+    const started = await startInspection(api, inspection.id, '2026-10-06');
+    expect(started.inspection).toMatchObject({ status: 'ON_SITE', onSiteStart: '2026-10-06' });
 
     const emerging = await api.gql(AddLineOfEnquiryDocument, {
       input: { inspectionId: inspection.id, source: 'OTHER', text: 'Use of restraint on the evening of arrival' },
@@ -68,22 +61,19 @@ describe("a full inspection of a children's home, from scheduling to judgements"
     expect(emerging.data!.addLineOfEnquiry.inspection!.linesOfEnquiry).toHaveLength(3);
 
     // Evidence: one strength from a conversation with a child, one weakness from the records.
-    const interview = await api.gql(RecordEvidenceDocument, {
-      input: {
-        inspectionId: inspection.id,
-        source: 'CHILDREN',
-        judgementArea: 'OVERALL_EXPERIENCES_AND_PROGRESS',
-        evaluationCriterion: 'OEP.a',
-        finding: 'STRENGTH',
-        narrative: 'J.M. described staff as "the people I trust most"; they have lived here two years.',
-        interviewTime: '16:30',
-        intervieweeRole: 'child, aged 14',
-        people: [{ name: 'Jamie Morgan', role: 'CHILD' }],
-        identificationJustification: 'Supports the evidence of stable, trusting relationships for the tracked child',
-      },
+    const interview = await tryEvidence(api, inspection.id, {
+      source: 'CHILDREN',
+      judgementArea: 'OVERALL_EXPERIENCES_AND_PROGRESS',
+      evaluationCriterion: 'OEP.a',
+      finding: 'STRENGTH',
+      narrative: 'J.M. described staff as "the people I trust most"; they have lived here two years.',
+      interviewTime: '16:30',
+      intervieweeRole: 'child, aged 14',
+      people: [{ name: 'Jamie Morgan', role: 'CHILD' }],
+      identificationJustification: 'Supports the evidence of stable, trusting relationships for the tracked child',
     });
-    expect(interview.data!.recordEvidence.userErrors).toEqual([]);
-    const child = interview.data!.recordEvidence.evidence!.people[0];
+    expect(interview.userErrors).toEqual([]);
+    const child = interview.evidence!.people[0];
     expect(child).toMatchObject({ name: 'Jamie Morgan', initials: 'J.M.', role: 'CHILD' });
 
     const records = await recordEvidence(api, inspection.id, {
@@ -106,21 +96,16 @@ describe("a full inspection of a children's home, from scheduling to judgements"
     });
 
     // Feedback on the second day: the last day of the inspection.
-    const completed = await api.gql(CompleteFieldworkDocument, {
-      input: { inspectionId: inspection.id, onSiteEnd: '2026-10-07', feedbackDate: '2026-10-07' },
-    });
-    expect(completed.data!.completeFieldwork.inspection).toMatchObject({ status: 'FIELDWORK_COMPLETE', feedbackDate: '2026-10-07' });
+    const completed = await finishFieldwork(api, inspection.id, { onSiteEnd: '2026-10-07', feedbackDate: '2026-10-07' });
+    expect(completed.inspection).toMatchObject({ status: 'FIELDWORK_COMPLETE', feedbackDate: '2026-10-07' });
 
-    const proposed = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        leadersAndManagers: 'GOOD',
-      },
+    const proposed = await proposeFull(api, inspection.id, {
+      overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      leadersAndManagers: 'GOOD',
     });
-    expect(proposed.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
-    expect(proposed.data!.proposeFullInspectionJudgements.inspection!.judgement).toMatchObject({
+    expect(proposed.userErrors).toEqual([]);
+    expect(proposed.inspection!.judgement).toMatchObject({
       version: 1,
       kind: 'FULL_INSPECTION',
       overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
@@ -130,44 +115,33 @@ describe("a full inspection of a children's home, from scheduling to judgements"
       changeReason: null,
     });
 
-    const requirement = await api.gql(RecordRequirementDocument, {
-      input: {
-        inspectionId: inspection.id,
-        regulation: 'Regulation 12 (the protection of children standard)',
-        action: 'Ensure a return home interview is requested after every missing episode',
-        dueDate: '2026-11-30',
-        impactStatement: 'Risks to children who go missing are not understood or reduced',
-        evidenceIds: [records.id, staffInterview.id],
-      },
+    const requirement = await recordRequirement(api, inspection.id, [records.id, staffInterview.id], {
+      regulation: 'Regulation 12 (the protection of children standard)',
+      action: 'Ensure a return home interview is requested after every missing episode',
+      dueDate: '2026-11-30',
+      impactStatement: 'Risks to children who go missing are not understood or reduced',
     });
-    expect(requirement.data!.recordRequirement.userErrors).toEqual([]);
-    expect(requirement.data!.recordRequirement.requirement).toMatchObject({
+    expect(requirement.userErrors).toEqual([]);
+    expect(requirement.requirement).toMatchObject({
       status: 'OPEN',
       evidence: [{ finding: 'WEAKNESS' }, { finding: 'WEAKNESS' }],
     });
 
-    const recommendation = await api.gql(RecordRecommendationDocument, {
-      input: {
-        inspectionId: inspection.id,
-        reference: "Guide to the children's homes regulations, page 44, paragraph 9.5",
-        action: 'Staff know and follow the missing-from-care protocol',
-        evidenceIds: [staffInterview.id],
-      },
+    const recommendation = await recordRecommendation(api, inspection.id, [staffInterview.id], {
+      reference: "Guide to the children's homes regulations, page 44, paragraph 9.5",
+      action: 'Staff know and follow the missing-from-care protocol',
     });
-    expect(recommendation.data!.recordRecommendation.userErrors).toEqual([]);
+    expect(recommendation.userErrors).toEqual([]);
 
-    const notice = await api.gql(ServeComplianceNoticeDocument, {
-      input: {
-        inspectionId: inspection.id,
-        ground: 'PROMOTE_WELFARE_OR_RISK_OF_HARM',
-        servedOn: '2026-10-09',
-        actions: [
-          { regulation: 'Regulation 12', action: 'Review every child missing since April', completionDate: '2026-10-23' },
-          { regulation: 'Regulation 33', action: 'Train all staff on the protocol', completionDate: '2026-11-06' },
-        ],
-      },
+    const notice = await serveNotice(api, inspection.id, {
+      ground: 'PROMOTE_WELFARE_OR_RISK_OF_HARM',
+      servedOn: '2026-10-09',
+      actions: [
+        { regulation: 'Regulation 12', action: 'Review every child missing since April', completionDate: '2026-10-23' },
+        { regulation: 'Regulation 33', action: 'Train all staff on the protocol', completionDate: '2026-11-06' },
+      ],
     });
-    expect(notice.data!.serveComplianceNotice.userErrors).toEqual([]);
+    expect(notice.userErrors).toEqual([]);
 
     // The whole record reads back through one query.
     const { data } = await api.gql(InspectionRecordDocument, { id: inspection.id, evidenceFirst: 2 });
@@ -175,7 +149,7 @@ describe("a full inspection of a children's home, from scheduling to judgements"
     if (record.__typename !== 'Inspection') throw new Error('not an inspection');
     expect(record.linesOfEnquiry.map((l) => l.source)).toEqual(['STATEMENT_OF_PURPOSE', 'NOTIFICATION', 'OTHER']);
     expect(record.protectedPeople).toEqual([{ id: child.id, name: 'Jamie Morgan', initials: 'J.M.', role: 'CHILD' }]);
-    expect(record.evidence.edges.map((e) => e.node.id)).toEqual([interview.data!.recordEvidence.evidence!.id, records.id]);
+    expect(record.evidence.edges.map((e) => e.node.id)).toEqual([interview.evidence!.id, records.id]);
     expect(record.evidence.pageInfo.hasNextPage).toBe(true);
     const next = await api.gql(InspectionRecordDocument, {
       id: inspection.id,
@@ -194,28 +168,21 @@ describe("a full inspection of a children's home, from scheduling to judgements"
     for (const edge of [...record.evidence.edges, ...rest.evidence.edges]) expect(edge.node.narrative).not.toContain('Jamie');
 
     // A change before the draft report needs its reason (CH-246) and keeps the proposal.
-    const changed = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        changeReason: 'Managers reviewed the missing-episode evidence after feedback',
-      },
+    const changeReason = 'Managers reviewed the missing-episode evidence after feedback';
+    const changed = await proposeFull(api, inspection.id, {
+      overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      helpedAndProtected: 'INADEQUATE',
+      leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      changeReason,
     });
-    expect(changed.data!.proposeFullInspectionJudgements.userErrors).toEqual([
-      expect.objectContaining({ ruleId: 'CH-155', field: ['input', 'overallExperiencesAndProgress'] }),
-    ]);
-    const fixed = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        changeReason: 'Managers reviewed the missing-episode evidence after feedback',
-      },
+    expect(changed.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-155', field: ['input', 'overallExperiencesAndProgress'] })]);
+    const fixed = await proposeFull(api, inspection.id, {
+      overallExperiencesAndProgress: 'INADEQUATE',
+      helpedAndProtected: 'INADEQUATE',
+      leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      changeReason,
     });
-    const history = fixed.data!.proposeFullInspectionJudgements.inspection!.judgementHistory;
+    const history = fixed.inspection!.judgementHistory;
     expect(history.map((h) => [h.version, h.overallExperiencesAndProgress, h.changeReason])).toEqual([
       [1, 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', null],
       [2, 'INADEQUATE', 'Managers reviewed the missing-episode evidence after feedback'],
@@ -223,19 +190,15 @@ describe("a full inspection of a children's home, from scheduling to judgements"
 
     // The next visit is an interim inspection, judged relative to this one; it checks the requirement.
     const interim = await inspectionAtFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-11-16' });
-    const checked = await api.gql(CheckRequirementDocument, {
-      input: { requirementId: requirement.data!.recordRequirement.requirement!.id, inspectionId: interim.id, outcome: 'MET' },
-    });
-    expect(checked.data!.checkRequirement.requirement).toEqual({
-      id: requirement.data!.recordRequirement.requirement!.id,
+    const checked = await checkRequirement(api, requirement.requirement!.id, interim.id, 'MET');
+    expect(checked.requirement).toEqual({
+      id: requirement.requirement!.id,
       status: 'MET',
       checkedAt: { id: interim.id },
     });
-    const interimJudgement = await api.gql(ProposeInterimJudgementDocument, {
-      input: { inspectionId: interim.id, outcome: 'IMPROVED_EFFECTIVENESS' },
-    });
-    expect(interimJudgement.data!.proposeInterimJudgement.userErrors).toEqual([]);
-    expect(interimJudgement.data!.proposeInterimJudgement.inspection).toMatchObject({
+    const interimJudgement = await proposeInterim(api, interim.id, { outcome: 'IMPROVED_EFFECTIVENESS' });
+    expect(interimJudgement.userErrors).toEqual([]);
+    expect(interimJudgement.inspection).toMatchObject({
       previousInspection: { id: inspection.id, type: 'FULL_INSPECTION', feedbackDate: '2026-10-07' },
       judgement: { kind: 'INTERIM', interimOutcome: 'IMPROVED_EFFECTIVENESS' },
     });
@@ -261,11 +224,13 @@ describe('a full inspection of an adoption support agency, from notice to judgem
     // Leeds is in Yorkshire and The Humber: the agency is inspected by staff of that region.
     const yorkshire = await api.managerOf('E12000003');
     // Notice on Monday 19 October 2026 for a start on Monday 2 November: exactly 10 working days.
-    const scheduled = await yorkshire.gql(ScheduleInspectionDocument, {
-      input: scheduleInput(agency.id, { scheduledStart: '2026-11-02', noticeGivenOn: '2026-10-19', linesOfEnquiry: [] }),
+    const scheduled = await scheduleInspection(yorkshire, agency.id, {
+      scheduledStart: '2026-11-02',
+      noticeGivenOn: '2026-10-19',
+      linesOfEnquiry: [],
     });
-    expect(scheduled.data!.scheduleInspection.userErrors).toEqual([]);
-    const inspection = scheduled.data!.scheduleInspection.inspection!;
+    expect(scheduled.userErrors).toEqual([]);
+    const inspection = scheduled.inspection!;
     expect(inspection.notice).toEqual({
       rule: 'WORKING_DAYS_NOTICE',
       ruleId: 'ASA-043',
@@ -275,7 +240,7 @@ describe('a full inspection of an adoption support agency, from notice to judgem
       explanation: "10 working days' notice given; 10 due",
     });
 
-    await yorkshire.gql(StartInspectionDocument, { input: { inspectionId: inspection.id, onSiteStart: '2026-11-02' } });
+    await startInspection(yorkshire, inspection.id, '2026-11-02');
     const evidence = [];
     for (const [area, criterion, source, finding] of [
       ['OVERALL_EXPERIENCES_AND_PROGRESS', 'OEP.1', 'PARENTS_AND_CARERS', 'STRENGTH'],
@@ -295,44 +260,27 @@ describe('a full inspection of an adoption support agency, from notice to judgem
       );
     }
     // The agency's two on-site days spread over three (ASA-048): no reason needed.
-    const completed = await yorkshire.gql(CompleteFieldworkDocument, {
-      input: { inspectionId: inspection.id, onSiteEnd: '2026-11-04', feedbackDate: '2026-11-04' },
-    });
-    expect(completed.data!.completeFieldwork.userErrors).toEqual([]);
+    const completed = await finishFieldwork(yorkshire, inspection.id, { onSiteEnd: '2026-11-04', feedbackDate: '2026-11-04' });
+    expect(completed.userErrors).toEqual([]);
 
-    const proposed = await yorkshire.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'GOOD',
-        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        leadersAndManagers: 'GOOD',
-      },
-    });
-    expect(proposed.data!.proposeFullInspectionJudgements.userErrors).toEqual([]);
+    const proposed = await proposeFull(yorkshire, inspection.id, { helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
+    expect(proposed.userErrors).toEqual([]);
 
     // ASA-029: a requirement rests on more than one source of evidence.
-    const requirement = await yorkshire.gql(RecordRequirementDocument, {
-      input: {
-        inspectionId: inspection.id,
-        regulation: 'Adoption Support Agencies (England) and Adoption Agencies (Miscellaneous Amendments) Regulations 2005, regulation 11',
-        action: 'Assess and record risks for each family supported',
-        dueDate: '2027-01-29',
-        impactStatement: 'Risks to children are not consistently identified',
-        evidenceIds: [evidence[1].id, evidence[2].id],
-      },
+    const requirement = await recordRequirement(yorkshire, inspection.id, [evidence[1].id, evidence[2].id], {
+      regulation: 'Adoption Support Agencies (England) and Adoption Agencies (Miscellaneous Amendments) Regulations 2005, regulation 11',
+      action: 'Assess and record risks for each family supported',
+      dueDate: '2027-01-29',
+      impactStatement: 'Risks to children are not consistently identified',
     });
-    expect(requirement.data!.recordRequirement.userErrors).toEqual([]);
+    expect(requirement.userErrors).toEqual([]);
     // ASA-028: a recommendation cites the standard with a summary of it.
-    const recommendation = await yorkshire.gql(RecordRecommendationDocument, {
-      input: {
-        inspectionId: inspection.id,
-        reference: 'Adoption support agencies national minimum standard 16.2',
-        guidanceSummary: 'Staff receive supervision that supports their practice',
-        action: 'Record supervision discussions',
-        evidenceIds: [evidence[3].id],
-      },
+    const recommendation = await recordRecommendation(yorkshire, inspection.id, [evidence[3].id], {
+      reference: 'Adoption support agencies national minimum standard 16.2',
+      guidanceSummary: 'Staff receive supervision that supports their practice',
+      action: 'Record supervision discussions',
     });
-    expect(recommendation.data!.recordRecommendation.userErrors).toEqual([]);
+    expect(recommendation.userErrors).toEqual([]);
 
     const { data } = await yorkshire.gql(InspectionRecordDocument, { id: inspection.id, evidenceFirst: 10 });
     const record = data!.node!;

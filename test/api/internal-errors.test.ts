@@ -1,6 +1,6 @@
 import { Role } from '../../src/domain/access';
 import { ChangeRegisteredManagerDocument } from '../generated/graphql';
-import { startTestApp, TEST_REGION, type TestApp } from '../support/app';
+import { TEST_REGION, postGraphQL, startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 
 let api: TestApp;
@@ -14,13 +14,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 test('a database fault reaches the client as a masked internal error with a request ID: no SQL, no stack', async () => {
-  const response = await api
-    .request()
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    // an inspector of the North West, the setting's region (a token without a region reaches no setting)
-    .set('authorization', `Bearer ${await api.tokenFor(Role.INSPECTOR, { region: TEST_REGION })}`)
-    .send({ query: `{ provider(urn: "${provider.urn}") { urn registeredManager { name } } }` });
+  // an inspector of the North West, the setting's region (a token without a region reaches no setting)
+  const inspector = await api.tokenFor(Role.INSPECTOR, { region: TEST_REGION });
+  const response = await postGraphQL(api, { query: `{ provider(urn: "${provider.urn}") { urn registeredManager { name } } }` }, inspector);
   expect(response.body.data.provider).toEqual({ urn: provider.urn, registeredManager: null });
   expect(response.body.errors).toEqual([
     {

@@ -18,7 +18,15 @@ import {
 } from '../generated/graphql';
 import { useTestApp } from '../support/app';
 import { AGENCY, FAMILY_CENTRE, SECURE_HOME, leaveManager, registerProvider } from '../support/fixtures';
-import { completeFieldwork, inspectionAtFeedback, recordEvidence, reread, schedule, start } from '../support/inspections';
+import {
+  completeFieldwork,
+  inspectionAtFeedback,
+  inspectionOfNewSetting,
+  recordEvidence,
+  reread,
+  schedule,
+  start,
+} from '../support/inspections';
 import {
   ALL_CONDITIONS,
   judgedFullInspection,
@@ -27,16 +35,23 @@ import {
   recordAssurance,
   recordMonitoring,
   recordNoJudgement,
+  type FullGrades,
 } from '../support/judgements';
 import { broke, expectNoUserErrors, problem } from '../support/payloads';
 import { checkRequirement, recordRequirement } from '../support/requirements';
 
 const api = useTestApp();
 
+/** Proposes `grades`, which must be accepted, and expects the judgement recorded to hold them (and `more`). */
+async function expectAccepted(inspectionId: string, grades: FullGrades, more: Record<string, unknown> = {}) {
+  const accepted = expectNoUserErrors(await proposeFull(api, inspectionId, grades));
+  expect(accepted.inspection?.judgement).toMatchObject({ ...grades, ...more });
+  return accepted;
+}
+
 describe('full inspection judgements', () => {
   test('CH-155 overall must be inadequate when helped and protected is inadequate', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     for (const overall of ['GOOD', 'REQUIRES_IMPROVEMENT_TO_BE_GOOD'] as const) {
       const refused = await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: overall });
       expect(refused.inspection).toBeNull();
@@ -49,45 +64,26 @@ describe('full inspection judgements', () => {
       ]);
     }
     expect((await reread(api, inspection.id)).judgementHistory).toEqual([]);
-    const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    await expectAccepted(
+      inspection.id,
+      { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' },
+      { version: 1, kind: 'FULL_INSPECTION', leadersAndManagers: 'GOOD', managerVacancyDays: null, changeReason: null },
     );
-    expect(accepted.inspection?.judgement).toMatchObject({
-      version: 1,
-      kind: 'FULL_INSPECTION',
-      overallExperiencesAndProgress: 'INADEQUATE',
-      helpedAndProtected: 'INADEQUATE',
-      leadersAndManagers: 'GOOD',
-      managerVacancyDays: null,
-      changeReason: null,
-    });
   });
 
   test("CH-155 binds a secure children's home too", async () => {
-    const provider = await registerProvider(api, SECURE_HOME);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, SECURE_HOME);
     const refused = await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE' });
     expect(refused.userErrors).toEqual([broke('CH-155', ['overallExperiencesAndProgress'], /must be inadequate/)]);
   });
 
   test('CH-156 helped and protected requiring improvement does not cap the overall: GOOD overall is accepted', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
-    const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, {
-        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        overallExperiencesAndProgress: 'GOOD',
-      }),
-    );
-    expect(accepted.inspection?.judgement).toMatchObject({
-      overallExperiencesAndProgress: 'GOOD',
-      helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-    });
+    const inspection = await inspectionOfNewSetting(api);
+    await expectAccepted(inspection.id, { helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD', overallExperiencesAndProgress: 'GOOD' });
   });
 
   test('CH-157 overall cannot be better than requires improvement when leaders and managers are inadequate', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     for (const overall of ['OUTSTANDING', 'GOOD'] as const) {
       const refused = await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: overall });
       expect(refused.userErrors).toEqual([
@@ -98,21 +94,14 @@ describe('full inspection judgements', () => {
         ),
       ]);
     }
-    const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, {
-        leadersAndManagers: 'INADEQUATE',
-        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-      }),
-    );
-    expect(accepted.inspection?.judgement).toMatchObject({
+    await expectAccepted(inspection.id, {
       leadersAndManagers: 'INADEQUATE',
       overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
     });
   });
 
   test('CH-155 and CH-157 are both reported when both are broken', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await proposeFull(api, inspection.id, {
       helpedAndProtected: 'INADEQUATE',
       leadersAndManagers: 'INADEQUATE',
@@ -134,10 +123,11 @@ describe('full inspection judgements', () => {
     expect(limited.userErrors).toEqual([broke(limiting, ['overallExperiencesAndProgress'], /must be inadequate/)]);
     const capped = await proposeFull(api, inspection.id, { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'GOOD' });
     expect(capped.userErrors).toEqual([broke(cap, ['overallExperiencesAndProgress'], /no better than requires improvement to be good/)]);
-    const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' }),
+    await expectAccepted(
+      inspection.id,
+      { helpedAndProtected: 'INADEQUATE', overallExperiencesAndProgress: 'INADEQUATE' },
+      { kind: 'FULL_INSPECTION' },
     );
-    expect(accepted.inspection?.judgement).toMatchObject({ kind: 'FULL_INSPECTION', overallExperiencesAndProgress: 'INADEQUATE' });
   });
 });
 
@@ -163,13 +153,11 @@ describe('registered manager vacancy', () => {
         ),
       ]);
     }
-    const accepted = expectNoUserErrors(
-      await proposeFull(api, inspection.id, {
-        leadersAndManagers: 'INADEQUATE',
-        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-      }),
+    await expectAccepted(
+      inspection.id,
+      { leadersAndManagers: 'INADEQUATE', overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' },
+      { managerVacancyDays: 193 },
     );
-    expect(accepted.inspection?.judgement).toMatchObject({ leadersAndManagers: 'INADEQUATE', managerVacancyDays: 193 });
   });
 
   test('CHA-195 the vacancy is counted to the feedback date, not to the first day on site', async () => {
@@ -208,8 +196,7 @@ describe('registered manager vacancy', () => {
   });
 
   test('CHA-195 a home that has never had a registered manager is vacant from its registration', async () => {
-    const provider = await registerProvider(api, { registeredManager: null });
-    const inspection = await inspectionAtFeedback(api, provider.id, { start: '2026-11-10' });
+    const inspection = await inspectionOfNewSetting(api, { registeredManager: null }, { start: '2026-11-10' });
     const refused = await proposeFull(api, inspection.id);
     expect(refused.userErrors).toEqual([broke('CHA-195', ['leadersAndManagers'], /vacant for 131 weeks/)]);
     const accepted = expectNoUserErrors(
@@ -258,8 +245,7 @@ describe('registered manager vacancy', () => {
 
 describe('interim judgements', () => {
   test('CH-170 an interim inspection with no earlier judged full inspection is refused', async () => {
-    const provider = await registerProvider(api);
-    const interim = await inspectionAtFeedback(api, provider.id, { type: 'INTERIM_INSPECTION' });
+    const interim = await inspectionOfNewSetting(api, {}, { type: 'INTERIM_INSPECTION' });
     const refused = await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS' });
     expect(refused.inspection).toBeNull();
     expect(refused.userErrors).toEqual([broke('CH-170', ['outcome'], /relative to the previous inspection/)]);
@@ -342,8 +328,7 @@ describe('interim judgements', () => {
 
 describe('no-judgement interims (Annex G)', () => {
   test('CHA-116 NO_CHILDREN_SINCE_REGISTRATION at the first inspection is recorded with the registration date in long form', async () => {
-    const provider = await registerProvider(api);
-    const interim = await inspectionAtFeedback(api, provider.id, { type: 'INTERIM_INSPECTION' });
+    const interim = await inspectionOfNewSetting(api, {}, { type: 'INTERIM_INSPECTION' });
     const accepted = expectNoUserErrors(
       await recordNoJudgement(api, interim.id, {
         reason: 'NO_CHILDREN_SINCE_REGISTRATION',
@@ -421,8 +406,7 @@ describe('no-judgement interims (Annex G)', () => {
   });
 
   test('CH-153 a full inspection cannot end in no judgement', async () => {
-    const provider = await registerProvider(api);
-    const full = await inspectionAtFeedback(api, provider.id);
+    const full = await inspectionOfNewSetting(api);
     const refused = await recordNoJudgement(api, full.id, { reason: 'NO_CHILDREN_SINCE_REGISTRATION' });
     expect(refused.userErrors).toEqual([broke('CH-153', ['inspectionId'], /full inspection does not make this kind of judgement/)]);
   });
@@ -430,8 +414,7 @@ describe('no-judgement interims (Annex G)', () => {
 
 describe('the kind of judgement each inspection type makes', () => {
   test('CA-072 full grades on an assurance visit are refused; its outcome is recorded without a grade', async () => {
-    const provider = await registerProvider(api, SECURE_HOME);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'ASSURANCE_VISIT' });
+    const visit = await inspectionOfNewSetting(api, SECURE_HOME, { type: 'ASSURANCE_VISIT' });
     const graded = await proposeFull(api, visit.id);
     expect(graded.inspection).toBeNull();
     expect(graded.userErrors).toEqual([broke('CA-072', ['inspectionId'], /assurance visit does not make this kind of judgement/)]);
@@ -449,8 +432,7 @@ describe('the kind of judgement each inspection type makes', () => {
   });
 
   test('CA-073 concerns are required when seriousOrWidespreadConcerns is true', async () => {
-    const provider = await registerProvider(api, SECURE_HOME);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'ASSURANCE_VISIT' });
+    const visit = await inspectionOfNewSetting(api, SECURE_HOME, { type: 'ASSURANCE_VISIT' });
     const refused = await recordAssurance(api, visit.id, true);
     expect(refused.userErrors).toEqual([broke('CA-073', ['concerns'], /Describe the serious or widespread concerns/)]);
     const blank = await recordAssurance(api, visit.id, true, '  ');
@@ -463,15 +445,13 @@ describe('the kind of judgement each inspection type makes', () => {
   });
 
   test('CA-073 concerns are not described when none were found', async () => {
-    const provider = await registerProvider(api, SECURE_HOME);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'ASSURANCE_VISIT' });
+    const visit = await inspectionOfNewSetting(api, SECURE_HOME, { type: 'ASSURANCE_VISIT' });
     const refused = await recordAssurance(api, visit.id, false, 'Something');
     expect(refused.userErrors).toEqual([problem('BAD_USER_INPUT', ['concerns'], /only when serious or widespread concerns were found/)]);
   });
 
   test('CH-185 a monitoring visit makes no full-inspection judgements', async () => {
-    const provider = await registerProvider(api);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT' });
+    const visit = await inspectionOfNewSetting(api, {}, { type: 'MONITORING_VISIT' });
     const refused = await proposeFull(api, visit.id);
     expect(refused.userErrors).toEqual([broke('CH-185', ['inspectionId'], /monitoring visit does not make this kind of judgement/)]);
   });
@@ -514,8 +494,7 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
   });
 
   test('CH-185 a newOverallGrade for a home never judged is refused', async () => {
-    const provider = await registerProvider(api);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT' });
+    const visit = await inspectionOfNewSetting(api, {}, { type: 'MONITORING_VISIT' });
     const refused = await recordMonitoring(api, visit.id, {
       newOverallGrade: 'GOOD',
       conditions: ALL_CONDITIONS,
@@ -647,8 +626,7 @@ describe('monitoring visits: a new judgement only after inadequate', () => {
   });
 
   test('a monitoring visit needs a progress summary', async () => {
-    const provider = await registerProvider(api);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT' });
+    const visit = await inspectionOfNewSetting(api, {}, { type: 'MONITORING_VISIT' });
     const refused = await recordMonitoring(api, visit.id, { progressSummary: '  ' });
     expect(refused.userErrors).toEqual([problem('BAD_USER_INPUT', ['progressSummary'], /Summarise the progress/)]);
   });

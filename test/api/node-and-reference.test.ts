@@ -1,12 +1,8 @@
 import { LocalAuthoritiesDocument, NodeDocument, RegionsDocument } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { useTestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 describe('regions and localAuthorities', () => {
   test('CH-230 the nine English regions, each with its local authorities', async () => {

@@ -2,6 +2,7 @@ import { ProvidersDocument, ProvidersWithPlacesDocument, type ProviderFilter } f
 import { Provider } from '../../src/modules/providers/provider.entity';
 import { seedSyntheticRegister } from '../../src/db/seed';
 import { startTestApp, type TestApp } from '../support/app';
+import { walkPages } from '../support/paging';
 
 let api: TestApp;
 /** The whole register is national: admins page it; a regulatory inspection manager sees only their region. */
@@ -29,27 +30,13 @@ async function page(variables: Parameters<TestApp['gql']>[1] & object, caller: T
 }
 
 async function walkForwards(filter: ProviderFilter | null, size: number, caller: TestApp = admin): Promise<string[]> {
-  const urns: string[] = [];
-  let after: string | null = null;
-  for (let i = 0; i < 100; i++) {
-    const p = await page({ filter, first: size, after }, caller);
-    urns.push(...p.edges.map((e) => e.node.urn));
-    if (!p.pageInfo.hasNextPage) return urns;
-    after = p.pageInfo.endCursor;
-  }
-  throw new Error('did not reach the end');
+  const nodes = await walkPages('forwards', (after) => page({ filter, first: size, after }, caller));
+  return nodes.map((node) => node.urn);
 }
 
 async function walkBackwards(filter: ProviderFilter | null, size: number, caller: TestApp = admin): Promise<string[]> {
-  const urns: string[] = [];
-  let before: string | null = null;
-  for (let i = 0; i < 100; i++) {
-    const p = await page({ filter, last: size, before }, caller);
-    urns.unshift(...p.edges.map((e) => e.node.urn));
-    if (!p.pageInfo.hasPreviousPage) return urns;
-    before = p.pageInfo.startCursor;
-  }
-  throw new Error('did not reach the start');
+  const nodes = await walkPages('backwards', (before) => page({ filter, last: size, before }, caller));
+  return nodes.map((node) => node.urn);
 }
 
 describe('providers: keyset pagination', () => {

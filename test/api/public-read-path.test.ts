@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { seedSyntheticRegister } from '../../src/db/seed';
 import { PublishedReport } from '../../src/modules/public/published-report.entity';
 import { Role } from '../../src/domain/access';
-import { startTestApp, type TestApp } from '../support/app';
+import { postGraphQL, startTestApp, type TestApp } from '../support/app';
+import { walkPages } from '../support/paging';
 
 let api: TestApp;
 const REGION = 'E12000002';
@@ -23,7 +24,7 @@ interface Page {
 }
 
 async function ask<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await api.request().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  const response = await postGraphQL(api, { query, variables });
   if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
   return response.body.data as T;
 }
@@ -46,29 +47,21 @@ describe('publicReports, read with prepared statements', () => {
   });
 
   test('forwards, seven at a time, every current report of the region appears once, newest first', async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const { publicReports: page }: { publicReports: Page } = await ask(PAGE, { region: REGION, first: 7, after });
-      seen.push(...page.edges.map((edge) => edge.node.urn));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(expected);
+    const seen = await walkPages(
+      'forwards',
+      async (after) => (await ask<{ publicReports: Page }>(PAGE, { region: REGION, first: 7, after })).publicReports,
+    );
+    expect(seen.map((node) => node.urn)).toEqual(expected);
   });
 
   test('backwards from the end with last/before gives the same list', async () => {
     const { publicReports: all }: { publicReports: Page } = await ask(PAGE, { region: REGION, first: 100 });
-    const seen: string[] = [];
-    let before: string | null = all.edges.at(-1)!.cursor;
-    seen.unshift(all.edges.at(-1)!.node.urn);
-    for (;;) {
-      const { publicReports: page }: { publicReports: Page } = await ask(PAGE, { region: REGION, last: 6, before });
-      seen.unshift(...page.edges.map((edge) => edge.node.urn));
-      if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor;
-    }
-    expect(seen).toEqual(expected);
+    const earlier = await walkPages(
+      'backwards',
+      async (before) => (await ask<{ publicReports: Page }>(PAGE, { region: REGION, last: 6, before })).publicReports,
+      { cursor: all.edges.at(-1)!.cursor },
+    );
+    expect([...earlier, all.edges.at(-1)!.node].map((node) => node.urn)).toEqual(expected);
   });
 });
 
@@ -126,7 +119,7 @@ describe('HTTP caching of public answers', () => {
   });
 
   test('POST, a signed-in caller and an answer with errors are not stored', async () => {
-    const post = await api.request().post('/graphql').set('content-type', 'application/json').send({ query });
+    const post = await postGraphQL(api, { query });
     expect(post.headers['cache-control']).toBe('no-store');
     const token = await api.tokenFor(Role.ADMIN);
     const signedIn = await get(`/graphql?query=${encodeURIComponent(query)}`).set('authorization', `Bearer ${token}`);

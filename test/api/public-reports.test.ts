@@ -8,33 +8,34 @@ import fc from 'fast-check';
 import {
   AmendPublishedReportDocument,
   DraftReportDocument,
-  ProposeFullInspectionJudgementsDocument,
-  ProposeInterimJudgementDocument,
   PublicProviderDocument,
   PublicReportDocument,
   PublicReportsDocument,
-  RecordAssuranceVisitOutcomeDocument,
-  RecordMonitoringVisitOutcomeDocument,
-  RecordRequirementDocument,
   WriteReportTextDocument,
 } from '../generated/graphql';
-import { COMMON_SETTING_WORDS } from '../../src/domain/redaction';
-import { startTestApp, type TestApp } from '../support/app';
-import { registerProvider } from '../support/fixtures';
+import { useTestApp } from '../support/app';
+import { SECURE_HOME, registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
-import { asProviderOf, proposeGood, publish, sendDraft, toQualityAssurance } from '../support/reports';
+import {
+  FULL_DAYS,
+  asProviderOf,
+  proposeGood,
+  publish,
+  publishedAssuranceVisit,
+  publishedInterim,
+  publishedMonitoringVisit,
+  sendDraft,
+  toQualityAssurance,
+} from '../support/reports';
+import { pseudoName, REDACTION_WORDS } from '../support/pseudo-names';
+import { REGULATION_12, recordRequirement } from '../support/requirements';
+import { proposeFull } from '../support/judgements';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 // Settings outside the North West (the default caller's region) are inspected by managers of their own region.
 const YORKSHIRE = 'E12000003'; // Leeds, E08000035
 const LONDON = 'E12000007'; // Westminster, E09000033
-
-const FULL_DAYS = { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' };
 
 describe("a children's home: full inspection published and found by URN, local authority and region", () => {
   test('CH-228 CH-230 the report holds the judgements, text and requirements, and never the name, address, postcode or people', async () => {
@@ -50,23 +51,13 @@ describe("a children's home: full inspection published and found by URN, local a
       people: [{ name: 'Jamie Morgan', role: 'CHILD' }],
       identificationJustification: 'To protect the child',
     });
-    await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        leadersAndManagers: 'GOOD',
-      },
+    await proposeFull(api, inspection.id, {
+      overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      helpedAndProtected: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
     });
-    await api.gql(RecordRequirementDocument, {
-      input: {
-        inspectionId: inspection.id,
-        regulation: 'Regulation 12',
-        action: 'Make sure Jamie Morgan and every child has a return home interview at Larch House',
-        dueDate: '2026-10-30',
-        impactStatement: 'Risks not understood',
-        evidenceIds: [weakness.id],
-      },
+    await recordRequirement(api, inspection.id, [weakness.id], {
+      ...REGULATION_12,
+      action: 'Make sure Jamie Morgan and every child has a return home interview at Larch House',
     });
     const text = await api.gql(WriteReportTextDocument, {
       input: {
@@ -129,18 +120,7 @@ describe("a children's home: full inspection published and found by URN, local a
     expect(JSON.stringify(provider.data)).not.toMatch(/Larch|Acacia|M1 1AE|Jamie/);
 
     // The next inspection's report shows this one as the last inspection, in its history.
-    const interim = await inspectionAtFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-10-13' });
-    await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId: interim.id, outcome: 'IMPROVED_EFFECTIVENESS' } });
-    await api.gql(WriteReportTextDocument, {
-      input: { inspectionId: interim.id, summary: 'Return home interviews now happen for every child.' },
-    });
-    await publish(api, interim.id, {
-      qa: '2026-10-14',
-      draft: '2026-10-15',
-      comments: '2026-10-16',
-      final: '2026-10-19',
-      published: '2026-10-21',
-    });
+    await publishedInterim(api, home.id, 'IMPROVED_EFFECTIVENESS', 'Return home interviews now happen for every child.');
     const latest = await api.gql(PublicReportDocument, { urn: home.urn });
     expect(latest.data!.publicReport).toMatchObject({
       inspectionType: 'INTERIM_INSPECTION',
@@ -155,17 +135,9 @@ describe('monitoring and assurance visits are published in their own shape', () 
   test('CH-181 a monitoring visit report: no grade unless a new judgement, found by local authority', async () => {
     const home = await registerProvider(api, { localAuthority: 'E08000035', registrationDate: '2021-03-01' });
     const yorkshire = await api.managerOf(YORKSHIRE);
-    const visit = await inspectionAtFeedback(yorkshire, home.id, { type: 'MONITORING_VISIT', start: '2026-09-14' });
-    await yorkshire.gql(RecordMonitoringVisitOutcomeDocument, { input: { inspectionId: visit.id, progressSummary: 'Requirements met' } });
-    await yorkshire.gql(WriteReportTextDocument, {
-      input: { inspectionId: visit.id, summary: 'The home has met the requirements of the compliance notice.' },
-    });
-    await publish(yorkshire, visit.id, {
-      qa: '2026-09-15',
-      draft: '2026-09-16',
-      comments: '2026-09-17',
-      final: '2026-09-18',
-      published: '2026-09-21',
+    await publishedMonitoringVisit(yorkshire, home.id, {
+      progressSummary: 'Requirements met',
+      summary: 'The home has met the requirements of the compliance notice.',
     });
     const { data } = await api.gql(PublicReportsDocument, { localAuthority: 'E08000035', first: 10 });
     const report = data!.publicReports.edges.find((e) => e.node.urn === home.urn)!.node;
@@ -177,29 +149,11 @@ describe('monitoring and assurance visits are published in their own shape', () 
   });
 
   test('CA-072 CA-073 an assurance visit report: whether serious or widespread concerns were found, with a child-friendly summary', async () => {
-    const secure = await registerProvider(api, {
-      settingType: 'SECURE_CHILDRENS_HOME',
-      places: 12,
-      localAuthority: 'E09000033',
-      registrationDate: '2019-04-01',
-    });
+    const secure = await registerProvider(api, { ...SECURE_HOME, localAuthority: 'E09000033', registrationDate: '2019-04-01' });
     const london = await api.managerOf(LONDON);
-    const visit = await inspectionAtFeedback(london, secure.id, {
-      type: 'ASSURANCE_VISIT',
-      start: '2026-09-14',
-      end: '2026-09-16',
-      noticeGivenOn: '2026-09-14',
-    });
-    await london.gql(RecordAssuranceVisitOutcomeDocument, { input: { inspectionId: visit.id, seriousOrWidespreadConcerns: false } });
-    await london.gql(WriteReportTextDocument, {
-      input: { inspectionId: visit.id, summary: 'Children are well cared for.', childFriendlySummary: 'We found you are safe.' },
-    });
-    await publish(london, visit.id, {
-      qa: '2026-09-17',
-      draft: '2026-10-05',
-      comments: '2026-10-06',
-      final: '2026-10-07',
-      published: '2026-10-15',
+    await publishedAssuranceVisit(london, secure.id, {
+      summary: 'Children are well cared for.',
+      childFriendlySummary: 'We found you are safe.',
     });
     const { data } = await api.gql(PublicReportsDocument, { region: 'E12000007', settingType: 'SECURE_CHILDRENS_HOME', first: 10 });
     expect(data!.publicReports.edges.map((e) => e.node)).toEqual([
@@ -291,32 +245,10 @@ describe('only published reports are visible', () => {
 });
 
 describe('property: nothing private reaches any public query', () => {
-  const NEUTRAL = [
-    'homes',
-    'home',
-    'child',
-    'staff',
-    'member',
-    'family',
-    'person',
-    'postcode',
-    'address',
-    'children',
-    'setting',
-    'safe',
-    'settled',
-    'lives',
-    'says',
-    'keeps',
-    'near',
-    'hello',
-    'liked',
-  ];
+  const NEUTRAL = [...REDACTION_WORDS, 'safe', 'settled', 'lives', 'says', 'keeps', 'near', 'hello', 'liked'];
   // Everyday words ("View", "Park") are redacted only as part of a setting's whole name, so they are not used as its distinctive word.
   // Pseudo-names ("Kalimo", "Dorevy"): random, pronounceable, and not words of the report's own vocabulary.
-  const word = fc
-    .stringMatching(/^[BCDFGHJKLMNPRSTVZ][aeiou][bcdfghjklmnprstvz][aeiou][bcdfghjklmnprstvz][aeiouy]?$/)
-    .filter((w) => !NEUTRAL.includes(w.toLowerCase()) && !COMMON_SETTING_WORDS.has(w.toLowerCase()));
+  const word = pseudoName(NEUTRAL);
   const outward = fc.tuple(fc.constantFrom('M', 'LS', 'B', 'SW', 'NE', 'CB'), fc.integer({ min: 1, max: 20 }));
   let run = 0;
 

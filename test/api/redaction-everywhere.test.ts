@@ -7,28 +7,25 @@
  */
 import fc from 'fast-check';
 import { Role } from '../../src/domain/access';
-import { COMMON_SETTING_WORDS } from '../../src/domain/redaction';
 import {
   AmendPublishedReportDocument,
   JudgementFeedDocument,
   PublicProviderDocument,
   PublicReportDocument,
   PublicReportsDocument,
-  RecordRecommendationDocument,
-  RecordRequirementDocument,
   RegisterWebhookEndpointDocument,
-  WriteReportTextDocument,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
-import { proposeGood, publish } from '../support/reports';
+import { FULL_DAYS, proposeGood, publish, writeText } from '../support/reports';
 import { quickDeliveries, startRecordingReceiver, type RecordingReceiver } from '../support/webhooks';
+import { pseudoName, REDACTION_WORDS } from '../support/pseudo-names';
+import { REGULATION_12, recordRecommendation, recordRequirement } from '../support/requirements';
+import { expectNoUserErrors } from '../support/payloads';
 
 const LEEDS = 'E08000035';
 const YORKSHIRE = 'E12000003';
-const DAYS = { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' };
-
 let api: TestApp;
 let yorkshire: TestApp;
 let receiver: RecordingReceiver;
@@ -57,17 +54,7 @@ const download = async (path: string) => (await api.request().get(path)).text;
 
 // Pseudo-names ("Kalimo", "Dorevy"): random, pronounceable, and none of the words the API writes itself.
 const OWN_WORDS = [
-  'homes',
-  'home',
-  'child',
-  'staff',
-  'member',
-  'family',
-  'person',
-  'postcode',
-  'address',
-  'children',
-  'setting',
+  ...REDACTION_WORDS,
   'local',
   'area',
   'nearby',
@@ -107,9 +94,7 @@ function isTemplateWord(w: string): boolean {
   }
   return templateWords.has(w.toLowerCase());
 }
-const word = fc
-  .stringMatching(/^[BCDFGHJKLMNPRSTVZ][aeiou][bcdfghjklmnprstvz][aeiou][bcdfghjklmnprstvz][aeiouy]?$/)
-  .filter((w) => !OWN_WORDS.includes(w.toLowerCase()) && !COMMON_SETTING_WORDS.has(w.toLowerCase()) && !isTemplateWord(w));
+const word = pseudoName(OWN_WORDS, isTemplateWord);
 const name = fc.tuple(word, word);
 
 const scenario = fc.record({
@@ -221,37 +206,25 @@ describe('property: nothing identifying reaches any public output', () => {
           identificationJustification: 'To protect the child',
         });
         await proposeGood(yorkshire, inspection.id);
-        const requirement = await yorkshire.gql(RecordRequirementDocument, {
-          input: {
-            inspectionId: inspection.id,
-            regulation: 'Regulation 12',
+        expectNoUserErrors(
+          await recordRequirement(yorkshire, inspection.id, [evidence.id], {
+            ...REGULATION_12,
             action: t.requirement,
-            dueDate: '2026-10-30',
-            impactStatement: 'Risks not understood',
-            evidenceIds: [evidence.id],
-          },
-        });
-        expect(requirement.data!.recordRequirement.userErrors).toEqual([]);
-        const recommendation = await yorkshire.gql(RecordRecommendationDocument, {
-          input: {
-            inspectionId: inspection.id,
+          }),
+        );
+        expectNoUserErrors(
+          await recordRecommendation(yorkshire, inspection.id, [evidence.id], {
             reference: 'Guide page 12, paragraph 3.4',
             action: t.recommendation,
-            evidenceIds: [evidence.id],
-          },
+          }),
+        );
+        await writeText(yorkshire, inspection.id, {
+          overall: t.overall,
+          helpedAndProtected: t.helpedAndProtected,
+          leadersAndManagers: t.leadersAndManagers,
+          childFriendlySummary: t.childFriendlySummary,
         });
-        expect(recommendation.data!.recordRecommendation.userErrors).toEqual([]);
-        const text = await yorkshire.gql(WriteReportTextDocument, {
-          input: {
-            inspectionId: inspection.id,
-            overall: t.overall,
-            helpedAndProtected: t.helpedAndProtected,
-            leadersAndManagers: t.leadersAndManagers,
-            childFriendlySummary: t.childFriendlySummary,
-          },
-        });
-        expect(text.data!.writeReportText.userErrors).toEqual([]);
-        await publish(yorkshire, inspection.id, DAYS);
+        await publish(yorkshire, inspection.id, FULL_DAYS);
         const amended = await yorkshire.gql(AmendPublishedReportDocument, {
           input: { inspectionId: inspection.id, reason: t.amendment, amendedOn: '2026-09-30' },
         });

@@ -1,12 +1,8 @@
 import { ProviderByUrnDocument, RegisterProviderDocument } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { useTestApp, type TestApp } from '../support/app';
 import { registerProvider, registrationInput, uniqueUrn } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 /** Registers as the default caller, the North West's regulatory inspection manager, unless another is given. */
 async function register(overrides: Parameters<typeof registrationInput>[0], caller: TestApp = api) {

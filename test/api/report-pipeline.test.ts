@@ -22,17 +22,14 @@ import {
   SubmitFactualAccuracyCommentsDocument,
   WithholdPublicationDocument,
 } from '../generated/graphql';
-import { TEST_NOW, startTestApp, type TestApp } from '../support/app';
+import { TEST_NOW, useTestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { completeFieldwork, evidenceInput, inspectionAtFeedback, schedule } from '../support/inspections';
 import { asProviderOf, comments, completeReportText, issueFinal, proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
+import { proposeFull } from '../support/judgements';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
+const api = useTestApp();
 afterEach(() => api.clock.set(TEST_NOW));
-afterAll(() => api.close());
 
 /** Leeds (E08000035) is in Yorkshire and The Humber: its inspections are for that region's staff. */
 const YORKSHIRE = 'E12000003';
@@ -134,51 +131,26 @@ describe('illegal moves are refused with the rule', () => {
     const home = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-10-06' });
     await proposeGood(api, inspection.id);
-    await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
-        helpedAndProtected: 'GOOD',
-        leadersAndManagers: 'GOOD',
-        changeReason: 'QA found the evidence did not support good',
-      },
+    await proposeFull(api, inspection.id, {
+      overallExperiencesAndProgress: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD',
+      changeReason: 'QA found the evidence did not support good',
     });
     await toQualityAssurance(api, inspection.id, '2026-10-07');
-    const noText = await api.gql(SendDraftReportDocument, {
-      input: {
-        inspectionId: inspection.id,
-        sentOn: '2026-10-12',
-        qualityAssuredBy: 'Morgan Manager',
-        providerInformedOfChangesOn: '2026-10-09',
-      },
-    });
-    expect(noText.data!.sendDraftReport.userErrors.map((e) => e.ruleId)).toEqual(['CHA-047', 'CHA-047', 'CHA-047', 'CH-231']);
+    const sendOn12th = async (providerInformedOfChangesOn?: string) =>
+      (
+        await api.gql(SendDraftReportDocument, {
+          input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager', providerInformedOfChangesOn },
+        })
+      ).data!.sendDraftReport;
+    const noText = await sendOn12th('2026-10-09');
+    expect(noText.userErrors.map((e) => e.ruleId)).toEqual(['CHA-047', 'CHA-047', 'CHA-047', 'CH-231']);
     await completeReportText(api, inspection.id);
-    const untold = await api.gql(SendDraftReportDocument, {
-      input: { inspectionId: inspection.id, sentOn: '2026-10-12', qualityAssuredBy: 'Morgan Manager' },
-    });
-    expect(untold.data!.sendDraftReport.userErrors).toEqual([
-      expect.objectContaining({ ruleId: 'CH-247', field: ['input', 'providerInformedOfChangesOn'] }),
-    ]);
-    const told = await api.gql(SendDraftReportDocument, {
-      input: {
-        inspectionId: inspection.id,
-        sentOn: '2026-10-12',
-        qualityAssuredBy: 'Morgan Manager',
-        providerInformedOfChangesOn: '2026-10-09',
-      },
-    });
-    expect(told.data!.sendDraftReport.userErrors).toEqual([]);
-    const after = await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'GOOD',
-        helpedAndProtected: 'GOOD',
-        leadersAndManagers: 'GOOD',
-        changeReason: 'Too late',
-      },
-    });
-    expect(after.data!.proposeFullInspectionJudgements.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-247' })]);
+    const untold = await sendOn12th();
+    expect(untold.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-247', field: ['input', 'providerInformedOfChangesOn'] })]);
+    const told = await sendOn12th('2026-10-09');
+    expect(told.userErrors).toEqual([]);
+    const after = await proposeFull(api, inspection.id, { changeReason: 'Too late' });
+    expect(after.userErrors).toEqual([expect.objectContaining({ ruleId: 'CH-247' })]);
     const evidence = await api.gql(RecordEvidenceDocument, { input: evidenceInput(inspection.id) });
     expect(evidence.data!.recordEvidence.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
   });

@@ -12,7 +12,7 @@
 import { CheckRecommendationDocument } from '../generated/graphql';
 import { useTestApp } from '../support/app';
 import { AGENCY, FAMILY_CENTRE, registerProvider } from '../support/fixtures';
-import { inspectionAtFeedback, recordEvidence, reread, schedule } from '../support/inspections';
+import { inspectionAtFeedback, inspectionOfNewSetting, recordEvidence, reread, schedule } from '../support/inspections';
 import { broke, expectNoUserErrors, problem } from '../support/payloads';
 import { checkRequirement, recordRecommendation, recordRequirement, serveNotice } from '../support/requirements';
 
@@ -20,8 +20,7 @@ const api = useTestApp();
 
 describe('requirements', () => {
   test('a requirement backed by weakness evidence is recorded, OPEN', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const weakness = await recordEvidence(api, inspection.id);
     const payload = expectNoUserErrors(await recordRequirement(api, inspection.id, [weakness.id]));
     expect(payload.requirement).toMatchObject({
@@ -35,8 +34,7 @@ describe('requirements', () => {
   });
 
   test('CHA-041 linking STRENGTH evidence to a requirement is refused', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const weakness = await recordEvidence(api, inspection.id);
     const strength = await recordEvidence(api, inspection.id, {
       finding: 'STRENGTH',
@@ -50,8 +48,7 @@ describe('requirements', () => {
   });
 
   test('CH-128 a requirement with an empty regulation is refused', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const weakness = await recordEvidence(api, inspection.id);
     for (const regulation of ['', '   ']) {
       const refused = await recordRequirement(api, inspection.id, [weakness.id], { regulation });
@@ -62,8 +59,7 @@ describe('requirements', () => {
   });
 
   test('CH-127 a requirement with no evidence, or no impact statement, is refused', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await recordRequirement(api, inspection.id, []);
     expect(refused.userErrors).toEqual([broke('CH-127', ['evidenceIds'], /Link the evidence of the breach/)]);
     const weakness = await recordEvidence(api, inspection.id);
@@ -72,16 +68,14 @@ describe('requirements', () => {
   });
 
   test('a requirement cannot be due before the inspection began', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const weakness = await recordEvidence(api, inspection.id);
     const refused = await recordRequirement(api, inspection.id, [weakness.id], { dueDate: '2026-11-09' });
     expect(refused.userErrors).toEqual([problem('BAD_USER_INPUT', ['dueDate'], /cannot be due before the inspection began/)]);
   });
 
   test('RFC-031 a family centre requirement with evidence from only one source is refused; two sources are accepted', async () => {
-    const provider = await registerProvider(api, FAMILY_CENTRE);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, FAMILY_CENTRE);
     const seen = await recordEvidence(api, inspection.id, { source: 'OBSERVATION', evaluationCriterion: 'HP.1' });
     const seenAgain = await recordEvidence(api, inspection.id, {
       source: 'OBSERVATION',
@@ -102,8 +96,7 @@ describe('requirements', () => {
   });
 
   test("CH-127 a children's home requirement may rest on a single source", async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const weakness = await recordEvidence(api, inspection.id);
     expectNoUserErrors(await recordRequirement(api, inspection.id, [weakness.id]));
   });
@@ -132,8 +125,7 @@ describe('requirements', () => {
 
 describe('recommendations and compliance notices', () => {
   test('CH-136 a recommendation without a reference is refused; with one it is recorded', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const weakness = await recordEvidence(api, inspection.id);
     const refused = await recordRecommendation(api, inspection.id, [weakness.id], { reference: ' ' });
     expect(refused.recommendation).toBeNull();
@@ -147,15 +139,13 @@ describe('recommendations and compliance notices', () => {
   });
 
   test('CH-146 a recommendation needs evidence', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await recordRecommendation(api, inspection.id, []);
     expect(refused.userErrors).toEqual([broke('CH-146', ['evidenceIds'], /Link the evidence/)]);
   });
 
   test('RFC-030 a family centre recommendation cites the national minimum standard', async () => {
-    const provider = await registerProvider(api, FAMILY_CENTRE);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, FAMILY_CENTRE);
     const weakness = await recordEvidence(api, inspection.id, { evaluationCriterion: 'HP.1' });
     const refused = await recordRecommendation(api, inspection.id, [weakness.id], { reference: '' });
     expect(refused.userErrors).toEqual([broke('RFC-030', ['reference'], /national minimum standard/)]);
@@ -163,8 +153,7 @@ describe('recommendations and compliance notices', () => {
   });
 
   test('ASA-028 an adoption support agency recommendation without guidanceSummary is refused', async () => {
-    const provider = await registerProvider(api, AGENCY);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api, AGENCY);
     const weakness = await recordEvidence(api, inspection.id, { evaluationCriterion: 'HP.1' });
     const refused = await recordRecommendation(api, inspection.id, [weakness.id], { reference: 'NMS 10.2' });
     expect(refused.userErrors).toEqual([broke('ASA-028', ['guidanceSummary'], /Summarise the national minimum standard/)]);
@@ -178,8 +167,7 @@ describe('recommendations and compliance notices', () => {
   });
 
   test('CH-140 a compliance notice action due on or before the day the notice is served is refused', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     for (const completionDate of ['2026-11-12', '2026-11-11']) {
       const refused = await serveNotice(api, inspection.id, {
         servedOn: '2026-11-12',
@@ -200,8 +188,7 @@ describe('recommendations and compliance notices', () => {
   });
 
   test('CH-140 each compliance notice action names its regulation', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await serveNotice(api, inspection.id, {
       actions: [
         { regulation: 'Regulation 12', action: 'Record checks.', completionDate: '2026-12-12' },
@@ -212,15 +199,13 @@ describe('recommendations and compliance notices', () => {
   });
 
   test('CHA-071 a compliance notice with no actions is refused', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const refused = await serveNotice(api, inspection.id, { actions: [] });
     expect(refused.userErrors).toEqual([broke('CHA-071', ['actions'], /at least one action/)]);
   });
 
   test('a compliance notice cannot be served in the future, or before the inspection began', async () => {
-    const provider = await registerProvider(api);
-    const inspection = await inspectionAtFeedback(api, provider.id);
+    const inspection = await inspectionOfNewSetting(api);
     const future = await serveNotice(api, inspection.id, { servedOn: '2026-11-24' });
     expect(future.userErrors).toEqual([problem('BAD_USER_INPUT', ['servedOn'], /cannot be in the future/)]);
     const before = await serveNotice(api, inspection.id, { servedOn: '2026-11-09' });
@@ -290,8 +275,7 @@ describe('CH-137 requirements and recommendations are checked at a later visit',
   });
 
   test('RFC-037 a family centre requirement is checked at a later visit to the centre', async () => {
-    const provider = await registerProvider(api, FAMILY_CENTRE);
-    const inspection = await inspectionAtFeedback(api, provider.id, { start: '2026-06-02' });
+    const inspection = await inspectionOfNewSetting(api, FAMILY_CENTRE, { start: '2026-06-02' });
     const seen = await recordEvidence(api, inspection.id, { evaluationCriterion: 'HP.1' });
     const read = await recordEvidence(api, inspection.id, { source: 'RECORDS_AND_DOCUMENTS', evaluationCriterion: 'HP.1' });
     const requirement = expectNoUserErrors(await recordRequirement(api, inspection.id, [seen.id, read.id])).requirement!;
@@ -300,8 +284,7 @@ describe('CH-137 requirements and recommendations are checked at a later visit',
   });
 
   test('an unknown requirement is NOT_FOUND', async () => {
-    const provider = await registerProvider(api);
-    const visit = await inspectionAtFeedback(api, provider.id, { type: 'MONITORING_VISIT' });
+    const visit = await inspectionOfNewSetting(api, {}, { type: 'MONITORING_VISIT' });
     const refused = await checkRequirement(api, 'UmVxdWlyZW1lbnQ6bm9uZQ==', visit.id);
     expect(refused.userErrors).toEqual([problem('NOT_FOUND', ['requirementId'], /No requirement/)]);
   });

@@ -5,24 +5,18 @@ import {
   ProviderDueDocument,
   ProviderGradeDocument,
   ProvidersWithGradeDocument,
-  ProposeInterimJudgementDocument,
-  RecordMonitoringVisitOutcomeDocument,
   ProvidersWithDueDocument,
-  ServeComplianceNoticeDocument,
   type InspectionsDueQuery,
   type InspectionsDueQueryVariables,
 } from '../generated/graphql';
-import { startTestApp, type TestApp } from '../support/app';
+import { useTestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback } from '../support/inspections';
-import { ALL_CONDITIONS } from '../support/judgements';
+import { ALL_CONDITIONS, INADEQUATE, proposeFull, proposeInterim, recordMonitoring } from '../support/judgements';
 import { proposeGood } from '../support/reports';
+import { serveNotice } from '../support/requirements';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 async function dueOf(urn: string) {
   const { data } = await api.gql(ProviderDueDocument, { urn });
@@ -53,14 +47,7 @@ describe('what comes next for each setting', () => {
   test('CH-179 after an inadequate full inspection, some inspection activity within six to eight weeks', async () => {
     const home = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-10-14', end: '2026-10-15' });
-    await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: inspection.id,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'INADEQUATE',
-      },
-    });
+    await proposeFull(api, inspection.id, INADEQUATE);
     const due = await dueOf(home.urn);
     expect(due.map((d) => [d.kind, d.earliest, d.latest, d.ruleId])).toEqual([
       ['INSPECTION_ACTIVITY', '2026-11-26', '2026-12-10', 'CH-179'],
@@ -72,13 +59,9 @@ describe('what comes next for each setting', () => {
     const home = await registerProvider(api);
     const inspection = await inspectionAtFeedback(api, home.id, { start: '2026-11-02' });
     await proposeGood(api, inspection.id);
-    await api.gql(ServeComplianceNoticeDocument, {
-      input: {
-        inspectionId: inspection.id,
-        ground: 'PROMOTE_WELFARE_OR_RISK_OF_HARM',
-        servedOn: '2026-11-03',
-        actions: [{ regulation: 'Regulation 12', action: 'Review risk assessments', completionDate: '2026-12-23' }],
-      },
+    await serveNotice(api, inspection.id, {
+      servedOn: '2026-11-03',
+      actions: [{ regulation: 'Regulation 12', action: 'Review risk assessments', completionDate: '2026-12-23' }],
     });
     const followUp = (await dueOf(home.urn)).find((d) => d.kind === 'COMPLIANCE_FOLLOW_UP');
     // 24 Dec (1), 29 Dec (2), 30 Dec (3), 31 Dec (4), 4 Jan 2027 (5): Christmas, the Boxing Day substitute and New Year skipped.
@@ -138,29 +121,19 @@ describe('the current grade (CH-196)', () => {
     const grade = async () => (await api.gql(ProviderGradeDocument, { urn: home.urn })).data!.provider!.currentGrade;
     expect(await grade()).toBeNull();
     const full = await inspectionAtFeedback(api, home.id, { start: '2026-08-03' });
-    await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: full.id,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'INADEQUATE',
-      },
-    });
+    await proposeFull(api, full.id, INADEQUATE);
     expect(await grade()).toBe('INADEQUATE');
     const interim = await inspectionAtFeedback(api, home.id, { type: 'INTERIM_INSPECTION', start: '2026-09-07' });
-    await api.gql(ProposeInterimJudgementDocument, { input: { inspectionId: interim.id, outcome: 'IMPROVED_EFFECTIVENESS' } });
+    await proposeInterim(api, interim.id, { outcome: 'IMPROVED_EFFECTIVENESS' });
     expect(await grade()).toBe('INADEQUATE');
     const visit = await inspectionAtFeedback(api, home.id, { type: 'MONITORING_VISIT', start: '2026-10-05' });
-    const { data } = await api.gql(RecordMonitoringVisitOutcomeDocument, {
-      input: {
-        inspectionId: visit.id,
-        progressSummary: 'The concerns were discrete and are resolved',
-        newOverallGrade: 'GOOD',
-        rationale: 'All requirements met; the home is safe',
-        conditions: ALL_CONDITIONS,
-      },
+    const outcome = await recordMonitoring(api, visit.id, {
+      progressSummary: 'The concerns were discrete and are resolved',
+      newOverallGrade: 'GOOD',
+      rationale: 'All requirements met; the home is safe',
+      conditions: ALL_CONDITIONS,
     });
-    expect(data!.recordMonitoringVisitOutcome.userErrors).toEqual([]);
+    expect(outcome.userErrors).toEqual([]);
     expect(await grade()).toBe('GOOD');
   });
 

@@ -8,7 +8,6 @@
 import { Role } from '../../src/domain/access';
 import {
   AuditTrailDocument,
-  EnforcementCompleteFieldworkDocument,
   ProposeFullInspectionJudgementsDocument,
   ScheduleInspectionDocument,
   ScopedDraftReportDocument,
@@ -25,8 +24,9 @@ import {
 } from '../generated/graphql';
 import { TEST_REGION, startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
-import { inspectionAtFeedback, schedule, scheduleInput, start } from '../support/inspections';
+import { inspectionAtFeedback, schedule, scheduleInput, start, toFeedback } from '../support/inspections';
 import { proposeGood, sendDraft, toQualityAssurance } from '../support/reports';
+import { INADEQUATE, proposeFull } from '../support/judgements';
 
 const LONDON = 'E12000007';
 const WESTMINSTER = 'E09000033';
@@ -216,19 +216,7 @@ describe('a provider reaches its own settings only', () => {
 describe('a local authority reads the notifications addressed to it', () => {
   test('CHA-078 as placing authority: its own tasks only; another authority’s are refused; nothing else internal', async () => {
     const home = await registerProvider(api);
-    const scheduled = await schedule(api, home.id, { scheduledStart: '2026-10-12' });
-    await start(api, scheduled.id, '2026-10-12');
-    await api.gql(EnforcementCompleteFieldworkDocument, {
-      input: { inspectionId: scheduled.id, onSiteEnd: '2026-10-12', feedbackDate: '2026-10-12', placingAuthorities: [LEEDS] },
-    });
-    await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: scheduled.id,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'INADEQUATE',
-      },
-    });
+    await proposeFull(api, await toFeedback(api, home.id, { start: '2026-10-12', placingAuthorities: [LEEDS] }), INADEQUATE);
     const all = (await api.gql(ScopedNotificationTasksDocument, {})).data!.notificationTasks.edges.map((e) => e.node);
     expect(all.some((t) => t.localAuthority === LEEDS)).toBe(true);
     expect(all.some((t) => t.localAuthority === MANCHESTER)).toBe(true); // the host authority's, not Leeds' to see

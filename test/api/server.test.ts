@@ -1,13 +1,9 @@
 import { ProviderByUrnDocument } from '../generated/graphql';
 import { Provider } from '../../src/modules/providers/provider.entity';
-import { startTestApp, type TestApp } from '../support/app';
+import { postGraphQL, useTestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 describe('health and readiness', () => {
   test('/healthz answers while the process is up', async () => {
@@ -33,13 +29,13 @@ describe('health and readiness', () => {
 
 describe('GraphQL over HTTP', () => {
   test('a syntax error is a 400 GRAPHQL_PARSE_FAILED, not a server fault', async () => {
-    const response = await api.request().post('/graphql').set('content-type', 'application/json').send({ query: '{' });
+    const response = await postGraphQL(api, { query: '{' });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   test('an unknown field is a GRAPHQL_VALIDATION_FAILED error without a stack trace', async () => {
-    const response = await api.request().post('/graphql').set('content-type', 'application/json').send({ query: '{ nope }' });
+    const response = await postGraphQL(api, { query: '{ nope }' });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
@@ -51,7 +47,7 @@ describe('GraphQL over HTTP', () => {
 
   test('a document with too many tokens is refused before it is validated', async () => {
     const query = `{ ${Array.from({ length: 2_000 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`;
-    const response = await api.request().post('/graphql').set('content-type', 'application/json').send({ query });
+    const response = await postGraphQL(api, { query });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });

@@ -12,14 +12,10 @@ import { loadConfig } from '../../src/config';
 import { Role } from '../../src/domain/access';
 import { tokenVerifier } from '../../src/modules/auth/auth.service';
 import { AuditTrailDocument, ProviderByUrnDocument, ProvidersDocument, RegisterProviderDocument } from '../generated/graphql';
-import { TEST_AUTH, TEST_REGION, startTestApp, type TestApp } from '../support/app';
+import { TEST_AUTH, TEST_REGION, postGraphQL, useTestApp } from '../support/app';
 import { registrationInput } from '../support/fixtures';
 
-let api: TestApp;
-beforeAll(async () => {
-  api = await startTestApp();
-});
-afterAll(() => api.close());
+const api = useTestApp();
 
 const secret = new TextEncoder().encode(TEST_AUTH.secret);
 const now = () => Math.floor(Date.now() / 1000);
@@ -39,15 +35,14 @@ function sign(claims: JWTPayload = {}, options: { alg?: string; iat?: number | n
 /** Registers a setting with `token`; returns the HTTP status, the errors, and whether the setting and an audit line for `subject` now exist. */
 async function registerWith(token: string, subject: string) {
   const input = registrationInput();
-  const response = await api
-    .request()
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    .set('authorization', `Bearer ${token}`)
-    .send({
+  const response = await postGraphQL(
+    api,
+    {
       query: 'mutation($input: RegisterProviderInput!) { registerProvider(input: $input) { provider { urn } userErrors { message } } }',
       variables: { input },
-    });
+    },
+    token,
+  );
   const admin = await api.admin();
   const registered = (await admin.gql(ProviderByUrnDocument, { urn: input.urn })).data!.provider !== null;
   const trail = (await admin.gql(AuditTrailDocument, { first: 100 })).data!.auditTrail.edges.map((e) => e.node);

@@ -34,17 +34,11 @@ import {
   WebhookEndpointsDocument,
 } from '../generated/graphql';
 import { TEST_AUTH, startTestApp, type TestApp } from '../support/app';
+import { testWorkerOptions } from '../support/webhooks';
 
 const MANCHESTER = 'E08000003';
 const REFUSED = 'refused: the URL resolves to a non-public address';
-const OPTIONS: DeliveryWorkerOptions = {
-  batchSize: 10,
-  pollIntervalMs: 20,
-  timeoutMs: 1_000,
-  retryBaseMs: 60,
-  retryCapMs: 500,
-  maxAttempts: 5,
-};
+const OPTIONS = testWorkerOptions({ timeoutMs: 1_000 });
 
 type Behaviour = 'ok' | 'redirect' | 'hang';
 interface Received {

@@ -9,12 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { Role } from '../../src/domain/access';
 import { FeedEventType, retryDelayMs } from '../../src/domain/feed';
 import { SettingType } from '../../src/domain/setting-types';
-import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/modules/feeds/delivery.worker';
+import { DeliveryWorker } from '../../src/modules/feeds/delivery.worker';
 import { FeedEvent, type FeedPayload } from '../../src/modules/feeds/feed.entity';
 import { verifySignature } from '../../src/modules/feeds/webhook-signature';
 import {
-  EnforcementCompleteFieldworkDocument,
-  ProposeFullInspectionJudgementsDocument,
   RegisterWebhookEndpointDocument,
   RemoveWebhookEndpointDocument,
   RetryFailedWebhookDeliveriesDocument,
@@ -25,20 +23,15 @@ import {
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
-import { schedule, start } from '../support/inspections';
+import { toFeedback } from '../support/inspections';
+import { INADEQUATE, proposeFull } from '../support/judgements';
+import { testWorkerOptions } from '../support/webhooks';
 
 const MANCHESTER = 'E08000003';
 const LEEDS = 'E08000035';
 const LIVERPOOL = 'E08000012';
 
-const OPTIONS: DeliveryWorkerOptions = {
-  batchSize: 10,
-  pollIntervalMs: 20,
-  timeoutMs: 300,
-  retryBaseMs: 60,
-  retryCapMs: 500,
-  maxAttempts: 5,
-};
+const OPTIONS = testWorkerOptions();
 
 type Behaviour = 'ok' | 'fail' | 'timeout';
 interface Received {
@@ -351,19 +344,7 @@ describe('notifications', () => {
     await endpoint(liverpoolApi, '/liverpool', types);
 
     const home = await registerProvider(api, { name: 'Inadequate House' });
-    const visit = await schedule(api, home.id, { scheduledStart: '2026-10-12' });
-    await start(api, visit.id, '2026-10-12');
-    await api.gql(EnforcementCompleteFieldworkDocument, {
-      input: { inspectionId: visit.id, onSiteEnd: '2026-10-12', feedbackDate: '2026-10-12', placingAuthorities: [LEEDS] },
-    });
-    await api.gql(ProposeFullInspectionJudgementsDocument, {
-      input: {
-        inspectionId: visit.id,
-        overallExperiencesAndProgress: 'INADEQUATE',
-        helpedAndProtected: 'INADEQUATE',
-        leadersAndManagers: 'INADEQUATE',
-      },
-    });
+    await proposeFull(api, await toFeedback(api, home.id, { start: '2026-10-12', placingAuthorities: [LEEDS] }), INADEQUATE);
     await drain();
 
     const leeds = receiver

@@ -20,12 +20,10 @@ import {
 import { startTestApp, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
-import { proposeGood, publish } from '../support/reports';
+import { FULL_DAYS, proposeGood, publish } from '../support/reports';
 import { quickDeliveries, startRecordingReceiver, type RecordingReceiver } from '../support/webhooks';
 
 const MANCHESTER = 'E08000003';
-const DAYS = { qa: '2026-09-10', draft: '2026-09-14', comments: '2026-09-16', final: '2026-09-21', published: '2026-09-23' };
-
 let api: TestApp;
 let receiver: RecordingReceiver;
 let deliveries: ReturnType<typeof quickDeliveries>;
@@ -63,7 +61,7 @@ async function publishedHome() {
   });
   await proposeGood(api, inspection.id);
   await api.gql(WriteReportTextDocument, { input: { inspectionId: inspection.id, overall: 'T. W. has settled well at Rowan Lodge.' } });
-  await publish(api, inspection.id, DAYS);
+  await publish(api, inspection.id, FULL_DAYS);
   return { home, inspection };
 }
 

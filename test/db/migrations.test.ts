@@ -7,24 +7,13 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate } from '../../src/db/database';
 import { projectRoot } from '../../src/paths';
 import { migrationsList } from '../../migrations';
-import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
+import { useMigratedDatabase } from '../support/unit-database';
 
-let db: MigratedDatabase;
-let orm: MikroORM;
-
-beforeAll(async () => {
-  db = await createMigratedDatabase();
-  orm = db.orm;
-});
-
-afterAll(() => db?.close());
-
-const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
-  orm.em.getConnection().execute<T[]>(query, params);
+const database = useMigratedDatabase();
+const { sql } = database;
 
 async function count(table: string): Promise<number> {
   const [row] = await sql<{ n: string }>(`select count(*)::int as n from "${table}"`);
@@ -33,7 +22,7 @@ async function count(table: string): Promise<number> {
 
 /** The (sorted) SQL statements of the schema diff, one per line, without blank lines. */
 async function schemaDiff(): Promise<string[]> {
-  const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+  const diff = await database.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
   return diff
     .split('\n')
     .map((line) => line.trim())
@@ -42,9 +31,9 @@ async function schemaDiff(): Promise<string[]> {
 
 describe('migrations', () => {
   test('every migration ran on the fresh database and none is pending', async () => {
-    const executed = await orm.getMigrator().getExecutedMigrations();
+    const executed = await database.orm.getMigrator().getExecutedMigrations();
     expect(executed.map((m) => m.name)).toEqual(migrationsList.map((m) => m.name));
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+    expect(await database.orm.getMigrator().getPendingMigrations()).toEqual([]);
   });
 
   test('the schema the migrations build matches the entities (no drift)', async () => {
@@ -120,15 +109,15 @@ describe('migrations', () => {
       regions: await count('region'),
       localAuthorities: await count('local_authority'),
     };
-    await migrate(orm);
-    await migrate(orm);
+    await migrate(database.orm);
+    await migrate(database.orm);
     expect({
       migrations: await count('mikro_orm_migrations'),
       regions: await count('region'),
       localAuthorities: await count('local_authority'),
     }).toEqual(before);
     expect(before.migrations).toBe(migrationsList.length);
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+    expect(await database.orm.getMigrator().getPendingMigrations()).toEqual([]);
     expect(await schemaDiff()).toEqual([]);
   });
 });

@@ -6,27 +6,22 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { LOCAL_AUTHORITIES_CSV, loadReferenceData, readLocalAuthorities, type LocalAuthorityRow } from '../../src/db/reference-data';
 import { LocalAuthority } from '../../src/modules/reference/local-authority.entity';
 import { Region } from '../../src/modules/reference/region.entity';
 import { projectRoot } from '../../src/paths';
-import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
+import { useMigratedDatabase } from '../support/unit-database';
 
 const REGION_CODES = ['E12000001', 'E12000002', 'E12000003', 'E12000004', 'E12000005', 'E12000006', 'E12000007', 'E12000008', 'E12000009'];
 const SHARED_CSV = path.join(projectRoot, '..', 'shared', 'reference', 'local-authorities.csv');
 
-let db: MigratedDatabase;
-let orm: MikroORM;
+const database = useMigratedDatabase();
+const { sql } = database;
 let rows: LocalAuthorityRow[];
 
-beforeAll(async () => {
+beforeAll(() => {
   rows = readLocalAuthorities();
-  db = await createMigratedDatabase();
-  orm = db.orm;
 });
-
-afterAll(() => db?.close());
 
 interface LocalAuthorityRecord {
   ons_code: string;
@@ -37,11 +32,8 @@ interface LocalAuthorityRecord {
   region_code: string;
 }
 
-const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> =>
-  orm.em.getConnection().execute<T[]>(query, params);
-
 async function counts(): Promise<{ regions: number; localAuthorities: number }> {
-  const em = orm.em.fork();
+  const em = database.orm.em.fork();
   return { regions: await em.count(Region, {}), localAuthorities: await em.count(LocalAuthority, {}) };
 }
 
@@ -153,7 +145,7 @@ describe('after migrate', () => {
   });
 
   test('names with commas survive the round trip through the database', async () => {
-    const em = orm.em.fork();
+    const em = database.orm.em.fork();
     const bristol = await em.findOneOrFail(LocalAuthority, 'E06000023', { populate: ['region'] });
     expect(bristol.name).toBe('Bristol, City of');
     expect(bristol.region.getEntity()).toMatchObject({ code: 'E12000009', name: 'South West' });
@@ -163,8 +155,8 @@ describe('after migrate', () => {
 
   test('loading the reference data again changes nothing', async () => {
     const before = { counts: await counts(), data: await snapshot() };
-    await loadReferenceData(orm.em.fork());
-    await loadReferenceData(orm.em.fork());
+    await loadReferenceData(database.orm.em.fork());
+    await loadReferenceData(database.orm.em.fork());
     expect({ counts: await counts(), data: await snapshot() }).toEqual(before);
     expect(before.counts).toEqual({ regions: 9, localAuthorities: 154 });
   });
@@ -173,7 +165,7 @@ describe('after migrate', () => {
     const before = await snapshot();
     await sql(`update local_authority set name = 'Somewhere Else' where ons_code = 'E06000023'`);
     await sql(`update region set name = 'Nowhere' where code = 'E12000009'`);
-    await loadReferenceData(orm.em.fork());
+    await loadReferenceData(database.orm.em.fork());
     expect(await snapshot()).toEqual(before);
   });
 });

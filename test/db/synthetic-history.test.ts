@@ -82,6 +82,10 @@ const canonical = (value: unknown): string =>
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
+/** The named fields of an entity, as the domain validators take them. */
+function pick<T, K extends keyof T>(source: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
+}
 const isRoutine = (i: Inspection) => i.type === InspectionType.FULL_INSPECTION || i.type === InspectionType.INTERIM_INSPECTION;
 
 describe('seedSyntheticHistory', () => {
@@ -285,14 +289,9 @@ describe('seedSyntheticHistory', () => {
         `schedule ${i.id}`,
         validateSchedule(
           {
-            settingType: p.settingType,
-            registrationDate: p.registrationDate,
-            type: i.type,
-            scheduledStart: i.scheduledStart,
-            leadInspector: i.leadInspector,
-            teamInspectors: i.teamInspectors,
+            ...pick(p, 'settingType', 'registrationDate'),
+            ...pick(i, 'type', 'scheduledStart', 'leadInspector', 'teamInspectors', 'noticeGivenOn'),
             linesOfEnquiry: lines.filter((l) => l.inspection.id === i.id),
-            noticeGivenOn: i.noticeGivenOn,
           },
           SYNTHETIC_AS_OF,
         ),
@@ -319,13 +318,7 @@ describe('seedSyntheticHistory', () => {
         `evidence ${item.id}`,
         validateEvidence({
           settingType: settingOf(item.inspection.id).settingType,
-          source: item.source,
-          judgementArea: item.judgementArea,
-          evaluationCriterion: item.evaluationCriterion,
-          finding: item.finding,
-          narrative: item.narrative,
-          interviewTime: item.interviewTime,
-          intervieweeRole: item.intervieweeRole,
+          ...pick(item, 'source', 'judgementArea', 'evaluationCriterion', 'finding', 'narrative', 'interviewTime', 'intervieweeRole'),
           peopleNamed: item.people.getItems().map((x) => x.name),
           identificationJustification: item.identificationJustification,
           registeredNames: namesOf.get(item.inspection.id) ?? [],
@@ -339,10 +332,7 @@ describe('seedSyntheticHistory', () => {
         `requirement ${r.id}`,
         validateRequirement({
           settingType: settingOf(r.inspection.id).settingType,
-          regulation: r.regulation,
-          action: r.action,
-          dueDate: r.dueDate,
-          impactStatement: r.impactStatement,
+          ...pick(r, 'regulation', 'action', 'dueDate', 'impactStatement'),
           evidence: r.evidence.getItems(),
           inspectionStart: inspection.onSiteStart!,
         }),
@@ -365,9 +355,7 @@ describe('seedSyntheticHistory', () => {
         `recommendation ${r.id}`,
         validateRecommendation({
           settingType: settingOf(r.inspection.id).settingType,
-          reference: r.reference,
-          guidanceSummary: r.guidanceSummary,
-          action: r.action,
+          ...pick(r, 'reference', 'guidanceSummary', 'action'),
           evidence: r.evidence.getItems(),
         }),
       );

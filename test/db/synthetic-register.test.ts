@@ -3,7 +3,6 @@
  * domain rules the API applies; then written to (and cleared from) a real database.
  */
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { readLocalAuthorities, type LocalAuthorityRow } from '../../src/db/reference-data';
 import { clearRegister, isRegisterEmpty, seedSyntheticRegister } from '../../src/db/seed';
 import {
@@ -31,7 +30,7 @@ import { Region } from '../../src/modules/reference/region.entity';
 import { Inspection } from '../../src/modules/inspections/inspection.entity';
 import { PublishedReport } from '../../src/modules/public/published-report.entity';
 import { InspectionStatus } from '../../src/domain/inspection-lifecycle';
-import { createMigratedDatabase, type MigratedDatabase } from '../support/database';
+import { useMigratedDatabase } from '../support/unit-database';
 
 const SEED = 20261123;
 const NORTH_WEST = 'E12000002';
@@ -236,23 +235,15 @@ describe('generateSyntheticRegister', () => {
 });
 
 describe('seedSyntheticRegister', () => {
-  let db: MigratedDatabase;
-  let orm: MikroORM;
-
-  beforeAll(async () => {
-    db = await createMigratedDatabase();
-    orm = db.orm;
-  });
-
-  afterAll(() => db?.close());
+  const database = useMigratedDatabase();
 
   test('an empty register is empty', async () => {
-    expect(await isRegisterEmpty(orm.em.fork())).toBe(true);
+    expect(await isRegisterEmpty(database.orm.em.fork())).toBe(true);
   });
 
   test('writes exactly the settings, registered providers and appointments it reports', async () => {
-    const counts = await seedSyntheticRegister(orm.em.fork(), { providers: 500, seed: SEED });
-    const em = orm.em.fork();
+    const counts = await seedSyntheticRegister(database.orm.em.fork(), { providers: 500, seed: SEED });
+    const em = database.orm.em.fork();
     expect(counts.providers).toBe(500);
     expect(await em.count(Provider, {})).toBe(500);
     expect(await em.count(RegisteredProvider, {})).toBe(counts.registeredProviders);
@@ -285,7 +276,7 @@ describe('seedSyntheticRegister', () => {
     const expected = generateSyntheticRegister({ providers: 500, seed: SEED, localAuthorities: las });
     const sample = expected.providers[42];
     const kindOf = new Map(expected.registeredProviders.map((rp) => [rp.key, rp]));
-    const em = orm.em.fork();
+    const em = database.orm.em.fork();
     const provider = await em.findOneOrFail(Provider, { urn: sample.urn }, { populate: ['registeredProvider', 'managerAppointments'] });
     expect(provider).toMatchObject({
       settingType: sample.settingType,
@@ -309,9 +300,9 @@ describe('seedSyntheticRegister', () => {
   });
 
   test('clearRegister empties the register and keeps the reference data', async () => {
-    const em = orm.em.fork();
+    const em = database.orm.em.fork();
     await clearRegister(em);
-    const check = orm.em.fork();
+    const check = database.orm.em.fork();
     expect(await check.count(Provider, {})).toBe(0);
     expect(await check.count(RegisteredProvider, {})).toBe(0);
     expect(await check.count(ManagerAppointment, {})).toBe(0);
@@ -321,9 +312,9 @@ describe('seedSyntheticRegister', () => {
   });
 
   test('the register can be seeded again after clearing', async () => {
-    const counts = await seedSyntheticRegister(orm.em.fork(), { providers: 200, seed: SEED + 1 });
+    const counts = await seedSyntheticRegister(database.orm.em.fork(), { providers: 200, seed: SEED + 1 });
     expect(counts.providers).toBe(200);
-    expect(await orm.em.fork().count(Provider, {})).toBe(200);
-    expect(await isRegisterEmpty(orm.em.fork())).toBe(false);
+    expect(await database.orm.em.fork().count(Provider, {})).toBe(200);
+    expect(await isRegisterEmpty(database.orm.em.fork())).toBe(false);
   });
 });

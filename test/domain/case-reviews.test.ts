@@ -51,6 +51,10 @@ function facts(overrides: Partial<OutcomeFacts> = {}): OutcomeFacts {
   };
 }
 
+/** An interim judged declined in effectiveness, flagged or not as suggesting serious concerns. */
+const declinedInterim = (declineSuggestsSeriousConcerns: boolean) =>
+  facts({ type: INTERIM, overall: null, interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS, declineSuggestsSeriousConcerns });
+
 const opening = (trigger: CaseReviewTrigger, ruleId: string, dueBy: LocalDate): CaseReviewOpening => ({
   trigger,
   ruleId,
@@ -113,24 +117,14 @@ describe('caseReviewsOpenedBy', () => {
   });
 
   test('CHA-064 an interim judged declined in effectiveness that suggests serious concerns opens one urgent case review, due 5 working days after', () => {
-    const interim = facts({
-      type: INTERIM,
-      overall: null,
-      interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS,
-      declineSuggestsSeriousConcerns: true,
-    });
+    const interim = declinedInterim(true);
     expect(caseReviewsOpenedBy(interim)).toEqual([
       { trigger: CaseReviewTrigger.INTERIM_DECLINE_WITH_SERIOUS_CONCERNS, ruleId: 'CHA-064', urgent: true, dueBy: '2026-10-08' },
     ]);
   });
 
   test('CHA-064 an interim declined in effectiveness without the serious-concerns flag opens no case review', () => {
-    const interim = facts({
-      type: INTERIM,
-      overall: null,
-      interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS,
-      declineSuggestsSeriousConcerns: false,
-    });
+    const interim = declinedInterim(false);
     expect(caseReviewsOpenedBy(interim)).toEqual([]);
   });
 
@@ -294,12 +288,7 @@ describe('notificationsDue', () => {
   });
 
   test('CHA-064 CHA-194 case reviews for an interim decline or a manager vacancy alone tell no authority', () => {
-    const interim = facts({
-      type: INTERIM,
-      overall: null,
-      interimOutcome: InterimOutcome.DECLINED_IN_EFFECTIVENESS,
-      declineSuggestsSeriousConcerns: true,
-    });
+    const interim = declinedInterim(true);
     expect(caseReviewsOpenedBy(interim)).toHaveLength(1);
     expect(notify(interim, [LEEDS])).toEqual([]);
     const vacancy = facts({ settingType: SCH, managerVacancyDays: VACANCY_THRESHOLD_DAYS });

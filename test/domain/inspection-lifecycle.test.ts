@@ -14,6 +14,7 @@ import {
 import { InspectionType } from '../../src/domain/inspection-types';
 import { addDays } from '../../src/domain/local-date';
 import { SettingType } from '../../src/domain/setting-types';
+import type { Violation } from '../../src/domain/rule-violation';
 import { expectOnly, expectOnlyRuleViolation } from '../support/violations';
 
 const TODAY = '2026-11-23';
@@ -126,31 +127,16 @@ describe('validateSchedule', () => {
       expect(validateSchedule(agency({ scheduledStart: '2026-11-20', noticeGivenOn: '2026-11-20' }), TODAY)).toEqual([]);
     });
 
-    test('notice after the first day is rejected', () => {
-      expectOnly(
-        validateSchedule(agency({ scheduledStart: '2026-11-18', noticeGivenOn: '2026-11-19' }), TODAY),
-        'BAD_USER_INPUT',
-        ['noticeGivenOn'],
+    test.each<[string, Partial<ScheduleDetails>, string]>([
+      [
+        'notice after the first day is rejected',
+        { scheduledStart: '2026-11-18', noticeGivenOn: '2026-11-19' },
         'Notice is given on or before the first day',
-      );
-    });
-
-    test('notice in the future is rejected', () => {
-      expectOnly(
-        validateSchedule(agency({ scheduledStart: '2026-12-08', noticeGivenOn: '2026-11-24' }), TODAY),
-        'BAD_USER_INPUT',
-        ['noticeGivenOn'],
-        'cannot be in the future',
-      );
-    });
-
-    test('notice that is not a calendar date is rejected', () => {
-      expectOnly(
-        validateSchedule(agency({ noticeGivenOn: '23/11/2026' }), TODAY),
-        'BAD_USER_INPUT',
-        ['noticeGivenOn'],
-        'not a calendar date',
-      );
+      ],
+      ['notice in the future is rejected', { scheduledStart: '2026-12-08', noticeGivenOn: '2026-11-24' }, 'cannot be in the future'],
+      ['notice that is not a calendar date is rejected', { noticeGivenOn: '23/11/2026' }, 'not a calendar date'],
+    ])('%s', (_name, overrides, phrase) => {
+      expectOnly(validateSchedule(agency(overrides), TODAY), 'BAD_USER_INPUT', ['noticeGivenOn'], phrase);
     });
   });
 });
@@ -158,48 +144,38 @@ describe('validateSchedule', () => {
 const REGISTERED = '2020-01-06';
 
 describe('validateStart', () => {
+  type StartState = Parameters<typeof validateStart>[0];
+  /** A scheduled inspection of a setting registered on REGISTERED, given no notice, unless overridden. */
+  const scheduled = (overrides: Partial<StartState> = {}): StartState => ({
+    status: SCHEDULED,
+    noticeGivenOn: null,
+    registrationDate: REGISTERED,
+    ...overrides,
+  });
+  /** validateStart with the visit starting on `onSiteStart`, today being TODAY. */
+  const startOf = (state: StartState, onSiteStart: string) => validateStart(state, onSiteStart, TODAY);
+  const expectBadStart = (violations: Violation[], phrase: string) => expectOnly(violations, 'BAD_USER_INPUT', ['onSiteStart'], phrase);
+
   test.each([ON_SITE, FIELDWORK_COMPLETE])('an inspection that is %s cannot start again: CONFLICT', (status) => {
-    expectOnly(
-      validateStart({ status, noticeGivenOn: null, registrationDate: REGISTERED }, TODAY, TODAY),
-      'CONFLICT',
-      ['inspectionId'],
-      'already started',
-    );
+    expectOnly(startOf({ ...scheduled(), status }, TODAY), 'CONFLICT', ['inspectionId'], 'already started');
   });
 
   test('a scheduled inspection starts today or on a past day', () => {
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, TODAY, TODAY)).toEqual([]);
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-20', TODAY)).toEqual([]);
+    expect(startOf(scheduled(), TODAY)).toEqual([]);
+    expect(startOf(scheduled(), '2026-11-20')).toEqual([]);
   });
 
   test('a visit cannot start in the future', () => {
-    expectOnly(
-      validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-24', TODAY),
-      'BAD_USER_INPUT',
-      ['onSiteStart'],
-      'cannot be in the future',
-    );
+    expectBadStart(startOf(scheduled(), '2026-11-24'), 'cannot be in the future');
   });
 
   test('a visit cannot start before notice of it was given; on the notice day it can', () => {
-    expectOnly(
-      validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20', registrationDate: REGISTERED }, '2026-11-19', TODAY),
-      'BAD_USER_INPUT',
-      ['onSiteStart'],
-      'cannot start before notice of it was given',
-    );
-    expect(validateStart({ status: SCHEDULED, noticeGivenOn: '2026-11-20', registrationDate: REGISTERED }, '2026-11-20', TODAY)).toEqual(
-      [],
-    );
+    expectBadStart(startOf(scheduled({ noticeGivenOn: '2026-11-20' }), '2026-11-19'), 'cannot start before notice of it was given');
+    expect(startOf(scheduled({ noticeGivenOn: '2026-11-20' }), '2026-11-20')).toEqual([]);
   });
 
   test('a setting cannot be inspected before it was registered', () => {
-    expectOnly(
-      validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: '2026-11-20' }, '2026-11-19', TODAY),
-      'BAD_USER_INPUT',
-      ['onSiteStart'],
-      'cannot be inspected before then',
-    );
+    expectBadStart(startOf(scheduled({ registrationDate: '2026-11-20' }), '2026-11-19'), 'cannot be inspected before then');
     expectOnly(
       validateSchedule(schedule({ registrationDate: '2026-12-02' }), TODAY),
       'BAD_USER_INPUT',
@@ -209,12 +185,7 @@ describe('validateStart', () => {
   });
 
   test('a start that is not a calendar date is bad input', () => {
-    expectOnly(
-      validateStart({ status: SCHEDULED, noticeGivenOn: null, registrationDate: REGISTERED }, '2026-11-31', TODAY),
-      'BAD_USER_INPUT',
-      ['onSiteStart'],
-      'not a calendar date',
-    );
+    expectBadStart(startOf(scheduled(), '2026-11-31'), 'not a calendar date');
   });
 });
 

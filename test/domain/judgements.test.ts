@@ -18,6 +18,7 @@ import {
 } from '../../src/domain/judgements';
 import type { Violation } from '../../src/domain/rule-violation';
 import { SettingType } from '../../src/domain/setting-types';
+import { ALL_CONDITIONS } from '../support/judgements';
 import { expectOnlyRuleViolation } from '../support/violations';
 
 const { OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT_TO_BE_GOOD: RI, INADEQUATE } = Grade;
@@ -313,23 +314,16 @@ describe('no-judgement interims (Annex G)', () => {
       expect(validateNoJudgement(closed(), { earlierInspections: 2 })).toEqual([]);
     });
 
-    test.each([null, undefined, '', '  '])('CHA-124 closedFor is required (%p)', (closedFor) => {
-      expectOnlyRuleViolation(
-        validateNoJudgement(closed({ closedFor }), { earlierInspections: 2 }),
-        'CHA-124',
-        ['closedFor'],
-        'how long the home has been closed',
-      );
-    });
-
-    test.each([null, undefined, '', '  '])('CHA-124 notOperationalFor is required (%p)', (notOperationalFor) => {
-      expectOnlyRuleViolation(
-        validateNoJudgement(closed({ notOperationalFor }), { earlierInspections: 2 }),
-        'CHA-124',
-        ['notOperationalFor'],
-        'will not be operational from the date of inspection',
-      );
-    });
+    const DURATIONS = [
+      ['closedFor', 'how long the home has been closed'],
+      ['notOperationalFor', 'will not be operational from the date of inspection'],
+    ] as const;
+    test.each(DURATIONS.flatMap(([field, phrase]) => [null, undefined, '', '  '].map((value) => [field, value, phrase] as const)))(
+      'CHA-124 %s is required (%p)',
+      (field, value, phrase) => {
+        expectOnlyRuleViolation(validateNoJudgement(closed({ [field]: value }), { earlierInspections: 2 }), 'CHA-124', [field], phrase);
+      },
+    );
 
     test('CHA-124 both missing durations are reported', () => {
       const violations = validateNoJudgement(closed({ closedFor: null, notOperationalFor: null }), { earlierInspections: 2 });
@@ -405,14 +399,7 @@ describe('validateAssuranceOutcome', () => {
 });
 
 describe('validateMonitoringNewJudgement', () => {
-  const ALL_HELD: NewJudgementConditions = {
-    situationMadeSafe: true,
-    leadersActingAppropriately: true,
-    rimAgreesConcernsDiscrete: true,
-    wouldOtherwiseHaveHigherJudgement: true,
-    goodTrackRecordNoLeadershipOrProtectionConcerns: true,
-    canBeRectifiedQuickly: true,
-  };
+  const ALL_HELD: NewJudgementConditions = ALL_CONDITIONS;
   const RATIONALE = 'All requirements are met and the concerns were discrete';
   const home = (overrides: { currentGrade?: Grade | null; openRequirements?: number; settingType?: SettingType } = {}) => ({
     settingType: SettingType.CHILDRENS_HOME,

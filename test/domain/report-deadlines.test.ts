@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/report-deadlines';
 import { SettingType } from '../../src/domain/setting-types';
 import { addWorkingDays, isWorkingDay } from '../../src/domain/working-days';
+import { pendingReportEvents } from '../support/unit-report-events';
 
 const { FULL_INSPECTION: FULL, INTERIM_INSPECTION: INTERIM, MONITORING_VISIT: MONITORING, ASSURANCE_VISIT: ASSURANCE } = InspectionType;
 const {
@@ -28,15 +29,7 @@ function timetableOf(type: InspectionType, settingType: SettingType): TimetableS
 }
 
 /** Nothing done yet: only the end of the inspection (the feedback day, CH-024) is known. */
-const pending = (endOfInspection: LocalDate, overrides: Partial<ReportEvents> = {}): ReportEvents => ({
-  endOfInspection,
-  draftSentOn: null,
-  commentsReturnedOn: null,
-  finalReportIssuedOn: null,
-  publishedOn: null,
-  complaintOpen: false,
-  ...overrides,
-});
+const pending = pendingReportEvents;
 
 function deadlinesOf(type: InspectionType, settingType: SettingType, events: ReportEvents, today: LocalDate): Deadline[] {
   return reportDeadlines(timetableOf(type, settingType), events, today);
@@ -59,59 +52,40 @@ const step = (milestone: Milestone, workingDays: number, after: TimetableStep['a
 // The timetables
 
 describe('reportTimetable', () => {
-  test.each([CH, SCH])(
-    'CH-027 CH-028 CH-029 full inspection of a %s: draft end+10, comments draft+5, publication end+25 WD',
-    (settingType) => {
-      expect(reportTimetable(FULL, settingType)).toEqual([
-        step(DRAFT, 10, 'END_OF_INSPECTION', 'CH-027'),
-        step(COMMENTS, 5, 'DRAFT_SENT', 'CH-028'),
-        step(PUBLISHED, 25, 'END_OF_INSPECTION', 'CH-029'),
+  /** Children's homes (secure or not): draft end+N, comments draft+5, publication end+M. */
+  const CHILDRENS_HOME_TIMETABLES = [
+    { rules: 'CH-027 CH-028 CH-029', type: FULL, what: 'full inspection', draftDays: 10, publishDays: 25 },
+    { rules: 'CH-031 CH-032 CH-033', type: INTERIM, what: 'interim inspection', draftDays: 10, publishDays: 25 },
+    { rules: 'CH-035 CH-036 CH-037', type: MONITORING, what: 'monitoring visit', draftDays: 5, publishDays: 10 },
+  ].flatMap((timetable) => [CH, SCH].map((settingType) => ({ ...timetable, settingType })));
+
+  test.each(CHILDRENS_HOME_TIMETABLES)(
+    '$rules $what of a $settingType: draft end+$draftDays, comments draft+5, publication end+$publishDays WD',
+    ({ rules, type, settingType, draftDays, publishDays }) => {
+      const [draftRule, commentsRule, publishRule] = rules.split(' ');
+      expect(reportTimetable(type, settingType)).toEqual([
+        step(DRAFT, draftDays, 'END_OF_INSPECTION', draftRule),
+        step(COMMENTS, 5, 'DRAFT_SENT', commentsRule),
+        step(PUBLISHED, publishDays, 'END_OF_INSPECTION', publishRule),
       ]);
     },
   );
 
-  test.each([CH, SCH])(
-    'CH-031 CH-032 CH-033 interim inspection of a %s: draft end+10, comments draft+5, publication end+25 WD',
-    (settingType) => {
-      expect(reportTimetable(INTERIM, settingType)).toEqual([
-        step(DRAFT, 10, 'END_OF_INSPECTION', 'CH-031'),
-        step(COMMENTS, 5, 'DRAFT_SENT', 'CH-032'),
-        step(PUBLISHED, 25, 'END_OF_INSPECTION', 'CH-033'),
-      ]);
-    },
-  );
+  /** Family centres and adoption support agencies, full inspections and monitoring visits alike. */
+  const FINAL_REPORT_TIMETABLES = [
+    { rules: 'RFC-087 RFC-088 RFC-089 RFC-090', settingType: RFC, what: 'residential family centre' },
+    { rules: 'ASA-053 ASA-054 ASA-055 ASA-056', settingType: ASA, what: 'adoption support agency' },
+  ].flatMap((timetable) => [FULL, MONITORING].map((type) => ({ ...timetable, type })));
 
-  test.each([CH, SCH])(
-    'CH-035 CH-036 CH-037 monitoring visit of a %s: draft end+5, comments draft+5, publication end+10 WD',
-    (settingType) => {
-      expect(reportTimetable(MONITORING, settingType)).toEqual([
-        step(DRAFT, 5, 'END_OF_INSPECTION', 'CH-035'),
-        step(COMMENTS, 5, 'DRAFT_SENT', 'CH-036'),
-        step(PUBLISHED, 10, 'END_OF_INSPECTION', 'CH-037'),
-      ]);
-    },
-  );
-
-  test.each([FULL, MONITORING])(
-    'RFC-087 RFC-088 RFC-089 RFC-090 residential family centre, %s: draft 18, comments +5, final 30, publication final+5 WD',
-    (type) => {
-      expect(reportTimetable(type, RFC)).toEqual([
-        step(DRAFT, 18, 'END_OF_INSPECTION', 'RFC-087'),
-        step(COMMENTS, 5, 'DRAFT_SENT', 'RFC-088'),
-        step(FINAL, 30, 'END_OF_INSPECTION', 'RFC-089'),
-        step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'RFC-090'),
-      ]);
-    },
-  );
-
-  test.each([FULL, MONITORING])(
-    'ASA-053 ASA-054 ASA-055 ASA-056 adoption support agency, %s: draft 18, comments +5, final 30, publication final+5 WD',
-    (type) => {
-      expect(reportTimetable(type, ASA)).toEqual([
-        step(DRAFT, 18, 'END_OF_INSPECTION', 'ASA-053'),
-        step(COMMENTS, 5, 'DRAFT_SENT', 'ASA-054'),
-        step(FINAL, 30, 'END_OF_INSPECTION', 'ASA-055'),
-        step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', 'ASA-056'),
+  test.each(FINAL_REPORT_TIMETABLES)(
+    '$rules $what, $type: draft 18, comments +5, final 30, publication final+5 WD',
+    ({ rules, type, settingType }) => {
+      const [draftRule, commentsRule, finalRule, publishRule] = rules.split(' ');
+      expect(reportTimetable(type, settingType)).toEqual([
+        step(DRAFT, 18, 'END_OF_INSPECTION', draftRule),
+        step(COMMENTS, 5, 'DRAFT_SENT', commentsRule),
+        step(FINAL, 30, 'END_OF_INSPECTION', finalRule),
+        step(PUBLISHED, 5, 'FINAL_REPORT_ISSUED', publishRule),
       ]);
     },
   );
@@ -265,6 +239,21 @@ describe.each(SCENARIOS)('hand-computed due dates: $name', (scenario) => {
     milestone: Milestone;
     due: LocalDate;
   }
+  const row = (
+    ruleId: string,
+    what: string,
+    type: InspectionType,
+    settingType: SettingType,
+    milestone: Milestone,
+    due: LocalDate,
+  ): Row => ({
+    ruleId,
+    what,
+    type,
+    settingType,
+    milestone,
+    due,
+  });
   const rows: Row[] = [];
   for (const settingType of [CH, SCH]) {
     for (const [type, ids] of [
@@ -272,36 +261,15 @@ describe.each(SCENARIOS)('hand-computed due dates: $name', (scenario) => {
       [INTERIM, ['CH-031', 'CH-032', 'CH-033']],
     ] as const) {
       rows.push(
-        { ruleId: ids[0], what: 'draft to the provider (end + 10 WD)', type, settingType, milestone: DRAFT, due: ch.draft },
-        { ruleId: ids[1], what: 'provider comments (draft + 5 WD)', type, settingType, milestone: COMMENTS, due: ch.comments },
-        { ruleId: ids[2], what: 'publication (end + 25 WD)', type, settingType, milestone: PUBLISHED, due: ch.publish },
+        row(ids[0], 'draft to the provider (end + 10 WD)', type, settingType, DRAFT, ch.draft),
+        row(ids[1], 'provider comments (draft + 5 WD)', type, settingType, COMMENTS, ch.comments),
+        row(ids[2], 'publication (end + 25 WD)', type, settingType, PUBLISHED, ch.publish),
       );
     }
     rows.push(
-      {
-        ruleId: 'CH-035',
-        what: 'draft to the provider (end + 5 WD)',
-        type: MONITORING,
-        settingType,
-        milestone: DRAFT,
-        due: chMonitoring.draft,
-      },
-      {
-        ruleId: 'CH-036',
-        what: 'provider comments (draft + 5 WD)',
-        type: MONITORING,
-        settingType,
-        milestone: COMMENTS,
-        due: chMonitoring.comments,
-      },
-      {
-        ruleId: 'CH-037',
-        what: 'publication (end + 10 WD)',
-        type: MONITORING,
-        settingType,
-        milestone: PUBLISHED,
-        due: chMonitoring.publish,
-      },
+      row('CH-035', 'draft to the provider (end + 5 WD)', MONITORING, settingType, DRAFT, chMonitoring.draft),
+      row('CH-036', 'provider comments (draft + 5 WD)', MONITORING, settingType, COMMENTS, chMonitoring.comments),
+      row('CH-037', 'publication (end + 10 WD)', MONITORING, settingType, PUBLISHED, chMonitoring.publish),
     );
   }
   for (const [settingType, prefix, ids] of [
@@ -310,61 +278,19 @@ describe.each(SCENARIOS)('hand-computed due dates: $name', (scenario) => {
   ] as const) {
     for (const type of [FULL, MONITORING]) {
       rows.push(
-        {
-          ruleId: `${prefix}-${ids[0]}`,
-          what: 'draft to the provider (end + 18 WD)',
-          type,
-          settingType,
-          milestone: DRAFT,
-          due: rfcAsa.draft,
-        },
-        {
-          ruleId: `${prefix}-${ids[1]}`,
-          what: 'provider comments (draft + 5 WD)',
-          type,
-          settingType,
-          milestone: COMMENTS,
-          due: rfcAsa.comments,
-        },
-        { ruleId: `${prefix}-${ids[2]}`, what: 'final report (end + 30 WD)', type, settingType, milestone: FINAL, due: rfcAsa.final },
-        { ruleId: `${prefix}-${ids[3]}`, what: 'publication (final + 5 WD)', type, settingType, milestone: PUBLISHED, due: rfcAsa.publish },
+        row(`${prefix}-${ids[0]}`, 'draft to the provider (end + 18 WD)', type, settingType, DRAFT, rfcAsa.draft),
+        row(`${prefix}-${ids[1]}`, 'provider comments (draft + 5 WD)', type, settingType, COMMENTS, rfcAsa.comments),
+        row(`${prefix}-${ids[2]}`, 'final report (end + 30 WD)', type, settingType, FINAL, rfcAsa.final),
+        row(`${prefix}-${ids[3]}`, 'publication (final + 5 WD)', type, settingType, PUBLISHED, rfcAsa.publish),
       );
     }
   }
   rows.push(
-    {
-      ruleId: 'CA-075',
-      what: 'draft to the provider (end + 18 WD)',
-      type: ASSURANCE,
-      settingType: SCH,
-      milestone: DRAFT,
-      due: assurance.draft,
-    },
-    {
-      ruleId: 'CA-076',
-      what: 'provider comments (draft + 5 WD)',
-      type: ASSURANCE,
-      settingType: SCH,
-      milestone: COMMENTS,
-      due: assurance.comments,
-    },
-    { ruleId: 'CA-076', what: 'final report (end + 30 WD)', type: ASSURANCE, settingType: SCH, milestone: FINAL, due: assurance.final },
-    {
-      ruleId: 'CA-077',
-      what: 'complaint window on the final (final + 5 WD)',
-      type: ASSURANCE,
-      settingType: SCH,
-      milestone: COMPLAINT_WINDOW,
-      due: assurance.complaintWindow,
-    },
-    {
-      ruleId: 'CA-078',
-      what: 'publication (end + 38 WD)',
-      type: ASSURANCE,
-      settingType: SCH,
-      milestone: PUBLISHED,
-      due: assurance.publish,
-    },
+    row('CA-075', 'draft to the provider (end + 18 WD)', ASSURANCE, SCH, DRAFT, assurance.draft),
+    row('CA-076', 'provider comments (draft + 5 WD)', ASSURANCE, SCH, COMMENTS, assurance.comments),
+    row('CA-076', 'final report (end + 30 WD)', ASSURANCE, SCH, FINAL, assurance.final),
+    row('CA-077', 'complaint window on the final (final + 5 WD)', ASSURANCE, SCH, COMPLAINT_WINDOW, assurance.complaintWindow),
+    row('CA-078', 'publication (end + 38 WD)', ASSURANCE, SCH, PUBLISHED, assurance.publish),
   );
 
   test.each(rows)('$ruleId $settingType $type: $what is due $due', ({ ruleId, type, settingType, milestone, due }) => {
@@ -510,79 +436,34 @@ describe('reportDeadlines', () => {
   });
 
   test('CA-075 doneOn maps each milestone to its event; the whole timetable when everything was on time', () => {
-    const events: ReportEvents = {
-      endOfInspection: END_C,
+    const events = pending(END_C, {
       draftSentOn: '2026-10-20',
       commentsReturnedOn: '2026-10-27',
       finalReportIssuedOn: '2026-11-10',
       publishedOn: '2026-11-24',
-      complaintOpen: false,
-    };
+    });
     // Comments 20 Oct + 5 = 21, 22, 23, 26, 27 Oct; window 10 Nov + 5 = 11, 12, 13, 16, 17 Nov.
     expect(reportDeadlines(timetableOf(ASSURANCE, SCH), events, '2026-12-01')).toEqual<Deadline[]>([
-      {
-        milestone: DRAFT,
-        ruleId: 'CA-075',
-        workingDays: 18,
-        after: 'END_OF_INSPECTION',
-        dueDate: '2026-10-28',
-        doneOn: '2026-10-20',
-        missed: false,
-        overdue: false,
-      },
-      {
-        milestone: COMMENTS,
-        ruleId: 'CA-076',
-        workingDays: 5,
-        after: 'DRAFT_SENT',
-        dueDate: '2026-10-27',
-        doneOn: '2026-10-27',
-        missed: false,
-        overdue: false,
-      },
-      {
-        milestone: FINAL,
-        ruleId: 'CA-076',
-        workingDays: 30,
-        after: 'END_OF_INSPECTION',
-        dueDate: '2026-11-13',
-        doneOn: '2026-11-10',
-        missed: false,
-        overdue: false,
-      },
-      {
-        milestone: COMPLAINT_WINDOW,
-        ruleId: 'CA-077',
-        workingDays: 5,
-        after: 'FINAL_REPORT_ISSUED',
-        dueDate: '2026-11-17',
-        doneOn: null,
-        missed: false,
-        overdue: false,
-      },
-      {
-        milestone: PUBLISHED,
-        ruleId: 'CA-078',
-        workingDays: 38,
-        after: 'END_OF_INSPECTION',
-        dueDate: '2026-11-25',
-        doneOn: '2026-11-24',
-        missed: false,
-        overdue: false,
-      },
+      { ...step(DRAFT, 18, 'END_OF_INSPECTION', 'CA-075'), dueDate: '2026-10-28', doneOn: '2026-10-20', missed: false, overdue: false },
+      { ...step(COMMENTS, 5, 'DRAFT_SENT', 'CA-076'), dueDate: '2026-10-27', doneOn: '2026-10-27', missed: false, overdue: false },
+      { ...step(FINAL, 30, 'END_OF_INSPECTION', 'CA-076'), dueDate: '2026-11-13', doneOn: '2026-11-10', missed: false, overdue: false },
+      { ...step(COMPLAINT_WINDOW, 5, 'FINAL_REPORT_ISSUED', 'CA-077'), dueDate: '2026-11-17', doneOn: null, missed: false, overdue: false },
+      { ...step(PUBLISHED, 38, 'END_OF_INSPECTION', 'CA-078'), dueDate: '2026-11-25', doneOn: '2026-11-24', missed: false, overdue: false },
     ]);
   });
 
   test("CH-027 doneOn maps draft, comments and publication for a children's home (no final step)", () => {
-    const events: ReportEvents = {
-      endOfInspection: END,
-      draftSentOn: '2026-12-15',
-      commentsReturnedOn: '2026-12-21',
-      finalReportIssuedOn: '2026-12-23',
-      publishedOn: '2027-01-06',
-      complaintOpen: false,
-    };
-    const ds = deadlinesOf(FULL, SCH, events, '2027-02-01');
+    const ds = deadlinesOf(
+      FULL,
+      SCH,
+      pending(END, {
+        draftSentOn: '2026-12-15',
+        commentsReturnedOn: '2026-12-21',
+        finalReportIssuedOn: '2026-12-23',
+        publishedOn: '2027-01-06',
+      }),
+      '2027-02-01',
+    );
     expect(ds.map((d) => [d.milestone, d.doneOn])).toEqual([
       [DRAFT, '2026-12-15'],
       [COMMENTS, '2026-12-21'],

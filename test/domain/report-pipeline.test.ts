@@ -28,6 +28,7 @@ import {
 } from '../../src/domain/report-pipeline';
 import { SettingType } from '../../src/domain/setting-types';
 import { addWorkingDays } from '../../src/domain/working-days';
+import { pendingReportEvents } from '../support/unit-report-events';
 import { expectOnlyBadInput, expectOnlyRuleViolation } from '../support/violations';
 
 const S = InspectionStatus;
@@ -239,15 +240,7 @@ const DRAFT_SENT = '2027-03-25';
 const WINDOW_END = '2027-04-05';
 const NEXT_WORKING_DAY = '2027-04-06';
 
-const events = (overrides: Partial<ReportEvents> = {}): ReportEvents => ({
-  endOfInspection: END,
-  draftSentOn: null,
-  commentsReturnedOn: null,
-  finalReportIssuedOn: null,
-  publishedOn: null,
-  complaintOpen: false,
-  ...overrides,
-});
+const events = (overrides: Partial<ReportEvents> = {}): ReportEvents => pendingReportEvents(END, overrides);
 const stateOf = (context: { type: InspectionType; settingType: SettingType }, overrides: Partial<ReportEvents> = {}): ReportState => ({
   type: context.type,
   settingType: context.settingType,

@@ -157,6 +157,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 }
 
 /**
+ * Posts a GraphQL request as JSON, untyped (for what `gql` cannot send or check), with `Bearer token`
+ * when a token is given; returns supertest's response.
+ */
+export function postGraphQL(
+  api: Pick<TestApp, 'request'>,
+  body: { query: string; variables?: Record<string, unknown> },
+  token?: string | null,
+) {
+  const call = api.request().post('/graphql').set('content-type', 'application/json');
+  if (token) call.set('authorization', `Bearer ${token}`);
+  return call.send(body);
+}
+
+/**
  * The API for the tests of this file: started before them (beforeAll) and closed after them
  * (afterAll). Call it once at the top level of a test file; the object it returns stands for the
  * started API inside hooks and tests.

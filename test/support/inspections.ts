@@ -7,6 +7,7 @@
  */
 import {
   CompleteFieldworkDocument,
+  EnforcementCompleteFieldworkDocument,
   InspectionRecordDocument,
   RecordEvidenceDocument,
   ScheduleInspectionDocument,
@@ -14,9 +15,11 @@ import {
   type CompleteFieldworkInput,
   type InspectionType,
   type RecordEvidenceInput,
+  type RegisterProviderInput,
   type ScheduleInspectionInput,
 } from '../generated/graphql';
 import type { TestApp } from './app';
+import { registerProvider } from './fixtures';
 import { expectNoUserErrors } from './payloads';
 
 export function scheduleInput(providerId: string, overrides: Partial<ScheduleInspectionInput> = {}): ScheduleInspectionInput {
@@ -123,6 +126,46 @@ export async function inspectionAtFeedback(
   return completeFieldwork(api, scheduled.id, options.end ?? first);
 }
 
+/** A setting newly registered (a children's home unless told otherwise) and an inspection of it at feedback (see inspectionAtFeedback). */
+export async function inspectionOfNewSetting(
+  api: TestApp,
+  setting: Partial<RegisterProviderInput> = {},
+  options: Parameters<typeof inspectionAtFeedback>[2] = {},
+) {
+  const provider = await registerProvider(api, setting);
+  return inspectionAtFeedback(api, provider.id, options);
+}
+
 export async function recordEvidence(api: TestApp, inspectionId: string, overrides: Partial<RecordEvidenceInput> = {}) {
   return expectNoUserErrors('recordEvidence', await tryEvidence(api, inspectionId, overrides)).evidence!;
+}
+
+/**
+ * Scheduled, started (an assurance visit announced on its first day) and with feedback given, with
+ * the placing authorities of the children, if any; fails the test on userErrors and returns the inspection ID.
+ */
+export async function toFeedback(
+  api: TestApp,
+  providerId: string,
+  options: { type?: InspectionType; start: string; end?: string; feedback?: string; placingAuthorities?: string[] },
+): Promise<string> {
+  const type = options.type ?? 'FULL_INSPECTION';
+  const end = options.end ?? options.start;
+  const visit = type === 'ASSURANCE_VISIT';
+  const scheduled = await schedule(api, providerId, {
+    type,
+    scheduledStart: options.start,
+    ...(visit ? { linesOfEnquiry: [{ source: 'PREVIOUS_INSPECTION' as const, text: 'Progress since the last inspection' }] } : {}),
+  });
+  await start(api, scheduled.id, options.start, visit ? options.start : undefined);
+  const { data } = await api.gql(EnforcementCompleteFieldworkDocument, {
+    input: {
+      inspectionId: scheduled.id,
+      onSiteEnd: end,
+      feedbackDate: options.feedback ?? end,
+      placingAuthorities: options.placingAuthorities,
+    },
+  });
+  expect(data!.completeFieldwork.userErrors).toEqual([]);
+  return scheduled.id;
 }

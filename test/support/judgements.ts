@@ -57,6 +57,13 @@ export async function recordAssurance(api: TestApp, inspectionId: string, seriou
   return data!.recordAssuranceVisitOutcome;
 }
 
+/** Every judgement of a full inspection inadequate. */
+export const INADEQUATE = {
+  overallExperiencesAndProgress: 'INADEQUATE',
+  helpedAndProtected: 'INADEQUATE',
+  leadersAndManagers: 'INADEQUATE',
+} as const satisfies FullGrades;
+
 /** A full inspection at feedback on `on` with its judgements proposed (GOOD throughout unless told otherwise). */
 export async function judgedFullInspection(api: TestApp, providerId: string, on: string, grades: FullGrades = {}) {
   const inspection = await inspectionAtFeedback(api, providerId, { start: on });

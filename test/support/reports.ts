@@ -8,9 +8,12 @@ import {
   SubmitDraftForQualityAssuranceDocument,
   InspectionSettingDocument,
   SubmitFactualAccuracyCommentsDocument,
+  type ProposeInterimJudgementInput,
+  type WriteReportTextInput,
 } from '../generated/graphql';
 import type { TestApp } from './app';
-import { proposeFull } from './judgements';
+import { inspectionAtFeedback } from './inspections';
+import { proposeFull, proposeInterim, recordAssurance, recordMonitoring } from './judgements';
 import { expectNoUserErrors } from './payloads';
 
 /** Judgements of GOOD throughout, proposed at feedback. */
@@ -92,4 +95,101 @@ export async function publish(
   await issueFinal(api, inspectionId, days.final);
   const { data } = await api.gql(PublishReportDocument, { input: { inspectionId, publishedOn: days.published } });
   return expectNoUserErrors('publishReport', data!.publishReport).inspection!;
+}
+
+/** The days of each step from quality assurance to publication, as `publish` takes them. */
+export interface PublicationDays {
+  qa: string;
+  draft: string;
+  comments: string;
+  final: string;
+  published: string;
+}
+
+/** After feedback on 8 or 9 September 2026 (a full inspection): published on Wednesday 23 September. */
+export const FULL_DAYS: PublicationDays = {
+  qa: '2026-09-10',
+  draft: '2026-09-14',
+  comments: '2026-09-16',
+  final: '2026-09-21',
+  published: '2026-09-23',
+};
+
+/** After feedback on 13 October 2026 (an interim inspection): published on Wednesday 21 October. */
+export const INTERIM_DAYS: PublicationDays = {
+  qa: '2026-10-14',
+  draft: '2026-10-15',
+  comments: '2026-10-16',
+  final: '2026-10-19',
+  published: '2026-10-21',
+};
+
+/** After a monitoring visit on 14 September 2026: published on Monday 21 September. */
+export const MONITORING_DAYS: PublicationDays = {
+  qa: '2026-09-15',
+  draft: '2026-09-16',
+  comments: '2026-09-17',
+  final: '2026-09-18',
+  published: '2026-09-21',
+};
+
+/** After an assurance visit ending on 16 September 2026: published on Thursday 15 October. */
+export const ASSURANCE_DAYS: PublicationDays = {
+  qa: '2026-09-17',
+  draft: '2026-10-05',
+  comments: '2026-10-06',
+  final: '2026-10-07',
+  published: '2026-10-15',
+};
+
+/** A full inspection of 8 and 9 September 2026 judged GOOD throughout, published on `days` (FULL_DAYS unless told otherwise). */
+export async function publishedFullInspection(api: TestApp, providerId: string, days: PublicationDays = FULL_DAYS) {
+  const inspection = await inspectionAtFeedback(api, providerId, { start: '2026-09-08', end: '2026-09-09' });
+  await proposeGood(api, inspection.id);
+  return publish(api, inspection.id, days);
+}
+
+/** An assurance visit of 14 to 16 September 2026, announced on its first day, at feedback. */
+export function assuranceVisitAtFeedback(api: TestApp, providerId: string) {
+  return inspectionAtFeedback(api, providerId, {
+    type: 'ASSURANCE_VISIT',
+    start: '2026-09-14',
+    end: '2026-09-16',
+    noticeGivenOn: '2026-09-14',
+  });
+}
+
+/** Writes the report text given (and only that), failing the test on userErrors. */
+export async function writeText(api: TestApp, inspectionId: string, text: Omit<WriteReportTextInput, 'inspectionId'>) {
+  const { data } = await api.gql(WriteReportTextDocument, { input: { inspectionId, ...text } });
+  return expectNoUserErrors('writeReportText', data!.writeReportText).inspection!;
+}
+
+/** A monitoring visit on 14 September 2026 with its outcome and report summary, published on MONITORING_DAYS. */
+export async function publishedMonitoringVisit(api: TestApp, providerId: string, text: { progressSummary: string; summary: string }) {
+  const visit = await inspectionAtFeedback(api, providerId, { type: 'MONITORING_VISIT', start: '2026-09-14' });
+  expectNoUserErrors('recordMonitoringVisitOutcome', await recordMonitoring(api, visit.id, { progressSummary: text.progressSummary }));
+  await writeText(api, visit.id, { summary: text.summary });
+  return publish(api, visit.id, MONITORING_DAYS);
+}
+
+/** An assurance visit (assuranceVisitAtFeedback) with no serious or widespread concerns, published on ASSURANCE_DAYS. */
+export async function publishedAssuranceVisit(api: TestApp, providerId: string, text: { summary: string; childFriendlySummary: string }) {
+  const visit = await assuranceVisitAtFeedback(api, providerId);
+  expectNoUserErrors('recordAssuranceVisitOutcome', await recordAssurance(api, visit.id, false));
+  await writeText(api, visit.id, text);
+  return publish(api, visit.id, ASSURANCE_DAYS);
+}
+
+/** An interim inspection from 13 October 2026 with its outcome and report summary, published on INTERIM_DAYS. */
+export async function publishedInterim(
+  api: TestApp,
+  providerId: string,
+  outcome: ProposeInterimJudgementInput['outcome'],
+  summary: string,
+) {
+  const interim = await inspectionAtFeedback(api, providerId, { type: 'INTERIM_INSPECTION', start: '2026-10-13' });
+  expectNoUserErrors('proposeInterimJudgement', await proposeInterim(api, interim.id, { outcome }));
+  await writeText(api, interim.id, { summary });
+  return publish(api, interim.id, INTERIM_DAYS);
 }

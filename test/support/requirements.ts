@@ -31,6 +31,13 @@ export function requirementInput(
   };
 }
 
+/** A requirement under Regulation 12 due on 30 October 2026, as the redaction tests record it (with their own `action`). */
+export const REGULATION_12: Partial<RecordRequirementInput> = {
+  regulation: 'Regulation 12',
+  dueDate: '2026-10-30',
+  impactStatement: 'Risks not understood',
+};
+
 export async function recordRequirement(
   api: TestApp,
   inspectionId: string,

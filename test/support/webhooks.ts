@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DeliveryWorker } from '../../src/modules/feeds/delivery.worker';
+import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/modules/feeds/delivery.worker';
 import type { TestApp } from './app';
 
 export interface Delivery {
@@ -37,6 +37,11 @@ export async function startRecordingReceiver(): Promise<RecordingReceiver> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A worker's timings for the tests of delivery and retries: quick, five attempts (with another `timeoutMs`, say). */
+export function testWorkerOptions(overrides: Partial<DeliveryWorkerOptions> = {}): DeliveryWorkerOptions {
+  return { batchSize: 10, pollIntervalMs: 20, timeoutMs: 300, retryBaseMs: 60, retryCapMs: 500, maxAttempts: 5, ...overrides };
 }
 
 /** A delivery worker with short timings, and a way to send everything pending now. */
