@@ -9,6 +9,7 @@ import { Migration20261123160857 } from './Migration20261123160857';
 import { Migration20261205090000 } from './Migration20261205090000';
 import { Migration20261206000000 } from './Migration20261206000000';
 import { Migration20261206010000 } from './Migration20261206010000';
+import { Migration20261206061350 } from './Migration20261206061350';
 
 /**
  * Every migration, in order. A new one made by `npm run migration:create` is added here by hand;
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205090000', class: Migration20261205090000 },
   { name: 'Migration20261206000000', class: Migration20261206000000 },
   { name: 'Migration20261206010000', class: Migration20261206010000 },
+  { name: 'Migration20261206061350', class: Migration20261206061350 },
 ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { projectRoot } from './paths';
 import { DEFAULT_LIMITS } from './server/limits';
 import { DEFAULT_ANSWER_CACHE } from './server/answer-cache';
+import { DEFAULT_NOTIFICATION_POLICY } from './domain/notifications';
 
 /** A statement running longer than this is cancelled: no request can hold a connection for ever. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -120,6 +121,25 @@ const schema = z.object({
    * it peaked at 219 MB in the bench at the same throughput (README, "The public read path, measured").
    */
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
+  /*
+   * Regulation 40 notifications (Annex L): the readings of what the handbook leaves open
+   * (README, "Regulation 40 notifications"). The defaults are the rule catalogue's readings.
+   */
+  /** CHA-147 ("without delay"): delayed when received more than this many calendar days after the incident. */
+  REGULATION_40_DELAYED_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_NOTIFICATION_POLICY.delayedAfterDays),
+  /** CHA-166: the assessment is due this many days after receipt. */
+  REGULATION_40_ASSESSMENT_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_NOTIFICATION_POLICY.assessmentDays),
+  /** CHA-166 gives no unit: calendar days (EC-09) unless WORKING. */
+  REGULATION_40_ASSESSMENT_DAYS_COUNTED: z.enum(['CALENDAR', 'WORKING']).default(DEFAULT_NOTIFICATION_POLICY.assessmentDaysCounted),
+  /** CHA-165 ("a reasonable timescale"): calendar days after an instigated child protection enquiry by which its outcome is expected. */
+  REGULATION_40_CHILD_PROTECTION_OUTCOME_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(DEFAULT_NOTIFICATION_POLICY.childProtectionOutcomeDays),
+  /** CHA-172 ("a growing picture"): this many notifications from a home in six months prompt an early inspection. */
+  REGULATION_40_GROWING_PICTURE_COUNT: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_NOTIFICATION_POLICY.growingPictureCount),
   /** Origins browsers may call the API from, comma-separated (CORS); none by default. */
   CORS_ORIGINS: z
     .string()

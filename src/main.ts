@@ -6,6 +6,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { isRegisterEmpty, openDatabase } from './db/database';
 import { systemClock } from './domain/clock';
+import { DEFAULT_NOTIFICATION_POLICY } from './domain/notifications';
 import { DEFAULT_DELIVERY_OPTIONS, DeliveryWorker } from './modules/feeds/delivery.worker';
 import { buildApp } from './server/app';
 import { DEFAULT_LIMITS, type EdgeLimits } from './server/limits';
@@ -74,6 +75,14 @@ async function main(config: Config): Promise<void> {
       trustProxy: config.TRUST_PROXY,
       publicCacheMaxAgeSeconds: config.PUBLIC_CACHE_MAX_AGE_S,
       answerCache: { maxBytes: config.PUBLIC_ANSWER_CACHE_MB * 1_048_576, ttlMs: config.PUBLIC_ANSWER_CACHE_TTL_S * 1_000 },
+      regulation40: {
+        ...DEFAULT_NOTIFICATION_POLICY,
+        delayedAfterDays: config.REGULATION_40_DELAYED_AFTER_DAYS,
+        assessmentDays: config.REGULATION_40_ASSESSMENT_DAYS,
+        assessmentDaysCounted: config.REGULATION_40_ASSESSMENT_DAYS_COUNTED,
+        childProtectionOutcomeDays: config.REGULATION_40_CHILD_PROTECTION_OUTCOME_DAYS,
+        growingPictureCount: config.REGULATION_40_GROWING_PICTURE_COUNT,
+      },
     });
     if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
       logger.warn('No AUTH_JWT_SECRET or AUTH_JWKS_URL: only the public queries can be used (see README: npm run token)');

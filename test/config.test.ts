@@ -41,6 +41,11 @@ describe('loadConfig', () => {
       RATE_LIMIT_ANONYMOUS: 300,
       RATE_LIMIT_SIGNED_IN: 1_200,
       RATE_LIMIT_WINDOW_MS: 60_000,
+      REGULATION_40_DELAYED_AFTER_DAYS: 1,
+      REGULATION_40_ASSESSMENT_DAYS: 7,
+      REGULATION_40_ASSESSMENT_DAYS_COUNTED: 'CALENDAR',
+      REGULATION_40_CHILD_PROTECTION_OUTCOME_DAYS: 28,
+      REGULATION_40_GROWING_PICTURE_COUNT: 3,
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: 1_000,
       BODY_LIMIT_BYTES: 1_048_576,
       REQUEST_TIMEOUT_MS: 30_000,
@@ -148,5 +153,11 @@ describe('loadConfig', () => {
   test('out-of-range pool size and demo provider counts are rejected', () => {
     expect(configError({ DB_POOL_MAX: '0' }).message).toContain('DB_POOL_MAX');
     expect(configError({ DEMO_PROVIDERS: '20001' }).message).toContain('DEMO_PROVIDERS');
+  });
+
+  test("CHA-166 Regulation 40's seven days may be counted in working days; no other unit is accepted", () => {
+    expect(loadConfig({ REGULATION_40_ASSESSMENT_DAYS_COUNTED: 'WORKING' }).REGULATION_40_ASSESSMENT_DAYS_COUNTED).toBe('WORKING');
+    expect(configError({ REGULATION_40_ASSESSMENT_DAYS_COUNTED: 'WEEKS' }).message).toContain('REGULATION_40_ASSESSMENT_DAYS_COUNTED');
+    expect(configError({ REGULATION_40_GROWING_PICTURE_COUNT: '0' }).message).toContain('REGULATION_40_GROWING_PICTURE_COUNT');
   });
 });

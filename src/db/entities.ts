@@ -13,6 +13,7 @@ import { WebhookDelivery, WebhookEndpoint } from '../modules/feeds/webhook.entit
 import { JudgementRecord } from '../modules/judgements/judgement.entity';
 import { PublishedReport } from '../modules/public/published-report.entity';
 import { Complaint, FactualAccuracyComment } from '../modules/reports/report.entity';
+import { Regulation40Notification } from '../modules/regulation40/regulation40.entity';
 import { ComplianceNotice, ComplianceNoticeAction, Recommendation, Requirement } from '../modules/requirements/requirement.entity';
 
 /** Every entity, listed explicitly: no folder scanning, so the build and the tests see the same set. */
@@ -36,6 +37,7 @@ export const entities = [
   Complaint,
   CaseReview,
   NotificationTask,
+  Regulation40Notification,
   PublishedReport,
   AuditEntry,
   FeedEvent,

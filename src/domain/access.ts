@@ -50,6 +50,8 @@ export enum Permission {
   READ_AUDIT_TRAIL = 'READ_AUDIT_TRAIL',
   /** A local authority's webhook endpoints and their delivery log. */
   MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
+  /** A children's home notifying the regulator of a serious event (Regulation 40), and following what it sent. */
+  NOTIFY_SERIOUS_EVENTS = 'NOTIFY_SERIOUS_EVENTS',
 }
 
 /** A field open to anyone, signed in or not. */
@@ -76,7 +78,12 @@ export const GRANTS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
     Permission.READ_AUDIT_TRAIL,
   ]),
   [Role.ADMIN]: new Set([Permission.READ_REGISTER, Permission.WRITE_REGISTER, Permission.READ_AUDIT_TRAIL]),
-  [Role.PROVIDER]: new Set([Permission.READ_REGISTER, Permission.READ_DRAFT_REPORTS, Permission.RESPOND_TO_REPORTS]),
+  [Role.PROVIDER]: new Set([
+    Permission.READ_REGISTER,
+    Permission.READ_DRAFT_REPORTS,
+    Permission.RESPOND_TO_REPORTS,
+    Permission.NOTIFY_SERIOUS_EVENTS,
+  ]),
   [Role.LOCAL_AUTHORITY]: new Set([Permission.READ_NOTIFICATIONS, Permission.MANAGE_WEBHOOKS]),
 };
 

@@ -23,6 +23,7 @@ import { inputTextPlugin } from './input-text';
 import { DEFAULT_LIMITS, type EdgeLimits } from './limits';
 import { QUERY_TOO_COMPLEX, costPlugin } from './query-cost';
 import { buildGraphQLSchema } from './schema';
+import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from '../domain/notifications';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -49,6 +50,8 @@ export interface AppOptions {
   publicCacheMaxAgeSeconds?: number;
   /** The public answer cache of this process (answer-cache.ts); `maxBytes: 0` turns it off. */
   answerCache?: AnswerCacheOptions;
+  /** The readings of Annex L's vague timescales for Regulation 40 notifications (README, "Regulation 40 notifications"). */
+  regulation40?: NotificationPolicy;
 }
 
 /**
@@ -96,6 +99,7 @@ export async function buildApp({
   trustProxy = false,
   publicCacheMaxAgeSeconds = 60,
   answerCache: answerCacheOptions = DEFAULT_ANSWER_CACHE,
+  regulation40 = DEFAULT_NOTIFICATION_POLICY,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -161,13 +165,14 @@ export async function buildApp({
       return {
         em,
         loaders: createLoaders(em, clock),
-        services: createServices({ em, clock, principal: request.principal, publicReads, webhookPolicy: webhooks }),
+        services: createServices({ em, clock, principal: request.principal, publicReads, webhookPolicy: webhooks, regulation40 }),
         clock,
         log: request.log,
         requestId: request.id,
         principal: request.principal,
         publicReads,
         webhookPolicy: webhooks,
+        regulation40,
         rateLimit: rateLimitLeft(reply),
       };
     },

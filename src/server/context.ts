@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
+import type { NotificationPolicy } from '../domain/notifications';
 import type { PublicReads } from '../db/public-changes';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
@@ -21,6 +22,7 @@ import { InspectionService } from '../modules/inspections/inspection.service';
 import { JudgementService } from '../modules/judgements/judgement.service';
 import { ProviderService } from '../modules/providers/provider.service';
 import { PublicService } from '../modules/public/public.service';
+import { Regulation40Service } from '../modules/regulation40/regulation40.service';
 import { ReportService } from '../modules/reports/report.service';
 import { RequirementService } from '../modules/requirements/requirement.service';
 
@@ -79,6 +81,8 @@ export interface ServiceScope {
   principal: Principal | null;
   publicReads?: PublicReads;
   webhookPolicy: { allowLoopback: boolean };
+  /** The readings of Annex L's timescales (the defaults unless configured). */
+  regulation40?: NotificationPolicy;
 }
 
 /**
@@ -123,6 +127,10 @@ export class Services implements RequestServices {
 
   get enforcement(): EnforcementService {
     return this.once('enforcement', ({ em, clock }) => new EnforcementService(em, clock, this.caller));
+  }
+
+  get regulation40(): Regulation40Service {
+    return this.once('regulation40', ({ em, clock, regulation40 }) => new Regulation40Service(em, clock, this.caller, regulation40));
   }
 
   get providers(): ProviderService {

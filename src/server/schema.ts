@@ -16,6 +16,7 @@ import { WebhookResolver } from '../modules/feeds/webhook.resolver';
 import { authChecker } from '../modules/auth/authorize';
 import { annotateStringLimits } from './input-text';
 import { PublicResolver } from '../modules/public/public.resolver';
+import { Regulation40Resolver } from '../modules/regulation40/regulation40.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
 import { ProviderDueResolver, SchedulingResolver } from '../modules/scheduling/scheduling.resolver';
 import {
@@ -45,6 +46,7 @@ export const resolvers = [
   InspectionFollowUpResolver,
   CaseReviewResolver,
   NotificationTaskResolver,
+  Regulation40Resolver,
   SchedulingResolver,
   ProviderDueResolver,
   PublicResolver,

@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import { Role } from '../../src/domain/access';
 import { buildGraphQLSchema } from '../../src/server/schema';
-import { RecordRecommendationDocument, RecordRequirementDocument } from '../generated/graphql';
+import { RecordRecommendationDocument, RecordRequirementDocument, Regulation40SubmitDocument } from '../generated/graphql';
 import { startTestApp, TEST_REGION, type TestApp } from '../support/app';
 import { registerProvider } from '../support/fixtures';
 import { inspectionAtFeedback, recordEvidence } from '../support/inspections';
@@ -67,6 +67,10 @@ const NOTIFICATION_READERS = outcomes([INSPECTOR, MANAGER, LOCAL_AUTHORITY]);
 const AUTHORITIES = outcomes([LOCAL_AUTHORITY]);
 /** The evidence and the people register. */
 const EVIDENCE_READERS = outcomes([INSPECTOR, MANAGER]);
+/** Regulation 40 notifications: the home that sent them, and inspection staff. */
+const REGULATION_40_READERS = outcomes([INSPECTOR, MANAGER, PROVIDER]);
+/** Notifying: a home online, a manager from paper. */
+const REGULATION_40_NOTIFIERS = outcomes([MANAGER, PROVIDER]);
 
 const MATRIX: Record<string, Record<Caller, Outcome>> = {
   // Query
@@ -92,6 +96,9 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   requirements: INSPECTION_STAFF,
   recommendations: INSPECTION_STAFF,
   complianceNotices: INSPECTION_STAFF,
+  regulation40Notifications: REGULATION_40_READERS,
+  regulation40Queue: INSPECTION_STAFF,
+  regulation40Summary: REGULATION_40_READERS,
   // Mutation
   registerProvider: REGISTER_WRITERS,
   updateProvider: REGISTER_WRITERS,
@@ -134,6 +141,11 @@ const MATRIX: Record<string, Record<Caller, Outcome>> = {
   registerWebhookEndpoint: AUTHORITIES,
   removeWebhookEndpoint: AUTHORITIES,
   retryFailedWebhookDeliveries: AUTHORITIES,
+  submitRegulation40Notification: REGULATION_40_NOTIFIERS,
+  triageRegulation40Notification: MANAGERS,
+  recordRegulation40Action: INSPECTION_STAFF,
+  followUpRegulation40Notification: INSPECTION_STAFF,
+  closeRegulation40Notification: INSPECTION_STAFF,
 };
 
 /**
@@ -168,6 +180,24 @@ const FIELD_MATRIX: Record<string, Record<Caller, Outcome>> = {
     ].map((f) => [`Inspection.${f}`, PROVIDER_SEES]),
   ),
   ...Object.fromEntries(['evidence', 'protectedPeople'].map((f) => [`Inspection.${f}`, EVIDENCE_READERS])),
+  // A home sees what it sent and where it stands; the regulator's assessment is for inspection staff.
+  ...Object.fromEntries(
+    [
+      'confirmedCategory',
+      'triagedOn',
+      'routing',
+      'assignedInspector',
+      'followedUpOn',
+      'findings',
+      'summaryOfReason',
+      'providerAction',
+      'delayReason',
+      'delayImpact',
+      'ofstedAction',
+      'actions',
+      'requiredActions',
+    ].map((f) => [`Regulation40Notification.${f}`, INSPECTION_STAFF]),
+  ),
   // What the caller may do next: seen by whoever sees the inspection (the value is false where the caller may not).
   ...Object.fromEntries(VIEWER_CAN_ACTIONS.map((f) => [`Inspection.viewerCan${f}`, PROVIDER_SEES])),
   ...Object.fromEntries(
@@ -242,6 +272,12 @@ beforeAll(async () => {
   fixtureIds.set('Inspection', visit.id);
   fixtureIds.set('Requirement', requirement.data!.recordRequirement.requirement!.id);
   fixtureIds.set('Recommendation', recommendation.data!.recordRecommendation.recommendation!.id);
+  const notified = await (
+    await api.providerOf(home.urn)
+  ).gql(Regulation40SubmitDocument, {
+    input: { urn: home.urn, category: 'SERIOUS_EVENT', incidentDate: '2026-11-23', account: 'A restraint.' },
+  });
+  fixtureIds.set('Regulation40Notification', notified.data!.submitRegulation40Notification.regulation40Notification!.id);
   for (const caller of CALLERS) {
     tokens.set(
       caller,

@@ -20,6 +20,11 @@ export class ProviderRepository {
     return this.em.findOne(Provider, { id });
   }
 
+  /** The setting with this URN, or null. */
+  byUrn(urn: string): Promise<Provider | null> {
+    return this.em.findOne(Provider, { urn });
+  }
+
   /** Every registered manager appointment of a setting, past and present. */
   managerAppointments(provider: Provider): Promise<ManagerAppointment[]> {
     return this.em.find(ManagerAppointment, { provider });

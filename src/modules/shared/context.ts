@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { PublicReads } from '../../db/public-changes';
 import type { AccessDecision, FieldAccess, Principal } from '../../domain/access';
 import type { Clock } from '../../domain/clock';
+import type { NotificationPolicy } from '../../domain/notifications';
 import type { EnforcementService, enforcementLoaders } from '../enforcement';
 import type { EvidenceService, evidenceLoaders } from '../evidence';
 import type { FeedService, WebhookService } from '../feeds';
@@ -11,6 +12,7 @@ import type { JudgementService, judgementLoaders } from '../judgements';
 import type { ProviderService, providerLoaders } from '../providers';
 import type { PublicService } from '../public';
 import type { referenceLoaders } from '../reference';
+import type { Regulation40Service } from '../regulation40';
 import type { ReportService, reportLoaders } from '../reports';
 import type { RequirementService, requirementLoaders } from '../requirements';
 import type { schedulingLoaders } from '../scheduling';
@@ -41,6 +43,7 @@ export interface RequestServices {
   readonly requirements: RequirementService;
   readonly enforcement: EnforcementService;
   readonly providers: ProviderService;
+  readonly regulation40: Regulation40Service;
   readonly webhooks: WebhookService;
   /** The public, redacted reads: for anyone, signed in or not. */
   readonly public: PublicService;
@@ -66,6 +69,8 @@ export interface Context {
   publicReads?: PublicReads;
   /** Which webhook URLs this server accepts. */
   webhookPolicy: { allowLoopback: boolean };
+  /** The readings of Annex L's timescales for Regulation 40 notifications (the defaults unless configured). */
+  regulation40?: NotificationPolicy;
   /** What the rate limit leaves this caller (null when it is off), reported in `extensions.cost`. */
   rateLimit?: { limit: number; remaining: number; resetSeconds: number } | null;
   /** What the access check decided, and on which root fields; set once the operation is resolved. */

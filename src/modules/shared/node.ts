@@ -23,6 +23,7 @@ export type NodeTypeName =
   | 'Complaint'
   | 'CaseReview'
   | 'NotificationTask'
+  | 'Regulation40Notification'
   | 'WebhookEndpoint'
   | 'WebhookDelivery';
 
