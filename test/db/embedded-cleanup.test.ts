@@ -15,6 +15,8 @@ import { projectRoot } from '../../src/paths';
 import { removeAbandonedClusters } from '../support/global-setup';
 
 const DATA_ROOT = path.join(projectRoot, '.data');
+/** coreutils' sleep: a program that keeps the name it was started by. */
+const SLEEP = ['/usr/bin/sleep', '/bin/sleep'].find((file) => fs.existsSync(file)) ?? 'sleep';
 
 /** The pid of a process that has exited (and been reaped), so nothing owns it now. */
 function deadPid(): number {
@@ -91,9 +93,9 @@ describe('removeAbandonedClusters', () => {
     expect(fs.existsSync(dir)).toBe(false);
   });
 
-  async function startStandIn(executable: string) {
+  async function startStandIn(executable: string, args = ['-e', 'setInterval(() => {}, 1000)']) {
     // A stand-in for an orphaned process: a child of this test that waits to be signalled.
-    const child = spawn(executable, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const child = spawn(executable, args, { stdio: 'ignore' });
     children.push(child);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     await new Promise<void>((resolve, reject) => {
@@ -104,12 +106,13 @@ describe('removeAbandonedClusters', () => {
   }
 
   test("stops a postgres still running on an abandoned folder (SIGQUIT to postmaster.pid's process)", async () => {
-    // Node started through a link named "postgres" runs as a process called postgres.
+    // A program started through a link named "postgres" runs as a process called postgres. Not
+    // Node itself: from Node 24 its main thread is named MainThread, whatever the link is called.
     const linkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-postgres-'));
     const link = path.join(linkDir, 'postgres');
-    fs.symlinkSync(process.execPath, link);
+    fs.symlinkSync(SLEEP, link);
     try {
-      const { child, exited } = await startStandIn(link);
+      const { child, exited } = await startStandIn(link, ['600']);
       const dir = makeFolder(`jest-pg-${deadPid()}`, { 'postmaster.pid': `${child.pid}\n/x\n` });
 
       removeAbandonedClusters();
