@@ -103,9 +103,9 @@ describe('permissions by role', () => {
     );
   });
 
-  test('providers see their register entry and drafts, comment and complain; never evidence', () => {
+  test('providers see their register entry and drafts, comment and complain, notify serious events (CHA-147); never evidence', () => {
     expect([...GRANTS[Role.PROVIDER]].sort()).toEqual(
-      [Permission.READ_DRAFT_REPORTS, Permission.READ_REGISTER, Permission.RESPOND_TO_REPORTS].sort(),
+      [Permission.READ_DRAFT_REPORTS, Permission.READ_REGISTER, Permission.RESPOND_TO_REPORTS, Permission.NOTIFY_SERIOUS_EVENTS].sort(),
     );
     expect(GRANTS[Role.PROVIDER].has(Permission.READ_EVIDENCE)).toBe(false);
   });
