@@ -123,7 +123,7 @@ const schema = z.object({
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
   /*
    * Regulation 40 notifications (Annex L): the readings of what the handbook leaves open
-   * (README, "Regulation 40 notifications"). The defaults are the rule catalogue's readings.
+   * (README, "Configuration" and "What the API covers so far"). The defaults are the rule catalogue's readings.
    */
   /** CHA-147 ("without delay"): delayed when received more than this many calendar days after the incident. */
   REGULATION_40_DELAYED_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_NOTIFICATION_POLICY.delayedAfterDays),

@@ -50,7 +50,7 @@ export interface AppOptions {
   publicCacheMaxAgeSeconds?: number;
   /** The public answer cache of this process (answer-cache.ts); `maxBytes: 0` turns it off. */
   answerCache?: AnswerCacheOptions;
-  /** The readings of Annex L's vague timescales for Regulation 40 notifications (README, "Regulation 40 notifications"). */
+  /** The readings of Annex L's vague timescales for Regulation 40 notifications (README, "Configuration" and "What the API covers so far"). */
   regulation40?: NotificationPolicy;
 }
 
