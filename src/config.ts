@@ -4,6 +4,7 @@ import { projectRoot } from './paths';
 import { DEFAULT_LIMITS } from './server/limits';
 import { DEFAULT_ANSWER_CACHE } from './server/answer-cache';
 import { DEFAULT_NOTIFICATION_POLICY } from './domain/notifications';
+import { DEFAULT_MANAGER_VACANCY_POLICY } from './domain/judgements';
 
 /** A statement running longer than this is cancelled: no request can hold a connection for ever. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -121,6 +122,18 @@ const schema = z.object({
    * it peaked at 219 MB in the bench at the same throughput (README, "The public read path, measured").
    */
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
+  /** Annex N: a registered manager vacancy of this many weeks or more is long (CHA-195, CHA-197). */
+  MANAGER_VACANCY_WEEKS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(104)
+    .default(DEFAULT_MANAGER_VACANCY_POLICY.thresholdDays / 7),
+  /**
+   * CHA-197: at an interim inspection of a children's home after a long vacancy, the judgement must be
+   * declined in effectiveness (LIMITING, Annex N) or is expected to be, another outcome taking a recorded reason (PROMPT, handbook ¶116).
+   */
+  MANAGER_VACANCY_INTERIM_READING: z.enum(['LIMITING', 'PROMPT']).default(DEFAULT_MANAGER_VACANCY_POLICY.interimReading),
   /*
    * Regulation 40 notifications (Annex L): the readings of what the handbook leaves open
    * (README, "Configuration" and "What the API covers so far"). The defaults are the rule catalogue's readings.

@@ -71,6 +71,23 @@ export enum InterimOutcome {
 /** 26 weeks, in days: a registered manager vacancy this long or longer (Annex N: "26 weeks or more"). */
 export const VACANCY_THRESHOLD_DAYS = 26 * 7;
 
+/**
+ * How a long registered manager vacancy is read (Annex N ¶19; the rule catalogue's README lists
+ * where the guidance disagrees). At a full inspection of a children's home it always makes leaders
+ * and managers inadequate (CHA-195); for family centres and adoption support agencies it is a
+ * prompt for a recorded reason (RFC-025, ASA-022). At an interim inspection of a children's home,
+ * Annex N says the judgement "must be declined in effectiveness" (CHA-197: `LIMITING`, the
+ * default); the handbook's ¶116 says only that a decline is likely (`PROMPT`: another outcome
+ * with a recorded reason).
+ */
+export interface ManagerVacancyPolicy {
+  /** A vacancy of this many days or more is long (26 weeks by default). */
+  readonly thresholdDays: number;
+  readonly interimReading: 'LIMITING' | 'PROMPT';
+}
+
+export const DEFAULT_MANAGER_VACANCY_POLICY: ManagerVacancyPolicy = { thresholdDays: VACANCY_THRESHOLD_DAYS, interimReading: 'LIMITING' };
+
 /** The rule IDs that carry the same rule for each family of settings (the handbook's for the others). */
 const RULES = {
   limiting: { CHILDRENS_HOMES: 'CH-155', RESIDENTIAL_FAMILY_CENTRES: 'RFC-003', ADOPTION_SUPPORT_AGENCIES: 'ASA-004' },
@@ -108,7 +125,12 @@ export interface VacancyContext {
   vacancyReason?: string | null;
 }
 
-export function validateFullJudgements(settingType: SettingType, j: FullJudgements, vacancy: VacancyContext): Violation[] {
+export function validateFullJudgements(
+  settingType: SettingType,
+  j: FullJudgements,
+  vacancy: VacancyContext,
+  policy: ManagerVacancyPolicy = DEFAULT_MANAGER_VACANCY_POLICY,
+): Violation[] {
   const violations: Violation[] = [];
   // How well children are helped and protected is the limiting judgement.
   if (j.helpedAndProtected === Grade.INADEQUATE && j.overallExperiencesAndProgress !== Grade.INADEQUATE) {
@@ -130,7 +152,8 @@ export function validateFullJudgements(settingType: SettingType, j: FullJudgemen
       ),
     );
   }
-  const longVacancy = vacancy.vacancyDays !== null && vacancy.vacancyDays >= VACANCY_THRESHOLD_DAYS;
+  const longVacancy = vacancy.vacancyDays !== null && vacancy.vacancyDays >= policy.thresholdDays;
+  const threshold = `${Math.floor(policy.thresholdDays / 7)} weeks`;
   if (longVacancy && j.leadersAndManagers !== Grade.INADEQUATE) {
     const weeks = Math.floor(vacancy.vacancyDays! / 7);
     const f = familyOf(settingType);
@@ -139,7 +162,7 @@ export function validateFullJudgements(settingType: SettingType, j: FullJudgemen
         ruleViolation(
           ['leadersAndManagers'],
           ruleFor('longVacancy', settingType),
-          `The registered manager post has been vacant for ${weeks} weeks: a vacancy of 26 weeks or more means leaders and managers are inadequate`,
+          `The registered manager post has been vacant for ${weeks} weeks: a vacancy of ${threshold} or more means leaders and managers are inadequate`,
         ),
       );
     } else if (isSccifFamily(f) && !text(vacancy.vacancyReason)) {
@@ -161,6 +184,7 @@ export function validateFullJudgements(settingType: SettingType, j: FullJudgemen
 export function validateInterimJudgement(
   outcome: InterimOutcome,
   context: { previousInspectionId: string | null; vacancyDays: number | null; reasonNotDeclined?: string | null },
+  policy: ManagerVacancyPolicy = DEFAULT_MANAGER_VACANCY_POLICY,
 ): Violation[] {
   const violations: Violation[] = [];
   if (!context.previousInspectionId) {
@@ -172,19 +196,26 @@ export function validateInterimJudgement(
       ),
     );
   }
-  if (
-    context.vacancyDays !== null &&
-    context.vacancyDays >= VACANCY_THRESHOLD_DAYS &&
-    outcome !== InterimOutcome.DECLINED_IN_EFFECTIVENESS &&
-    !text(context.reasonNotDeclined)
-  ) {
-    violations.push(
-      ruleViolation(
-        ['reasonNotDeclined'],
-        'CHA-197',
-        `The registered manager post has been vacant for ${Math.floor(context.vacancyDays / 7)} weeks: declined in effectiveness is the expected outcome, so record why another was given`,
-      ),
-    );
+  const longVacancy = context.vacancyDays !== null && context.vacancyDays >= policy.thresholdDays;
+  if (longVacancy && outcome !== InterimOutcome.DECLINED_IN_EFFECTIVENESS) {
+    const vacant = `The registered manager post has been vacant for ${Math.floor(context.vacancyDays! / 7)} weeks`;
+    if (policy.interimReading === 'LIMITING') {
+      violations.push(
+        ruleViolation(
+          ['outcome'],
+          'CHA-197',
+          `${vacant}: with no registered manager for ${Math.floor(policy.thresholdDays / 7)} weeks or more the judgement must be declined in effectiveness`,
+        ),
+      );
+    } else if (!text(context.reasonNotDeclined)) {
+      violations.push(
+        ruleViolation(
+          ['reasonNotDeclined'],
+          'CHA-197',
+          `${vacant}: declined in effectiveness is the expected outcome, so record why another was given`,
+        ),
+      );
+    }
   }
   return violations;
 }

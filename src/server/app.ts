@@ -24,6 +24,7 @@ import { DEFAULT_LIMITS, type EdgeLimits } from './limits';
 import { QUERY_TOO_COMPLEX, costPlugin } from './query-cost';
 import { buildGraphQLSchema } from './schema';
 import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from '../domain/notifications';
+import { DEFAULT_MANAGER_VACANCY_POLICY, type ManagerVacancyPolicy } from '../domain/judgements';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -52,6 +53,8 @@ export interface AppOptions {
   answerCache?: AnswerCacheOptions;
   /** The readings of Annex L's vague timescales for Regulation 40 notifications (README, "Configuration" and "What the API covers so far"). */
   regulation40?: NotificationPolicy;
+  /** How a long registered manager vacancy is read (README, "Configuration"); Annex N's reading by default. */
+  managerVacancy?: ManagerVacancyPolicy;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function buildApp({
   publicCacheMaxAgeSeconds = 60,
   answerCache: answerCacheOptions = DEFAULT_ANSWER_CACHE,
   regulation40 = DEFAULT_NOTIFICATION_POLICY,
+  managerVacancy = DEFAULT_MANAGER_VACANCY_POLICY,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -165,7 +169,15 @@ export async function buildApp({
       return {
         em,
         loaders: createLoaders(em, clock),
-        services: createServices({ em, clock, principal: request.principal, publicReads, webhookPolicy: webhooks, regulation40 }),
+        services: createServices({
+          em,
+          clock,
+          principal: request.principal,
+          publicReads,
+          webhookPolicy: webhooks,
+          regulation40,
+          managerVacancy,
+        }),
         clock,
         log: request.log,
         requestId: request.id,

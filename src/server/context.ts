@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../domain/access';
 import type { Clock } from '../domain/clock';
 import type { NotificationPolicy } from '../domain/notifications';
+import type { ManagerVacancyPolicy } from '../domain/judgements';
 import type { PublicReads } from '../db/public-changes';
 import { enforcementLoaders } from '../modules/enforcement/enforcement.loaders';
 import { evidenceLoaders } from '../modules/evidence/evidence.loaders';
@@ -83,6 +84,8 @@ export interface ServiceScope {
   webhookPolicy: { allowLoopback: boolean };
   /** The readings of Annex L's timescales (the defaults unless configured). */
   regulation40?: NotificationPolicy;
+  /** How a long registered manager vacancy is read (Annex N's reading unless configured). */
+  managerVacancy?: ManagerVacancyPolicy;
 }
 
 /**
@@ -114,7 +117,7 @@ export class Services implements RequestServices {
   }
 
   get judgements(): JudgementService {
-    return this.once('judgements', ({ em }) => new JudgementService(em, this.caller));
+    return this.once('judgements', ({ em, managerVacancy }) => new JudgementService(em, this.caller, managerVacancy));
   }
 
   get evidence(): EvidenceService {

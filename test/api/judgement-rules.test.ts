@@ -294,26 +294,15 @@ describe('interim judgements', () => {
     expect(refused.userErrors).toEqual([broke('CH-170', ['outcome'], /no earlier judged/)]);
   });
 
-  test('CHA-197 an interim after a 26-week vacancy judged SUSTAINED_EFFECTIVENESS needs reasonNotDeclined', async () => {
+  test('CHA-197 an interim after a 26-week vacancy must be DECLINED_IN_EFFECTIVENESS (Annex N): no reason makes another outcome acceptable', async () => {
     const provider = await registerProvider(api);
     await judgedFullInspection(api, provider.id, '2026-04-14');
     await leaveManager(api, provider.id, '2026-05-01');
     const interim = await inspectionAtFeedback(api, provider.id, { type: 'INTERIM_INSPECTION', start: '2026-11-10' });
-    const refused = await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS' });
-    expect(refused.userErrors).toEqual([
-      broke('CHA-197', ['reasonNotDeclined'], /vacant for 27 weeks: declined in effectiveness is the expected outcome/),
-    ]);
-    const accepted = expectNoUserErrors(
-      await proposeInterim(api, interim.id, {
-        outcome: 'SUSTAINED_EFFECTIVENESS',
-        reasonNotDeclined: 'An interim manager has sustained the quality of care',
-      }),
-    );
-    expect(accepted.inspection?.judgement).toMatchObject({
-      interimOutcome: 'SUSTAINED_EFFECTIVENESS',
-      managerVacancyDays: 193,
-      vacancyReason: 'An interim manager has sustained the quality of care',
-    });
+    for (const reasonNotDeclined of [undefined, 'An interim manager has sustained the quality of care']) {
+      const refused = await proposeInterim(api, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS', reasonNotDeclined });
+      expect(refused.userErrors).toEqual([broke('CHA-197', ['outcome'], /vacant for 27 weeks: .* must be declined in effectiveness/)]);
+    }
   });
 
   test('CHA-197 declined in effectiveness after a 26-week vacancy needs no reason', async () => {
@@ -698,5 +687,31 @@ describe('changes after feedback', () => {
     const inspection = await judgedFullInspection(api, provider.id, '2026-11-10');
     const refused = await proposeFull(api, inspection.id, { leadersAndManagers: 'REQUIRES_IMPROVEMENT_TO_BE_GOOD' });
     expect(refused.userErrors).toEqual([broke('RFC-086', ['changeReason'], /reason recorded/)]);
+  });
+});
+
+describe('CHA-197 read as a prompt (MANAGER_VACANCY_INTERIM_READING=PROMPT, the handbook ¶116)', () => {
+  const prompting = useTestApp({ managerVacancy: { thresholdDays: 26 * 7, interimReading: 'PROMPT' } });
+
+  test('CHA-197 an interim after a 26-week vacancy judged SUSTAINED_EFFECTIVENESS needs reasonNotDeclined, and is accepted with it', async () => {
+    const provider = await registerProvider(prompting);
+    await judgedFullInspection(prompting, provider.id, '2026-04-14');
+    await leaveManager(prompting, provider.id, '2026-05-01');
+    const interim = await inspectionAtFeedback(prompting, provider.id, { type: 'INTERIM_INSPECTION', start: '2026-11-10' });
+    const refused = await proposeInterim(prompting, interim.id, { outcome: 'SUSTAINED_EFFECTIVENESS' });
+    expect(refused.userErrors).toEqual([
+      broke('CHA-197', ['reasonNotDeclined'], /vacant for 27 weeks: declined in effectiveness is the expected outcome/),
+    ]);
+    const accepted = expectNoUserErrors(
+      await proposeInterim(prompting, interim.id, {
+        outcome: 'SUSTAINED_EFFECTIVENESS',
+        reasonNotDeclined: 'An interim manager has sustained the quality of care',
+      }),
+    );
+    expect(accepted.inspection?.judgement).toMatchObject({
+      interimOutcome: 'SUSTAINED_EFFECTIVENESS',
+      managerVacancyDays: 193,
+      vacancyReason: 'An interim manager has sustained the quality of care',
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   type FullJudgements,
   type NewJudgementConditions,
   type NoJudgementDetails,
+  type ManagerVacancyPolicy,
 } from '../../src/domain/judgements';
 import type { Violation } from '../../src/domain/rule-violation';
 import { SettingType } from '../../src/domain/setting-types';
@@ -240,29 +241,44 @@ describe('validateInterimJudgement', () => {
     expect(validateInterimJudgement(outcome, { previousInspectionId: 'inspection-1', vacancyDays: null })).toEqual([]);
   });
 
-  test.each([InterimOutcome.IMPROVED_EFFECTIVENESS, InterimOutcome.SUSTAINED_EFFECTIVENESS])(
-    'CHA-197 %s after a vacancy of 26 weeks or more needs reasonNotDeclined',
+  const PROMPT: ManagerVacancyPolicy = { thresholdDays: 182, interimReading: 'PROMPT' };
+  const NOT_DECLINED = [InterimOutcome.IMPROVED_EFFECTIVENESS, InterimOutcome.SUSTAINED_EFFECTIVENESS];
+
+  test.each(NOT_DECLINED)(
+    'CHA-197 %s after a vacancy of 26 weeks or more is refused: the judgement must be declined (Annex N)',
     (outcome) => {
-      for (const reasonNotDeclined of [undefined, null, '', '  ']) {
+      for (const reasonNotDeclined of [undefined, 'A manager was appointed and has applied to register']) {
         const violations = validateInterimJudgement(outcome, { previousInspectionId: 'inspection-1', vacancyDays: 182, reasonNotDeclined });
-        expectOnlyRuleViolation(violations, 'CHA-197', ['reasonNotDeclined'], 'declined in effectiveness is the expected outcome');
+        expectOnlyRuleViolation(violations, 'CHA-197', ['outcome'], 'must be declined in effectiveness');
         expect(violations[0].message).toContain('vacant for 26 weeks');
       }
     },
   );
 
-  test.each([InterimOutcome.IMPROVED_EFFECTIVENESS, InterimOutcome.SUSTAINED_EFFECTIVENESS])(
-    'CHA-197 %s after a vacancy of 26 weeks or more with reasonNotDeclined is accepted',
-    (outcome) => {
-      expect(
-        validateInterimJudgement(outcome, {
-          previousInspectionId: 'inspection-1',
-          vacancyDays: 300,
-          reasonNotDeclined: 'A manager was appointed and has applied to register',
-        }),
-      ).toEqual([]);
-    },
-  );
+  test.each(NOT_DECLINED)('CHA-197 read as a prompt (handbook ¶116): %s after 26 weeks or more needs reasonNotDeclined', (outcome) => {
+    for (const reasonNotDeclined of [undefined, null, '', '  ']) {
+      const violations = validateInterimJudgement(
+        outcome,
+        { previousInspectionId: 'inspection-1', vacancyDays: 182, reasonNotDeclined },
+        PROMPT,
+      );
+      expectOnlyRuleViolation(violations, 'CHA-197', ['reasonNotDeclined'], 'declined in effectiveness is the expected outcome');
+    }
+    const reason = {
+      previousInspectionId: 'inspection-1',
+      vacancyDays: 300,
+      reasonNotDeclined: 'A manager was appointed and has applied to register',
+    };
+    expect(validateInterimJudgement(outcome, reason, PROMPT)).toEqual([]);
+  });
+
+  test('CHA-197 the threshold is configurable: 12 weeks makes 84 days long, 83 not', () => {
+    const twelveWeeks: ManagerVacancyPolicy = { thresholdDays: 84, interimReading: 'LIMITING' };
+    const at = (vacancyDays: number) =>
+      validateInterimJudgement(InterimOutcome.SUSTAINED_EFFECTIVENESS, { previousInspectionId: 'inspection-1', vacancyDays }, twelveWeeks);
+    expectOnlyRuleViolation(at(84), 'CHA-197', ['outcome'], 'no registered manager for 12 weeks or more');
+    expect(at(83)).toEqual([]);
+  });
 
   test('CHA-197 declined in effectiveness after a long vacancy needs no reason', () => {
     expect(

@@ -14,6 +14,7 @@ import { signToken } from '../../src/modules/auth/auth.service';
 import { buildApp } from '../../src/server/app';
 import { withLimits, type EdgeLimits } from '../../src/server/limits';
 import { connectToDatabase, createMigratedDatabase, type TestDatabase } from './database';
+import type { ManagerVacancyPolicy } from '../../src/domain/judgements';
 
 /** How tokens are signed and checked in the tests. */
 export const TEST_AUTH = {
@@ -87,6 +88,8 @@ export interface TestAppOptions {
   corsOrigins?: string[];
   /** A second instance of the API on that app's database (its own ORM, pool and caches), as in a deployment of several. */
   sameDatabaseAs?: TestApp;
+  /** How a long registered manager vacancy is read, where not Annex N's default. */
+  managerVacancy?: ManagerVacancyPolicy;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -109,6 +112,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     limits: options.limits ?? TEST_LIMITS,
     production: options.production,
     corsOrigins: options.corsOrigins,
+    managerVacancy: options.managerVacancy,
   });
   const tokenFor = (role: Role, options: TokenOptions = {}) =>
     signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, ...options });

@@ -9,6 +9,8 @@ import {
   validateAssuranceOutcome,
   validateFullJudgements,
   validateInterimJudgement,
+  DEFAULT_MANAGER_VACANCY_POLICY,
+  type ManagerVacancyPolicy,
   validateJudgementChange,
   validateJudgementKind,
   validateMonitoringNewJudgement,
@@ -63,6 +65,8 @@ export class JudgementService {
   constructor(
     private readonly em: EntityManager,
     private readonly principal: Principal,
+    /** How a long registered manager vacancy is read (configuration; Annex N's reading by default). */
+    private readonly vacancyPolicy: ManagerVacancyPolicy = DEFAULT_MANAGER_VACANCY_POLICY,
   ) {}
 
   private async propose(inspectionId: string, proposal: Proposal): Promise<JudgementResult> {
@@ -111,10 +115,15 @@ export class JudgementService {
           leadersAndManagers: input.leadersAndManagers,
         };
         return {
-          violations: validateFullJudgements(provider.settingType, judgements, {
-            vacancyDays: managerVacancyDays,
-            vacancyReason: input.vacancyReason,
-          }),
+          violations: validateFullJudgements(
+            provider.settingType,
+            judgements,
+            {
+              vacancyDays: managerVacancyDays,
+              vacancyReason: input.vacancyReason,
+            },
+            this.vacancyPolicy,
+          ),
           fields: { ...judgements, managerVacancyDays, vacancyReason: input.vacancyReason?.trim() || null },
         };
       },
@@ -128,11 +137,15 @@ export class JudgementService {
       decide: async ({ em, inspection, provider, feedbackDate }) => {
         const previous = await this.previousJudgedInspection(em, inspection);
         const managerVacancyDays = await new ProviderRepository(em).vacancyDaysOn(provider, feedbackDate);
-        const violations = validateInterimJudgement(input.outcome, {
-          previousInspectionId: previous?.id ?? null,
-          vacancyDays: managerVacancyDays,
-          reasonNotDeclined: input.reasonNotDeclined,
-        });
+        const violations = validateInterimJudgement(
+          input.outcome,
+          {
+            previousInspectionId: previous?.id ?? null,
+            vacancyDays: managerVacancyDays,
+            reasonNotDeclined: input.reasonNotDeclined,
+          },
+          this.vacancyPolicy,
+        );
         if (violations.length === 0) new InspectionRepository(em).setPreviousInspection(inspection, previous);
         return {
           violations,

@@ -80,7 +80,8 @@ export class ProposeInterimJudgementInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the outcome is not "declined in effectiveness" when the manager post has been vacant 26 weeks or more (CHA-197).',
+    description:
+      'Why the outcome is not "declined in effectiveness" after a registered manager vacancy of 26 weeks or more, where the server reads CHA-197 as a prompt (MANAGER_VACANCY_INTERIM_READING=PROMPT, the handbook\'s ¶116). By default the server reads Annex N (CHA-197): after such a vacancy the outcome must be "declined in effectiveness", and no reason makes another acceptable.',
   })
   reasonNotDeclined?: string | null;
 
