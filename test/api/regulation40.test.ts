@@ -163,6 +163,11 @@ describe('who sees what', () => {
     expect(await errorCode(yorkshire.gql(Regulation40NodeDocument, { id: mine.id }, { allowErrors: true }))).toBe('FORBIDDEN');
     const admin = await api.admin();
     expect(await errorCode(admin.gql(Regulation40NodeDocument, { id: mine.id }, { allowErrors: true }))).toBe('FORBIDDEN');
+    // Staff of the home's region read the assessment and what it calls for, straight from the list.
+    const staff = await api.gql(Regulation40InternalListDocument, { urn });
+    expect(staff.data!.regulation40Notifications.edges.map((e) => [e.node.id, e.node.requiredActions, e.node.actions])).toEqual([
+      [mine.id, [], []],
+    ]);
     const { data: own } = await provider.gql(Regulation40NodeDocument, { id: mine.id });
     expect(own!.node).toEqual({ __typename: 'Regulation40Notification', id: mine.id, status: 'RECEIVED' });
   });

@@ -189,11 +189,11 @@ export class Regulation40Notification {
     return globalId('Regulation40Notification', this.id);
   }
 
-  /** The record the domain's rules read (src/domain/notifications.ts). */
-  toRecord(): Opt<NotificationRecord> {
+  /** The record the domain's rules read (src/domain/notifications.ts), for the home with this URN. */
+  toRecord(homeUrn: string): Opt<NotificationRecord> {
     return {
       id: this.id,
-      homeUrn: this.provider.getEntity().urn,
+      homeUrn,
       channel: this.channel,
       providerCategory: this.providerCategory,
       incidentDate: this.incidentDate,

@@ -116,8 +116,12 @@ export class Regulation40Resolver {
     description:
       'What it calls for, from its category, routing and findings, and whether each is recorded; closing waits for the mandatory ones.',
   })
-  requiredActions(@Root() notification: Regulation40Notification, @Ctx() { regulation40 }: Context): Regulation40RequiredAction[] {
-    return requiredActions(notification.toRecord(), regulation40 ?? DEFAULT_NOTIFICATION_POLICY).map((r) => ({
+  async requiredActions(
+    @Root() notification: Regulation40Notification,
+    @Ctx() { loaders, regulation40 }: Context,
+  ): Promise<Regulation40RequiredAction[]> {
+    const home = (await loaders.providerById.load(notification.provider.id))!;
+    return requiredActions(notification.toRecord(home.urn), regulation40 ?? DEFAULT_NOTIFICATION_POLICY).map((r) => ({
       ...r,
       done: notification.actions.some((a) => a.action === r.action),
     }));

@@ -133,7 +133,7 @@ export class Regulation40Service {
     );
     // As they stood at `at`: steps taken after it are not yet taken.
     const asAt = (n: Regulation40Notification) => {
-      const record = n.toRecord();
+      const record = n.toRecord(n.provider.getEntity().urn);
       const by = (day: LocalDate | null) => (day !== null && day <= at ? day : null);
       return {
         ...record,
@@ -170,9 +170,9 @@ export class Regulation40Service {
     if (!home) return null;
     await assertMayReachSetting(this.em, this.principal, home);
     const end = endingOn ?? this.clock.today();
-    const notifications = (
-      await this.em.find(Regulation40Notification, { provider: home, receivedOn: { $lte: end } }, { populate: ['provider'] })
-    ).map((n) => n.toRecord());
+    const notifications = (await this.em.find(Regulation40Notification, { provider: home, receivedOn: { $lte: end } })).map((n) =>
+      n.toRecord(home.urn),
+    );
     const counts = categoryCounts(notifications, end);
     const picture = growingPictureOfConcern(notifications, end, this.policy);
     return {
@@ -275,7 +275,7 @@ export class Regulation40Service {
       if ('violations' in found) return refused(found.violations);
       const { notification } = found;
       const entry = { action: input.action, on: input.on, by: this.principal.subject, outcome: input.outcome.trim() };
-      const violations = validateRecordedAction(notification.toRecord(), entry, this.clock.today());
+      const violations = validateRecordedAction(notification.toRecord(notification.provider.getEntity().urn), entry, this.clock.today());
       if (violations.length > 0) return refused(violations);
       notification.actions = [...notification.actions, entry].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
       return { regulation40Notification: notification, userErrors: [] };
@@ -287,7 +287,12 @@ export class Regulation40Service {
       const found = await this.load(em, globalId, managersOnly);
       if ('violations' in found) return refused(found.violations);
       const { notification } = found;
-      const outcome = applyNotificationMove(notification.toRecord(), move, this.clock.today(), this.policy);
+      const outcome = applyNotificationMove(
+        notification.toRecord(notification.provider.getEntity().urn),
+        move,
+        this.clock.today(),
+        this.policy,
+      );
       if (!outcome.ok) return refused(outcome.violations);
       Object.assign(notification, outcome.set, { status: outcome.status });
       return { regulation40Notification: notification, userErrors: [] };
