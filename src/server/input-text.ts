@@ -45,6 +45,7 @@ const SHORT_TEXT = new Set([
   'regulation',
   'leadInspector',
   'teamInspectors',
+  'inspector',
   'agreedBy',
   'qualityAssuredBy',
   'intervieweeRole',

@@ -201,6 +201,24 @@ describe('triage, follow-up and closing (CHA-148, CHA-155, CHA-159, CHA-169, CHA
     });
   });
 
+  test('the inspector named at triage is a name: longer than its column (200 characters) is refused before anything runs', async () => {
+    const { urn, provider } = await homeWithProvider();
+    const notification = await submitted(provider, { urn, category: 'SERIOUS_EVENT', incidentDate: '2026-11-23', account: 'x' });
+    const input = {
+      notificationId: notification.id,
+      on: '2026-11-23',
+      confirmedCategory: 'SERIOUS_EVENT' as const,
+      routing: 'MEMO_TO_ALLOCATED_INSPECTOR' as const,
+      inspector: 'x'.repeat(201),
+    };
+    const refused = await api.gql(Regulation40TriageDocument, { input }, { allowErrors: true });
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/the most it may be is 200/),
+    });
+  });
+
   test('CHA-170 CHA-148 a delayed notification is followed up only with the reason for the delay and its impact', async () => {
     const { urn, provider } = await homeWithProvider();
     const notification = await submitted(provider, { urn, category: 'SERIOUS_EVENT', incidentDate: '2026-11-18', account: 'x' });
