@@ -20,6 +20,7 @@ import { InspectionType } from './inspection-types';
 import { addDays, compareDates, daysBetween, isLocalDate, type LocalDate } from './local-date';
 import { badInput, ruleViolation, type Violation } from './rule-violation';
 import { addMonths } from './scheduling';
+import { isChildrensHome, type SettingType } from './setting-types';
 import { hasText as text } from './text';
 import { addWorkingDays } from './working-days';
 
@@ -175,6 +176,11 @@ export interface NotificationRecord extends NotificationIntake {
   readonly ofstedAction: string | null;
   readonly closedOn: LocalDate | null;
   readonly actions: readonly RecordedAction[];
+}
+
+/** CHA-149: Regulation 40 of the Children's Homes Regulations binds children's homes (secure ones included), no other setting. */
+export function validateNotifyingSetting(settingType: SettingType): Violation[] {
+  return isChildrensHome(settingType) ? [] : [ruleViolation(['urn'], 'CHA-149', "Regulation 40 notifications come from children's homes")];
 }
 
 /** The category the rules read: the inspector's once confirmed, the provider's until then. */

@@ -11,6 +11,7 @@
  */
 import { InspectionType } from '../../src/domain/inspection-types';
 import type { LocalDate } from '../../src/domain/local-date';
+import type { SettingType } from '../../src/domain/setting-types';
 import {
   ALWAYS_FAST_TRACKED,
   DEFAULT_NOTIFICATION_POLICY,
@@ -41,6 +42,7 @@ import {
   type NotificationMove,
   type NotificationRecord,
   type RecordedAction,
+  validateNotifyingSetting,
 } from '../../src/domain/notifications';
 import { expectOnly, expectOnlyBadInput, expectOnlyRuleViolation } from '../support/violations';
 
@@ -150,6 +152,15 @@ describe('categories and fast-tracking', () => {
       'SERIOUS_EVENT',
       'SEXUAL_EXPLOITATION',
     ]);
+  });
+
+  test.each([
+    ['CHILDRENS_HOME', []],
+    ['SECURE_CHILDRENS_HOME', []],
+    ['RESIDENTIAL_FAMILY_CENTRE', ['CHA-149']],
+    ['ADOPTION_SUPPORT_AGENCY', ['CHA-149']],
+  ] as const)('CHA-149 a %s notifies under Regulation 40: refused by %j', (settingType, ruleIds) => {
+    expect(validateNotifyingSetting(settingType as SettingType).map((v) => v.ruleId)).toEqual(ruleIds);
   });
 
   test('CHA-153 death, sexual exploitation and the instigation and outcome of a child protection enquiry are always fast-tracked', () => {

@@ -16,13 +16,13 @@ import {
   NotificationStep,
   overdueNotifications,
   receiveNotification,
+  validateNotifyingSetting,
   validateRecordedAction,
   withoutRecordedAction,
   type NotificationMove,
   type NotificationPolicy,
 } from '../../domain/notifications';
 import { badInput, notFound, ruleViolation, type Violation } from '../../domain/rule-violation';
-import { isChildrensHome } from '../../domain/setting-types';
 import { hasText } from '../../domain/text';
 import { assertMayReachSetting, listRegion, outOfScope } from '../auth';
 import { ProviderRepository } from '../providers';
@@ -193,10 +193,7 @@ export class Regulation40Service {
       await assertMayReachSetting(em, this.principal, home);
       const byProvider = this.principal.role === Role.PROVIDER;
       if (!byProvider && this.principal.role !== Role.REGULATORY_INSPECTION_MANAGER) throw outOfScope('Recording a notification');
-      const violations: Violation[] = [];
-      if (!isChildrensHome(home.settingType)) {
-        violations.push(ruleViolation(['urn'], 'CHA-149', "Regulation 40 notifications come from children's homes"));
-      }
+      const violations: Violation[] = validateNotifyingSetting(home.settingType);
       if (byProvider && input.receivedOn)
         violations.push(badInput(['receivedOn'], 'An online notification is received the day it is submitted'));
       if (!byProvider && !input.receivedOn) violations.push(badInput(['receivedOn'], 'Give the day the paper notification was received'));
