@@ -475,6 +475,27 @@ export function validateUnnotifiedEvent(e: {
 // ---------------------------------------------------------------------------------------------
 // Managers' views
 
+/**
+ * A notification as it stood at the end of `day`, for the views read at a past date (CHA-167,
+ * CHA-176, CHA-165): the steps taken after it not yet taken, with what each set, and the actions
+ * recorded after it left out.
+ */
+export function asItStoodOn(n: NotificationRecord, day: LocalDate): NotificationRecord {
+  const by = (step: LocalDate | null) => step !== null && compareDates(step, day) <= 0;
+  const [triaged, followedUp, closed] = [by(n.triagedOn), by(n.followedUpOn), by(n.closedOn)];
+  const S = NotificationStatus;
+  return {
+    ...n,
+    status: closed ? S.CLOSED : followedUp ? S.FOLLOWED_UP : triaged ? S.TRIAGED : S.RECEIVED,
+    ...(triaged ? {} : { triagedOn: null, confirmedCategory: null, routing: null, assignedInspector: null }),
+    ...(followedUp
+      ? {}
+      : { followedUpOn: null, findings: null, summaryOfReason: null, providerAction: null, delayReason: null, delayImpact: null }),
+    ...(closed ? {} : { closedOn: null, ofstedAction: null }),
+    actions: n.actions.filter((a) => compareDates(a.on, day) <= 0),
+  };
+}
+
 export enum NotificationDeadline {
   FAST_TRACK_ACTION = 'FAST_TRACK_ACTION',
   ASSESSMENT = 'ASSESSMENT',

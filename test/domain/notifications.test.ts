@@ -43,6 +43,7 @@ import {
   type NotificationRecord,
   type RecordedAction,
   validateNotifyingSetting,
+  asItStoodOn,
 } from '../../src/domain/notifications';
 import { expectOnly, expectOnlyBadInput, expectOnlyRuleViolation } from '../support/violations';
 
@@ -674,5 +675,50 @@ describe("managers' views", () => {
     const policy = { ...DEFAULT_NOTIFICATION_POLICY, childProtectionOutcomeDays: 14 };
     expect(childProtectionOutcomesOverdue([instigated], '2026-02-14', policy)).toEqual([]);
     expect(childProtectionOutcomesOverdue([instigated], '2026-02-15', policy)[0].outcomeExpectedBy).toBe('2026-02-14');
+  });
+});
+
+describe('asItStoodOn: the views at a past date', () => {
+  const closed = followedUp({
+    status: NotificationStatus.CLOSED,
+    confirmedCategory: C.SEXUAL_EXPLOITATION,
+    ofstedAction: 'Called the manager',
+    closedOn: '2026-03-13',
+    actions: [done(FollowUpAction.CONTACT_PROVIDER, '2026-03-11'), done(FollowUpAction.OTHER, '2026-03-13')],
+  });
+
+  test("CHA-167 CHA-176 before its first step: received, unassigned, nothing recorded, its category the provider's", () => {
+    expect(asItStoodOn(closed, '2026-03-09')).toEqual(record());
+  });
+
+  test('CHA-167 the day after triage: triaged and assigned, with the category it confirmed, no findings yet', () => {
+    const then = asItStoodOn(closed, '2026-03-11');
+    expect(then).toMatchObject({
+      status: NotificationStatus.TRIAGED,
+      confirmedCategory: C.SEXUAL_EXPLOITATION,
+      assignedInspector: 'A. Inspector',
+      followedUpOn: null,
+      findings: null,
+      summaryOfReason: null,
+      ofstedAction: null,
+      closedOn: null,
+    });
+    expect(then.actions).toEqual([done(FollowUpAction.CONTACT_PROVIDER, '2026-03-11')]);
+  });
+
+  test('CHA-176 followed up but not yet closed: the action recorded at closing is not there yet', () => {
+    const then = asItStoodOn(closed, '2026-03-12');
+    expect(then).toMatchObject({
+      status: NotificationStatus.FOLLOWED_UP,
+      summaryOfReason: 'Restraint leading to injury',
+      ofstedAction: null,
+      closedOn: null,
+    });
+    expect(then.actions).toHaveLength(1);
+  });
+
+  test('on and after the day it closed it is as recorded', () => {
+    expect(asItStoodOn(closed, '2026-03-13')).toEqual(closed);
+    expect(asItStoodOn(closed, '2027-01-01')).toEqual(closed);
   });
 });

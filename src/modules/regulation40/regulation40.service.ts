@@ -5,6 +5,7 @@ import type { Clock } from '../../domain/clock';
 import { addDays, type LocalDate } from '../../domain/local-date';
 import {
   applyNotificationMove,
+  asItStoodOn,
   categoryCounts,
   childProtectionOutcomesOverdue,
   DEFAULT_NOTIFICATION_POLICY,
@@ -47,6 +48,11 @@ export interface Regulation40Result {
 }
 
 const refused = (violations: Violation[]): Regulation40Result => ({ regulation40Notification: null, userErrors: toUserErrors(violations) });
+
+const CHILD_PROTECTION_CATEGORIES = [
+  NotificationCategory.CHILD_PROTECTION_ENQUIRY_INSTIGATED,
+  NotificationCategory.CHILD_PROTECTION_ENQUIRY_OUTCOME,
+];
 
 /** How far back the queue looks for child protection enquiries still awaiting their outcome. */
 const AWAITED_OUTCOME_HORIZON_DAYS = 366;
@@ -117,12 +123,12 @@ export class Regulation40Service {
             $or: [
               {
                 providerCategory: {
-                  $in: [NotificationCategory.CHILD_PROTECTION_ENQUIRY_INSTIGATED, NotificationCategory.CHILD_PROTECTION_ENQUIRY_OUTCOME],
+                  $in: CHILD_PROTECTION_CATEGORIES,
                 },
               },
               {
                 confirmedCategory: {
-                  $in: [NotificationCategory.CHILD_PROTECTION_ENQUIRY_INSTIGATED, NotificationCategory.CHILD_PROTECTION_ENQUIRY_OUTCOME],
+                  $in: CHILD_PROTECTION_CATEGORIES,
                 },
               },
             ],
@@ -131,19 +137,7 @@ export class Regulation40Service {
       },
       { populate: ['provider'], orderBy: { receivedOn: 'asc', id: 'asc' } },
     );
-    // As they stood at `at`: steps taken after it are not yet taken.
-    const asAt = (n: Regulation40Notification) => {
-      const record = n.toRecord(n.provider.getEntity().urn);
-      const by = (day: LocalDate | null) => (day !== null && day <= at ? day : null);
-      return {
-        ...record,
-        triagedOn: by(record.triagedOn),
-        assignedInspector: by(record.triagedOn) ? record.assignedInspector : null,
-        followedUpOn: by(record.followedUpOn),
-        closedOn: by(record.closedOn),
-        actions: record.actions.filter((a) => a.on <= at),
-      };
-    };
+    const asAt = (n: Regulation40Notification) => asItStoodOn(n.toRecord(n.provider.getEntity().urn), at);
     const byId = new Map([...open, ...childProtection].map((n) => [n.id, n]));
     const openRecords = open.map(asAt);
     return {
