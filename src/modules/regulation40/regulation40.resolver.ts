@@ -2,14 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Q
 import { LocalDateResolver } from 'graphql-scalars';
 import { Permission } from '../../domain/access';
 import type { LocalDate } from '../../domain/local-date';
-import {
-  DEFAULT_NOTIFICATION_POLICY,
-  isDelayed,
-  isFastTracked,
-  NotificationStatus,
-  notificationDueDates,
-  requiredActions,
-} from '../../domain/notifications';
+import { isDelayed, isFastTracked, NotificationStatus, notificationDueDates, requiredActions } from '../../domain/notifications';
 import { Allow } from '../auth';
 import { Provider } from '../providers';
 import { checkAreaArguments } from '../reference';
@@ -95,7 +88,7 @@ export class Regulation40Resolver {
 
   @FieldResolver(() => Boolean, { description: 'Fast-tracked: by its category, always for the four of CHA-153 (CHA-152).' })
   fastTracked(@Root() notification: Regulation40Notification, @Ctx() { regulation40 }: Context): boolean {
-    return isFastTracked(notification, regulation40 ?? DEFAULT_NOTIFICATION_POLICY);
+    return isFastTracked(notification, regulation40);
   }
 
   @FieldResolver(() => Boolean, {
@@ -103,12 +96,12 @@ export class Regulation40Resolver {
       "Received more than one calendar day after the incident by default (CHA-147 says 'without delay' and sets no number; REGULATION_40_DELAYED_AFTER_DAYS). A delayed notification needs its reason and impact recorded (CHA-148, CHA-170).",
   })
   delayed(@Root() notification: Regulation40Notification, @Ctx() { regulation40 }: Context): boolean {
-    return isDelayed(notification, regulation40 ?? DEFAULT_NOTIFICATION_POLICY);
+    return isDelayed(notification, regulation40);
   }
 
   @FieldResolver(() => Regulation40DueDates, { description: 'Its deadlines.' })
   dueDates(@Root() notification: Regulation40Notification, @Ctx() { regulation40 }: Context): Regulation40DueDates {
-    return notificationDueDates(notification, regulation40 ?? DEFAULT_NOTIFICATION_POLICY);
+    return notificationDueDates(notification, regulation40);
   }
 
   @Allow(Permission.READ_INSPECTIONS)
@@ -121,7 +114,7 @@ export class Regulation40Resolver {
     @Ctx() { loaders, regulation40 }: Context,
   ): Promise<Regulation40RequiredAction[]> {
     const home = (await loaders.providerById.load(notification.provider.id))!;
-    return requiredActions(notification.toRecord(home.urn), regulation40 ?? DEFAULT_NOTIFICATION_POLICY).map((r) => ({
+    return requiredActions(notification.toRecord(home.urn), regulation40).map((r) => ({
       ...r,
       done: notification.actions.some((a) => a.action === r.action),
     }));

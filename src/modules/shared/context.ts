@@ -70,7 +70,7 @@ export interface Context {
   /** Which webhook URLs this server accepts. */
   webhookPolicy: { allowLoopback: boolean };
   /** The readings of Annex L's timescales for Regulation 40 notifications (the defaults unless configured). */
-  regulation40?: NotificationPolicy;
+  regulation40: NotificationPolicy;
   /** What the rate limit leaves this caller (null when it is off), reported in `extensions.cost`. */
   rateLimit?: { limit: number; remaining: number; resetSeconds: number } | null;
   /** What the access check decided, and on which root fields; set once the operation is resolved. */
