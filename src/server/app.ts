@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -150,8 +150,10 @@ export async function buildApp({
       inputTextPlugin,
       costPlugin(limits.cost),
       accessPlugin,
-      // Cache-Control is this server's own decision (http-cache.ts), not Apollo's hints.
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      // Cache-Control is this server's own decision (http-cache.ts), not Apollo's hints. Apollo's
+      // cache-control plugin, installed unless disabled, wraps every field's resolver to collect
+      // hints nothing reads: measured, 5% of the CPU of an uncached feed page.
+      ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(publicCacheMaxAgeSeconds),
       auditPlugin(orm),
     ],
