@@ -43,3 +43,34 @@ test('mutations take one input argument and return a payload with userErrors', (
     expect(isObjectType(payloadType) && payloadType.getFields().userErrors?.type.toString()).toBe('[UserError!]!');
   }
 });
+
+test('a type read without resolvers (simpleResolvers) has no field that needs one: no @Authorized, no middleware', () => {
+  // type-graphql gives a field of such a type no resolver at all, so a role check or a middleware
+  // on one of its fields would silently not run. Only files of plain, public shapes use it.
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) files.push(full);
+    }
+  };
+  walk(path.join(projectRoot, 'src'));
+  const simple = files.filter((file) => fs.readFileSync(file, 'utf8').includes('simpleResolvers'));
+  expect(simple.map((file) => path.relative(projectRoot, file)).sort()).toEqual([
+    'src/modules/feeds/feed.types.ts',
+    'src/modules/public/public.types.ts',
+    'src/modules/shared/connection.ts',
+  ]);
+  for (const file of simple) expect(fs.readFileSync(file, 'utf8')).not.toMatch(/@Authorized|UseMiddleware|@Directive/);
+  // And the schema agrees: the fields of those types resolve by property, with no wrapper.
+  for (const name of ['PublicReport', 'PublicFeedEvent', 'PageInfo', 'PublicFeedEventConnection', 'PublicFeedEventEdge']) {
+    const type = schema.getType(name);
+    if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+    expect(
+      Object.values(type.getFields())
+        .filter((field) => field.resolve !== undefined)
+        .map((field) => field.name),
+    ).toEqual([]);
+  }
+});

@@ -40,14 +40,14 @@ registerEnumType(FeedEventType, {
   },
 });
 
-@ObjectType({ description: 'A published report withdrawn from the public: every version of it, at once.' })
+@ObjectType({ simpleResolvers: true, description: 'A published report withdrawn from the public: every version of it, at once.' })
 export class PublicReportWithdrawal {
   @Field(() => ID, { description: 'The stable ID of the report withdrawn (`PublicReport.id`).' }) reportId!: PublicText;
   @Field(() => [Int], { description: 'The versions withdrawn.' }) versions!: number[];
   @Field(() => LocalDateResolver, { description: 'When it was withdrawn.' }) withdrawnOn!: LocalDate;
 }
 
-@ObjectType({ description: "A setting's public register entry as a feed event left it." })
+@ObjectType({ simpleResolvers: true, description: "A setting's public register entry as a feed event left it." })
 export class PublicSettingEntry {
   @Field(() => String, { description: 'Unique reference number.' }) urn!: PublicText;
   @Field(() => SettingType, { description: 'The kind of setting.' }) settingType!: SettingType;
@@ -60,6 +60,7 @@ export class PublicSettingEntry {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A notification to a director of children's services, in the feed of the authority it is addressed to and no other.",
 })
 export class FeedNotification {
@@ -73,6 +74,7 @@ export class FeedNotification {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One event of the judgement feed. Exactly one of `report`, `setting`, `enforcementAction`, `withdrawal` and `notification` is set, by `type`; ' +
     'an event whose report was later withdrawn carries the `withdrawal` instead.',
@@ -107,6 +109,7 @@ export class PublicFeedEvent {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A page of the judgement feed, oldest first. `pageInfo.endCursor` is where to resume, also when the page is empty.',
 })
 export class PublicFeedEventConnection extends ConnectionType(PublicFeedEvent, 'PublicFeedEvent') {}

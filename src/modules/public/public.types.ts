@@ -14,7 +14,7 @@ import type { PublicText } from '../../domain/public-text';
 import { SettingType } from '../../domain/setting-types';
 import { ConnectionType } from '../shared/connection';
 
-@ObjectType({ description: 'Where a setting is, as far as the public may know: its local authority and region.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a setting is, as far as the public may know: its local authority and region.' })
 export class PublicArea {
   @Field(() => String, { description: 'ONS code of the local authority.' }) localAuthorityCode!: PublicText;
   @Field(() => String, { description: 'Name of the local authority.' }) localAuthorityName!: PublicText;
@@ -22,7 +22,7 @@ export class PublicArea {
   @Field(() => String, { description: 'Name of the region.' }) regionName!: PublicText;
 }
 
-@ObjectType({ description: 'The registered provider, published only where it is an organisation (para 163).' })
+@ObjectType({ simpleResolvers: true, description: 'The registered provider, published only where it is an organisation (para 163).' })
 export class PublicRegisteredProvider {
   @Field(() => String, { description: 'Name of the organisation.' }) name!: PublicText;
   @Field(() => String, {
@@ -32,7 +32,10 @@ export class PublicRegisteredProvider {
   address!: PublicText | null;
 }
 
-@ObjectType({ description: 'The judgements of a published report; which are set depends on the kind of inspection.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The judgements of a published report; which are set depends on the kind of inspection.',
+})
 export class PublicJudgements {
   @Field(() => String, { description: 'FULL_INSPECTION, INTERIM, NO_JUDGEMENT, ASSURANCE_VISIT or MONITORING_VISIT.' }) kind!: PublicText;
   @Field(() => Grade, { nullable: true, description: 'Overall experiences and progress of children.' })
@@ -49,39 +52,39 @@ export class PublicJudgements {
   statement!: PublicText | null;
 }
 
-@ObjectType({ description: 'A section of a published report, redacted.' })
+@ObjectType({ simpleResolvers: true, description: 'A section of a published report, redacted.' })
 export class PublicReportSection {
   @Field(() => String, { description: 'The heading.' }) heading!: PublicText;
   @Field(() => String, { description: 'The text.' }) text!: PublicText;
 }
 
-@ObjectType({ description: 'A requirement as published.' })
+@ObjectType({ simpleResolvers: true, description: 'A requirement as published.' })
 export class PublicRequirement {
   @Field(() => String, { description: 'The regulation.' }) regulation!: PublicText;
   @Field(() => String, { description: 'What the registered person must do.' }) action!: PublicText;
   @Field(() => LocalDateResolver, { description: 'By when.' }) dueDate!: LocalDate;
 }
 
-@ObjectType({ description: 'A recommendation as published.' })
+@ObjectType({ simpleResolvers: true, description: 'A recommendation as published.' })
 export class PublicRecommendation {
   @Field(() => String, { description: 'The guidance or standard cited.' }) reference!: PublicText;
   @Field(() => String, { description: 'What the registered person should do.' }) action!: PublicText;
 }
 
-@ObjectType({ description: "An earlier inspection in a report's history." })
+@ObjectType({ simpleResolvers: true, description: "An earlier inspection in a report's history." })
 export class PublicInspectionSummary {
   @Field(() => InspectionType, { description: 'The kind of inspection.' }) type!: InspectionType;
   @Field(() => LocalDateResolver, { description: 'Its last day.' }) end!: LocalDate;
   @Field(() => String, { nullable: true, description: 'Its outcome, in words.' }) outcome!: PublicText | null;
 }
 
-@ObjectType({ description: 'Statutory enforcement action taken since the last inspection.' })
+@ObjectType({ simpleResolvers: true, description: 'Statutory enforcement action taken since the last inspection.' })
 export class PublicEnforcementAction {
   @Field(() => String, { description: 'The action.' }) action!: PublicText;
   @Field(() => LocalDateResolver, { description: 'When.' }) date!: LocalDate;
 }
 
-@ObjectType({ description: 'A version of a published report: when it was published and, for an amendment, why.' })
+@ObjectType({ simpleResolvers: true, description: 'A version of a published report: when it was published and, for an amendment, why.' })
 export class PublicReportVersion {
   @Field(() => Int, { description: 'The version: 1 as first published, then one more for each amendment.' }) version!: number;
   @Field(() => LocalDateResolver, { description: 'When it was published.' }) publishedOn!: LocalDate;
@@ -89,7 +92,10 @@ export class PublicReportVersion {
   amendmentReason!: PublicText | null;
 }
 
-@ObjectType({ description: 'A published inspection report, redacted: found only by URN, local authority or region (CH-230).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A published inspection report, redacted: found only by URN, local authority or region (CH-230).',
+})
 export class PublicReport {
   @Field(() => ID, { description: 'Stable ID of the report: the same for every version, so a link to it survives an amendment.' })
   id!: PublicText;
@@ -125,10 +131,10 @@ export class PublicReport {
   @Field(() => String, { description: 'Information about the service.' }) aboutTheService!: PublicText;
 }
 
-@ObjectType({ description: 'A page of published reports, newest first (Relay cursor connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of published reports, newest first (Relay cursor connection).' })
 export class PublicReportConnection extends ConnectionType(PublicReport, 'PublicReport') {}
 
-@ObjectType({ description: 'A registered setting as the public may see it: no name, address or postcode.' })
+@ObjectType({ simpleResolvers: true, description: 'A registered setting as the public may see it: no name, address or postcode.' })
 export class PublicProvider {
   @Field(() => String, { description: 'Unique reference number.' }) urn!: PublicText;
   @Field(() => SettingType, { description: 'The kind of setting.' }) settingType!: SettingType;

@@ -2,7 +2,7 @@ import { isLocalDate } from '../../domain/local-date';
 import { badArgument } from './arguments';
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 
-@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {
   @Field({ description: 'More items follow this page (when paginating forwards with `first`).' })
   hasNextPage!: boolean;
@@ -29,7 +29,7 @@ export interface ConnectionShape<T> {
 
 /** The Edge and Connection object types of a node type: one factory for every list that can grow. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeName: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, { simpleResolvers: true, description: `One ${nodeName} in a page, with its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this item; pass it as `after` or `before`.' })
     cursor!: string;
@@ -38,7 +38,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, nodeNam
     node!: T;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class Connection {
     @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
     edges!: EdgeType[];
