@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { projectRoot } from './paths';
 import { DEFAULT_LIMITS } from './server/limits';
 import { DEFAULT_ANSWER_CACHE } from './server/answer-cache';
+import { DEFAULT_COMPILE_AFTER_RUNS } from './server/executor';
 import { DEFAULT_NOTIFICATION_POLICY } from './domain/notifications';
 import { DEFAULT_MANAGER_VACANCY_POLICY } from './domain/judgements';
 
@@ -15,6 +16,12 @@ export function durationSeconds(value: string): number {
   if (amount === undefined) return Number.NaN;
   return Number(amount) * { s: 1, m: 60, h: 3600, d: 86_400 }[(unit || 's').toLowerCase() as 's' | 'm' | 'h' | 'd'];
 }
+
+/** GRAPHQL_COMPILE_AFTER_RUNS: a count of runs, or `never` (null). */
+export const compileAfterRuns = z
+  .union([z.literal('never'), z.coerce.number().int().min(0).max(1_000)])
+  .default(DEFAULT_COMPILE_AFTER_RUNS)
+  .transform((value) => (value === 'never' ? null : value));
 
 /**
  * Configuration comes from the environment only, and is validated once at start-up: a bad value
@@ -122,6 +129,11 @@ const schema = z.object({
    * it peaked at 219 MB in the bench at the same throughput (README, "The public read path, measured").
    */
   HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
+  /**
+   * How many times graphql-js runs a query document before it is compiled to JavaScript
+   * (src/server/executor.ts): 0 compiles at once, `never` keeps graphql-js for everything.
+   */
+  GRAPHQL_COMPILE_AFTER_RUNS: compileAfterRuns,
   /** Annex N: a registered manager vacancy of this many weeks or more is long (CHA-195, CHA-197). */
   MANAGER_VACANCY_WEEKS: z.coerce
     .number()

@@ -74,6 +74,7 @@ async function main(config: Config): Promise<void> {
       production: config.NODE_ENV === 'production',
       trustProxy: config.TRUST_PROXY,
       publicCacheMaxAgeSeconds: config.PUBLIC_CACHE_MAX_AGE_S,
+      compileAfterRuns: config.GRAPHQL_COMPILE_AFTER_RUNS,
       answerCache: { maxBytes: config.PUBLIC_ANSWER_CACHE_MB * 1_048_576, ttlMs: config.PUBLIC_ANSWER_CACHE_TTL_S * 1_000 },
       managerVacancy: { thresholdDays: config.MANAGER_VACANCY_WEEKS * 7, interimReading: config.MANAGER_VACANCY_INTERIM_READING },
       regulation40: {

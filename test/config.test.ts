@@ -56,7 +56,15 @@ describe('loadConfig', () => {
       PUBLIC_ANSWER_CACHE_TTL_S: 300,
       PUBLIC_CACHE_MAX_AGE_S: 60,
       HEAP_GROWTH_PERCENT: 50,
+      GRAPHQL_COMPILE_AFTER_RUNS: 1,
     });
+  });
+
+  test('GRAPHQL_COMPILE_AFTER_RUNS takes a count of runs or never (graphql-js only)', () => {
+    expect(loadConfig({ GRAPHQL_COMPILE_AFTER_RUNS: '0' }).GRAPHQL_COMPILE_AFTER_RUNS).toBe(0);
+    expect(loadConfig({ GRAPHQL_COMPILE_AFTER_RUNS: 'never' }).GRAPHQL_COMPILE_AFTER_RUNS).toBeNull();
+    expect(configError({ GRAPHQL_COMPILE_AFTER_RUNS: 'sometimes' }).message).toContain('GRAPHQL_COMPILE_AFTER_RUNS');
+    expect(configError({ GRAPHQL_COMPILE_AFTER_RUNS: '-1' }).message).toContain('GRAPHQL_COMPILE_AFTER_RUNS');
   });
 
   test('the edge settings (README, "Limits") are checked: CORS origins, proxies, Redis, the token lifetime', () => {

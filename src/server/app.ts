@@ -23,6 +23,7 @@ import { inputTextPlugin } from './input-text';
 import { DEFAULT_LIMITS, type EdgeLimits } from './limits';
 import { QUERY_TOO_COMPLEX, costPlugin } from './query-cost';
 import { buildGraphQLSchema } from './schema';
+import { compilingExecutor, DEFAULT_COMPILE_AFTER_RUNS, type CompileAfterRuns } from './executor';
 import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from '../domain/notifications';
 import { DEFAULT_MANAGER_VACANCY_POLICY, type ManagerVacancyPolicy } from '../domain/judgements';
 
@@ -49,6 +50,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string[];
   /** How long browsers and CDNs may keep a public answer fetched with GET (0: never). */
   publicCacheMaxAgeSeconds?: number;
+  /** How many runs on graphql-js before a query document is compiled (executor.ts); null: never. */
+  compileAfterRuns?: CompileAfterRuns;
   /** The public answer cache of this process (answer-cache.ts); `maxBytes: 0` turns it off. */
   answerCache?: AnswerCacheOptions;
   /** The readings of Annex L's vague timescales for Regulation 40 notifications (README, "Configuration" and "What the API covers so far"). */
@@ -101,6 +104,7 @@ export async function buildApp({
   production = false,
   trustProxy = false,
   publicCacheMaxAgeSeconds = 60,
+  compileAfterRuns = DEFAULT_COMPILE_AFTER_RUNS,
   answerCache: answerCacheOptions = DEFAULT_ANSWER_CACHE,
   regulation40 = DEFAULT_NOTIFICATION_POLICY,
   managerVacancy = DEFAULT_MANAGER_VACANCY_POLICY,
@@ -135,7 +139,8 @@ export async function buildApp({
 
   const protection = armor(limits, production);
   const apollo = new ApolloServer<Context>({
-    schema: await buildGraphQLSchema(),
+    // Compiled queries (executor.ts); Apollo still parses, validates and runs the plugins.
+    gateway: compilingExecutor(await buildGraphQLSchema(), compileAfterRuns),
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     // Off in production, with field suggestions (armor), so the schema cannot be discovered.

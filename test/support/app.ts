@@ -12,6 +12,8 @@ import { Role } from '../../src/domain/access';
 import { FixedClock } from '../../src/domain/clock';
 import { signToken } from '../../src/modules/auth/auth.service';
 import { buildApp } from '../../src/server/app';
+import { compileAfterRuns } from '../../src/config';
+import type { CompileAfterRuns } from '../../src/server/executor';
 import { withLimits, type EdgeLimits } from '../../src/server/limits';
 import { connectToDatabase, createMigratedDatabase, type TestDatabase } from './database';
 import type { ManagerVacancyPolicy } from '../../src/domain/judgements';
@@ -90,6 +92,8 @@ export interface TestAppOptions {
   sameDatabaseAs?: TestApp;
   /** How a long registered manager vacancy is read, where not Annex N's default. */
   managerVacancy?: ManagerVacancyPolicy;
+  /** Runs on graphql-js before a query is compiled; GRAPHQL_COMPILE_AFTER_RUNS, or 0, otherwise. */
+  compileAfterRuns?: CompileAfterRuns;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -113,6 +117,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     production: options.production,
     corsOrigins: options.corsOrigins,
     managerVacancy: options.managerVacancy,
+    // Every query compiled from its first run (the path a repeated query takes), unless
+    // GRAPHQL_COMPILE_AFTER_RUNS says otherwise: .ci/run runs the suite again with `never` (graphql-js).
+    compileAfterRuns:
+      options.compileAfterRuns !== undefined
+        ? options.compileAfterRuns
+        : compileAfterRuns.parse(process.env.GRAPHQL_COMPILE_AFTER_RUNS ?? 0),
   });
   const tokenFor = (role: Role, options: TokenOptions = {}) =>
     signToken(TEST_AUTH, { subject: options.subject ?? `test-${role.toLowerCase()}`, role, ...options });
