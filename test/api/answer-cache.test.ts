@@ -159,6 +159,23 @@ describe('a repeated public answer', () => {
     await ask(first, mixed, { urn: home.urn });
     expect(onlyTheCheck((await statementsOf(first, mixed, { urn: home.urn })).statements)).toBe(false);
   });
+
+  test('an answer with an error beside its data is not kept', async () => {
+    const partly = `query Partly($urn: String!) { good: publicReport(urn: $urn) { id } bad: publicReport(urn: "not a URN") { id } }`;
+    const answer = await ask(first, partly, { urn: home.urn });
+    expect(answer.data.good.id).toBeTruthy();
+    expect(answer.errors).toHaveLength(1);
+    expect(onlyTheCheck((await statementsOf(first, partly, { urn: home.urn })).statements)).toBe(false);
+  });
+
+  test('data with a field aliased "extensions" is kept, and sent again byte for byte', async () => {
+    const aliased = `query Aliased($urn: String!) { extensions: publicReport(urn: $urn) { id } data: publicProvider(urn: $urn) { urn } }`;
+    const cold = await statementsOf(first, aliased, { urn: home.urn });
+    const warm = await statementsOf(first, aliased, { urn: home.urn });
+    expect(onlyTheCheck(warm.statements)).toBe(true);
+    expect(warm.text).toBe(cold.text);
+    expect(JSON.parse(warm.text).data.extensions.id).toBeTruthy();
+  });
 });
 
 describe('checks in batches', () => {
