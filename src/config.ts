@@ -6,6 +6,7 @@ import { DEFAULT_ANSWER_CACHE } from './server/answer-cache';
 import { DEFAULT_COMPILE_AFTER_RUNS } from './server/executor';
 import { DEFAULT_NOTIFICATION_POLICY } from './domain/notifications';
 import { DEFAULT_MANAGER_VACANCY_POLICY } from './domain/judgements';
+import { DEFAULT_SCHEDULING_POLICY, ReturnVisitAnchor } from './domain/scheduling';
 
 /** A statement running longer than this is cancelled: no request can hold a connection for ever. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -146,6 +147,8 @@ const schema = z.object({
    * declined in effectiveness (LIMITING, Annex N) or is expected to be, another outcome taking a recorded reason (PROMPT, handbook ¶116).
    */
   MANAGER_VACANCY_INTERIM_READING: z.enum(['LIMITING', 'PROMPT']).default(DEFAULT_MANAGER_VACANCY_POLICY.interimReading),
+  /** CH-179: what the six to eight weeks of the return after an inadequate judgement are counted from. */
+  RETURN_VISIT_ANCHOR: z.nativeEnum(ReturnVisitAnchor).default(DEFAULT_SCHEDULING_POLICY.returnVisitAnchor),
   /*
    * Regulation 40 notifications (Annex L): the readings of what the handbook leaves open
    * (README, "Configuration" and "What the API covers so far"). The defaults are the rule catalogue's readings.

@@ -76,6 +76,7 @@ async function main(config: Config): Promise<void> {
       publicCacheMaxAgeSeconds: config.PUBLIC_CACHE_MAX_AGE_S,
       compileAfterRuns: config.GRAPHQL_COMPILE_AFTER_RUNS,
       answerCache: { maxBytes: config.PUBLIC_ANSWER_CACHE_MB * 1_048_576, ttlMs: config.PUBLIC_ANSWER_CACHE_TTL_S * 1_000 },
+      scheduling: { returnVisitAnchor: config.RETURN_VISIT_ANCHOR },
       managerVacancy: { thresholdDays: config.MANAGER_VACANCY_WEEKS * 7, interimReading: config.MANAGER_VACANCY_INTERIM_READING },
       regulation40: {
         ...DEFAULT_NOTIFICATION_POLICY,

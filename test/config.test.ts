@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       PUBLIC_CACHE_MAX_AGE_S: 60,
       HEAP_GROWTH_PERCENT: 50,
       GRAPHQL_COMPILE_AFTER_RUNS: 1,
+      RETURN_VISIT_ANCHOR: 'END_OF_INSPECTION',
     });
   });
 

@@ -32,7 +32,27 @@ export interface PastInspection {
   end: LocalDate;
   /** The overall grade it gave: a full inspection's overall judgement, or a monitoring visit's new one. */
   overall: Grade | null;
+  /** When its report was first published; null before. */
+  publishedOn?: LocalDate | null;
 }
+
+/**
+ * What the six to eight weeks of the return after an inadequate judgement are counted from
+ * (CH-179). The handbook (¶121) does not say; the rule catalogue reads the end of the inspection
+ * (`END_OF_INSPECTION`, the default). `PUBLICATION` counts from the day the report is published;
+ * until it is, from the end of the inspection, so the window is never later than it could be.
+ */
+export enum ReturnVisitAnchor {
+  END_OF_INSPECTION = 'END_OF_INSPECTION',
+  PUBLICATION = 'PUBLICATION',
+}
+
+/** The readings of the guidance the schedule depends on, where it leaves a choice (README, "Configuration"). */
+export interface SchedulingPolicy {
+  readonly returnVisitAnchor: ReturnVisitAnchor;
+}
+
+export const DEFAULT_SCHEDULING_POLICY: SchedulingPolicy = { returnVisitAnchor: ReturnVisitAnchor.END_OF_INSPECTION };
 
 export interface NoticeAction {
   completionDate: LocalDate;
@@ -64,6 +84,8 @@ export interface SchedulingFacts {
   /** Compliance notice actions whose completion dates call for a follow-up. */
   noticeActions: readonly NoticeAction[];
   today: LocalDate;
+  /** The default policy unless given. */
+  policy?: SchedulingPolicy;
 }
 
 function childrensHomeDue(f: SchedulingFacts, sorted: PastInspection[]): InspectionDue[] {
@@ -94,12 +116,19 @@ function childrensHomeDue(f: SchedulingFacts, sorted: PastInspection[]): Inspect
   const graded = sorted.filter((i) => i.overall !== null);
   const last = graded[graded.length - 1];
   if (last?.overall === Grade.INADEQUATE && !sorted.some((i) => compareDates(i.start, last.end) > 0)) {
+    const byPublication = (f.policy ?? DEFAULT_SCHEDULING_POLICY).returnVisitAnchor === ReturnVisitAnchor.PUBLICATION;
+    const anchor = byPublication && last.publishedOn ? last.publishedOn : last.end;
+    const from = !byPublication
+      ? `the end of the inspection, ${last.end}`
+      : last.publishedOn
+        ? `publication, ${last.publishedOn}`
+        : `the end of the inspection, ${last.end}, until the report is published`;
     due.push({
       kind: DueKind.INSPECTION_ACTIVITY,
-      earliest: addDays(last.end, 42),
-      latest: addDays(last.end, 56),
+      earliest: addDays(anchor, 42),
+      latest: addDays(anchor, 56),
       ruleId: 'CH-179',
-      reason: `Judged inadequate on ${last.end}: a monitoring visit or full inspection within six to eight weeks`,
+      reason: `Judged inadequate on ${last.end}: a monitoring visit or full inspection within six to eight weeks of ${from}`,
     });
   }
   return due;

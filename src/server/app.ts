@@ -23,6 +23,7 @@ import { inputTextPlugin } from './input-text';
 import { DEFAULT_LIMITS, type EdgeLimits } from './limits';
 import { QUERY_TOO_COMPLEX, costPlugin } from './query-cost';
 import { buildGraphQLSchema } from './schema';
+import { DEFAULT_SCHEDULING_POLICY, type SchedulingPolicy } from '../domain/scheduling';
 import { compilingExecutor, DEFAULT_COMPILE_AFTER_RUNS, type CompileAfterRuns } from './executor';
 import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from '../domain/notifications';
 import { DEFAULT_MANAGER_VACANCY_POLICY, type ManagerVacancyPolicy } from '../domain/judgements';
@@ -58,6 +59,8 @@ export interface AppOptions {
   regulation40?: NotificationPolicy;
   /** How a long registered manager vacancy is read (README, "Configuration"); Annex N's reading by default. */
   managerVacancy?: ManagerVacancyPolicy;
+  /** What CH-179's return after an inadequate judgement is counted from (README, "Configuration"); the end of the inspection by default. */
+  scheduling?: SchedulingPolicy;
 }
 
 /**
@@ -108,6 +111,7 @@ export async function buildApp({
   answerCache: answerCacheOptions = DEFAULT_ANSWER_CACHE,
   regulation40 = DEFAULT_NOTIFICATION_POLICY,
   managerVacancy = DEFAULT_MANAGER_VACANCY_POLICY,
+  scheduling = DEFAULT_SCHEDULING_POLICY,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
@@ -175,7 +179,7 @@ export async function buildApp({
       const publicReads = answers?.readsFor(request);
       return {
         em,
-        loaders: createLoaders(em, clock),
+        loaders: createLoaders(em, clock, { scheduling }),
         services: createServices({
           em,
           clock,
@@ -192,6 +196,7 @@ export async function buildApp({
         publicReads,
         webhookPolicy: webhooks,
         regulation40,
+        scheduling,
         rateLimit: rateLimitLeft(reply),
       };
     },

@@ -23,6 +23,7 @@ import { InspectionService } from '../modules/inspections/inspection.service';
 import { JudgementService } from '../modules/judgements/judgement.service';
 import { ProviderService } from '../modules/providers/provider.service';
 import { PublicService } from '../modules/public/public.service';
+import { DEFAULT_SCHEDULING_POLICY, type SchedulingPolicy } from '../domain/scheduling';
 import { Regulation40Service } from '../modules/regulation40/regulation40.service';
 import { ReportService } from '../modules/reports/report.service';
 import { RequirementService } from '../modules/requirements/requirement.service';
@@ -37,8 +38,14 @@ const LOADER_GROUPS = [
   (em: EntityManager) => requirementLoaders(em),
   (em: EntityManager) => reportLoaders(em),
   (em: EntityManager) => enforcementLoaders(em),
-  (em: EntityManager, clock: Clock) => schedulingLoaders(em, () => clock.today()),
+  (em: EntityManager, clock: Clock, policies: LoaderPolicies) => schedulingLoaders(em, () => clock.today(), policies.scheduling),
 ] as const;
+
+/** The configured readings some loaders work with. */
+export interface LoaderPolicies {
+  scheduling: SchedulingPolicy;
+}
+const DEFAULT_LOADER_POLICIES: LoaderPolicies = { scheduling: DEFAULT_SCHEDULING_POLICY };
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type AllLoaders = UnionToIntersection<ReturnType<(typeof LOADER_GROUPS)[number]>>;
@@ -49,7 +56,9 @@ function groupsByLoader(): Map<string, number> {
   if (!groupOfLoader) {
     const idle = {} as EntityManager;
     const clock = { today: () => '1970-01-01', now: () => new Date(0) } as unknown as Clock;
-    groupOfLoader = new Map(LOADER_GROUPS.flatMap((make, group) => Object.keys(make(idle, clock)).map((name) => [name, group] as const)));
+    groupOfLoader = new Map(
+      LOADER_GROUPS.flatMap((make, group) => Object.keys(make(idle, clock, DEFAULT_LOADER_POLICIES)).map((name) => [name, group] as const)),
+    );
   }
   return groupOfLoader;
 }
@@ -58,7 +67,7 @@ function groupsByLoader(): Map<string, number> {
  * This request's DataLoaders. None is made up front: a request builds only the groups its
  * resolvers use (a public lookup by URN uses none), and each at most once.
  */
-export function createLoaders(em: EntityManager, clock: Clock): Loaders {
+export function createLoaders(em: EntityManager, clock: Clock, policies: LoaderPolicies = DEFAULT_LOADER_POLICIES): Loaders {
   const groups = groupsByLoader();
   const made = new Map<number, Record<string, unknown>>();
   return new Proxy({} as AllLoaders, {
@@ -66,7 +75,7 @@ export function createLoaders(em: EntityManager, clock: Clock): Loaders {
       const group = typeof name === 'string' ? groups.get(name) : undefined;
       if (group === undefined) return undefined;
       let loaders = made.get(group);
-      if (!loaders) made.set(group, (loaders = LOADER_GROUPS[group]!(em, clock) as Record<string, unknown>));
+      if (!loaders) made.set(group, (loaders = LOADER_GROUPS[group]!(em, clock, policies) as Record<string, unknown>));
       return loaders[name as string];
     },
     has: (_target, name) => typeof name === 'string' && groups.has(name),

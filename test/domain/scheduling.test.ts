@@ -2,6 +2,7 @@ import { InspectionType } from '../../src/domain/inspection-types';
 import { Grade } from '../../src/domain/judgements';
 import type { LocalDate } from '../../src/domain/local-date';
 import {
+  ReturnVisitAnchor,
   DueKind,
   addMonths,
   inspectionYearOf,
@@ -189,6 +190,34 @@ describe("inspectionsDue: children's homes and secure children's homes", () => {
           { kind: DueKind.INSPECTION_ACTIVITY, earliest: '2026-11-12', latest: '2026-11-26', ruleId: 'CH-179' },
           { kind: DueKind.INTERIM_INSPECTION, earliest: '2026-04-01', latest: '2027-03-31', ruleId: 'CH-005' },
         ]);
+      });
+
+      test('CH-179 counted from publication when so configured: the report published on 5 November', () => {
+        const history = [{ ...past(FULL, '2026-09-29', '2026-10-01', INADEQUATE), publishedOn: '2026-11-05' }];
+        const policy = { returnVisitAnchor: ReturnVisitAnchor.PUBLICATION };
+        const [activity] = inspectionsDue(facts({ settingType, history, policy, today: '2026-11-20' }));
+        expect(activity).toMatchObject({
+          kind: DueKind.INSPECTION_ACTIVITY,
+          earliest: '2026-12-17',
+          latest: '2026-12-31',
+          ruleId: 'CH-179',
+        });
+        expect(activity?.reason).toContain('publication, 2026-11-05');
+      });
+
+      test('CH-179 counted from publication, before it: from the end of the inspection, and the reason says so', () => {
+        const history = [past(FULL, '2026-09-29', '2026-10-01', INADEQUATE)];
+        const policy = { returnVisitAnchor: ReturnVisitAnchor.PUBLICATION };
+        const [activity] = inspectionsDue(facts({ settingType, history, policy }));
+        expect(activity).toMatchObject({ earliest: '2026-11-12', latest: '2026-11-26', ruleId: 'CH-179' });
+        expect(activity?.reason).toContain('until the report is published');
+      });
+
+      test('CH-179 by default counted from the end of the inspection, even once published', () => {
+        const history = [{ ...past(FULL, '2026-09-29', '2026-10-01', INADEQUATE), publishedOn: '2026-11-05' }];
+        const [activity] = inspectionsDue(facts({ settingType, history }));
+        expect(activity).toMatchObject({ earliest: '2026-11-12', latest: '2026-11-26' });
+        expect(activity?.reason).toContain('the end of the inspection, 2026-10-01');
       });
 
       test('CH-179 the reason names the date of the inadequate judgement', () => {

@@ -14,6 +14,7 @@ import { signToken } from '../../src/modules/auth/auth.service';
 import { buildApp } from '../../src/server/app';
 import { compileAfterRuns } from '../../src/config';
 import type { CompileAfterRuns } from '../../src/server/executor';
+import type { SchedulingPolicy } from '../../src/domain/scheduling';
 import { withLimits, type EdgeLimits } from '../../src/server/limits';
 import { connectToDatabase, createMigratedDatabase, type TestDatabase } from './database';
 import type { ManagerVacancyPolicy } from '../../src/domain/judgements';
@@ -92,6 +93,8 @@ export interface TestAppOptions {
   sameDatabaseAs?: TestApp;
   /** How a long registered manager vacancy is read, where not Annex N's default. */
   managerVacancy?: ManagerVacancyPolicy;
+  /** What CH-179's return is counted from, where not the end of the inspection. */
+  scheduling?: SchedulingPolicy;
   /** Runs on graphql-js before a query is compiled; GRAPHQL_COMPILE_AFTER_RUNS, or 0, otherwise. */
   compileAfterRuns?: CompileAfterRuns;
 }
@@ -117,6 +120,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     production: options.production,
     corsOrigins: options.corsOrigins,
     managerVacancy: options.managerVacancy,
+    scheduling: options.scheduling,
     // Every query compiled from its first run (the path a repeated query takes), unless
     // GRAPHQL_COMPILE_AFTER_RUNS says otherwise: .ci/run runs the suite again with `never` (graphql-js).
     compileAfterRuns:

@@ -80,7 +80,7 @@ export class InspectionRepository {
     return this.em.find(
       Inspection,
       { provider: { $in: [...providerIds] }, feedbackDate: { $ne: null }, status: { $ne: InspectionStatus.INCOMPLETE } },
-      { fields: ['id', 'provider', 'type', 'onSiteStart', 'feedbackDate'] as never },
+      { fields: ['id', 'provider', 'type', 'onSiteStart', 'feedbackDate', 'publishedOn'] as never },
     );
   }
 

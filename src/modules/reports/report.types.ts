@@ -18,7 +18,10 @@ registerEnumType(Milestone, {
     COMPLAINT_WINDOW_CLOSES: {
       description: 'Assurance visits: the last day to complain about the final report (CA-077); a window, never overdue.',
     },
-    PUBLISHED: { description: 'The report is published.' },
+    PUBLISHED: {
+      description:
+        "The report is published. A children's home monitoring visit's report: within 10 working days of the end of the visit (CH-037), as the handbook's text says; its table of days would allow 20, and the text is followed.",
+    },
   },
 });
 

@@ -3,11 +3,11 @@ import DataLoader from 'dataloader';
 import type { Grade } from '../../domain/judgements';
 import { addDays, type LocalDate } from '../../domain/local-date';
 import { JudgementRepository } from '../judgements';
-import type { InspectionDue } from '../../domain/scheduling';
+import type { InspectionDue, SchedulingPolicy } from '../../domain/scheduling';
 import type { Provider } from '../providers';
 import { dueFor } from './scheduling.service';
 
-export function schedulingLoaders(em: EntityManager, today: () => LocalDate) {
+export function schedulingLoaders(em: EntityManager, today: () => LocalDate, policy: SchedulingPolicy) {
   return {
     /** The current four-point grade of each setting (CH-196), as of today. */
     currentGradeByProvider: new DataLoader<string, Grade | null>(async (ids) => {
@@ -16,7 +16,7 @@ export function schedulingLoaders(em: EntityManager, today: () => LocalDate) {
     }),
     dueByProvider: new DataLoader<Provider, InspectionDue[], string>(
       async (providers) => {
-        const due = await dueFor(em, providers, today());
+        const due = await dueFor(em, providers, today(), policy);
         return providers.map((p) => due.get(p.id) ?? []);
       },
       { cacheKeyFn: (p) => p.id },

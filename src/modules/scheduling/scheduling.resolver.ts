@@ -19,7 +19,8 @@ registerEnumType(DueKind, {
     FULL_INSPECTION: { description: 'A full inspection.' },
     INTERIM_INSPECTION: { description: "An interim inspection (children's homes)." },
     INSPECTION_ACTIVITY: {
-      description: 'Some inspection activity: a monitoring visit or a full inspection (after an inadequate judgement, CH-179).',
+      description:
+        "Some inspection activity: a monitoring visit or a full inspection, six to eight weeks after an inadequate judgement (CH-179). The weeks are counted from the end of the inspection, the rule catalogue's reading (the handbook does not say); a server configured with RETURN_VISIT_ANCHOR=PUBLICATION counts them from the publication of the report, and from the end of the inspection until it is published. `reason` says which.",
     },
     COMPLIANCE_FOLLOW_UP: { description: 'A visit following up a compliance notice.' },
   },
@@ -101,10 +102,13 @@ export class SchedulingResolver {
     description:
       'Open settings with an inspection or visit due before a date, in a region or local authority, soonest first, a page at a time. Internal.',
   })
-  async inspectionsDue(@Args() args: InspectionsDueArgs, @Ctx() { em, clock, principal }: Context): Promise<SettingDueConnection> {
+  async inspectionsDue(
+    @Args() args: InspectionsDueArgs,
+    @Ctx() { em, clock, principal, scheduling }: Context,
+  ): Promise<SettingDueConnection> {
     if (!isLocalDate(args.before)) throw badArgument('before', '"before" is not a calendar date');
     await checkAreaArguments(em, args);
-    const rows = await dueBefore(em, args, clock.today(), signedIn(principal));
+    const rows = await dueBefore(em, args, clock.today(), signedIn(principal), scheduling);
     const page = { first: args.first, after: args.after };
     return Object.assign(
       new SettingDueConnection(),

@@ -4,7 +4,13 @@ import type { Principal } from '../../domain/access';
 import { listRegion } from '../auth';
 import type { LocalDate } from '../../domain/local-date';
 import { isOpen } from '../../domain/provider-register';
-import { inspectionsDue, type InspectionDue, type PastInspection } from '../../domain/scheduling';
+import {
+  DEFAULT_SCHEDULING_POLICY,
+  inspectionsDue,
+  type InspectionDue,
+  type PastInspection,
+  type SchedulingPolicy,
+} from '../../domain/scheduling';
 import { overallGradeOf } from '../../domain/judgements';
 import { InspectionRepository } from '../inspections';
 import { JudgementRepository } from '../judgements';
@@ -15,7 +21,12 @@ import { RequirementRepository } from '../requirements';
  * The inspections due for many settings at once: their completed inspections, the judgements
  * those gave and their compliance notice actions are read in three statements, whatever the count.
  */
-export async function dueFor(em: EntityManager, providers: readonly Provider[], today: LocalDate): Promise<Map<string, InspectionDue[]>> {
+export async function dueFor(
+  em: EntityManager,
+  providers: readonly Provider[],
+  today: LocalDate,
+  policy: SchedulingPolicy = DEFAULT_SCHEDULING_POLICY,
+): Promise<Map<string, InspectionDue[]>> {
   const ids = providers.map((p) => p.id);
   const result = new Map<string, InspectionDue[]>();
   if (ids.length === 0) return result;
@@ -40,12 +51,20 @@ export async function dueFor(em: EntityManager, providers: readonly Provider[], 
         start: i.onSiteStart ?? i.feedbackDate!,
         end: i.feedbackDate!,
         overall: record ? overallGradeOf(record) : null,
+        publishedOn: i.publishedOn,
       };
     });
     const noticeActions = (actionsOf.get(provider.id) ?? []).map((a) => ({ completionDate: a.completionDate }));
     result.set(
       provider.id,
-      inspectionsDue({ settingType: provider.settingType, registrationDate: provider.registrationDate, history, noticeActions, today }),
+      inspectionsDue({
+        settingType: provider.settingType,
+        registrationDate: provider.registrationDate,
+        history,
+        noticeActions,
+        today,
+        policy,
+      }),
     );
   }
   return result;
@@ -57,10 +76,11 @@ export async function dueBefore(
   requested: { before: LocalDate; region?: string | null; localAuthority?: string | null },
   today: LocalDate,
   principal: Principal,
+  policy: SchedulingPolicy = DEFAULT_SCHEDULING_POLICY,
 ): Promise<{ provider: Provider; due: InspectionDue[] }[]> {
   const filter = { ...requested, region: listRegion(principal, requested.region) };
   const providers = await new ProviderRepository(em).openSettingsIn(filter);
-  const due = await dueFor(em, providers, today);
+  const due = await dueFor(em, providers, today, policy);
   return providers
     .map((provider) => ({ provider, due: (due.get(provider.id) ?? []).filter((d) => d.latest < filter.before) }))
     .filter((row) => row.due.length > 0);

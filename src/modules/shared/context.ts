@@ -12,6 +12,7 @@ import type { JudgementService, judgementLoaders } from '../judgements';
 import type { ProviderService, providerLoaders } from '../providers';
 import type { PublicService } from '../public';
 import type { referenceLoaders } from '../reference';
+import type { SchedulingPolicy } from '../../domain/scheduling';
 import type { Regulation40Service } from '../regulation40';
 import type { ReportService, reportLoaders } from '../reports';
 import type { RequirementService, requirementLoaders } from '../requirements';
@@ -71,6 +72,8 @@ export interface Context {
   webhookPolicy: { allowLoopback: boolean };
   /** The readings of Annex L's timescales for Regulation 40 notifications (the defaults unless configured). */
   regulation40: NotificationPolicy;
+  /** The readings the schedule depends on (CH-179's anchor; the default unless configured). */
+  scheduling: SchedulingPolicy;
   /** What the rate limit leaves this caller (null when it is off), reported in `extensions.cost`. */
   rateLimit?: { limit: number; remaining: number; resetSeconds: number } | null;
   /** What the access check decided, and on which root fields; set once the operation is resolved. */
