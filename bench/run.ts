@@ -317,6 +317,7 @@ function loadTables(rows: Row[]): string {
 function realEnv(databaseUrl: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...REAL_START.env,
     DATABASE_URL: databaseUrl,
     DEMO_PROVIDERS: '0',
     PORT: String(port),
@@ -341,13 +342,22 @@ const REAL_SCRIPT = path.join(projectRoot, 'dist', 'src', 'main.js');
  * so that the bench measures the server as it is started: the young generation's size, set there,
  * can only be set when the process starts.
  */
-const REAL_NODE_OPTIONS: string[] = (() => {
+/** How `npm start` starts the server: its environment assignments (`MALLOC_ARENA_MAX=2`) and Node's options, read from package.json. */
+const REAL_START: { env: Record<string, string>; nodeOptions: string[] } = (() => {
   const start = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts
     .start;
-  const match = /^node((?:\s+--\S+)*)\s+dist\/src\/main\.js$/.exec(start.trim());
-  if (!match) throw new Error(`the bench cannot read Node's options from the start script: ${start}`);
-  return match[1].trim().split(/\s+/).filter(Boolean);
+  const match = /^((?:[A-Z_][A-Z0-9_]*=\S+\s+)*)node((?:\s+--\S+)*)\s+dist\/src\/main\.js$/.exec(start.trim());
+  if (!match) throw new Error(`the bench cannot read the environment and Node's options from the start script: ${start}`);
+  const env = Object.fromEntries(
+    match[1]
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((assignment) => assignment.split('=') as [string, string]),
+  );
+  return { env, nodeOptions: match[2].trim().split(/\s+/).filter(Boolean) };
 })();
+const REAL_NODE_OPTIONS = REAL_START.nodeOptions;
 const PLAIN_SCRIPT = path.join(__dirname, 'plain-handler.js');
 
 async function startReal(databaseUrl: string, extra: NodeJS.ProcessEnv = {}) {
@@ -534,7 +544,7 @@ async function coldStarts(benchUrl: string): Promise<string> {
     await server.stop();
   }
   const m = median(times);
-  return `cold start (spawn node ${REAL_NODE_OPTIONS.join(' ')} dist/src/main.js, as npm start does, on the migrated database until /readyz answers 200): ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${m.toFixed(2)} s (target < ${COLD_START_TARGET_S} s: ${verdict(m < COLD_START_TARGET_S)})\n`;
+  return `cold start (spawn ${Object.entries(REAL_START.env).map(([k, v]) => `${k}=${v} `).join('')}node ${REAL_NODE_OPTIONS.join(' ')} dist/src/main.js, as npm start does, on the migrated database until /readyz answers 200): ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${m.toFixed(2)} s (target < ${COLD_START_TARGET_S} s: ${verdict(m < COLD_START_TARGET_S)})\n`;
 }
 
 async function main(): Promise<void> {
