@@ -544,7 +544,11 @@ async function coldStarts(benchUrl: string): Promise<string> {
     await server.stop();
   }
   const m = median(times);
-  return `cold start (spawn ${Object.entries(REAL_START.env).map(([k, v]) => `${k}=${v} `).join('')}node ${REAL_NODE_OPTIONS.join(' ')} dist/src/main.js, as npm start does, on the migrated database until /readyz answers 200): ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${m.toFixed(2)} s (target < ${COLD_START_TARGET_S} s: ${verdict(m < COLD_START_TARGET_S)})\n`;
+  return `cold start (spawn ${Object.entries(REAL_START.env)
+    .map(([k, v]) => `${k}=${v} `)
+    .join(
+      '',
+    )}node ${REAL_NODE_OPTIONS.join(' ')} dist/src/main.js, as npm start does, on the migrated database until /readyz answers 200): ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${m.toFixed(2)} s (target < ${COLD_START_TARGET_S} s: ${verdict(m < COLD_START_TARGET_S)})\n`;
 }
 
 async function main(): Promise<void> {
